@@ -1,0 +1,54 @@
+//! The document shell and the router.
+
+use leptos::prelude::*;
+use leptos_meta::{MetaTags, Title, provide_meta_context};
+use leptos_router::{
+    SsrMode,
+    components::{Route, Router, Routes},
+    path,
+};
+
+use crate::i18n::{Text, t};
+use crate::layout::{SiteFooter, SiteHeader, use_locale};
+use crate::pages::{home::HomePage, not_found::NotFoundPage};
+use crate::ports::Assets;
+
+/// The whole HTML document. `options` carries the (hashed) name of the browser bundle.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let locale = use_locale();
+    let assets = use_context::<Assets>().unwrap_or_default();
+    view! {
+        <!DOCTYPE html>
+        <html lang=locale.code()>
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                {assets.stylesheet.map(|href| view! { <link rel="stylesheet" href=href/> })}
+                {assets.scripts.then(|| view! { <HydrationScripts options islands=true/> })}
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+/// The application: header, routed main content, footer.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let locale = use_locale();
+    view! {
+        <Title text=t(locale, Text::AppName)/>
+        <Router>
+            <SiteHeader/>
+            <main id="main">
+                <Routes fallback=NotFoundPage>
+                    <Route path=path!("") view=HomePage ssr=SsrMode::Async/>
+                </Routes>
+            </main>
+            <SiteFooter/>
+        </Router>
+    }
+}

@@ -1,0 +1,41 @@
+//! What pages need from the server, declared here and implemented by the server over its
+//! services. Pages get a [`Ports`] value from context; tests can hand in fakes.
+
+use std::sync::Arc;
+
+use async_trait::async_trait;
+use shared::ErrorCode;
+use shared::directory::DirectoryOverview;
+
+/// Why a port could not answer. The server logs the cause; pages show a message by code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PortError(pub ErrorCode);
+
+pub type PortResult<T> = Result<T, PortError>;
+
+/// The org tree as pages show it.
+#[async_trait]
+pub trait DirectoryPort: Send + Sync {
+    async fn overview(&self) -> PortResult<DirectoryOverview>;
+}
+
+/// Every port, provided once per request as context.
+#[derive(Clone)]
+pub struct Ports {
+    pub directory: Arc<dyn DirectoryPort>,
+}
+
+/// Lets a page set the HTTP status of its response (e.g. 404 for an unknown path)
+/// without this crate knowing the web framework.
+#[derive(Clone)]
+pub struct ResponseStatus(pub Arc<dyn Fn(u16) + Send + Sync>);
+
+/// Names of the hashed static assets of this build (stylesheet; whether the browser bundle
+/// exists). Missing assets leave the pages complete, only unstyled or without islands.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Assets {
+    /// Path of the stylesheet, e.g. `/pkg/fieldschool.3f9a1c2e.css`.
+    pub stylesheet: Option<String>,
+    /// Whether the wasm bundle was built and the hydration script should be included.
+    pub scripts: bool,
+}

@@ -1,0 +1,20 @@
+#![doc = include_str!("../README.md")]
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261123_000001_create_org_units;
+mod m20261123_000002_create_positions;
+mod m20261123_000003_create_users;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![
+            Box::new(m20261123_000001_create_org_units::Migration),
+            Box::new(m20261123_000002_create_positions::Migration),
+            Box::new(m20261123_000003_create_users::Migration),
+        ]
+    }
+}

@@ -1,0 +1,31 @@
+//! The OpenAPI document at `/api/v1/openapi.json`. Every endpoint is added here.
+
+use actix_web::HttpResponse;
+use utoipa::OpenApi;
+
+use super::{health, preferences};
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Fieldschool API",
+        description = "REST API of Fieldschool. Errors always have the shape \
+            `{ \"error\": { \"code\", \"message\", \"fields\"? } }`. Write endpoints accept JSON \
+            and plain HTML form posts; a form post is answered with a redirect."
+    ),
+    paths(health::healthz, health::readyz, preferences::set_locale),
+    components(schemas(
+        shared::ErrorBody,
+        shared::ErrorDetail,
+        shared::ErrorCode,
+        shared::FieldError,
+        shared::health::Health,
+        shared::preferences::LocaleChoice,
+        shared::preferences::LocaleChosen,
+    ))
+)]
+pub struct ApiDoc;
+
+pub async fn document() -> HttpResponse {
+    HttpResponse::Ok().json(ApiDoc::openapi())
+}

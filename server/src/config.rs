@@ -1,0 +1,225 @@
+//! Typed configuration: defaults, then a TOML file, then environment variables.
+
+use std::net::IpAddr;
+use std::path::{Path, PathBuf};
+
+use figment::Figment;
+use figment::providers::{Env, Format, Toml};
+use serde::Deserialize;
+
+use crate::secret::Secret;
+
+/// Environment variables with this prefix configure the server (`__` separates levels).
+pub const ENV_PREFIX: &str = "FIELDSCHOOL_";
+/// The configuration file read when no `--config` is given, if it exists.
+pub const DEFAULT_CONFIG_FILE: &str = "fieldschool.toml";
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Environment {
+    /// Local development: plain-HTTP cookies, readable logs.
+    #[default]
+    Development,
+    /// Production: secure cookies, JSON logs, every secret required.
+    Production,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Settings {
+    pub environment: Environment,
+    pub server: ServerSettings,
+    pub database: DatabaseSettings,
+    pub site: SiteSettings,
+    pub security: SecuritySettings,
+    pub log: LogSettings,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ServerSettings {
+    pub host: IpAddr,
+    /// 0 asks the operating system for a free port (tests do this).
+    pub port: u16,
+    /// HTTP worker threads; 0 means one per CPU core.
+    pub workers: usize,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct DatabaseSettings {
+    /// `sqlite://path/to/file.db` (created on first start) or `postgres://…`.
+    pub url: Secret<String>,
+    pub max_connections: u32,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct SiteSettings {
+    /// Folder holding `pkg/` with the hashed browser bundle and stylesheet.
+    pub root: PathBuf,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct SecuritySettings {
+    /// Password hashes computed at once; more requests wait, then get 503.
+    pub max_concurrent_hashes: usize,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    #[default]
+    Pretty,
+    Json,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct LogSettings {
+    /// A `tracing` filter such as `info,sqlx=warn`.
+    pub filter: String,
+    pub format: LogFormat,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            environment: Environment::Development,
+            server: ServerSettings::default(),
+            database: DatabaseSettings::default(),
+            site: SiteSettings::default(),
+            security: SecuritySettings::default(),
+            log: LogSettings::default(),
+        }
+    }
+}
+
+impl Default for ServerSettings {
+    fn default() -> Self {
+        Self {
+            host: IpAddr::from([127, 0, 0, 1]),
+            port: 3000,
+            workers: 0,
+        }
+    }
+}
+
+impl Default for DatabaseSettings {
+    fn default() -> Self {
+        Self {
+            url: Secret::new("sqlite://data/fieldschool.db".into()),
+            max_connections: 10,
+        }
+    }
+}
+
+impl Default for SiteSettings {
+    fn default() -> Self {
+        Self {
+            root: PathBuf::from("target/site"),
+        }
+    }
+}
+
+impl Default for SecuritySettings {
+    fn default() -> Self {
+        Self {
+            max_concurrent_hashes: std::thread::available_parallelism().map_or(2, |n| n.get()),
+        }
+    }
+}
+
+impl Default for LogSettings {
+    fn default() -> Self {
+        Self {
+            filter: "info,sqlx=warn,sea_orm=warn".into(),
+            format: LogFormat::Pretty,
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("configuration file {0} does not exist")]
+    MissingFile(PathBuf),
+    #[error("invalid configuration: {0}")]
+    Invalid(#[from] Box<figment::Error>),
+}
+
+impl Settings {
+    /// Loads the settings: defaults, then `file` (or `fieldschool.toml` if present), then
+    /// `FIELDSCHOOL_*` variables and `DATABASE_URL`.
+    pub fn load(file: Option<&Path>) -> Result<Self, ConfigError> {
+        let mut figment = Figment::new();
+        match file {
+            Some(path) if !path.exists() => return Err(ConfigError::MissingFile(path.into())),
+            Some(path) => figment = figment.merge(Toml::file_exact(path)),
+            None if Path::new(DEFAULT_CONFIG_FILE).exists() => {
+                figment = figment.merge(Toml::file_exact(DEFAULT_CONFIG_FILE));
+            }
+            None => {}
+        }
+        figment = figment
+            .merge(
+                Env::prefixed(ENV_PREFIX)
+                    // FIELDSCHOOL_TEST_* configure the test suite, not the server.
+                    .filter(|key| !key.as_str().to_ascii_lowercase().starts_with("test_"))
+                    .split("__"),
+            )
+            .merge(Env::raw().only(&["DATABASE_URL"]).map(|_| "database.url".into()));
+        figment.extract().map_err(|e| ConfigError::Invalid(Box::new(e)))
+    }
+
+    pub fn is_production(&self) -> bool {
+        self.environment == Environment::Production
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_then_environment_override_defaults() {
+        figment::Jail::expect_with(|jail| {
+            jail.create_file("custom.toml", "[server]\nport = 8080\nhost = \"0.0.0.0\"\n")?;
+            jail.set_env("FIELDSCHOOL_SERVER__PORT", "9090");
+            jail.set_env("DATABASE_URL", "postgres://localhost/fs");
+            jail.set_env("FIELDSCHOOL_TEST_DATABASE_URL", "ignored");
+            let settings = Settings::load(Some(Path::new("custom.toml")))
+                .map_err(|e| e.to_string())?;
+            assert_eq!(settings.server.port, 9090);
+            assert_eq!(settings.server.host, IpAddr::from([0, 0, 0, 0]));
+            assert_eq!(settings.database.url.expose(), "postgres://localhost/fs");
+            assert_eq!(settings.environment, Environment::Development);
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn unknown_keys_are_an_error() {
+        figment::Jail::expect_with(|jail| {
+            jail.set_env("FIELDSCHOOL_SERVER__PROT", "9090");
+            assert!(Settings::load(None).is_err());
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn a_named_file_must_exist() {
+        let err = Settings::load(Some(Path::new("/nonexistent/fieldschool.toml")));
+        assert!(matches!(err, Err(ConfigError::MissingFile(_))));
+    }
+
+    #[test]
+    fn defaults_use_embedded_sqlite_on_port_3000() {
+        figment::Jail::expect_with(|_| {
+            let settings = Settings::load(None).map_err(|e| e.to_string())?;
+            assert_eq!(settings.server.port, 3000);
+            assert!(settings.database.url.expose().starts_with("sqlite://"));
+            Ok(())
+        });
+    }
+}

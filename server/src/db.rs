@@ -1,0 +1,71 @@
+//! The database connection: SQLite (default, one file, WAL) or PostgreSQL.
+
+use std::path::Path;
+use std::time::Duration;
+
+use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
+use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbErr};
+
+use crate::config::DatabaseSettings;
+
+#[derive(Debug, thiserror::Error)]
+pub enum DbSetupError {
+    #[error("could not create the database folder {path}: {source}")]
+    Folder { path: String, source: std::io::Error },
+    #[error("could not connect to the database: {0}")]
+    Connect(#[source] DbErr),
+}
+
+/// The folder of a `sqlite://` file URL, if it names a file.
+fn sqlite_folder(url: &str) -> Option<&Path> {
+    let rest = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:"))?;
+    let file = rest.split('?').next()?;
+    if file.is_empty() || file.contains(":memory:") {
+        return None;
+    }
+    Path::new(file).parent().filter(|p| !p.as_os_str().is_empty())
+}
+
+pub async fn connect(settings: &DatabaseSettings) -> Result<DatabaseConnection, DbSetupError> {
+    let url = settings.url.expose();
+    let mut options = ConnectOptions::new(url.clone());
+    options
+        .sqlx_logging(false)
+        .connect_timeout(Duration::from_secs(10))
+        .acquire_timeout(Duration::from_secs(10));
+    if url.starts_with("sqlite:") {
+        if let Some(folder) = sqlite_folder(url) {
+            std::fs::create_dir_all(folder).map_err(|source| DbSetupError::Folder {
+                path: folder.display().to_string(),
+                source,
+            })?;
+        }
+        // An in-memory database exists per connection: keep exactly one.
+        let max = if url.contains(":memory:") { 1 } else { settings.max_connections };
+        options.max_connections(max).map_sqlx_sqlite_opts(|opts| {
+            opts.create_if_missing(true)
+                .journal_mode(SqliteJournalMode::Wal)
+                .synchronous(SqliteSynchronous::Normal)
+                .busy_timeout(Duration::from_secs(5))
+                .foreign_keys(true)
+        });
+    } else {
+        options.max_connections(settings.max_connections);
+    }
+    Database::connect(options).await.map_err(DbSetupError::Connect)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sqlite_folder;
+    use std::path::Path;
+
+    #[test]
+    fn finds_the_folder_of_a_sqlite_file() {
+        assert_eq!(sqlite_folder("sqlite://data/fieldschool.db"), Some(Path::new("data")));
+        assert_eq!(sqlite_folder("sqlite:///tmp/x/a.db?mode=rwc"), Some(Path::new("/tmp/x")));
+        assert_eq!(sqlite_folder("sqlite::memory:"), None);
+        assert_eq!(sqlite_folder("sqlite://a.db"), None);
+        assert_eq!(sqlite_folder("postgres://localhost/test"), None);
+    }
+}

@@ -1,0 +1,88 @@
+//! The boundary error: every failure leaves the server as the one JSON shape of
+//! `shared::ErrorBody`. Internal causes are logged here and never sent to the client.
+
+use std::fmt;
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, ResponseError};
+use shared::{ErrorBody, ErrorCode, FieldError};
+
+#[derive(Debug)]
+pub struct ApiError {
+    body: ErrorBody,
+}
+
+impl ApiError {
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        Self {
+            body: ErrorBody::new(code, message),
+        }
+    }
+
+    pub fn invalid(message: impl Into<String>, fields: Vec<FieldError>) -> Self {
+        Self {
+            body: ErrorBody::new(ErrorCode::InvalidInput, message).with_fields(fields),
+        }
+    }
+
+    pub fn not_found(message: impl Into<String>) -> Self {
+        Self::new(ErrorCode::NotFound, message)
+    }
+
+    /// A failure inside the server: the cause goes to the log, the client gets a
+    /// generic message.
+    pub fn internal(cause: &dyn fmt::Display) -> Self {
+        tracing::error!(error = %cause, "internal error");
+        Self::new(
+            ErrorCode::Internal,
+            "Something went wrong on the server. Please try again.",
+        )
+    }
+
+    /// The database or another dependency is down; the client may retry.
+    pub fn unavailable(cause: &dyn fmt::Display) -> Self {
+        tracing::warn!(error = %cause, "service unavailable");
+        Self::new(
+            ErrorCode::Unavailable,
+            "The service is temporarily unavailable. Please try again shortly.",
+        )
+    }
+
+    pub fn code(&self) -> ErrorCode {
+        self.body.error.code
+    }
+}
+
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:?}: {}", self.body.error.code, self.body.error.message)
+    }
+}
+
+impl ResponseError for ApiError {
+    fn status_code(&self) -> StatusCode {
+        StatusCode::from_u16(self.body.error.code.http_status())
+            .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        let mut response = HttpResponse::build(self.status_code());
+        if self.code() == ErrorCode::Unavailable {
+            response.insert_header(("Retry-After", "5"));
+        }
+        response.json(&self.body)
+    }
+}
+
+/// `404` in the error shape, for unknown API paths.
+pub async fn not_found() -> Result<HttpResponse, ApiError> {
+    Err(ApiError::not_found("There is no such API endpoint."))
+}
+
+/// `405` in the error shape, for a known path with an unsupported method.
+pub async fn method_not_allowed() -> Result<HttpResponse, ApiError> {
+    Err(ApiError::new(
+        ErrorCode::MethodNotAllowed,
+        "This method is not allowed on this endpoint.",
+    ))
+}

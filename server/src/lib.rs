@@ -1,0 +1,17 @@
+#![doc = include_str!("../README.md")]
+
+mod api;
+pub mod cli;
+pub mod config;
+mod db;
+pub mod entities;
+mod http;
+mod pages;
+mod ports;
+pub mod secret;
+pub mod seed;
+pub mod services;
+pub mod startup;
+pub mod telemetry;
+
+pub use startup::{AppState, Application};

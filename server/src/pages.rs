@@ -1,0 +1,62 @@
+//! Hosts the Leptos pages: per request it hands the pages their context (ports, language,
+//! asset names, a fresh CSP nonce) and sets the page's security policy.
+
+use std::sync::Arc;
+
+use actix_web::http::StatusCode;
+use actix_web::http::header::{self, HeaderValue};
+use frontend::ports::{Assets, Ports, ResponseStatus};
+use leptos::config::LeptosOptions;
+use leptos::nonce::Nonce;
+use leptos::prelude::provide_context;
+use leptos::prelude::use_context;
+use leptos_actix::{Request, ResponseOptions};
+use shared::Locale;
+use shared::locale::LOCALE_COOKIE;
+
+use crate::http::assets::StaticAssets;
+use crate::http::security_headers::page_policy;
+
+/// Options for the Leptos renderer: the bundle name (content-hashed) from the manifest.
+pub fn leptos_options(assets: &StaticAssets) -> LeptosOptions {
+    LeptosOptions::builder()
+        .output_name(assets.bundle().unwrap_or("fieldschool"))
+        .site_pkg_dir("pkg")
+        .build()
+}
+
+pub fn page_assets(assets: &StaticAssets) -> Assets {
+    Assets {
+        stylesheet: assets.stylesheet_href(),
+        scripts: assets.bundle().is_some(),
+    }
+}
+
+/// The per-request context closure given to `leptos_routes_with_context`.
+pub fn context(ports: Ports, assets: Assets) -> impl Fn() + Clone + Send + 'static {
+    move || {
+        provide_context(ports.clone());
+        provide_context(assets.clone());
+        let locale = use_context::<Request>()
+            .and_then(|req| req.cookie(LOCALE_COOKIE))
+            .and_then(|cookie| Locale::from_code(cookie.value()))
+            .unwrap_or_default();
+        provide_context(locale);
+        let nonce = Nonce::new();
+        if let Some(response) = use_context::<ResponseOptions>() {
+            if let Ok(policy) = HeaderValue::from_str(&page_policy(&nonce)) {
+                response.insert_header(header::CONTENT_SECURITY_POLICY, policy);
+            }
+            // Pages are personal and dynamic: revalidate every time (cheap with the ETag).
+            response.insert_header(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+            response.insert_header(header::VARY, HeaderValue::from_static("Cookie"));
+            let status = response.clone();
+            provide_context(ResponseStatus(Arc::new(move |code| {
+                if let Ok(code) = StatusCode::from_u16(code) {
+                    status.set_status(code);
+                }
+            })));
+        }
+        provide_context(nonce);
+    }
+}

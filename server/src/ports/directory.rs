@@ -1,0 +1,21 @@
+use async_trait::async_trait;
+use frontend::ports::{DirectoryPort, PortError, PortResult};
+use sea_orm::DatabaseConnection;
+use shared::ErrorCode;
+use shared::directory::DirectoryOverview;
+
+use crate::services::directory;
+
+pub struct DirectoryAdapter {
+    pub db: DatabaseConnection,
+}
+
+#[async_trait]
+impl DirectoryPort for DirectoryAdapter {
+    async fn overview(&self) -> PortResult<DirectoryOverview> {
+        directory::overview(&self.db).await.map_err(|e| {
+            tracing::error!(error = %e, "directory overview failed");
+            PortError(ErrorCode::Unavailable)
+        })
+    }
+}

@@ -1,0 +1,129 @@
+//! Builds the whole application from settings. `Application::build` binds the listener
+//! first, so `port()` is the real port even when the settings ask for port 0.
+
+use std::net::TcpListener;
+
+use actix_web::middleware::{Compress, from_fn};
+use actix_web::{App, HttpServer, dev::Server, web};
+use frontend::app::{App as FrontendApp, shell};
+use leptos_router::Method;
+use leptos_actix::{LeptosRoutes, generate_route_list, render_app_async_with_context};
+use migration::{Migrator, MigratorTrait};
+use sea_orm::{DatabaseConnection, DbErr};
+
+use crate::api;
+use crate::config::Settings;
+use crate::db::{self, DbSetupError};
+use crate::http::assets::{self, StaticAssets};
+use crate::http::error::ApiError;
+use crate::http::{etag, request_log, security_headers};
+use crate::pages;
+use crate::services::passwords::PasswordHasher;
+
+/// What every handler may use.
+pub struct AppState {
+    pub db: DatabaseConnection,
+    pub passwords: PasswordHasher,
+    /// Cookies get the `Secure` flag outside development.
+    pub secure_cookies: bool,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartupError {
+    #[error(transparent)]
+    Database(#[from] DbSetupError),
+    #[error("could not apply the database migrations: {0}")]
+    Migrate(#[source] DbErr),
+    #[error("could not read the site assets: {0}")]
+    Assets(#[source] std::io::Error),
+    #[error("could not listen on {address}: {source}")]
+    Bind {
+        address: String,
+        source: std::io::Error,
+    },
+}
+
+pub struct Application {
+    port: u16,
+    server: Server,
+}
+
+/// Connects to the database and applies pending migrations.
+pub async fn connect_and_migrate(settings: &Settings) -> Result<DatabaseConnection, StartupError> {
+    let db = db::connect(&settings.database).await?;
+    Migrator::up(&db, None).await.map_err(StartupError::Migrate)?;
+    Ok(db)
+}
+
+impl Application {
+    pub async fn build(settings: Settings) -> Result<Self, StartupError> {
+        let db = connect_and_migrate(&settings).await?;
+        Self::build_with_db(settings, db)
+    }
+
+    /// Builds the server over an already migrated database.
+    pub fn build_with_db(settings: Settings, db: DatabaseConnection) -> Result<Self, StartupError> {
+        let site_assets = StaticAssets::load(&settings.site.root).map_err(StartupError::Assets)?;
+        let address = format!("{}:{}", settings.server.host, settings.server.port);
+        let bind_error = |source| StartupError::Bind {
+            address: address.clone(),
+            source,
+        };
+        let listener = TcpListener::bind((settings.server.host, settings.server.port)).map_err(bind_error)?;
+        let port = listener.local_addr().map_err(bind_error)?.port();
+
+        let ports = crate::ports::build(db.clone());
+        let state = web::Data::new(AppState {
+            db,
+            passwords: PasswordHasher::new(settings.security.max_concurrent_hashes),
+            secure_cookies: settings.is_production(),
+        });
+        let leptos_options = pages::leptos_options(&site_assets);
+        let page_context = pages::context(ports, pages::page_assets(&site_assets));
+        let routes = generate_route_list(FrontendApp);
+        let site_assets = web::Data::new(site_assets);
+
+        let server = HttpServer::new(move || {
+            let options = leptos_options.clone();
+            let fallback_options = leptos_options.clone();
+            App::new()
+                .wrap(from_fn(etag::tag))
+                .wrap(Compress::default())
+                .wrap(from_fn(security_headers::add))
+                .wrap(from_fn(request_log::log))
+                .app_data(state.clone())
+                .app_data(site_assets.clone())
+                .app_data(web::PathConfig::default().error_handler(|e, _| {
+                    ApiError::invalid(format!("The address is not valid: {e}."), Vec::new()).into()
+                }))
+                .app_data(web::QueryConfig::default().error_handler(|e, _| {
+                    ApiError::invalid(format!("The query is not valid: {e}."), Vec::new()).into()
+                }))
+                .configure(api::configure)
+                .route("/pkg/{file}", web::get().to(assets::serve))
+                .leptos_routes_with_context(routes.clone(), page_context.clone(), move || {
+                    shell(options.clone())
+                })
+                // Any other path renders the app, whose router shows the 404 page.
+                .default_service(render_app_async_with_context(
+                    page_context.clone(),
+                    move || shell(fallback_options.clone()),
+                    Method::Get,
+                ))
+        });
+        let server = match settings.server.workers {
+            0 => server,
+            n => server.workers(n),
+        };
+        let server = server.listen(listener).map_err(bind_error)?.run();
+        Ok(Self { port, server })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}

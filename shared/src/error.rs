@@ -1,0 +1,132 @@
+//! The one error shape every API response uses:
+//! `{ "error": { "code": "...", "message": "...", "fields": [...] } }`.
+//!
+//! `code` is stable and machine-readable (the UI matches on it); `message` is for people.
+
+use serde::{Deserialize, Serialize};
+
+/// Stable machine codes. Adding a variant is fine; renaming one breaks clients.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub enum ErrorCode {
+    /// The request body or query is malformed or fails validation.
+    InvalidInput,
+    /// No credentials, or credentials that are not valid.
+    Unauthenticated,
+    /// Signed in, but this action is not allowed.
+    Forbidden,
+    /// The object does not exist, or the caller may not know it exists.
+    NotFound,
+    /// The HTTP method is not supported on this path.
+    MethodNotAllowed,
+    /// The request conflicts with the current state (e.g. a duplicate username).
+    Conflict,
+    /// The request body is larger than this endpoint accepts.
+    PayloadTooLarge,
+    /// The body is neither JSON nor a form post where one of those is required.
+    UnsupportedMediaType,
+    /// Too many attempts; try again later.
+    RateLimited,
+    /// The server is temporarily unable to serve (overload, database down).
+    Unavailable,
+    /// Something failed inside the server; details are in its logs, not here.
+    Internal,
+}
+
+impl ErrorCode {
+    /// The HTTP status this code is sent with.
+    pub fn http_status(self) -> u16 {
+        match self {
+            Self::InvalidInput => 400,
+            Self::Unauthenticated => 401,
+            Self::Forbidden => 403,
+            Self::NotFound => 404,
+            Self::MethodNotAllowed => 405,
+            Self::Conflict => 409,
+            Self::PayloadTooLarge => 413,
+            Self::UnsupportedMediaType => 415,
+            Self::RateLimited => 429,
+            Self::Unavailable => 503,
+            Self::Internal => 500,
+        }
+    }
+}
+
+/// A problem with one named input field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FieldError {
+    pub field: String,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ErrorDetail {
+    pub code: ErrorCode,
+    pub message: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<FieldError>,
+}
+
+/// The body of every error response.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ErrorBody {
+    pub error: ErrorDetail,
+}
+
+impl ErrorBody {
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        Self {
+            error: ErrorDetail {
+                code,
+                message: message.into(),
+                fields: Vec::new(),
+            },
+        }
+    }
+
+    pub fn with_fields(mut self, fields: Vec<FieldError>) -> Self {
+        self.error.fields = fields;
+        self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn serialises_to_the_documented_shape() {
+        let body = ErrorBody::new(ErrorCode::NotFound, "No such course.");
+        let json = serde_json::to_value(&body).unwrap_or_default();
+        assert_eq!(
+            json,
+            serde_json::json!({ "error": { "code": "not_found", "message": "No such course." } })
+        );
+    }
+
+    #[test]
+    fn field_errors_are_listed_when_present() {
+        let body = ErrorBody::new(ErrorCode::InvalidInput, "Check the form.").with_fields(vec![
+            FieldError {
+                field: "locale".into(),
+                message: "unknown language".into(),
+            },
+        ]);
+        let json = serde_json::to_value(&body).unwrap_or_default();
+        assert_eq!(json["error"]["fields"][0]["field"], "locale");
+        assert_eq!(json["error"]["code"], "invalid_input");
+    }
+
+    #[test]
+    fn client_errors_are_4xx_and_server_errors_5xx() {
+        assert_eq!(ErrorCode::InvalidInput.http_status(), 400);
+        assert_eq!(ErrorCode::NotFound.http_status(), 404);
+        assert_eq!(ErrorCode::RateLimited.http_status(), 429);
+        assert_eq!(ErrorCode::Internal.http_status(), 500);
+        assert_eq!(ErrorCode::Unavailable.http_status(), 503);
+    }
+}

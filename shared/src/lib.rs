@@ -1,0 +1,13 @@
+#![doc = include_str!("../README.md")]
+
+pub mod directory;
+pub mod error;
+pub mod health;
+pub mod locale;
+pub mod preferences;
+pub mod role;
+pub mod text;
+
+pub use error::{ErrorBody, ErrorCode, ErrorDetail, FieldError};
+pub use locale::Locale;
+pub use role::Role;

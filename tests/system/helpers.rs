@@ -1,0 +1,241 @@
+//! `spawn_app()` and the fresh database each test gets.
+
+use std::path::PathBuf;
+
+use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
+use server::Application;
+use server::config::Settings;
+use server::secret::Secret;
+use tempfile::TempDir;
+
+/// Which database a test runs against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// Defines `mod $name { sqlite(), postgres() }`, running the async fn `$name(TestApp)`
+/// once on each database.
+macro_rules! on_both_databases {
+    ($($name:ident),+ $(,)?) => {$(
+        mod $name {
+            use $crate::helpers::{Backend, spawn_app};
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                if let Some(app) = spawn_app(Backend::Sqlite).await {
+                    super::$name(app).await;
+                }
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                if let Some(app) = spawn_app(Backend::Postgres).await {
+                    super::$name(app).await;
+                }
+            }
+        }
+    )+};
+}
+pub(crate) use on_both_databases;
+
+fn env_flag(name: &str) -> bool {
+    std::env::var(name).is_ok_and(|v| v == "1" || v.eq_ignore_ascii_case("true"))
+}
+
+/// The workspace root (tests run with the crate folder as working directory).
+pub fn workspace_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// A database that exists for one test and is removed after it.
+pub struct TestDatabase {
+    pub url: String,
+    _dir: Option<TempDir>,
+    postgres: Option<(String, String)>,
+}
+
+impl TestDatabase {
+    /// A new empty database; `None` when PostgreSQL is not configured and not required.
+    pub async fn create(backend: Backend) -> Option<Self> {
+        match backend {
+            Backend::Sqlite => {
+                let dir = tempfile::tempdir().ok()?;
+                let url = format!("sqlite://{}?mode=rwc", dir.path().join("fieldschool.db").display());
+                Some(Self {
+                    url,
+                    _dir: Some(dir),
+                    postgres: None,
+                })
+            }
+            Backend::Postgres => {
+                let Ok(admin_url) = std::env::var("FIELDSCHOOL_TEST_DATABASE_URL") else {
+                    assert!(
+                        !env_flag("FIELDSCHOOL_TEST_REQUIRE_POSTGRES"),
+                        "PostgreSQL is required but FIELDSCHOOL_TEST_DATABASE_URL is not set"
+                    );
+                    eprintln!("skipped: FIELDSCHOOL_TEST_DATABASE_URL is not set");
+                    return None;
+                };
+                let name = format!("fs_test_{}", uuid::Uuid::new_v4().simple());
+                let admin = Database::connect(admin_url.as_str())
+                    .await
+                    .unwrap_or_else(|e| panic!("cannot reach PostgreSQL at {admin_url}: {e}"));
+                admin
+                    .execute_unprepared(&format!("CREATE DATABASE \"{name}\""))
+                    .await
+                    .unwrap_or_else(|e| panic!("cannot create database {name}: {e}"));
+                let _ = admin.close().await;
+                let base = admin_url.rsplit_once('/').map_or(admin_url.as_str(), |(base, _)| base);
+                Some(Self {
+                    url: format!("{base}/{name}"),
+                    _dir: None,
+                    postgres: Some((admin_url, name)),
+                })
+            }
+        }
+    }
+}
+
+impl Drop for TestDatabase {
+    fn drop(&mut self) {
+        let Some((admin_url, name)) = self.postgres.take() else { return };
+        // Drop runs inside the test's runtime; do the async cleanup on a thread of its own.
+        let cleanup = std::thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build();
+            if let Ok(runtime) = runtime {
+                runtime.block_on(async {
+                    if let Ok(admin) = Database::connect(admin_url.as_str()).await {
+                        let sql = format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+                        if let Err(e) = admin.execute_unprepared(&sql).await {
+                            eprintln!("could not drop test database {name}: {e}");
+                        }
+                        let _ = admin.close().await;
+                    }
+                });
+            }
+        });
+        let _ = cleanup.join();
+    }
+}
+
+/// A running server and what a test needs to talk to it.
+pub struct TestApp {
+    pub address: String,
+    pub port: u16,
+    pub backend: Backend,
+    /// A client that keeps cookies and does not follow redirects.
+    pub client: reqwest::Client,
+    /// A direct connection to the same database, for setting up and checking data.
+    pub db: DatabaseConnection,
+    pub database: TestDatabase,
+}
+
+pub fn test_settings(database_url: &str) -> Settings {
+    let mut settings = Settings::default();
+    settings.server.port = 0;
+    settings.server.workers = 1;
+    settings.database.url = Secret::new(database_url.to_owned());
+    settings.database.max_connections = 5;
+    settings.site.root = workspace_root().join("target/site");
+    settings.security.max_concurrent_hashes = 2;
+    settings
+}
+
+/// Starts the real server on a free port over a fresh, migrated database.
+pub async fn spawn_app(backend: Backend) -> Option<TestApp> {
+    spawn_app_with(backend, |_| {}).await
+}
+
+pub async fn spawn_app_with(backend: Backend, adjust: impl FnOnce(&mut Settings)) -> Option<TestApp> {
+    let database = TestDatabase::create(backend).await?;
+    let mut settings = test_settings(&database.url);
+    adjust(&mut settings);
+    let app = Application::build(settings)
+        .await
+        .unwrap_or_else(|e| panic!("the server did not start: {e}"));
+    let port = app.port();
+    tokio::spawn(app.run_until_stopped());
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .cookie_store(true)
+        .build()
+        .unwrap_or_else(|e| panic!("no HTTP client: {e}"));
+    let db = Database::connect(database.url.as_str())
+        .await
+        .unwrap_or_else(|e| panic!("cannot open the test database: {e}"));
+    Some(TestApp {
+        address: format!("http://127.0.0.1:{port}"),
+        port,
+        backend,
+        client,
+        db,
+        database,
+    })
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.address)
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client
+            .get(self.url(path))
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("GET {path} failed: {e}"))
+    }
+
+    pub async fn seed_demo(&self) {
+        let hasher = server::services::passwords::PasswordHasher::new(2);
+        server::seed::seed_demo(&self.db, &hasher)
+            .await
+            .unwrap_or_else(|e| panic!("seeding failed: {e}"));
+    }
+}
+
+pub async fn json(response: reqwest::Response) -> serde_json::Value {
+    response
+        .json()
+        .await
+        .unwrap_or_else(|e| panic!("the body is not JSON: {e}"))
+}
+
+/// The page's HTML without comments (renderer markers), for matching visible structure.
+pub fn without_comments(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find("<!--") {
+        out.push_str(&rest[..start]);
+        match rest[start..].find("-->") {
+            Some(end) => rest = &rest[start + end + 3..],
+            None => {
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Whether the built site (wasm bundle, stylesheet) is present; required when
+/// `FIELDSCHOOL_TEST_REQUIRE_SITE=1` (the README's test command builds it first).
+pub fn site_is_built() -> bool {
+    let built = workspace_root().join("target/site/pkg/manifest.json").exists();
+    if !built {
+        assert!(
+            !env_flag("FIELDSCHOOL_TEST_REQUIRE_SITE"),
+            "the site is required but not built: run scripts/build-site.sh"
+        );
+        eprintln!("skipped: the site is not built (scripts/build-site.sh)");
+    }
+    built
+}
+
+pub fn site_manifest() -> serde_json::Value {
+    let path = workspace_root().join("target/site/pkg/manifest.json");
+    let text = std::fs::read_to_string(path).expect("manifest");
+    serde_json::from_str(&text).expect("manifest is JSON")
+}

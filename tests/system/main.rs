@@ -1,0 +1,18 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+//! Black-box tests of the whole system: each test starts the real server on a free port
+//! against a fresh database (a new SQLite file, and a new PostgreSQL database when
+//! `FIELDSCHOOL_TEST_DATABASE_URL` names a server) and drives it over HTTP or in headless
+//! Chromium. One binary, one module per feature.
+
+mod helpers;
+
+mod api_errors;
+mod assets;
+mod browser;
+mod health;
+mod home_page;
+mod migrations;
+mod openapi;
+mod preferences;
+mod seed;
+mod security_headers;

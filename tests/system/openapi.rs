@@ -1,0 +1,30 @@
+use reqwest::StatusCode;
+
+use crate::helpers::{TestApp, json, on_both_databases};
+
+on_both_databases!(the_openapi_document_lists_every_endpoint_and_they_exist);
+
+async fn the_openapi_document_lists_every_endpoint_and_they_exist(app: TestApp) {
+    let response = app.get("/api/v1/openapi.json").await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let doc = json(response).await;
+    assert!(doc["openapi"].as_str().unwrap().starts_with("3."));
+    let paths = doc["paths"].as_object().unwrap();
+    for expected in ["/healthz", "/readyz", "/api/v1/preferences/locale"] {
+        assert!(paths.contains_key(expected), "{expected} is not documented");
+    }
+    assert!(doc["components"]["schemas"]["ErrorBody"].is_object());
+    // What the document says exists does exist: no documented path is a 404.
+    for (path, operations) in paths {
+        for method in operations.as_object().unwrap().keys() {
+            let request = match method.as_str() {
+                "get" => app.client.get(app.url(path)),
+                "post" => app.client.post(app.url(path)).json(&serde_json::json!({})),
+                other => panic!("unexpected method {other}"),
+            };
+            let status = request.send().await.unwrap().status();
+            assert_ne!(status, StatusCode::NOT_FOUND, "{method} {path}");
+            assert_ne!(status, StatusCode::METHOD_NOT_ALLOWED, "{method} {path}");
+        }
+    }
+}

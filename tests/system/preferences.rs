@@ -1,0 +1,75 @@
+//! The language switch: a plain form post (scripts off) and JSON, one endpoint.
+
+use reqwest::StatusCode;
+
+use crate::helpers::{TestApp, json, on_both_databases};
+
+on_both_databases!(
+    a_form_post_switches_language_and_redirects_back,
+    json_gets_json,
+    unknown_languages_are_refused_by_field,
+    the_redirect_never_leaves_the_site,
+);
+
+async fn a_form_post_switches_language_and_redirects_back(app: TestApp) {
+    let home = app.get("/").await.text().await.unwrap();
+    assert!(home.contains("lang=\"vi\""), "Vietnamese is the default");
+
+    let response = app
+        .client
+        .post(app.url("/api/v1/preferences/locale"))
+        .form(&[("locale", "en"), ("return_to", "/some/page?x=1")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_eq!(response.headers()["location"], "/some/page?x=1");
+    let cookie = response.headers()["set-cookie"].to_str().unwrap().to_owned();
+    assert!(cookie.starts_with("fs_lang=en"), "{cookie}");
+    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), "{cookie}");
+
+    let home = app.get("/").await.text().await.unwrap();
+    assert!(home.contains("lang=\"en\""));
+    assert!(home.contains("Learn to serve your commune better"));
+}
+
+async fn json_gets_json(app: TestApp) {
+    let response = app
+        .client
+        .post(app.url("/api/v1/preferences/locale"))
+        .json(&serde_json::json!({ "locale": "en" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(json(response).await, serde_json::json!({ "locale": "en" }));
+}
+
+async fn unknown_languages_are_refused_by_field(app: TestApp) {
+    let response = app
+        .client
+        .post(app.url("/api/v1/preferences/locale"))
+        .json(&serde_json::json!({ "locale": "fr" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    assert!(response.headers().get("set-cookie").is_none(), "nothing is changed");
+    let body = json(response).await;
+    assert_eq!(body["error"]["code"], "invalid_input");
+    assert_eq!(body["error"]["fields"][0]["field"], "locale");
+}
+
+async fn the_redirect_never_leaves_the_site(app: TestApp) {
+    for target in ["//evil.example/", "https://evil.example/", "/\\evil.example"] {
+        let response = app
+            .client
+            .post(app.url("/api/v1/preferences/locale"))
+            .form(&[("locale", "vi"), ("return_to", target)])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        assert_eq!(response.headers()["location"], "/", "for {target}");
+    }
+}
