@@ -71,7 +71,10 @@ mod tests {
     fn every_message_has_both_wordings() {
         for &text in Text::ALL {
             for locale in Locale::ALL {
-                assert!(!t(locale, text).trim().is_empty(), "{text:?} is empty in {locale:?}");
+                assert!(
+                    !t(locale, text).trim().is_empty(),
+                    "{text:?} is empty in {locale:?}"
+                );
             }
         }
     }
@@ -91,7 +94,10 @@ mod tests {
 
     #[test]
     fn the_languages_differ_where_it_matters() {
-        assert_ne!(t(Locale::Vi, Text::HomeTitle), t(Locale::En, Text::HomeTitle));
+        assert_ne!(
+            t(Locale::Vi, Text::HomeTitle),
+            t(Locale::En, Text::HomeTitle)
+        );
         assert_eq!(t(Locale::Vi, Text::HomeTitle), "Học để làm tốt việc của xã");
     }
 }

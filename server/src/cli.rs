@@ -15,7 +15,11 @@ use crate::startup::{Application, connect_and_migrate};
 use crate::telemetry;
 
 #[derive(Debug, Parser)]
-#[command(name = "fieldschool", version, about = "Fieldschool learning management system")]
+#[command(
+    name = "fieldschool",
+    version,
+    about = "Fieldschool learning management system"
+)]
 struct Cli {
     /// Configuration file (TOML). Default: ./fieldschool.toml if it exists.
     #[arg(long, global = true, value_name = "FILE")]
@@ -51,7 +55,8 @@ struct CreateUserArgs {
 }
 
 fn parse_role(code: &str) -> Result<Role, String> {
-    Role::from_code(code).ok_or_else(|| format!("unknown role {code:?}: use admin, lecturer, supervisor or learner"))
+    Role::from_code(code)
+        .ok_or_else(|| format!("unknown role {code:?}: use admin, lecturer, supervisor or learner"))
 }
 
 pub async fn run() -> ExitCode {
@@ -66,9 +71,12 @@ pub async fn run() -> ExitCode {
     telemetry::init(&settings.log);
     let result = match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => serve(settings).await,
-        Command::Migrate => connect_and_migrate(&settings).await.map(|_| {
-            println!("Database is up to date.");
-        }).map_err(|e| e.to_string()),
+        Command::Migrate => connect_and_migrate(&settings)
+            .await
+            .map(|_| {
+                println!("Database is up to date.");
+            })
+            .map_err(|e| e.to_string()),
         Command::SeedDemo => seed_demo(settings).await,
         Command::CreateUser(args) => create_user(settings, args).await,
     };
@@ -83,15 +91,21 @@ pub async fn run() -> ExitCode {
 
 async fn serve(settings: Settings) -> Result<(), String> {
     let host = settings.server.host;
-    let app = Application::build(settings).await.map_err(|e| e.to_string())?;
+    let app = Application::build(settings)
+        .await
+        .map_err(|e| e.to_string())?;
     tracing::info!(address = %format!("http://{host}:{}", app.port()), "Fieldschool is listening");
     app.run_until_stopped().await.map_err(|e| e.to_string())
 }
 
 async fn seed_demo(settings: Settings) -> Result<(), String> {
-    let db = connect_and_migrate(&settings).await.map_err(|e| e.to_string())?;
+    let db = connect_and_migrate(&settings)
+        .await
+        .map_err(|e| e.to_string())?;
     let hasher = PasswordHasher::new(settings.security.max_concurrent_hashes);
-    let report = seed::seed_demo(&db, &hasher).await.map_err(|e| e.to_string())?;
+    let report = seed::seed_demo(&db, &hasher)
+        .await
+        .map_err(|e| e.to_string())?;
     println!(
         "Demo data: {} org units, {} positions, {} users added (existing rows kept).",
         report.org_units_added, report.positions_added, report.users_added
@@ -99,13 +113,21 @@ async fn seed_demo(settings: Settings) -> Result<(), String> {
     println!("Demo sign-ins (demo data only):");
     for account in DEMO_ACCOUNTS {
         let roles: Vec<&str> = account.roles.iter().map(|r| r.code()).collect();
-        println!("  {:<12} {:<24} {}", account.username, account.password, roles.join(", "));
+        println!(
+            "  {:<12} {:<24} {}",
+            account.username,
+            account.password,
+            roles.join(", ")
+        );
     }
     Ok(())
 }
 
 async fn create_user(settings: Settings, args: CreateUserArgs) -> Result<(), String> {
-    eprintln!("Password for {} (8 to 128 characters), then Enter:", args.username);
+    eprintln!(
+        "Password for {} (8 to 128 characters), then Enter:",
+        args.username
+    );
     let password = tokio::task::spawn_blocking(|| {
         let mut line = String::new();
         std::io::stdin().lock().read_line(&mut line).map(|_| line)
@@ -114,7 +136,9 @@ async fn create_user(settings: Settings, args: CreateUserArgs) -> Result<(), Str
     .map_err(|e| e.to_string())?
     .map_err(|e| format!("could not read the password: {e}"))?;
     let password = password.trim_end_matches(['\r', '\n']).to_owned();
-    let db = connect_and_migrate(&settings).await.map_err(|e| e.to_string())?;
+    let db = connect_and_migrate(&settings)
+        .await
+        .map_err(|e| e.to_string())?;
     let hasher = PasswordHasher::new(settings.security.max_concurrent_hashes);
     let new = NewUser {
         username: args.username,

@@ -168,8 +168,14 @@ impl Settings {
                     .filter(|key| !key.as_str().to_ascii_lowercase().starts_with("test_"))
                     .split("__"),
             )
-            .merge(Env::raw().only(&["DATABASE_URL"]).map(|_| "database.url".into()));
-        figment.extract().map_err(|e| ConfigError::Invalid(Box::new(e)))
+            .merge(
+                Env::raw()
+                    .only(&["DATABASE_URL"])
+                    .map(|_| "database.url".into()),
+            );
+        figment
+            .extract()
+            .map_err(|e| ConfigError::Invalid(Box::new(e)))
     }
 
     pub fn is_production(&self) -> bool {
@@ -178,6 +184,8 @@ impl Settings {
 }
 
 #[cfg(test)]
+// figment::Jail fixes the closure's error type; it is only ever built in tests.
+#[allow(clippy::result_large_err)]
 mod tests {
     use super::*;
 
@@ -188,8 +196,8 @@ mod tests {
             jail.set_env("FIELDSCHOOL_SERVER__PORT", "9090");
             jail.set_env("DATABASE_URL", "postgres://localhost/fs");
             jail.set_env("FIELDSCHOOL_TEST_DATABASE_URL", "ignored");
-            let settings = Settings::load(Some(Path::new("custom.toml")))
-                .map_err(|e| e.to_string())?;
+            let settings =
+                Settings::load(Some(Path::new("custom.toml"))).map_err(|e| e.to_string())?;
             assert_eq!(settings.server.port, 9090);
             assert_eq!(settings.server.host, IpAddr::from([0, 0, 0, 0]));
             assert_eq!(settings.database.url.expose(), "postgres://localhost/fs");

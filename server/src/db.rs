@@ -11,19 +11,26 @@ use crate::config::DatabaseSettings;
 #[derive(Debug, thiserror::Error)]
 pub enum DbSetupError {
     #[error("could not create the database folder {path}: {source}")]
-    Folder { path: String, source: std::io::Error },
+    Folder {
+        path: String,
+        source: std::io::Error,
+    },
     #[error("could not connect to the database: {0}")]
     Connect(#[source] DbErr),
 }
 
 /// The folder of a `sqlite://` file URL, if it names a file.
 fn sqlite_folder(url: &str) -> Option<&Path> {
-    let rest = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:"))?;
+    let rest = url
+        .strip_prefix("sqlite://")
+        .or_else(|| url.strip_prefix("sqlite:"))?;
     let file = rest.split('?').next()?;
     if file.is_empty() || file.contains(":memory:") {
         return None;
     }
-    Path::new(file).parent().filter(|p| !p.as_os_str().is_empty())
+    Path::new(file)
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
 }
 
 pub async fn connect(settings: &DatabaseSettings) -> Result<DatabaseConnection, DbSetupError> {
@@ -41,7 +48,11 @@ pub async fn connect(settings: &DatabaseSettings) -> Result<DatabaseConnection, 
             })?;
         }
         // An in-memory database exists per connection: keep exactly one.
-        let max = if url.contains(":memory:") { 1 } else { settings.max_connections };
+        let max = if url.contains(":memory:") {
+            1
+        } else {
+            settings.max_connections
+        };
         options.max_connections(max).map_sqlx_sqlite_opts(|opts| {
             opts.create_if_missing(true)
                 .journal_mode(SqliteJournalMode::Wal)
@@ -52,7 +63,9 @@ pub async fn connect(settings: &DatabaseSettings) -> Result<DatabaseConnection, 
     } else {
         options.max_connections(settings.max_connections);
     }
-    Database::connect(options).await.map_err(DbSetupError::Connect)
+    Database::connect(options)
+        .await
+        .map_err(DbSetupError::Connect)
 }
 
 #[cfg(test)]
@@ -62,8 +75,14 @@ mod tests {
 
     #[test]
     fn finds_the_folder_of_a_sqlite_file() {
-        assert_eq!(sqlite_folder("sqlite://data/fieldschool.db"), Some(Path::new("data")));
-        assert_eq!(sqlite_folder("sqlite:///tmp/x/a.db?mode=rwc"), Some(Path::new("/tmp/x")));
+        assert_eq!(
+            sqlite_folder("sqlite://data/fieldschool.db"),
+            Some(Path::new("data"))
+        );
+        assert_eq!(
+            sqlite_folder("sqlite:///tmp/x/a.db?mode=rwc"),
+            Some(Path::new("/tmp/x"))
+        );
         assert_eq!(sqlite_folder("sqlite::memory:"), None);
         assert_eq!(sqlite_folder("sqlite://a.db"), None);
         assert_eq!(sqlite_folder("postgres://localhost/test"), None);

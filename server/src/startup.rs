@@ -6,8 +6,8 @@ use std::net::TcpListener;
 use actix_web::middleware::{Compress, from_fn};
 use actix_web::{App, HttpServer, dev::Server, web};
 use frontend::app::{App as FrontendApp, shell};
-use leptos_router::Method;
 use leptos_actix::{LeptosRoutes, generate_route_list, render_app_async_with_context};
+use leptos_router::Method;
 use migration::{Migrator, MigratorTrait};
 use sea_orm::{DatabaseConnection, DbErr};
 
@@ -51,7 +51,9 @@ pub struct Application {
 /// Connects to the database and applies pending migrations.
 pub async fn connect_and_migrate(settings: &Settings) -> Result<DatabaseConnection, StartupError> {
     let db = db::connect(&settings.database).await?;
-    Migrator::up(&db, None).await.map_err(StartupError::Migrate)?;
+    Migrator::up(&db, None)
+        .await
+        .map_err(StartupError::Migrate)?;
     Ok(db)
 }
 
@@ -69,7 +71,8 @@ impl Application {
             address: address.clone(),
             source,
         };
-        let listener = TcpListener::bind((settings.server.host, settings.server.port)).map_err(bind_error)?;
+        let listener =
+            TcpListener::bind((settings.server.host, settings.server.port)).map_err(bind_error)?;
         let port = listener.local_addr().map_err(bind_error)?.port();
 
         let ports = crate::ports::build(db.clone());

@@ -3,7 +3,10 @@
 /// Folds Vietnamese text for search and sorting: lower case, tone marks and vowel marks
 /// removed, `đ` as `d`. "Nguyễn Văn Đức" becomes "nguyen van duc".
 pub fn fold(text: &str) -> String {
-    text.chars().flat_map(char::to_lowercase).map(fold_char).collect()
+    text.chars()
+        .flat_map(char::to_lowercase)
+        .map(fold_char)
+        .collect()
 }
 
 fn fold_char(c: char) -> char {

@@ -22,7 +22,12 @@ fn assert_error_shape(body: &Value, code: &str) {
 async fn unknown_api_paths_are_404_in_the_error_shape(app: TestApp) {
     let response = app.get("/api/v1/no-such-thing").await;
     assert_eq!(response.status(), StatusCode::NOT_FOUND);
-    assert!(response.headers()["content-type"].to_str().unwrap().starts_with("application/json"));
+    assert!(
+        response.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("application/json")
+    );
     assert_error_shape(&json(response).await, "not_found");
 }
 

@@ -19,8 +19,14 @@ async fn the_page_links_the_hashed_bundle_and_stylesheet(app: TestApp) {
     let stylesheet = manifest["stylesheet"].as_str().unwrap();
     let html = app.get("/").await.text().await.unwrap();
     assert!(html.contains(&format!("href=\"/pkg/{stylesheet}\"")));
-    assert!(html.contains(&format!("/pkg/{bundle}.js")), "hydration script missing");
-    assert!(html.contains("<leptos-island"), "the island is marked for hydration");
+    assert!(
+        html.contains(&format!("/pkg/{bundle}.js")),
+        "hydration script missing"
+    );
+    assert!(
+        html.contains("<leptos-island"),
+        "the island is marked for hydration"
+    );
 }
 
 async fn assets_are_served_precompressed_and_immutable(app: TestApp) {
@@ -29,19 +35,48 @@ async fn assets_are_served_precompressed_and_immutable(app: TestApp) {
     }
     let bundle = site_manifest()["bundle"].as_str().unwrap().to_owned();
     let path = format!("/pkg/{bundle}.wasm");
-    let plain = app.client.get(app.url(&path)).header("accept-encoding", "identity").send().await.unwrap();
+    let plain = app
+        .client
+        .get(app.url(&path))
+        .header("accept-encoding", "identity")
+        .send()
+        .await
+        .unwrap();
     assert_eq!(plain.status(), StatusCode::OK);
     assert_eq!(plain.headers()["content-type"], "application/wasm");
-    assert!(plain.headers()["cache-control"].to_str().unwrap().contains("immutable"));
+    assert!(
+        plain.headers()["cache-control"]
+            .to_str()
+            .unwrap()
+            .contains("immutable")
+    );
     let plain_len = plain.bytes().await.unwrap().len();
 
-    let brotli = app.client.get(app.url(&path)).header("accept-encoding", "gzip, br").send().await.unwrap();
+    let brotli = app
+        .client
+        .get(app.url(&path))
+        .header("accept-encoding", "gzip, br")
+        .send()
+        .await
+        .unwrap();
     assert_eq!(brotli.headers()["content-encoding"], "br");
     let brotli_len = brotli.bytes().await.unwrap().len();
-    assert!(brotli_len * 2 < plain_len, "brotli {brotli_len} vs plain {plain_len}");
+    assert!(
+        brotli_len * 2 < plain_len,
+        "brotli {brotli_len} vs plain {plain_len}"
+    );
 
-    let etag = app.get(&path).await.headers()["etag"].to_str().unwrap().to_owned();
-    let revalidated = app.client.get(app.url(&path)).header("if-none-match", etag).send().await.unwrap();
+    let etag = app.get(&path).await.headers()["etag"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    let revalidated = app
+        .client
+        .get(app.url(&path))
+        .header("if-none-match", etag)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(revalidated.status(), StatusCode::NOT_MODIFIED);
 }
 

@@ -4,7 +4,10 @@ use server::startup::connect_and_migrate;
 
 use crate::helpers::{Backend, TestApp, TestDatabase, json, on_both_databases, test_settings};
 
-on_both_databases!(healthz_says_the_process_is_up, readyz_says_the_database_is_reachable);
+on_both_databases!(
+    healthz_says_the_process_is_up,
+    readyz_says_the_database_is_reachable
+);
 
 async fn healthz_says_the_process_is_up(app: TestApp) {
     let response = app.get("/healthz").await;
@@ -20,7 +23,9 @@ async fn readyz_says_the_database_is_reachable(app: TestApp) {
 }
 
 async fn readyz_fails_when_the_database_is_gone(backend: Backend) {
-    let Some(database) = TestDatabase::create(backend).await else { return };
+    let Some(database) = TestDatabase::create(backend).await else {
+        return;
+    };
     let settings = test_settings(&database.url);
     let db = connect_and_migrate(&settings).await.expect("database");
     let app = Application::build_with_db(settings, db.clone()).expect("server");
@@ -28,16 +33,26 @@ async fn readyz_fails_when_the_database_is_gone(backend: Backend) {
     tokio::spawn(app.run_until_stopped());
     db.close().await.expect("close the pool");
 
-    let response = reqwest::get(format!("{address}/readyz")).await.expect("request");
+    let response = reqwest::get(format!("{address}/readyz"))
+        .await
+        .expect("request");
     assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
     assert!(response.headers().contains_key("retry-after"));
     let body = json(response).await;
     assert_eq!(body["error"]["code"], "unavailable");
     // The cause stays in the log; the client gets no internals.
-    let message = body["error"]["message"].as_str().unwrap_or_default().to_lowercase();
-    assert!(!message.contains("pool") && !message.contains("sqlx"), "{message}");
+    let message = body["error"]["message"]
+        .as_str()
+        .unwrap_or_default()
+        .to_lowercase();
+    assert!(
+        !message.contains("pool") && !message.contains("sqlx"),
+        "{message}"
+    );
     // The process itself is still alive.
-    let live = reqwest::get(format!("{address}/healthz")).await.expect("request");
+    let live = reqwest::get(format!("{address}/healthz"))
+        .await
+        .expect("request");
     assert_eq!(live.status(), StatusCode::OK);
 }
 

@@ -62,7 +62,10 @@ impl TestDatabase {
         match backend {
             Backend::Sqlite => {
                 let dir = tempfile::tempdir().ok()?;
-                let url = format!("sqlite://{}?mode=rwc", dir.path().join("fieldschool.db").display());
+                let url = format!(
+                    "sqlite://{}?mode=rwc",
+                    dir.path().join("fieldschool.db").display()
+                );
                 Some(Self {
                     url,
                     _dir: Some(dir),
@@ -87,7 +90,9 @@ impl TestDatabase {
                     .await
                     .unwrap_or_else(|e| panic!("cannot create database {name}: {e}"));
                 let _ = admin.close().await;
-                let base = admin_url.rsplit_once('/').map_or(admin_url.as_str(), |(base, _)| base);
+                let base = admin_url
+                    .rsplit_once('/')
+                    .map_or(admin_url.as_str(), |(base, _)| base);
                 Some(Self {
                     url: format!("{base}/{name}"),
                     _dir: None,
@@ -100,10 +105,14 @@ impl TestDatabase {
 
 impl Drop for TestDatabase {
     fn drop(&mut self) {
-        let Some((admin_url, name)) = self.postgres.take() else { return };
+        let Some((admin_url, name)) = self.postgres.take() else {
+            return;
+        };
         // Drop runs inside the test's runtime; do the async cleanup on a thread of its own.
         let cleanup = std::thread::spawn(move || {
-            let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build();
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build();
             if let Ok(runtime) = runtime {
                 runtime.block_on(async {
                     if let Ok(admin) = Database::connect(admin_url.as_str()).await {
@@ -123,13 +132,12 @@ impl Drop for TestDatabase {
 /// A running server and what a test needs to talk to it.
 pub struct TestApp {
     pub address: String,
-    pub port: u16,
-    pub backend: Backend,
     /// A client that keeps cookies and does not follow redirects.
     pub client: reqwest::Client,
     /// A direct connection to the same database, for setting up and checking data.
     pub db: DatabaseConnection,
-    pub database: TestDatabase,
+    /// Kept so the database lives as long as the app, and is removed after it.
+    _database: TestDatabase,
 }
 
 pub fn test_settings(database_url: &str) -> Settings {
@@ -148,7 +156,10 @@ pub async fn spawn_app(backend: Backend) -> Option<TestApp> {
     spawn_app_with(backend, |_| {}).await
 }
 
-pub async fn spawn_app_with(backend: Backend, adjust: impl FnOnce(&mut Settings)) -> Option<TestApp> {
+pub async fn spawn_app_with(
+    backend: Backend,
+    adjust: impl FnOnce(&mut Settings),
+) -> Option<TestApp> {
     let database = TestDatabase::create(backend).await?;
     let mut settings = test_settings(&database.url);
     adjust(&mut settings);
@@ -167,11 +178,9 @@ pub async fn spawn_app_with(backend: Backend, adjust: impl FnOnce(&mut Settings)
         .unwrap_or_else(|e| panic!("cannot open the test database: {e}"));
     Some(TestApp {
         address: format!("http://127.0.0.1:{port}"),
-        port,
-        backend,
         client,
         db,
-        database,
+        _database: database,
     })
 }
 
@@ -223,7 +232,9 @@ pub fn without_comments(html: &str) -> String {
 /// Whether the built site (wasm bundle, stylesheet) is present; required when
 /// `FIELDSCHOOL_TEST_REQUIRE_SITE=1` (the README's test command builds it first).
 pub fn site_is_built() -> bool {
-    let built = workspace_root().join("target/site/pkg/manifest.json").exists();
+    let built = workspace_root()
+        .join("target/site/pkg/manifest.json")
+        .exists();
     if !built {
         assert!(
             !env_flag("FIELDSCHOOL_TEST_REQUIRE_SITE"),

@@ -14,5 +14,5 @@ mod home_page;
 mod migrations;
 mod openapi;
 mod preferences;
-mod seed;
 mod security_headers;
+mod seed;

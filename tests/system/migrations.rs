@@ -8,13 +8,18 @@ use crate::helpers::{Backend, TestDatabase};
 const TABLES: [&str; 4] = ["org_units", "positions", "users", "user_roles"];
 
 async fn up_down_up(backend: Backend) {
-    let Some(database) = TestDatabase::create(backend).await else { return };
+    let Some(database) = TestDatabase::create(backend).await else {
+        return;
+    };
     let db = Database::connect(database.url.as_str()).await.unwrap();
     let manager = SchemaManager::new(&db);
     let total = Migrator::migrations().len();
 
     Migrator::up(&db, None).await.unwrap();
-    assert_eq!(Migrator::get_applied_migrations(&db).await.unwrap().len(), total);
+    assert_eq!(
+        Migrator::get_applied_migrations(&db).await.unwrap().len(),
+        total
+    );
     for table in TABLES {
         assert!(manager.has_table(table).await.unwrap(), "{table} after up");
     }
@@ -22,14 +27,25 @@ async fn up_down_up(backend: Backend) {
     // Revert one at a time, so each `down` is exercised on its own.
     for remaining in (0..total).rev() {
         Migrator::down(&db, Some(1)).await.unwrap();
-        assert_eq!(Migrator::get_applied_migrations(&db).await.unwrap().len(), remaining);
+        assert_eq!(
+            Migrator::get_applied_migrations(&db).await.unwrap().len(),
+            remaining
+        );
     }
     for table in TABLES {
-        assert!(!manager.has_table(table).await.unwrap(), "{table} after down");
+        assert!(
+            !manager.has_table(table).await.unwrap(),
+            "{table} after down"
+        );
     }
 
     Migrator::up(&db, None).await.unwrap();
-    assert!(Migrator::get_pending_migrations(&db).await.unwrap().is_empty());
+    assert!(
+        Migrator::get_pending_migrations(&db)
+            .await
+            .unwrap()
+            .is_empty()
+    );
     db.close().await.unwrap();
 }
 

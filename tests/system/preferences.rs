@@ -24,9 +24,15 @@ async fn a_form_post_switches_language_and_redirects_back(app: TestApp) {
         .unwrap();
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     assert_eq!(response.headers()["location"], "/some/page?x=1");
-    let cookie = response.headers()["set-cookie"].to_str().unwrap().to_owned();
+    let cookie = response.headers()["set-cookie"]
+        .to_str()
+        .unwrap()
+        .to_owned();
     assert!(cookie.starts_with("fs_lang=en"), "{cookie}");
-    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), "{cookie}");
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"),
+        "{cookie}"
+    );
 
     let home = app.get("/").await.text().await.unwrap();
     assert!(home.contains("lang=\"en\""));
@@ -54,14 +60,21 @@ async fn unknown_languages_are_refused_by_field(app: TestApp) {
         .await
         .unwrap();
     assert_eq!(response.status(), StatusCode::BAD_REQUEST);
-    assert!(response.headers().get("set-cookie").is_none(), "nothing is changed");
+    assert!(
+        response.headers().get("set-cookie").is_none(),
+        "nothing is changed"
+    );
     let body = json(response).await;
     assert_eq!(body["error"]["code"], "invalid_input");
     assert_eq!(body["error"]["fields"][0]["field"], "locale");
 }
 
 async fn the_redirect_never_leaves_the_site(app: TestApp) {
-    for target in ["//evil.example/", "https://evil.example/", "/\\evil.example"] {
+    for target in [
+        "//evil.example/",
+        "https://evil.example/",
+        "/\\evil.example",
+    ] {
         let response = app
             .client
             .post(app.url("/api/v1/preferences/locale"))

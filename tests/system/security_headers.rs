@@ -2,7 +2,10 @@ use reqwest::StatusCode;
 
 use crate::helpers::{TestApp, on_both_databases};
 
-on_both_databases!(pages_carry_a_nonce_policy, api_answers_carry_a_locked_down_policy);
+on_both_databases!(
+    pages_carry_a_nonce_policy,
+    api_answers_carry_a_locked_down_policy
+);
 
 async fn pages_carry_a_nonce_policy(app: TestApp) {
     let first = app.get("/").await;
@@ -10,7 +13,10 @@ async fn pages_carry_a_nonce_policy(app: TestApp) {
     let headers = first.headers().clone();
     assert_eq!(headers["x-content-type-options"], "nosniff");
     assert_eq!(headers["referrer-policy"], "same-origin");
-    let csp = headers["content-security-policy"].to_str().unwrap().to_owned();
+    let csp = headers["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_owned();
     assert!(csp.contains("frame-ancestors 'none'"), "{csp}");
     assert!(!csp.contains("unsafe-inline"), "{csp}");
     let nonce = csp
@@ -21,16 +27,24 @@ async fn pages_carry_a_nonce_policy(app: TestApp) {
         .to_owned();
     let html = first.text().await.unwrap();
     if html.contains("<script") {
-        assert!(html.contains(&format!("nonce=\"{nonce}\"")), "inline script without the nonce");
+        assert!(
+            html.contains(&format!("nonce=\"{nonce}\"")),
+            "inline script without the nonce"
+        );
     }
     let second = app.get("/").await;
-    let csp2 = second.headers()["content-security-policy"].to_str().unwrap().to_owned();
+    let csp2 = second.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_owned();
     assert!(!csp2.contains(&nonce), "a nonce is never reused");
 }
 
 async fn api_answers_carry_a_locked_down_policy(app: TestApp) {
     let response = app.get("/healthz").await;
-    let csp = response.headers()["content-security-policy"].to_str().unwrap();
+    let csp = response.headers()["content-security-policy"]
+        .to_str()
+        .unwrap();
     assert!(csp.starts_with("default-src 'none'"), "{csp}");
     assert_eq!(response.headers()["x-frame-options"], "DENY");
 }

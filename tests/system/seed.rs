@@ -25,7 +25,12 @@ async fn seeding_twice_changes_nothing_the_second_time(app: TestApp) {
         .unwrap()
         .expect("the demo admin exists");
     assert!(admin.password_hash.starts_with("$argon2id$"));
-    assert!(hasher.verify(account.password.into(), admin.password_hash).await.unwrap());
+    assert!(
+        hasher
+            .verify(account.password.into(), admin.password_hash)
+            .await
+            .unwrap()
+    );
     let roles = user_role::Entity::find()
         .filter(user_role::Column::UserId.eq(admin.id))
         .all(&app.db)

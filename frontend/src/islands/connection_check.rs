@@ -23,7 +23,9 @@ fn describe(locale: Locale, status: Status) -> String {
     match status {
         Status::Ready => t(locale, Text::ConnectionReady).to_string(),
         Status::Checking => t(locale, Text::ConnectionChecking).to_string(),
-        Status::Measured(ms) if ms > SLOW_MS => format!("{} ({ms} ms)", t(locale, Text::ConnectionSlow)),
+        Status::Measured(ms) if ms > SLOW_MS => {
+            format!("{} ({ms} ms)", t(locale, Text::ConnectionSlow))
+        }
         Status::Measured(ms) => format!("{} ({ms} ms)", t(locale, Text::ConnectionGood)),
         Status::Failed => t(locale, Text::ConnectionFailed).to_string(),
     }
@@ -74,13 +76,19 @@ async fn probe() -> Option<u32> {
     let window = web_sys::window()?;
     let performance = window.performance()?;
     let started = performance.now();
-    let response = JsFuture::from(window.fetch_with_str("/healthz")).await.ok()?;
+    let response = JsFuture::from(window.fetch_with_str("/healthz"))
+        .await
+        .ok()?;
     let response: web_sys::Response = response.dyn_into().ok()?;
     if !response.ok() {
         return None;
     }
     let elapsed = (performance.now() - started).max(0.0).round();
-    Some(if elapsed > f64::from(u32::MAX) { u32::MAX } else { elapsed as u32 })
+    Some(if elapsed > f64::from(u32::MAX) {
+        u32::MAX
+    } else {
+        elapsed as u32
+    })
 }
 
 #[cfg(test)]
@@ -89,8 +97,13 @@ mod tests {
 
     #[test]
     fn slow_and_good_are_told_apart() {
-        assert!(describe(Locale::En, Status::Measured(120)).starts_with("Connection is good (120 ms)"));
+        assert!(
+            describe(Locale::En, Status::Measured(120)).starts_with("Connection is good (120 ms)")
+        );
         assert!(describe(Locale::En, Status::Measured(4000)).starts_with("Connection is slow"));
-        assert_eq!(describe(Locale::Vi, Status::Failed), "Không kết nối được máy chủ.");
+        assert_eq!(
+            describe(Locale::Vi, Status::Failed),
+            "Không kết nối được máy chủ."
+        );
     }
 }

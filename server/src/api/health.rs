@@ -22,7 +22,11 @@ pub async fn healthz() -> HttpResponse {
         (status = 503, description = "The database is unreachable", body = shared::ErrorBody),
     ))]
 pub async fn readyz(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
-    state.db.ping().await.map_err(|e| ApiError::unavailable(&e))?;
+    state
+        .db
+        .ping()
+        .await
+        .map_err(|e| ApiError::unavailable(&e))?;
     Ok(HttpResponse::Ok()
         .insert_header((header::CACHE_CONTROL, "no-store"))
         .json(Health::ok()))

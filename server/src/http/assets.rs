@@ -63,15 +63,23 @@ impl StaticAssets {
         };
         for entry in entries {
             let path = entry?.path();
-            let Some(name) = path.file_name().and_then(|n| n.to_str()) else { continue };
+            let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+                continue;
+            };
             if name == "manifest.json" {
                 let text = std::fs::read_to_string(&path)?;
                 assets.manifest = serde_json::from_str(&text)
                     .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))?;
                 continue;
             }
-            let Some(content_type) = content_type(name) else { continue };
-            let sibling = |ext: &str| std::fs::read(pkg.join(format!("{name}.{ext}"))).ok().map(Bytes::from);
+            let Some(content_type) = content_type(name) else {
+                continue;
+            };
+            let sibling = |ext: &str| {
+                std::fs::read(pkg.join(format!("{name}.{ext}")))
+                    .ok()
+                    .map(Bytes::from)
+            };
             assets.files.insert(
                 name.to_owned(),
                 Asset {
@@ -87,7 +95,9 @@ impl StaticAssets {
 
     pub fn stylesheet_href(&self) -> Option<String> {
         let name = self.manifest.stylesheet.as_ref()?;
-        self.files.contains_key(name).then(|| format!("/pkg/{name}"))
+        self.files
+            .contains_key(name)
+            .then(|| format!("/pkg/{name}"))
     }
 
     /// The bundle stem when both its files are present.

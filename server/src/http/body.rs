@@ -57,17 +57,21 @@ impl<T: DeserializeOwned + 'static> FromRequest for Submitted<T> {
                     "Send the body as application/json or application/x-www-form-urlencoded.",
                 )
             })?;
-            let bytes = bytes.await.map_err(|e| match e.as_error::<PayloadError>() {
-                Some(PayloadError::Overflow) => {
-                    ApiError::new(ErrorCode::PayloadTooLarge, "The request body is too large.")
-                }
-                _ => ApiError::invalid("The request body could not be read.", Vec::new()),
-            })?;
+            let bytes = bytes
+                .await
+                .map_err(|e| match e.as_error::<PayloadError>() {
+                    Some(PayloadError::Overflow) => {
+                        ApiError::new(ErrorCode::PayloadTooLarge, "The request body is too large.")
+                    }
+                    _ => ApiError::invalid("The request body could not be read.", Vec::new()),
+                })?;
             let value = match kind {
-                BodyKind::Json => serde_json::from_slice(&bytes)
-                    .map_err(|e| ApiError::invalid(format!("The JSON body is not valid: {e}."), Vec::new()))?,
-                BodyKind::Form => serde_urlencoded::from_bytes(&bytes)
-                    .map_err(|e| ApiError::invalid(format!("The form is not valid: {e}."), Vec::new()))?,
+                BodyKind::Json => serde_json::from_slice(&bytes).map_err(|e| {
+                    ApiError::invalid(format!("The JSON body is not valid: {e}."), Vec::new())
+                })?,
+                BodyKind::Form => serde_urlencoded::from_bytes(&bytes).map_err(|e| {
+                    ApiError::invalid(format!("The form is not valid: {e}."), Vec::new())
+                })?,
             };
             Ok(Submitted { value, kind })
         })

@@ -35,7 +35,11 @@ pub async fn tag(
     let bytes = match body::to_bytes_limited(body, MAX_TAGGED_BODY).await {
         Ok(Ok(bytes)) => bytes,
         Ok(Err(e)) => return Err(actix_web::error::ErrorInternalServerError(e.into())),
-        Err(_) => return Err(actix_web::error::ErrorInternalServerError("response too large")),
+        Err(_) => {
+            return Err(actix_web::error::ErrorInternalServerError(
+                "response too large",
+            ));
+        }
     };
     let nonce = head
         .headers()
@@ -49,9 +53,11 @@ pub async fn tag(
         None => bytes.hash(&mut hasher),
     }
     let etag = format!("W/\"{:016x}\"", hasher.finish());
-    let matches = if_none_match
-        .as_deref()
-        .is_some_and(|candidates| candidates.split(',').any(|c| c.trim() == etag || c.trim() == "*"));
+    let matches = if_none_match.as_deref().is_some_and(|candidates| {
+        candidates
+            .split(',')
+            .any(|c| c.trim() == etag || c.trim() == "*")
+    });
     let mut response = if matches {
         let mut not_modified = HttpResponse::NotModified();
         for name in [header::CACHE_CONTROL, header::VARY] {

@@ -3,32 +3,121 @@
 //! tree's depth is free.
 
 use chrono::Utc;
-use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, Set,
+};
 use shared::directory::OrgUnitKind::{self, Commune, District, Institution, National, Province};
 use uuid::Uuid;
 
 use crate::entities::org_unit;
 
-/// (code, parent code, name, kind, region). Parents come before their children.
-const UNITS: &[(&str, Option<&str>, &str, OrgUnitKind, Option<&str>)] = &[
+/// (code, parent code, name, kind, region).
+type Unit = (
+    &'static str,
+    Option<&'static str>,
+    &'static str,
+    OrgUnitKind,
+    Option<&'static str>,
+);
+
+/// Parents come before their children.
+const UNITS: &[Unit] = &[
     ("VN", None, "Việt Nam", National, None),
-    ("VN-LCI", Some("VN"), "Tỉnh Lào Cai", Province, Some("Tây Bắc")),
-    ("VN-LCI-TCT", Some("VN-LCI"), "Trường Chính trị tỉnh Lào Cai", Institution, None),
+    (
+        "VN-LCI",
+        Some("VN"),
+        "Tỉnh Lào Cai",
+        Province,
+        Some("Tây Bắc"),
+    ),
+    (
+        "VN-LCI-TCT",
+        Some("VN-LCI"),
+        "Trường Chính trị tỉnh Lào Cai",
+        Institution,
+        None,
+    ),
     ("VN-LCI-BATXAT", Some("VN-LCI"), "Xã Bát Xát", Commune, None),
     ("VN-LCI-YTY", Some("VN-LCI"), "Xã Y Tý", Commune, None),
     ("VN-LCI-SAPA", Some("VN-LCI"), "Phường Sa Pa", Commune, None),
     ("VN-LCI-BACHA", Some("VN-LCI"), "Xã Bắc Hà", Commune, None),
-    ("VN-DLK", Some("VN"), "Tỉnh Đắk Lắk", Province, Some("Tây Nguyên")),
-    ("VN-DLK-TCT", Some("VN-DLK"), "Trường Chính trị tỉnh Đắk Lắk", Institution, None),
-    ("VN-DLK-KRONGPAC", Some("VN-DLK"), "Huyện Krông Pắc", District, None),
-    ("VN-DLK-EAKLY", Some("VN-DLK-KRONGPAC"), "Xã Ea Kly", Commune, None),
-    ("VN-DLK-EAPHE", Some("VN-DLK-KRONGPAC"), "Xã Ea Phê", Commune, None),
-    ("VN-DLK-BUONDON", Some("VN-DLK"), "Xã Buôn Đôn", Commune, None),
-    ("VN-CTO", Some("VN"), "Thành phố Cần Thơ", Province, Some("Đồng bằng sông Cửu Long")),
-    ("VN-CTO-TTBD", Some("VN-CTO"), "Trung tâm Bồi dưỡng cán bộ Cần Thơ", Institution, None),
-    ("VN-CTO-NINHKIEU", Some("VN-CTO"), "Phường Ninh Kiều", Commune, None),
-    ("VN-CTO-PHONGDIEN", Some("VN-CTO"), "Xã Phong Điền", Commune, None),
-    ("VN-CTO-THOILAI", Some("VN-CTO"), "Xã Thới Lai", Commune, None),
+    (
+        "VN-DLK",
+        Some("VN"),
+        "Tỉnh Đắk Lắk",
+        Province,
+        Some("Tây Nguyên"),
+    ),
+    (
+        "VN-DLK-TCT",
+        Some("VN-DLK"),
+        "Trường Chính trị tỉnh Đắk Lắk",
+        Institution,
+        None,
+    ),
+    (
+        "VN-DLK-KRONGPAC",
+        Some("VN-DLK"),
+        "Huyện Krông Pắc",
+        District,
+        None,
+    ),
+    (
+        "VN-DLK-EAKLY",
+        Some("VN-DLK-KRONGPAC"),
+        "Xã Ea Kly",
+        Commune,
+        None,
+    ),
+    (
+        "VN-DLK-EAPHE",
+        Some("VN-DLK-KRONGPAC"),
+        "Xã Ea Phê",
+        Commune,
+        None,
+    ),
+    (
+        "VN-DLK-BUONDON",
+        Some("VN-DLK"),
+        "Xã Buôn Đôn",
+        Commune,
+        None,
+    ),
+    (
+        "VN-CTO",
+        Some("VN"),
+        "Thành phố Cần Thơ",
+        Province,
+        Some("Đồng bằng sông Cửu Long"),
+    ),
+    (
+        "VN-CTO-TTBD",
+        Some("VN-CTO"),
+        "Trung tâm Bồi dưỡng cán bộ Cần Thơ",
+        Institution,
+        None,
+    ),
+    (
+        "VN-CTO-NINHKIEU",
+        Some("VN-CTO"),
+        "Phường Ninh Kiều",
+        Commune,
+        None,
+    ),
+    (
+        "VN-CTO-PHONGDIEN",
+        Some("VN-CTO"),
+        "Xã Phong Điền",
+        Commune,
+        None,
+    ),
+    (
+        "VN-CTO-THOILAI",
+        Some("VN-CTO"),
+        "Xã Thới Lai",
+        Commune,
+        None,
+    ),
 ];
 
 /// Adds the units that are missing; returns how many were added.
@@ -43,10 +132,12 @@ pub async fn seed(db: &DatabaseConnection) -> Result<usize, DbErr> {
             continue;
         }
         let parent = match parent_code {
-            Some(parent_code) => org_unit::Entity::find()
-                .filter(org_unit::Column::Code.eq(parent_code))
-                .one(db)
-                .await?,
+            Some(parent_code) => {
+                org_unit::Entity::find()
+                    .filter(org_unit::Column::Code.eq(parent_code))
+                    .one(db)
+                    .await?
+            }
             None => None,
         };
         let id = Uuid::new_v4();

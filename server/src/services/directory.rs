@@ -1,8 +1,8 @@
 //! Reading the org tree.
 
 use sea_orm::{
-    ColumnTrait, DatabaseConnection, DbErr, EntityTrait, FromQueryResult,
-    PaginatorTrait, QueryFilter, Statement,
+    ColumnTrait, DatabaseConnection, DbErr, EntityTrait, FromQueryResult, PaginatorTrait,
+    QueryFilter, Statement,
 };
 use shared::directory::{DirectoryOverview, OrgUnitKind, ProvinceSummary};
 use uuid::Uuid;

@@ -50,14 +50,13 @@ impl PasswordHasher {
             .await
             .map_err(|_| PasswordError::Busy)?
             .map_err(|_| PasswordError::Busy)?;
-        let result = tokio::task::spawn_blocking(move || {
+        tokio::task::spawn_blocking(move || {
             let result = work();
             drop(permit);
             result
         })
         .await
-        .map_err(|e| PasswordError::Hashing(e.to_string()))?;
-        result
+        .map_err(|e| PasswordError::Hashing(e.to_string()))?
     }
 
     /// A new PHC string for `password` with a fresh random salt.
@@ -73,8 +72,12 @@ impl PasswordHasher {
 
     /// Whether `password` matches `phc`. A malformed hash is simply no match.
     pub async fn verify(&self, password: String, phc: String) -> Result<bool, PasswordError> {
-        self.run(move || Ok(argon2()?.verify_password(password.as_bytes(), phc.as_str()).is_ok()))
-            .await
+        self.run(move || {
+            Ok(argon2()?
+                .verify_password(password.as_bytes(), phc.as_str())
+                .is_ok())
+        })
+        .await
     }
 }
 
@@ -85,17 +88,38 @@ mod tests {
     #[tokio::test]
     async fn hashes_verify_and_carry_their_parameters() {
         let hasher = PasswordHasher::new(2);
-        let phc = hasher.hash("mật khẩu dài đủ".into()).await.unwrap_or_default();
+        let phc = hasher
+            .hash("mật khẩu dài đủ".into())
+            .await
+            .unwrap_or_default();
         assert!(phc.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"), "{phc}");
-        assert!(hasher.verify("mật khẩu dài đủ".into(), phc.clone()).await.unwrap_or(false));
-        assert!(!hasher.verify("mat khau dai du".into(), phc.clone()).await.unwrap_or(true));
-        let again = hasher.hash("mật khẩu dài đủ".into()).await.unwrap_or_default();
+        assert!(
+            hasher
+                .verify("mật khẩu dài đủ".into(), phc.clone())
+                .await
+                .unwrap_or(false)
+        );
+        assert!(
+            !hasher
+                .verify("mat khau dai du".into(), phc.clone())
+                .await
+                .unwrap_or(true)
+        );
+        let again = hasher
+            .hash("mật khẩu dài đủ".into())
+            .await
+            .unwrap_or_default();
         assert_ne!(phc, again, "each hash gets its own salt");
     }
 
     #[tokio::test]
     async fn a_malformed_hash_is_no_match() {
         let hasher = PasswordHasher::new(1);
-        assert!(!hasher.verify("whatever1".into(), "not-a-hash".into()).await.unwrap_or(true));
+        assert!(
+            !hasher
+                .verify("whatever1".into(), "not-a-hash".into())
+                .await
+                .unwrap_or(true)
+        );
     }
 }

@@ -63,7 +63,10 @@ mod tests {
             locale: "fr".into(),
             return_to: None,
         };
-        assert_eq!(choose_locale(&choice), Err(PreferenceError::UnknownLocale("fr".into())));
+        assert_eq!(
+            choose_locale(&choice),
+            Err(PreferenceError::UnknownLocale("fr".into()))
+        );
         let choice = LocaleChoice {
             locale: "en".into(),
             return_to: Some("/x".into()),

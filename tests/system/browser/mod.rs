@@ -1,0 +1,4 @@
+//! Tests in real headless Chromium, driven over WebDriver (chromedriver + fantoccini).
+
+mod driver;
+mod home;
