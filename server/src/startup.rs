@@ -16,7 +16,7 @@ use crate::config::Settings;
 use crate::db::{self, DbSetupError};
 use crate::http::assets::{self, StaticAssets};
 use crate::http::error::ApiError;
-use crate::http::{etag, request_log, security_headers};
+use crate::http::{etag, head, request_log, security_headers};
 use crate::pages;
 use crate::services::passwords::PasswordHasher;
 
@@ -93,6 +93,7 @@ impl Application {
                 .wrap(from_fn(etag::tag))
                 .wrap(Compress::default())
                 .wrap(from_fn(security_headers::add))
+                .wrap(from_fn(head::as_get))
                 .wrap(from_fn(request_log::log))
                 .app_data(state.clone())
                 .app_data(site_assets.clone())

@@ -9,6 +9,7 @@ on_both_databases!(
     the_org_overview_counts_communes_at_any_depth,
     an_empty_system_says_so,
     unknown_pages_are_404_with_a_way_home,
+    head_answers_like_get_without_a_body,
     pages_are_compressed_and_revalidated_by_etag,
 );
 
@@ -98,4 +99,16 @@ async fn pages_are_compressed_and_revalidated_by_etag(app: TestApp) {
         .await
         .unwrap();
     assert_eq!(changed.status(), StatusCode::OK);
+}
+
+async fn head_answers_like_get_without_a_body(app: TestApp) {
+    let get = app.get("/").await;
+    let head = app.client.head(app.url("/")).send().await.unwrap();
+    assert_eq!(head.status(), StatusCode::OK);
+    assert_eq!(
+        head.headers()["content-type"],
+        get.headers()["content-type"]
+    );
+    assert!(head.headers().contains_key("etag"));
+    assert!(head.bytes().await.unwrap().is_empty());
 }

@@ -4,5 +4,6 @@ pub mod assets;
 pub mod body;
 pub mod error;
 pub mod etag;
+pub mod head;
 pub mod request_log;
 pub mod security_headers;
