@@ -5,6 +5,8 @@ use serde_json::Value;
 
 use crate::helpers::{TestApp, json, on_both_databases};
 
+const LOCALE: &str = "/api/v1/preferences/locale";
+
 on_both_databases!(
     unknown_api_paths_are_404_in_the_error_shape,
     wrong_methods_are_405,
@@ -39,13 +41,8 @@ async fn wrong_methods_are_405(app: TestApp) {
 
 async fn malformed_json_is_400_with_a_clear_message(app: TestApp) {
     let response = app
-        .client
-        .post(app.url("/api/v1/preferences/locale"))
-        .header("content-type", "application/json")
-        .body("{\"locale\": ")
-        .send()
-        .await
-        .unwrap();
+        .post_raw(LOCALE, "application/json", "{\"locale\": ".into())
+        .await;
     assert_eq!(response.status(), StatusCode::BAD_REQUEST);
     let body = json(response).await;
     assert_error_shape(&body, "invalid_input");
@@ -53,28 +50,14 @@ async fn malformed_json_is_400_with_a_clear_message(app: TestApp) {
 }
 
 async fn other_media_types_are_415(app: TestApp) {
-    let response = app
-        .client
-        .post(app.url("/api/v1/preferences/locale"))
-        .header("content-type", "text/plain")
-        .body("locale=en")
-        .send()
-        .await
-        .unwrap();
+    let response = app.post_raw(LOCALE, "text/plain", "locale=en".into()).await;
     assert_eq!(response.status(), StatusCode::UNSUPPORTED_MEDIA_TYPE);
     assert_error_shape(&json(response).await, "unsupported_media_type");
 }
 
 async fn oversized_bodies_are_413(app: TestApp) {
     let huge = format!("{{\"locale\": \"{}\"}}", "x".repeat(200 * 1024));
-    let response = app
-        .client
-        .post(app.url("/api/v1/preferences/locale"))
-        .header("content-type", "application/json")
-        .body(huge)
-        .send()
-        .await
-        .unwrap();
+    let response = app.post_raw(LOCALE, "application/json", huge.into()).await;
     assert_eq!(response.status(), StatusCode::PAYLOAD_TOO_LARGE);
     assert_error_shape(&json(response).await, "payload_too_large");
 }

@@ -35,13 +35,7 @@ async fn assets_are_served_precompressed_and_immutable(app: TestApp) {
     }
     let bundle = site_manifest()["bundle"].as_str().unwrap().to_owned();
     let path = format!("/pkg/{bundle}.wasm");
-    let plain = app
-        .client
-        .get(app.url(&path))
-        .header("accept-encoding", "identity")
-        .send()
-        .await
-        .unwrap();
+    let plain = app.get_with(&path, "accept-encoding", "identity").await;
     assert_eq!(plain.status(), StatusCode::OK);
     assert_eq!(plain.headers()["content-type"], "application/wasm");
     assert!(
@@ -52,13 +46,7 @@ async fn assets_are_served_precompressed_and_immutable(app: TestApp) {
     );
     let plain_len = plain.bytes().await.unwrap().len();
 
-    let brotli = app
-        .client
-        .get(app.url(&path))
-        .header("accept-encoding", "gzip, br")
-        .send()
-        .await
-        .unwrap();
+    let brotli = app.get_with(&path, "accept-encoding", "gzip, br").await;
     assert_eq!(brotli.headers()["content-encoding"], "br");
     let brotli_len = brotli.bytes().await.unwrap().len();
     assert!(
@@ -70,13 +58,7 @@ async fn assets_are_served_precompressed_and_immutable(app: TestApp) {
         .to_str()
         .unwrap()
         .to_owned();
-    let revalidated = app
-        .client
-        .get(app.url(&path))
-        .header("if-none-match", etag)
-        .send()
-        .await
-        .unwrap();
+    let revalidated = app.get_with(&path, "if-none-match", &etag).await;
     assert_eq!(revalidated.status(), StatusCode::NOT_MODIFIED);
 }
 

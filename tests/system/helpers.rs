@@ -197,6 +197,49 @@ impl TestApp {
             .unwrap_or_else(|e| panic!("GET {path} failed: {e}"))
     }
 
+    pub async fn get_with(&self, path: &str, header: &str, value: &str) -> reqwest::Response {
+        self.client
+            .get(self.url(path))
+            .header(header, value)
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("GET {path} failed: {e}"))
+    }
+
+    pub async fn post_json(&self, path: &str, body: &serde_json::Value) -> reqwest::Response {
+        self.client
+            .post(self.url(path))
+            .json(body)
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("POST {path} failed: {e}"))
+    }
+
+    pub async fn post_form(&self, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+        self.client
+            .post(self.url(path))
+            .form(fields)
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("POST {path} failed: {e}"))
+    }
+
+    /// A POST with a raw body of the given content type.
+    pub async fn post_raw(
+        &self,
+        path: &str,
+        content_type: &str,
+        body: String,
+    ) -> reqwest::Response {
+        self.client
+            .post(self.url(path))
+            .header("content-type", content_type)
+            .body(body)
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("POST {path} failed: {e}"))
+    }
+
     pub async fn seed_demo(&self) {
         let hasher = server::services::passwords::PasswordHasher::new(2);
         server::seed::seed_demo(&self.db, &hasher)

@@ -66,24 +66,12 @@ async fn unknown_pages_are_404_with_a_way_home(app: TestApp) {
 }
 
 async fn pages_are_compressed_and_revalidated_by_etag(app: TestApp) {
-    let response = app
-        .client
-        .get(app.url("/"))
-        .header("accept-encoding", "br")
-        .send()
-        .await
-        .unwrap();
+    let response = app.get_with("/", "accept-encoding", "br").await;
     assert_eq!(response.status(), StatusCode::OK);
     assert_eq!(response.headers()["content-encoding"], "br");
     let etag = response.headers()["etag"].to_str().unwrap().to_owned();
 
-    let again = app
-        .client
-        .get(app.url("/"))
-        .header("if-none-match", &etag)
-        .send()
-        .await
-        .unwrap();
+    let again = app.get_with("/", "if-none-match", &etag).await;
     assert_eq!(again.status(), StatusCode::NOT_MODIFIED);
     // The browser keeps the policy of its cached copy, whose nonce matches that copy.
     assert!(again.headers().get("content-security-policy").is_none());
@@ -91,13 +79,7 @@ async fn pages_are_compressed_and_revalidated_by_etag(app: TestApp) {
 
     // After the content changes, the old tag no longer matches.
     app.seed_demo().await;
-    let changed = app
-        .client
-        .get(app.url("/"))
-        .header("if-none-match", &etag)
-        .send()
-        .await
-        .unwrap();
+    let changed = app.get_with("/", "if-none-match", &etag).await;
     assert_eq!(changed.status(), StatusCode::OK);
 }
 

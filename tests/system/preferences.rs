@@ -4,6 +4,8 @@ use reqwest::StatusCode;
 
 use crate::helpers::{TestApp, json, on_both_databases};
 
+const LOCALE: &str = "/api/v1/preferences/locale";
+
 on_both_databases!(
     a_form_post_switches_language_and_redirects_back,
     json_gets_json,
@@ -16,12 +18,8 @@ async fn a_form_post_switches_language_and_redirects_back(app: TestApp) {
     assert!(home.contains("lang=\"vi\""), "Vietnamese is the default");
 
     let response = app
-        .client
-        .post(app.url("/api/v1/preferences/locale"))
-        .form(&[("locale", "en"), ("return_to", "/some/page?x=1")])
-        .send()
-        .await
-        .unwrap();
+        .post_form(LOCALE, &[("locale", "en"), ("return_to", "/some/page?x=1")])
+        .await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     assert_eq!(response.headers()["location"], "/some/page?x=1");
     let cookie = response.headers()["set-cookie"]
@@ -41,24 +39,16 @@ async fn a_form_post_switches_language_and_redirects_back(app: TestApp) {
 
 async fn json_gets_json(app: TestApp) {
     let response = app
-        .client
-        .post(app.url("/api/v1/preferences/locale"))
-        .json(&serde_json::json!({ "locale": "en" }))
-        .send()
-        .await
-        .unwrap();
+        .post_json(LOCALE, &serde_json::json!({ "locale": "en" }))
+        .await;
     assert_eq!(response.status(), StatusCode::OK);
     assert_eq!(json(response).await, serde_json::json!({ "locale": "en" }));
 }
 
 async fn unknown_languages_are_refused_by_field(app: TestApp) {
     let response = app
-        .client
-        .post(app.url("/api/v1/preferences/locale"))
-        .json(&serde_json::json!({ "locale": "fr" }))
-        .send()
-        .await
-        .unwrap();
+        .post_json(LOCALE, &serde_json::json!({ "locale": "fr" }))
+        .await;
     assert_eq!(response.status(), StatusCode::BAD_REQUEST);
     assert!(
         response.headers().get("set-cookie").is_none(),
@@ -76,12 +66,8 @@ async fn the_redirect_never_leaves_the_site(app: TestApp) {
         "/\\evil.example",
     ] {
         let response = app
-            .client
-            .post(app.url("/api/v1/preferences/locale"))
-            .form(&[("locale", "vi"), ("return_to", target)])
-            .send()
-            .await
-            .unwrap();
+            .post_form(LOCALE, &[("locale", "vi"), ("return_to", target)])
+            .await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
         assert_eq!(response.headers()["location"], "/", "for {target}");
     }

@@ -12,30 +12,24 @@ use crate::http::error::{method_not_allowed, not_found};
 /// Largest request body the API accepts (bulk imports will get their own limit).
 const MAX_BODY_BYTES: usize = 64 * 1024;
 
+/// A path served by `route`; any other method on it gets `405` in the error shape.
+fn endpoint(path: &str, route: actix_web::Route) -> actix_web::Resource {
+    web::resource(path)
+        .route(route)
+        .default_service(web::to(method_not_allowed))
+}
+
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(
-        web::resource("/healthz")
-            .route(web::get().to(health::healthz))
-            .default_service(web::to(method_not_allowed)),
-    )
-    .service(
-        web::resource("/readyz")
-            .route(web::get().to(health::readyz))
-            .default_service(web::to(method_not_allowed)),
-    )
-    .service(
-        web::scope("/api/v1")
-            .app_data(web::PayloadConfig::new(MAX_BODY_BYTES))
-            .service(
-                web::resource("/openapi.json")
-                    .route(web::get().to(openapi::document))
-                    .default_service(web::to(method_not_allowed)),
-            )
-            .service(
-                web::resource("/preferences/locale")
-                    .route(web::post().to(preferences::set_locale))
-                    .default_service(web::to(method_not_allowed)),
-            )
-            .default_service(web::to(not_found)),
-    );
+    cfg.service(endpoint("/healthz", web::get().to(health::healthz)))
+        .service(endpoint("/readyz", web::get().to(health::readyz)))
+        .service(
+            web::scope("/api/v1")
+                .app_data(web::PayloadConfig::new(MAX_BODY_BYTES))
+                .service(endpoint("/openapi.json", web::get().to(openapi::document)))
+                .service(endpoint(
+                    "/preferences/locale",
+                    web::post().to(preferences::set_locale),
+                ))
+                .default_service(web::to(not_found)),
+        );
 }
