@@ -57,7 +57,7 @@ async fn other_media_types_are_415(app: TestApp) {
 
 async fn oversized_bodies_are_413(app: TestApp) {
     let huge = format!("{{\"locale\": \"{}\"}}", "x".repeat(200 * 1024));
-    let response = app.post_raw(LOCALE, "application/json", huge.into()).await;
+    let response = app.post_raw(LOCALE, "application/json", huge).await;
     assert_eq!(response.status(), StatusCode::PAYLOAD_TOO_LARGE);
     assert_error_shape(&json(response).await, "payload_too_large");
 }
