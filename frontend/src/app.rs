@@ -10,7 +10,9 @@ use leptos_router::{
 
 use crate::i18n::{Text, t};
 use crate::layout::{SiteFooter, SiteHeader, use_locale};
-use crate::pages::{home::HomePage, not_found::NotFoundPage};
+use crate::pages::{
+    home::HomePage, login::LoginPage, not_found::NotFoundPage, profile::ProfilePage,
+};
 use crate::ports::Assets;
 
 /// The whole HTML document. `options` carries the (hashed) name of the browser bundle.
@@ -46,6 +48,8 @@ pub fn App() -> impl IntoView {
             <main id="main">
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("") view=HomePage ssr=SsrMode::Async/>
+                    <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async/>
+                    <Route path=path!("/profile") view=ProfilePage ssr=SsrMode::Async/>
                 </Routes>
             </main>
             <SiteFooter/>

@@ -60,6 +60,32 @@ messages! {
     NotFoundTitle => "Không tìm thấy trang", "Page not found";
     NotFoundBody => "Trang bạn tìm không tồn tại hoặc đã được chuyển đi.", "The page you are looking for does not exist or has moved.";
     BackHome => "Về trang chủ", "Back to the home page";
+    SignIn => "Đăng nhập", "Sign in";
+    SignOut => "Đăng xuất", "Sign out";
+    MyProfile => "Hồ sơ của tôi", "My profile";
+    SignInTitle => "Đăng nhập Fieldschool", "Sign in to Fieldschool";
+    SignInIntro => "Dùng tài khoản do cơ sở đào tạo cấp. Trên máy của riêng bạn, phiên đăng nhập được giữ trong 30 ngày.", "Use the account your training institution gave you. On your own device you stay signed in for 30 days.";
+    Username => "Tên đăng nhập", "Username";
+    Password => "Mật khẩu", "Password";
+    SignInFailed => "Sai tên đăng nhập hoặc mật khẩu.", "Wrong username or password.";
+    SignInThrottled => "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau (giây):", "Too many failed sign-ins. Please try again after (seconds):";
+    SignedOut => "Bạn đã đăng xuất.", "You have signed out.";
+    AlreadySignedIn => "Bạn đang đăng nhập với tên", "You are signed in as";
+    ProfileTitle => "Hồ sơ của tôi", "My profile";
+    FullName => "Họ và tên", "Full name";
+    Roles => "Vai trò", "Roles";
+    RoleAdmin => "Quản trị viên", "Administrator";
+    RoleLecturer => "Giảng viên", "Lecturer";
+    RoleSupervisor => "Cán bộ quản lý", "Supervisor";
+    RoleLearner => "Học viên", "Learner";
+    ChangePasswordTitle => "Đổi mật khẩu", "Change password";
+    CurrentPassword => "Mật khẩu hiện tại", "Current password";
+    NewPassword => "Mật khẩu mới", "New password";
+    NewPasswordHint => "Từ 8 đến 128 ký tự, có thể dùng tiếng Việt có dấu và dấu cách. Không dùng mật khẩu quá phổ biến.", "8 to 128 characters; Vietnamese letters and spaces are welcome. Very common passwords are refused.";
+    ChangePasswordButton => "Đổi mật khẩu", "Change password";
+    PasswordChanged => "Đã đổi mật khẩu. Các phiên đăng nhập khác của bạn đã kết thúc.", "Password changed. Your other sessions have been signed out.";
+    CurrentPasswordWrong => "Mật khẩu hiện tại không đúng.", "The current password is wrong.";
+    NewPasswordRejected => "Mật khẩu mới không hợp lệ: cần 8–128 ký tự, không quá phổ biến và khác tên đăng nhập.", "The new password is not allowed: it needs 8–128 characters, must not be very common, and must differ from your username.";
     FooterNote => "Fieldschool: trang nhẹ, dùng được khi tắt JavaScript.", "Fieldschool: light pages that work without JavaScript.";
 }
 

@@ -1,21 +1,56 @@
-//! The chrome around every page: header with the language switch, and footer.
+//! The chrome around every page: header with the language switch and the account links,
+//! and footer.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use shared::Locale;
+use shared::auth::CSRF_FIELD;
 
 use crate::i18n::{Text, t};
+use crate::ports::Viewer;
 
 /// The language of this request (set by the server from the `fs_lang` cookie).
 pub fn use_locale() -> Locale {
     use_context::<Locale>().unwrap_or_default()
 }
 
+/// Who is looking at the page (anonymous when the server provided nothing).
+pub fn use_viewer() -> Viewer {
+    use_context::<Viewer>().unwrap_or_default()
+}
+
+/// The hidden form-token field every form of a signed-in user carries.
+#[component]
+pub fn FormToken() -> impl IntoView {
+    use_viewer()
+        .form_token
+        .map(|token| view! { <input type="hidden" name=CSRF_FIELD value=token/> })
+}
+
 #[component]
 pub fn SiteHeader() -> impl IntoView {
     let locale = use_locale();
+    let viewer = use_viewer();
     let location = use_location();
     let here = location.pathname.get_untracked();
+    let account = match viewer.me {
+        Some(me) => view! {
+            <nav class="account">
+                <a href="/profile">{me.full_name}</a>
+                <form method="post" action="/api/v1/auth/sign-out">
+                    <FormToken/>
+                    <button type="submit">{t(locale, Text::SignOut)}</button>
+                </form>
+            </nav>
+        }
+        .into_any(),
+        None => view! {
+            <nav class="account">
+                <a href="/login">{t(locale, Text::SignIn)}</a>
+            </nav>
+        }
+        .into_any(),
+    };
     view! {
         <a class="skip" href="#main">{t(locale, Text::SkipToContent)}</a>
         <header class="site">
@@ -23,26 +58,30 @@ pub fn SiteHeader() -> impl IntoView {
                 <strong>{t(locale, Text::AppName)}</strong>
                 <span>{t(locale, Text::AppTagline)}</span>
             </a>
-            <form class="lang" method="post" action="/api/v1/preferences/locale">
-                <input type="hidden" name="return_to" value=here/>
-                <span class="visually-hidden">{t(locale, Text::LanguageLabel)}</span>
-                {Locale::ALL
-                    .into_iter()
-                    .map(|option| {
-                        view! {
-                            <button
-                                type="submit"
-                                name="locale"
-                                value=option.code()
-                                lang=option.code()
-                                aria-pressed=if option == locale { "true" } else { "false" }
-                            >
-                                {option.native_name()}
-                            </button>
-                        }
-                    })
-                    .collect_view()}
-            </form>
+            <div class="tools">
+                {account}
+                <form class="lang" method="post" action="/api/v1/preferences/locale">
+                    <FormToken/>
+                    <input type="hidden" name="return_to" value=here/>
+                    <span class="visually-hidden">{t(locale, Text::LanguageLabel)}</span>
+                    {Locale::ALL
+                        .into_iter()
+                        .map(|option| {
+                            view! {
+                                <button
+                                    type="submit"
+                                    name="locale"
+                                    value=option.code()
+                                    lang=option.code()
+                                    aria-pressed=if option == locale { "true" } else { "false" }
+                                >
+                                    {option.native_name()}
+                                </button>
+                            }
+                        })
+                        .collect_view()}
+                </form>
+            </div>
         </header>
     }
 }

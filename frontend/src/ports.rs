@@ -39,3 +39,11 @@ pub struct Assets {
     /// Whether the wasm bundle was built and the hydration script should be included.
     pub scripts: bool,
 }
+
+/// Who is looking at the page: the signed-in user, if any, and the session's form token,
+/// which every form a signed-in user posts must carry.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Viewer {
+    pub me: Option<shared::auth::Me>,
+    pub form_token: Option<String>,
+}

@@ -33,6 +33,8 @@ pub struct Settings {
     pub site: SiteSettings,
     pub security: SecuritySettings,
     pub log: LogSettings,
+    /// Folder for files the server keeps (the generated signing key).
+    pub data_dir: PathBuf,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -65,6 +67,14 @@ pub struct SiteSettings {
 pub struct SecuritySettings {
     /// Password hashes computed at once; more requests wait, then get 503.
     pub max_concurrent_hashes: usize,
+    /// Key that signs access tokens and form tokens (at least 32 bytes). When absent, one
+    /// is generated into `data_dir/signing-key` on first start. Several instances behind
+    /// one proxy must share it.
+    pub signing_key: Option<Secret<String>>,
+    /// Lifetime of an access token.
+    pub access_token_minutes: u64,
+    /// Absolute lifetime of a session (a family of refresh tokens).
+    pub session_days: i64,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
@@ -92,6 +102,7 @@ impl Default for Settings {
             site: SiteSettings::default(),
             security: SecuritySettings::default(),
             log: LogSettings::default(),
+            data_dir: PathBuf::from("data"),
         }
     }
 }
@@ -127,6 +138,9 @@ impl Default for SecuritySettings {
     fn default() -> Self {
         Self {
             max_concurrent_hashes: std::thread::available_parallelism().map_or(2, |n| n.get()),
+            signing_key: None,
+            access_token_minutes: 15,
+            session_days: 30,
         }
     }
 }

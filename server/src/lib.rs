@@ -1,6 +1,7 @@
 #![doc = include_str!("../README.md")]
 
 mod api;
+pub mod auth;
 pub mod cli;
 pub mod config;
 mod db;

@@ -3,9 +3,14 @@
 
 use std::sync::Arc;
 
+use actix_web::HttpMessage;
 use actix_web::http::StatusCode;
 use actix_web::http::header::{self, HeaderValue};
-use frontend::ports::{Assets, Ports, ResponseStatus};
+use frontend::ports::{Assets, Ports, ResponseStatus, Viewer};
+
+use crate::auth::csrf;
+use crate::http::authenticate::Authenticated;
+use crate::secret::Secret;
 use leptos::config::LeptosOptions;
 use leptos::nonce::Nonce;
 use leptos::prelude::provide_context;
@@ -32,8 +37,25 @@ pub fn page_assets(assets: &StaticAssets) -> Assets {
     }
 }
 
+/// Who is looking, from what the authentication middleware found for this request.
+fn viewer(signing_key: &Secret<Vec<u8>>) -> Viewer {
+    let authenticated =
+        use_context::<Request>().and_then(|req| req.extensions().get::<Authenticated>().cloned());
+    match authenticated {
+        Some(auth) => Viewer {
+            form_token: Some(csrf::token(signing_key.expose(), auth.actor.session)),
+            me: Some(auth.actor.me),
+        },
+        None => Viewer::default(),
+    }
+}
+
 /// The per-request context closure given to `leptos_routes_with_context`.
-pub fn context(ports: Ports, assets: Assets) -> impl Fn() + Clone + Send + 'static {
+pub fn context(
+    ports: Ports,
+    assets: Assets,
+    signing_key: Secret<Vec<u8>>,
+) -> impl Fn() + Clone + Send + 'static {
     move || {
         provide_context(ports.clone());
         provide_context(assets.clone());
@@ -42,6 +64,7 @@ pub fn context(ports: Ports, assets: Assets) -> impl Fn() + Clone + Send + 'stat
             .and_then(|cookie| Locale::from_code(cookie.value()))
             .unwrap_or_default();
         provide_context(locale);
+        provide_context(viewer(&signing_key));
         let nonce = Nonce::new();
         if let Some(response) = use_context::<ResponseOptions>() {
             if let Ok(policy) = HeaderValue::from_str(&page_policy(&nonce)) {

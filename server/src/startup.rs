@@ -12,13 +12,19 @@ use migration::{Migrator, MigratorTrait};
 use sea_orm::{DatabaseConnection, DbErr};
 
 use crate::api;
+use crate::auth::access_token::AccessTokens;
+use crate::auth::keys::{self, KeyError};
 use crate::config::Settings;
 use crate::db::{self, DbSetupError};
 use crate::http::assets::{self, StaticAssets};
 use crate::http::error::ApiError;
-use crate::http::{etag, head, request_log, security_headers};
+use crate::http::{authenticate, csrf, etag, head, request_log, security_headers};
 use crate::pages;
+use crate::secret::Secret;
+use crate::services::passwords::PasswordError;
 use crate::services::passwords::PasswordHasher;
+use crate::services::sessions::SessionContext;
+use uuid::Uuid;
 
 /// What every handler may use.
 pub struct AppState {
@@ -26,6 +32,24 @@ pub struct AppState {
     pub passwords: PasswordHasher,
     /// Cookies get the `Secure` flag outside development.
     pub secure_cookies: bool,
+    pub tokens: AccessTokens,
+    /// Signs form tokens (and, inside `tokens`, access tokens).
+    pub signing_key: Secret<Vec<u8>>,
+    pub session_days: i64,
+    /// Checked against when a username is unknown, so timing reveals nothing.
+    pub dummy_hash: String,
+}
+
+impl AppState {
+    pub fn sessions(&self) -> SessionContext<'_> {
+        SessionContext {
+            db: &self.db,
+            passwords: &self.passwords,
+            tokens: &self.tokens,
+            session_days: self.session_days,
+            dummy_hash: &self.dummy_hash,
+        }
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -34,6 +58,10 @@ pub enum StartupError {
     Database(#[from] DbSetupError),
     #[error("could not apply the database migrations: {0}")]
     Migrate(#[source] DbErr),
+    #[error(transparent)]
+    Key(#[from] KeyError),
+    #[error("could not prepare password hashing: {0}")]
+    Passwords(#[from] PasswordError),
     #[error("could not read the site assets: {0}")]
     Assets(#[source] std::io::Error),
     #[error("could not listen on {address}: {source}")]
@@ -60,11 +88,22 @@ pub async fn connect_and_migrate(settings: &Settings) -> Result<DatabaseConnecti
 impl Application {
     pub async fn build(settings: Settings) -> Result<Self, StartupError> {
         let db = connect_and_migrate(&settings).await?;
-        Self::build_with_db(settings, db)
+        Self::build_with_db(settings, db).await
     }
 
     /// Builds the server over an already migrated database.
-    pub fn build_with_db(settings: Settings, db: DatabaseConnection) -> Result<Self, StartupError> {
+    pub async fn build_with_db(
+        settings: Settings,
+        db: DatabaseConnection,
+    ) -> Result<Self, StartupError> {
+        let signing_key =
+            keys::load_or_create(settings.security.signing_key.as_ref(), &settings.data_dir)?;
+        let passwords = PasswordHasher::new(settings.security.max_concurrent_hashes);
+        let dummy_hash = passwords.hash(Uuid::new_v4().to_string()).await?;
+        let tokens = AccessTokens::new(
+            signing_key.expose(),
+            settings.security.access_token_minutes.saturating_mul(60),
+        );
         let site_assets = StaticAssets::load(&settings.site.root).map_err(StartupError::Assets)?;
         let address = format!("{}:{}", settings.server.host, settings.server.port);
         let bind_error = |source| StartupError::Bind {
@@ -78,11 +117,16 @@ impl Application {
         let ports = crate::ports::build(db.clone());
         let state = web::Data::new(AppState {
             db,
-            passwords: PasswordHasher::new(settings.security.max_concurrent_hashes),
+            passwords,
             secure_cookies: settings.is_production(),
+            tokens,
+            signing_key: signing_key.clone(),
+            session_days: settings.security.session_days,
+            dummy_hash,
         });
         let leptos_options = pages::leptos_options(&site_assets);
-        let page_context = pages::context(ports, pages::page_assets(&site_assets));
+        let page_context =
+            pages::context(ports, pages::page_assets(&site_assets), signing_key.clone());
         let routes = generate_route_list(FrontendApp);
         let site_assets = web::Data::new(site_assets);
 
@@ -92,6 +136,8 @@ impl Application {
             App::new()
                 .wrap(from_fn(etag::tag))
                 .wrap(Compress::default())
+                .wrap(from_fn(authenticate::authenticate))
+                .wrap(from_fn(csrf::check_origin))
                 .wrap(from_fn(security_headers::add))
                 .wrap(from_fn(head::as_get))
                 .wrap(from_fn(request_log::log))

@@ -28,7 +28,9 @@ async fn readyz_fails_when_the_database_is_gone(backend: Backend) {
     };
     let settings = test_settings(&database.url);
     let db = connect_and_migrate(&settings).await.expect("database");
-    let app = Application::build_with_db(settings, db.clone()).expect("server");
+    let app = Application::build_with_db(settings, db.clone())
+        .await
+        .expect("server");
     let address = format!("http://127.0.0.1:{}", app.port());
     tokio::spawn(app.run_until_stopped());
     db.close().await.expect("close the pool");

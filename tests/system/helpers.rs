@@ -148,6 +148,11 @@ pub fn test_settings(database_url: &str) -> Settings {
     settings.database.max_connections = 5;
     settings.site.root = workspace_root().join("target/site");
     settings.security.max_concurrent_hashes = 2;
+    settings.security.signing_key = Some(Secret::new(format!(
+        "test-key-{}-{}",
+        uuid::Uuid::new_v4(),
+        uuid::Uuid::new_v4()
+    )));
     settings
 }
 

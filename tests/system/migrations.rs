@@ -5,7 +5,14 @@ use sea_orm::Database;
 
 use crate::helpers::{Backend, TestDatabase};
 
-const TABLES: [&str; 4] = ["org_units", "positions", "users", "user_roles"];
+const TABLES: [&str; 6] = [
+    "org_units",
+    "positions",
+    "users",
+    "user_roles",
+    "sessions",
+    "sign_in_throttle",
+];
 
 async fn up_down_up(backend: Backend) {
     let Some(database) = TestDatabase::create(backend).await else {

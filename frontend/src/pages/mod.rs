@@ -1,4 +1,6 @@
 //! Server-rendered pages, one module per page.
 
 pub mod home;
+pub mod login;
 pub mod not_found;
+pub mod profile;

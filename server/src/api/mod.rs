@@ -1,6 +1,7 @@
 //! The REST API under `/api/v1`, plus the health probes. Handlers are thin: parse, call a
 //! service, map the result. Every endpoint is listed in the OpenAPI document.
 
+mod auth;
 mod health;
 pub mod openapi;
 mod preferences;
@@ -26,6 +27,14 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             web::scope("/api/v1")
                 .app_data(web::PayloadConfig::new(MAX_BODY_BYTES))
                 .service(endpoint("/openapi.json", web::get().to(openapi::document)))
+                .service(endpoint("/auth/sign-in", web::post().to(auth::sign_in)))
+                .service(endpoint("/auth/refresh", web::post().to(auth::refresh)))
+                .service(endpoint("/auth/sign-out", web::post().to(auth::sign_out)))
+                .service(endpoint("/auth/me", web::get().to(auth::me)))
+                .service(endpoint(
+                    "/auth/password",
+                    web::post().to(auth::change_password),
+                ))
                 .service(endpoint(
                     "/preferences/locale",
                     web::post().to(preferences::set_locale),

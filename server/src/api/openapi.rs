@@ -3,7 +3,7 @@
 use actix_web::HttpResponse;
 use utoipa::OpenApi;
 
-use super::{health, preferences};
+use super::{auth, health, preferences};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -13,7 +13,16 @@ use super::{health, preferences};
             `{ \"error\": { \"code\", \"message\", \"fields\"? } }`. Write endpoints accept JSON \
             and plain HTML form posts; a form post is answered with a redirect."
     ),
-    paths(health::healthz, health::readyz, preferences::set_locale),
+    paths(
+        health::healthz,
+        health::readyz,
+        preferences::set_locale,
+        auth::sign_in,
+        auth::refresh,
+        auth::sign_out,
+        auth::me,
+        auth::change_password,
+    ),
     components(schemas(
         shared::ErrorBody,
         shared::ErrorDetail,
@@ -22,6 +31,12 @@ use super::{health, preferences};
         shared::health::Health,
         shared::preferences::LocaleChoice,
         shared::preferences::LocaleChosen,
+        shared::auth::SignInRequest,
+        shared::auth::TokenPair,
+        shared::auth::RefreshRequest,
+        shared::auth::Me,
+        shared::auth::RoleGrant,
+        shared::auth::ChangePasswordRequest,
     ))
 )]
 pub struct ApiDoc;

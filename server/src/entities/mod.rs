@@ -2,5 +2,7 @@
 
 pub mod org_unit;
 pub mod position;
+pub mod session;
+pub mod sign_in_throttle;
 pub mod user;
 pub mod user_role;

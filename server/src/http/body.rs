@@ -12,7 +12,11 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use shared::ErrorCode;
 
+use super::authenticate::{AuthVia, Authenticated};
 use super::error::ApiError;
+use crate::auth::csrf;
+use crate::startup::AppState;
+use shared::auth::CSRF_FIELD;
 
 /// How the client sent its body, and so how it wants the answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,13 +32,18 @@ pub struct Submitted<T> {
 }
 
 impl<T> Submitted<T> {
+    /// `303 See Other` to `location`, for a form post whose outcome a page shows.
+    pub fn see_other(location: &str) -> HttpResponse {
+        HttpResponse::SeeOther()
+            .insert_header((header::LOCATION, location))
+            .finish()
+    }
+
     /// JSON gets `200` with `answer`; a form post gets `303 See Other` to `redirect_to`.
     pub fn respond(&self, answer: &impl Serialize, redirect_to: &str) -> HttpResponse {
         match self.kind {
             BodyKind::Json => HttpResponse::Ok().json(answer),
-            BodyKind::Form => HttpResponse::SeeOther()
-                .insert_header((header::LOCATION, redirect_to))
-                .finish(),
+            BodyKind::Form => Self::see_other(redirect_to),
         }
     }
 }
@@ -47,8 +56,17 @@ impl<T: DeserializeOwned + 'static> FromRequest for Submitted<T> {
         let kind = match req.content_type() {
             "application/json" => Some(BodyKind::Json),
             "application/x-www-form-urlencoded" => Some(BodyKind::Form),
+            // No body at all (e.g. an API client signing out): an empty JSON object.
+            "" => Some(BodyKind::Json),
             _ => None,
         };
+        // A form posted with session cookies must carry the session's form token.
+        let form_token_check = req
+            .extensions()
+            .get::<Authenticated>()
+            .filter(|auth| auth.via == AuthVia::Cookie)
+            .map(|auth| auth.actor.session)
+            .zip(req.app_data::<web::Data<AppState>>().cloned());
         let bytes = web::Bytes::from_request(req, payload);
         Box::pin(async move {
             let kind = kind.ok_or_else(|| {
@@ -65,8 +83,23 @@ impl<T: DeserializeOwned + 'static> FromRequest for Submitted<T> {
                     }
                     _ => ApiError::invalid("The request body could not be read.", Vec::new()),
                 })?;
+            if let (BodyKind::Form, Some((session, state))) = (kind, &form_token_check) {
+                let fields: Vec<(String, String)> =
+                    serde_urlencoded::from_bytes(&bytes).unwrap_or_default();
+                let token = fields
+                    .iter()
+                    .find(|(name, _)| name == CSRF_FIELD)
+                    .map(|(_, v)| v.as_str());
+                if !token.is_some_and(|t| csrf::verify(state.signing_key.expose(), *session, t)) {
+                    return Err(ApiError::new(
+                        ErrorCode::Forbidden,
+                        "This form has expired. Go back, reload the page and send it again.",
+                    ));
+                }
+            }
+            let json: &[u8] = if bytes.is_empty() { b"{}" } else { &bytes };
             let value = match kind {
-                BodyKind::Json => serde_json::from_slice(&bytes).map_err(|e| {
+                BodyKind::Json => serde_json::from_slice(json).map_err(|e| {
                     ApiError::invalid(format!("The JSON body is not valid: {e}."), Vec::new())
                 })?,
                 BodyKind::Form => serde_urlencoded::from_bytes(&bytes).map_err(|e| {

@@ -10,18 +10,27 @@ use shared::{ErrorBody, ErrorCode, FieldError};
 #[derive(Debug)]
 pub struct ApiError {
     body: ErrorBody,
+    retry_after_secs: Option<u64>,
 }
 
 impl ApiError {
     pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
         Self {
             body: ErrorBody::new(code, message),
+            retry_after_secs: None,
         }
+    }
+
+    /// Tells the client when to try again (`Retry-After`).
+    pub fn retry_after(mut self, secs: u64) -> Self {
+        self.retry_after_secs = Some(secs);
+        self
     }
 
     pub fn invalid(message: impl Into<String>, fields: Vec<FieldError>) -> Self {
         Self {
             body: ErrorBody::new(ErrorCode::InvalidInput, message).with_fields(fields),
+            retry_after_secs: None,
         }
     }
 
@@ -67,8 +76,9 @@ impl ResponseError for ApiError {
 
     fn error_response(&self) -> HttpResponse {
         let mut response = HttpResponse::build(self.status_code());
-        if self.code() == ErrorCode::Unavailable {
-            response.insert_header(("Retry-After", "5"));
+        let default_retry = (self.code() == ErrorCode::Unavailable).then_some(5);
+        if let Some(secs) = self.retry_after_secs.or(default_retry) {
+            response.insert_header(("Retry-After", secs.to_string()));
         }
         response.json(&self.body)
     }

@@ -1,7 +1,10 @@
 //! Transport pieces shared by the API and the pages.
 
 pub mod assets;
+pub mod authenticate;
 pub mod body;
+pub mod cookies;
+pub mod csrf;
 pub mod error;
 pub mod etag;
 pub mod head;

@@ -45,6 +45,36 @@ fn field(field: &str, message: &str) -> FieldError {
     }
 }
 
+/// Problems with a new password: 8 to 128 characters (any Unicode, no composition rules),
+/// not one of the most common passwords, not the username.
+pub fn password_problems(password: &str, username: Option<&str>) -> Vec<FieldError> {
+    let chars = password.chars().count();
+    if !(MIN_PASSWORD_CHARS..=MAX_PASSWORD_CHARS).contains(&chars) {
+        return vec![field("password", "between 8 and 128 characters")];
+    }
+    let folded = shared::text::fold(password);
+    let folded = folded.trim();
+    if COMMON_PASSWORDS
+        .lines()
+        .any(|common| common.trim() == folded)
+    {
+        return vec![field(
+            "password",
+            "this password is too common; choose another",
+        )];
+    }
+    if username.is_some_and(|name| folded == shared::text::fold(name)) {
+        return vec![field(
+            "password",
+            "the password must differ from the username",
+        )];
+    }
+    Vec::new()
+}
+
+/// The most common passwords (English and Vietnamese habits), folded, one per line.
+const COMMON_PASSWORDS: &str = include_str!("common_passwords.txt");
+
 /// Checks a new user's fields; returns every problem at once.
 pub fn validate(new: &NewUser) -> Vec<FieldError> {
     let mut problems = Vec::new();
@@ -63,10 +93,7 @@ pub fn validate(new: &NewUser) -> Vec<FieldError> {
     if name_chars == 0 || name_chars > 200 {
         problems.push(field("full_name", "between 1 and 200 characters"));
     }
-    let password_chars = new.password.chars().count();
-    if !(MIN_PASSWORD_CHARS..=MAX_PASSWORD_CHARS).contains(&password_chars) {
-        problems.push(field("password", "between 8 and 128 characters"));
-    }
+    problems.extend(password_problems(&new.password, Some(&new.username)));
     if new.roles.is_empty() {
         problems.push(field("roles", "at least one role"));
     }
@@ -168,6 +195,18 @@ mod tests {
         };
         let fields: Vec<String> = validate(&bad).into_iter().map(|f| f.field).collect();
         assert_eq!(fields, ["username", "full_name", "password", "roles"]);
+    }
+
+    #[test]
+    fn common_passwords_and_the_username_are_refused() {
+        assert!(!password_problems("12345678", None).is_empty());
+        assert!(!password_problems("MatKhau123", None).is_empty());
+        assert!(
+            !password_problems("Mật khẩu 123", None).is_empty(),
+            "folded before the check"
+        );
+        assert!(!password_problems("nguyen.van.a", Some("nguyen.van.a")).is_empty());
+        assert!(password_problems("ruộng bậc thang mùa lúa chín", Some("a")).is_empty());
     }
 
     #[test]

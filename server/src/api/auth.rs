@@ -1,0 +1,242 @@
+//! Sign-in, refresh, sign-out, who am I, change password. Each write accepts JSON (API
+//! clients, islands) and form posts (pages without scripts), which are answered with a
+//! redirect to the page that shows the outcome.
+
+use actix_web::{HttpMessage, HttpRequest, HttpResponse, web};
+use serde::Deserialize;
+use shared::ErrorCode;
+use shared::auth::{ChangePasswordRequest, Me, REFRESH_COOKIE, RefreshRequest, SignInRequest};
+
+use crate::auth::refresh_token;
+use crate::entities::session;
+use crate::http::authenticate::{Authenticated, CurrentUser};
+use crate::http::body::{BodyKind, Submitted};
+use crate::http::cookies;
+use crate::http::error::ApiError;
+use crate::services::passwords::PasswordError;
+use crate::services::preferences::safe_return_path;
+use crate::services::sessions::{self, SessionError};
+use crate::startup::AppState;
+
+fn login_page(query: &[(&str, &str)]) -> String {
+    format!(
+        "/login?{}",
+        serde_urlencoded::to_string(query).unwrap_or_default()
+    )
+}
+
+fn session_error(e: SessionError) -> ApiError {
+    match e {
+        SessionError::InvalidCredentials => {
+            ApiError::new(ErrorCode::Unauthenticated, "Wrong username or password.")
+        }
+        SessionError::Throttled(secs) => ApiError::new(
+            ErrorCode::RateLimited,
+            format!("Too many failed sign-ins. Try again in {secs} seconds."),
+        )
+        .retry_after(u64::try_from(secs).unwrap_or(1)),
+        SessionError::InvalidRefresh | SessionError::Reused { .. } => ApiError::new(
+            ErrorCode::Unauthenticated,
+            "The session has ended. Sign in again.",
+        ),
+        SessionError::WeakPassword(fields) => {
+            ApiError::invalid("Choose another new password.", fields)
+        }
+        SessionError::Password(PasswordError::Busy) => ApiError::new(
+            ErrorCode::Unavailable,
+            "The server is busy signing people in. Try again in a few seconds.",
+        )
+        .retry_after(3),
+        SessionError::Database(e) => ApiError::unavailable(&e),
+        other => ApiError::internal(&other),
+    }
+}
+
+fn client_address(req: &HttpRequest) -> String {
+    req.peer_addr()
+        .map_or_else(|| "unknown".into(), |a| a.ip().to_string())
+}
+
+fn user_agent(req: &HttpRequest) -> Option<String> {
+    req.headers()
+        .get(actix_web::http::header::USER_AGENT)
+        .and_then(|v| v.to_str().ok())
+        .map(|ua| ua.chars().take(200).collect())
+}
+
+/// Sign in with a username and password.
+#[utoipa::path(post, path = "/api/v1/auth/sign-in", tag = "auth",
+    request_body(content = SignInRequest, content_type = "application/json",
+        description = "Also accepted as a form post, answered with a redirect."),
+    responses(
+        (status = 200, description = "Signed in; tokens in the body and as HttpOnly cookies", body = shared::auth::TokenPair),
+        (status = 401, description = "Wrong username or password", body = shared::ErrorBody),
+        (status = 429, description = "Too many failures; see Retry-After", body = shared::ErrorBody),
+    ))]
+pub async fn sign_in(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    body: Submitted<SignInRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let form = &body.value;
+    let outcome = sessions::sign_in(
+        &state.sessions(),
+        &form.username,
+        &form.password,
+        &client_address(&req),
+        user_agent(&req),
+    )
+    .await;
+    let back = safe_return_path(form.return_to.as_deref());
+    match (outcome, body.kind) {
+        (Ok(issued), _) => {
+            let mut response = body.respond(&issued.tokens, &back);
+            cookies::set_session(&mut response, &issued, state.secure_cookies);
+            Ok(response)
+        }
+        (Err(SessionError::InvalidCredentials), BodyKind::Form) => {
+            Ok(Submitted::<()>::see_other(&login_page(&[
+                ("error", "credentials"),
+                ("return_to", &back),
+            ])))
+        }
+        (Err(SessionError::Throttled(secs)), BodyKind::Form) => {
+            Ok(Submitted::<()>::see_other(&login_page(&[
+                ("error", "throttled"),
+                ("wait", &secs.to_string()),
+                ("return_to", &back),
+            ])))
+        }
+        (Err(e), _) => Err(session_error(e)),
+    }
+}
+
+/// Exchange a refresh token (body, or the browser's cookie) for a new pair. The old refresh
+/// token stops working; presenting it again later ends the whole session.
+#[utoipa::path(post, path = "/api/v1/auth/refresh", tag = "auth",
+    request_body(content = RefreshRequest, content_type = "application/json"),
+    responses(
+        (status = 200, description = "New tokens", body = shared::auth::TokenPair),
+        (status = 401, description = "The refresh token is not valid", body = shared::ErrorBody),
+    ))]
+pub async fn refresh(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    body: Submitted<RefreshRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let from_cookie = body.value.refresh_token.is_none();
+    let token = match body.value.refresh_token.clone() {
+        Some(token) => token,
+        None => req
+            .cookie(REFRESH_COOKIE)
+            .map(|c| c.value().to_owned())
+            .ok_or_else(|| {
+                ApiError::new(ErrorCode::Unauthenticated, "No refresh token was sent.")
+            })?,
+    };
+    match sessions::refresh(&state.sessions(), &token, user_agent(&req)).await {
+        Ok(issued) => {
+            let mut response = HttpResponse::Ok().json(&issued.tokens);
+            if from_cookie {
+                cookies::set_session(&mut response, &issued, state.secure_cookies);
+            }
+            Ok(response)
+        }
+        Err(e) => Err(session_error(e)),
+    }
+}
+
+#[derive(Debug, Deserialize)]
+pub struct NoFields {}
+
+/// End this session: its access and refresh tokens stop working at once.
+#[utoipa::path(post, path = "/api/v1/auth/sign-out", tag = "auth",
+    responses((status = 200, description = "Signed out (also when already signed out)")))]
+pub async fn sign_out(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    body: Submitted<NoFields>,
+) -> Result<HttpResponse, ApiError> {
+    let family = match req.extensions().get::<Authenticated>() {
+        Some(auth) => Some(auth.actor.session),
+        None => None,
+    };
+    let family = match (family, req.cookie(REFRESH_COOKIE)) {
+        (Some(family), _) => Some(family),
+        (None, Some(cookie)) => {
+            use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+            session::Entity::find()
+                .filter(session::Column::TokenHash.eq(refresh_token::hash(cookie.value())))
+                .one(&state.db)
+                .await
+                .map_err(|e| ApiError::unavailable(&e))?
+                .map(|row| row.family_id)
+        }
+        (None, None) => None,
+    };
+    if let Some(family) = family {
+        sessions::revoke_family(&state.db, family)
+            .await
+            .map_err(|e| ApiError::unavailable(&e))?;
+    }
+    let mut response = body.respond(
+        &serde_json::json!({ "signed_out": true }),
+        "/login?signed_out=1",
+    );
+    cookies::clear_session(&mut response, state.secure_cookies);
+    Ok(response)
+}
+
+/// The signed-in user.
+#[utoipa::path(get, path = "/api/v1/auth/me", tag = "auth",
+    responses(
+        (status = 200, body = Me),
+        (status = 401, description = "Not signed in", body = shared::ErrorBody),
+    ))]
+pub async fn me(user: CurrentUser) -> HttpResponse {
+    HttpResponse::Ok().json(&user.0.actor.me)
+}
+
+/// Change your own password; your other sessions end.
+#[utoipa::path(post, path = "/api/v1/auth/password", tag = "auth",
+    request_body(content = ChangePasswordRequest, content_type = "application/json"),
+    responses(
+        (status = 200, description = "Changed"),
+        (status = 400, description = "The current password is wrong or the new one is not allowed", body = shared::ErrorBody),
+        (status = 401, description = "Not signed in", body = shared::ErrorBody),
+    ))]
+pub async fn change_password(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    body: Submitted<ChangePasswordRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let actor = &user.0.actor;
+    let outcome = sessions::change_password(
+        &state.sessions(),
+        actor.me.id,
+        actor.session,
+        &body.value.current_password,
+        &body.value.new_password,
+    )
+    .await;
+    match (outcome, body.kind) {
+        (Ok(()), _) => Ok(body.respond(
+            &serde_json::json!({ "changed": true }),
+            "/profile?changed=1",
+        )),
+        (Err(SessionError::InvalidCredentials), BodyKind::Form) => {
+            Ok(Submitted::<()>::see_other("/profile?error=current"))
+        }
+        (Err(SessionError::WeakPassword(_)), BodyKind::Form) => {
+            Ok(Submitted::<()>::see_other("/profile?error=new"))
+        }
+        (Err(SessionError::InvalidCredentials), BodyKind::Json) => Err(ApiError::invalid(
+            "The current password is wrong.",
+            vec![shared::FieldError {
+                field: "current_password".into(),
+                message: "wrong password".into(),
+            }],
+        )),
+        (Err(e), _) => Err(session_error(e)),
+    }
+}
