@@ -140,6 +140,9 @@ pub struct TestApp {
     _database: TestDatabase,
 }
 
+/// The signing key every test server uses (tests forge tokens with it, or with others).
+pub const TEST_SIGNING_KEY: &str = "test-signing-key-0123456789-abcdefghijklmnop";
+
 pub fn test_settings(database_url: &str) -> Settings {
     let mut settings = Settings::default();
     settings.server.port = 0;
@@ -148,11 +151,7 @@ pub fn test_settings(database_url: &str) -> Settings {
     settings.database.max_connections = 5;
     settings.site.root = workspace_root().join("target/site");
     settings.security.max_concurrent_hashes = 2;
-    settings.security.signing_key = Some(Secret::new(format!(
-        "test-key-{}-{}",
-        uuid::Uuid::new_v4(),
-        uuid::Uuid::new_v4()
-    )));
+    settings.security.signing_key = Some(Secret::new(TEST_SIGNING_KEY.to_owned()));
     settings
 }
 
@@ -243,6 +242,54 @@ impl TestApp {
             .send()
             .await
             .unwrap_or_else(|e| panic!("POST {path} failed: {e}"))
+    }
+
+    /// Creates an account directly through the service.
+    pub async fn create_user(
+        &self,
+        username: &str,
+        password: &str,
+        roles: &[shared::Role],
+    ) -> uuid::Uuid {
+        let hasher = server::services::passwords::PasswordHasher::new(2);
+        let new = server::services::users::NewUser {
+            username: username.into(),
+            full_name: format!("Nguyễn Văn {username}"),
+            password: password.into(),
+            roles: roles.to_vec(),
+            org_unit_code: None,
+            locale: shared::Locale::Vi,
+        };
+        server::services::users::create(&self.db, &hasher, new)
+            .await
+            .unwrap_or_else(|e| panic!("creating {username} failed: {e}"))
+    }
+
+    /// Signs in over the JSON API; returns the token pair.
+    pub async fn sign_in_json(&self, username: &str, password: &str) -> serde_json::Value {
+        let response = self
+            .post_json(
+                "/api/v1/auth/sign-in",
+                &serde_json::json!({ "username": username, "password": password }),
+            )
+            .await;
+        assert_eq!(
+            response.status(),
+            reqwest::StatusCode::OK,
+            "sign-in of {username}"
+        );
+        json(response).await
+    }
+
+    /// `GET /api/v1/auth/me` with a Bearer token; the status.
+    pub async fn me_with(&self, access_token: &str) -> reqwest::StatusCode {
+        reqwest::Client::new()
+            .get(self.url("/api/v1/auth/me"))
+            .bearer_auth(access_token)
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("GET /me failed: {e}"))
+            .status()
     }
 
     pub async fn seed_demo(&self) {

@@ -8,6 +8,7 @@ mod helpers;
 
 mod api_errors;
 mod assets;
+mod auth;
 mod browser;
 mod health;
 mod home_page;

@@ -157,10 +157,10 @@ pub async fn sign_out(
     state: web::Data<AppState>,
     body: Submitted<NoFields>,
 ) -> Result<HttpResponse, ApiError> {
-    let family = match req.extensions().get::<Authenticated>() {
-        Some(auth) => Some(auth.actor.session),
-        None => None,
-    };
+    let family = req
+        .extensions()
+        .get::<Authenticated>()
+        .map(|auth| auth.actor.session);
     let family = match (family, req.cookie(REFRESH_COOKIE)) {
         (Some(family), _) => Some(family),
         (None, Some(cookie)) => {

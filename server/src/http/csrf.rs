@@ -35,15 +35,15 @@ pub async fn check_origin(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
-    if is_unsafe(req.method()) {
-        if let Some(reason) = cross_site(&req) {
-            tracing::warn!(path = %req.path(), reason, "cross-site write refused");
-            let error = ApiError::new(
-                ErrorCode::Forbidden,
-                "This request came from another site and was refused.",
-            );
-            return Ok(req.error_response(error));
-        }
+    if is_unsafe(req.method())
+        && let Some(reason) = cross_site(&req)
+    {
+        tracing::warn!(path = %req.path(), reason, "cross-site write refused");
+        let error = ApiError::new(
+            ErrorCode::Forbidden,
+            "This request came from another site and was refused.",
+        );
+        return Ok(req.error_response(error));
     }
     Ok(next.call(req).await?.map_into_boxed_body())
 }

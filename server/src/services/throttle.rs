@@ -41,14 +41,15 @@ pub async fn blocked_for(
 ) -> Result<Option<i64>, DbErr> {
     let mut longest: Option<i64> = None;
     for key in keys {
-        if let Some(row) = sign_in_throttle::Entity::find_by_id(key.clone())
+        let row = sign_in_throttle::Entity::find_by_id(key.clone())
             .one(db)
-            .await?
+            .await?;
+        if let Some(until) = row
+            .and_then(|r| r.blocked_until)
+            .filter(|until| *until > now)
         {
-            if let Some(until) = row.blocked_until.filter(|until| *until > now) {
-                let secs = (until - now).num_seconds().max(1);
-                longest = Some(longest.map_or(secs, |l| l.max(secs)));
-            }
+            let secs = (until - now).num_seconds().max(1);
+            longest = Some(longest.map_or(secs, |l| l.max(secs)));
         }
     }
     Ok(longest)

@@ -1,0 +1,6 @@
+//! Identity: signing in and out, token handling, sessions, CSRF.
+
+mod csrf;
+mod sessions;
+mod sign_in;
+mod token_attacks;
