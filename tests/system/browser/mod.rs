@@ -2,3 +2,4 @@
 
 mod driver;
 mod home;
+mod sign_in;
