@@ -6,6 +6,7 @@ mod m20261123_000001_create_org_units;
 mod m20261123_000002_create_positions;
 mod m20261123_000003_create_users;
 mod m20261123_000004_create_sessions;
+mod m20261123_000005_add_user_search_key;
 
 pub struct Migrator;
 
@@ -17,6 +18,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000002_create_positions::Migration),
             Box::new(m20261123_000003_create_users::Migration),
             Box::new(m20261123_000004_create_sessions::Migration),
+            Box::new(m20261123_000005_add_user_search_key::Migration),
         ]
     }
 }

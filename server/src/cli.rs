@@ -9,10 +9,12 @@ use shared::{Locale, Role};
 
 use crate::config::Settings;
 use crate::seed::{self, DEMO_ACCOUNTS};
+use crate::services::directory;
 use crate::services::passwords::PasswordHasher;
 use crate::services::users::{self, NewUser, UserError};
 use crate::startup::{Application, connect_and_migrate};
 use crate::telemetry;
+use shared::auth::RoleGrant;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -112,7 +114,7 @@ async fn seed_demo(settings: Settings) -> Result<(), String> {
     );
     println!("Demo sign-ins (demo data only):");
     for account in DEMO_ACCOUNTS {
-        let roles: Vec<&str> = account.roles.iter().map(|r| r.code()).collect();
+        let roles: Vec<&str> = account.roles.iter().map(|(r, _)| r.code()).collect();
         println!(
             "  {:<12} {:<24} {}",
             account.username,
@@ -140,14 +142,46 @@ async fn create_user(settings: Settings, args: CreateUserArgs) -> Result<(), Str
         .await
         .map_err(|e| e.to_string())?;
     let hasher = PasswordHasher::new(settings.security.max_concurrent_hashes);
+    let mut problems = Vec::new();
+    let org_unit_id = match &args.org_unit {
+        Some(code) => {
+            let id = directory::unit_id_by_code(&db, code)
+                .await
+                .map_err(|e| e.to_string())?;
+            if id.is_none() {
+                problems.push(format!("org_unit: no org unit has the code {code:?}"));
+            }
+            id
+        }
+        None => None,
+    };
     let new = NewUser {
         username: args.username,
         full_name: args.full_name,
         password,
-        roles: args.roles,
-        org_unit_code: args.org_unit,
+        email: None,
+        phone: None,
+        org_unit_id,
+        position_id: None,
+        grants: args
+            .roles
+            .into_iter()
+            .map(|role| RoleGrant {
+                role,
+                scope_org_unit_id: None,
+            })
+            .collect(),
         locale: Locale::Vi,
     };
+    problems.splice(
+        0..0,
+        users::validate(&new)
+            .iter()
+            .map(|p| format!("{}: {}", p.field, p.message)),
+    );
+    if !problems.is_empty() {
+        return Err(problems.join("; "));
+    }
     match users::create(&db, &hasher, new).await {
         Ok(id) => {
             println!("Created user {id}.");

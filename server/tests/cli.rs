@@ -49,7 +49,7 @@ fn seed_demo_is_idempotent_and_prints_the_sign_ins() {
     assert!(first.status.success(), "{}", text(&first.stderr));
     let out = text(&first.stdout);
     assert!(
-        out.contains("18 org units, 15 positions, 1 users added"),
+        out.contains("18 org units, 15 positions, 7 users added"),
         "{out}"
     );
     assert!(

@@ -57,3 +57,64 @@ impl OrgUnitKind {
         Self::ALL.into_iter().find(|k| k.code() == code)
     }
 }
+
+/// An org unit as the API lists it (in tree order, with its depth).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OrgUnit {
+    pub id: Uuid,
+    pub parent_id: Option<Uuid>,
+    pub code: String,
+    pub name: String,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, example = "commune"))]
+    pub kind: OrgUnitKind,
+    pub region: Option<String>,
+    /// 0 for a root.
+    pub depth: u32,
+}
+
+/// Body of `POST /api/v1/org-units`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CreateOrgUnit {
+    /// The parent; absent for a new root (national administrators only).
+    #[serde(default)]
+    pub parent_id: Option<Uuid>,
+    /// A stable code, unique in the system (e.g. `VN-LCI-YTY`).
+    pub code: String,
+    pub name: String,
+    /// national, province, district, commune or institution.
+    pub kind: String,
+    #[serde(default)]
+    pub region: Option<String>,
+}
+
+/// Body of `PATCH /api/v1/org-units/{id}`: only the fields present change.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct UpdateOrgUnit {
+    pub code: Option<String>,
+    pub name: Option<String>,
+    pub kind: Option<String>,
+    /// An empty string clears it.
+    pub region: Option<String>,
+}
+
+/// A job position with its names in both languages.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Position {
+    pub id: Uuid,
+    pub code: String,
+    pub name_vi: String,
+    pub name_en: String,
+}
+
+/// Body of `POST /api/v1/positions` and, with every field optional, of `PATCH`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PositionInput {
+    pub code: Option<String>,
+    pub name_vi: Option<String>,
+    pub name_en: Option<String>,
+}

@@ -8,6 +8,7 @@ pub mod locale;
 pub mod preferences;
 pub mod role;
 pub mod text;
+pub mod users;
 
 pub use error::{ErrorBody, ErrorCode, ErrorDetail, FieldError};
 pub use locale::Locale;

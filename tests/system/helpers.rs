@@ -256,8 +256,17 @@ impl TestApp {
             username: username.into(),
             full_name: format!("Nguyễn Văn {username}"),
             password: password.into(),
-            roles: roles.to_vec(),
-            org_unit_code: None,
+            email: None,
+            phone: None,
+            org_unit_id: None,
+            position_id: None,
+            grants: roles
+                .iter()
+                .map(|&role| shared::auth::RoleGrant {
+                    role,
+                    scope_org_unit_id: None,
+                })
+                .collect(),
             locale: shared::Locale::Vi,
         };
         server::services::users::create(&self.db, &hasher, new)

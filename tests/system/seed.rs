@@ -38,4 +38,20 @@ async fn seeding_twice_changes_nothing_the_second_time(app: TestApp) {
         .unwrap();
     assert_eq!(roles.len(), 1);
     assert_eq!(roles[0].role, "admin");
+    assert_eq!(
+        roles[0].scope_org_unit_id, None,
+        "the first demo admin is national"
+    );
+
+    // Every role is shown in the demo.
+    let all_roles = user_role::Entity::find().all(&app.db).await.unwrap();
+    for role in ["admin", "lecturer", "supervisor", "learner"] {
+        assert!(all_roles.iter().any(|r| r.role == role), "no demo {role}");
+    }
+    assert!(
+        all_roles
+            .iter()
+            .any(|r| r.role == "admin" && r.scope_org_unit_id.is_some()),
+        "a scoped admin"
+    );
 }

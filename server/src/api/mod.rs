@@ -4,20 +4,34 @@
 mod auth;
 mod health;
 pub mod openapi;
+mod org_units;
+mod positions;
 mod preferences;
+mod users;
 
 use actix_web::web;
 
-use crate::http::error::{method_not_allowed, not_found};
+use crate::http::error::{ApiError, method_not_allowed, not_found};
+
+/// Ids in URLs are UUIDs; anything else names nothing.
+pub(crate) fn parse_id(raw: &str) -> Result<uuid::Uuid, ApiError> {
+    uuid::Uuid::parse_str(raw).map_err(|_| ApiError::not_found("There is no such object."))
+}
+
+/// A path served by several method routes; other methods get `405`.
+fn endpoints(path: &str, routes: Vec<actix_web::Route>) -> actix_web::Resource {
+    routes
+        .into_iter()
+        .fold(web::resource(path), |resource, route| resource.route(route))
+        .default_service(web::to(method_not_allowed))
+}
 
 /// Largest request body the API accepts (bulk imports will get their own limit).
 const MAX_BODY_BYTES: usize = 64 * 1024;
 
 /// A path served by `route`; any other method on it gets `405` in the error shape.
 fn endpoint(path: &str, route: actix_web::Route) -> actix_web::Resource {
-    web::resource(path)
-        .route(route)
-        .default_service(web::to(method_not_allowed))
+    endpoints(path, vec![route])
 }
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -34,6 +48,48 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .service(endpoint(
                     "/auth/password",
                     web::post().to(auth::change_password),
+                ))
+                .service(endpoints(
+                    "/users",
+                    vec![web::get().to(users::list), web::post().to(users::create)],
+                ))
+                .service(endpoints(
+                    "/users/{id}",
+                    vec![web::get().to(users::get), web::patch().to(users::update)],
+                ))
+                .service(endpoint(
+                    "/users/{id}/disable",
+                    web::post().to(users::disable),
+                ))
+                .service(endpoint(
+                    "/users/{id}/enable",
+                    web::post().to(users::enable),
+                ))
+                .service(endpoint(
+                    "/users/{id}/password",
+                    web::post().to(users::reset_password),
+                ))
+                .service(endpoints(
+                    "/org-units",
+                    vec![
+                        web::get().to(org_units::list),
+                        web::post().to(org_units::create),
+                    ],
+                ))
+                .service(endpoint(
+                    "/org-units/{id}",
+                    web::patch().to(org_units::update),
+                ))
+                .service(endpoints(
+                    "/positions",
+                    vec![
+                        web::get().to(positions::list),
+                        web::post().to(positions::create),
+                    ],
+                ))
+                .service(endpoint(
+                    "/positions/{id}",
+                    web::patch().to(positions::update),
                 ))
                 .service(endpoint(
                     "/preferences/locale",

@@ -3,7 +3,7 @@
 use actix_web::HttpResponse;
 use utoipa::OpenApi;
 
-use super::{auth, health, preferences};
+use super::{auth, health, org_units, positions, preferences, users};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -22,6 +22,19 @@ use super::{auth, health, preferences};
         auth::sign_out,
         auth::me,
         auth::change_password,
+        users::list,
+        users::get,
+        users::create,
+        users::update,
+        users::disable,
+        users::enable,
+        users::reset_password,
+        org_units::list,
+        org_units::create,
+        org_units::update,
+        positions::list,
+        positions::create,
+        positions::update,
     ),
     components(schemas(
         shared::ErrorBody,
@@ -37,6 +50,17 @@ use super::{auth, health, preferences};
         shared::auth::Me,
         shared::auth::RoleGrant,
         shared::auth::ChangePasswordRequest,
+        shared::users::NamedRef,
+        shared::users::UserSummary,
+        shared::users::UserPage,
+        shared::users::CreateUser,
+        shared::users::UpdateUser,
+        shared::users::ResetPassword,
+        shared::directory::OrgUnit,
+        shared::directory::CreateOrgUnit,
+        shared::directory::UpdateOrgUnit,
+        shared::directory::Position,
+        shared::directory::PositionInput,
     ))
 )]
 pub struct ApiDoc;

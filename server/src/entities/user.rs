@@ -16,6 +16,8 @@ pub struct Model {
     /// Argon2id PHC string.
     pub password_hash: String,
     pub disabled: bool,
+    /// Folded full name, username and email, for searching without diacritics.
+    pub search_key: String,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

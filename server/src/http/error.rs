@@ -21,6 +21,11 @@ impl ApiError {
         }
     }
 
+    pub fn with_fields(mut self, fields: Vec<FieldError>) -> Self {
+        self.body.error.fields = fields;
+        self
+    }
+
     /// Tells the client when to try again (`Retry-After`).
     pub fn retry_after(mut self, secs: u64) -> Self {
         self.retry_after_secs = Some(secs);

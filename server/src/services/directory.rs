@@ -7,7 +7,7 @@ use sea_orm::{
 use shared::directory::{DirectoryOverview, OrgUnitKind, ProvinceSummary};
 use uuid::Uuid;
 
-use crate::entities::org_unit;
+use crate::entities::{org_unit, position};
 
 #[derive(Debug, thiserror::Error)]
 pub enum DirectoryError {
@@ -61,4 +61,25 @@ pub async fn overview(db: &DatabaseConnection) -> Result<DirectoryOverview, Dire
         provinces: summaries,
         institution_count,
     })
+}
+
+/// The id of the org unit with this code.
+pub async fn unit_id_by_code(db: &DatabaseConnection, code: &str) -> Result<Option<Uuid>, DbErr> {
+    Ok(org_unit::Entity::find()
+        .filter(org_unit::Column::Code.eq(code.trim()))
+        .one(db)
+        .await?
+        .map(|u| u.id))
+}
+
+/// The id of the position with this code.
+pub async fn position_id_by_code(
+    db: &DatabaseConnection,
+    code: &str,
+) -> Result<Option<Uuid>, DbErr> {
+    Ok(position::Entity::find()
+        .filter(position::Column::Code.eq(code.trim()))
+        .one(db)
+        .await?
+        .map(|p| p.id))
 }

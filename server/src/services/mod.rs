@@ -3,7 +3,10 @@
 
 pub mod actors;
 pub mod directory;
+pub mod org_units;
 pub mod passwords;
+pub mod policy;
+pub mod positions;
 pub mod preferences;
 pub mod sessions;
 pub mod throttle;

@@ -1,16 +1,20 @@
-//! Creating accounts (the `create-user` command and the demo seed; the admin API grows
-//! from here).
+//! Accounts: validation shared by every way of creating or editing one (admin API, CSV
+//! import, `create-user`, demo seed), creation, search and administration.
 
-use chrono::Utc;
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, Set,
-    TransactionTrait,
-};
-use shared::{FieldError, Role};
+mod admin;
+mod create;
+mod search;
+
+pub use admin::{reset_password, set_disabled, update};
+pub use create::{create, create_as};
+pub use search::{get, list};
+
+use sea_orm::DbErr;
+use shared::auth::RoleGrant;
+use shared::{FieldError, Locale};
 use uuid::Uuid;
 
-use crate::entities::{org_unit, user, user_role};
-use crate::services::passwords::{PasswordError, PasswordHasher};
+use crate::services::passwords::PasswordError;
 
 pub const MIN_PASSWORD_CHARS: usize = 8;
 pub const MAX_PASSWORD_CHARS: usize = 128;
@@ -20,10 +24,12 @@ pub struct NewUser {
     pub username: String,
     pub full_name: String,
     pub password: String,
-    pub roles: Vec<Role>,
-    /// Code of the user's org unit, if any.
-    pub org_unit_code: Option<String>,
-    pub locale: shared::Locale,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub org_unit_id: Option<Uuid>,
+    pub position_id: Option<Uuid>,
+    pub grants: Vec<RoleGrant>,
+    pub locale: Locale,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -32,13 +38,19 @@ pub enum UserError {
     Invalid(Vec<FieldError>),
     #[error("the username {0:?} is taken")]
     UsernameTaken(String),
+    /// The user does not exist, or the actor may not know it does.
+    #[error("no such user")]
+    NotFound,
+    /// The actor may see the user (or the endpoint) but not do this.
+    #[error("not allowed")]
+    Forbidden,
     #[error(transparent)]
     Password(#[from] PasswordError),
     #[error("database error while saving a user: {0}")]
     Database(#[from] DbErr),
 }
 
-fn field(field: &str, message: &str) -> FieldError {
+pub(crate) fn field(field: &str, message: &str) -> FieldError {
     FieldError {
         field: field.into(),
         message: message.into(),
@@ -78,6 +90,7 @@ const COMMON_PASSWORDS: &str = include_str!("common_passwords.txt");
 /// Checks a new user's fields; returns every problem at once.
 pub fn validate(new: &NewUser) -> Vec<FieldError> {
     let mut problems = Vec::new();
+    problems.extend(contact_problems(new.email.as_deref(), new.phone.as_deref()));
     let username_ok = (3..=64).contains(&new.username.len())
         && new
             .username
@@ -94,74 +107,53 @@ pub fn validate(new: &NewUser) -> Vec<FieldError> {
         problems.push(field("full_name", "between 1 and 200 characters"));
     }
     problems.extend(password_problems(&new.password, Some(&new.username)));
-    if new.roles.is_empty() {
+    if new.grants.is_empty() {
         problems.push(field("roles", "at least one role"));
     }
     problems
 }
 
-/// Creates the user with its roles in one transaction.
-pub async fn create(
-    db: &DatabaseConnection,
-    hasher: &PasswordHasher,
-    new: NewUser,
-) -> Result<Uuid, UserError> {
-    let mut problems = validate(&new);
-    let org_unit_id = match &new.org_unit_code {
-        Some(code) => {
-            let unit = org_unit::Entity::find()
-                .filter(org_unit::Column::Code.eq(code.as_str()))
-                .one(db)
-                .await?;
-            if unit.is_none() {
-                problems.push(field("org_unit", "no org unit has this code"));
-            }
-            unit.map(|u| u.id)
+/// Problems with optional contact details.
+pub fn contact_problems(email: Option<&str>, phone: Option<&str>) -> Vec<FieldError> {
+    let mut problems = Vec::new();
+    if let Some(email) = email.filter(|e| !e.is_empty()) {
+        let shape_ok = email.len() <= 254
+            && email
+                .split_once('@')
+                .is_some_and(|(local, domain)| !local.is_empty() && domain.contains('.'))
+            && !email.chars().any(char::is_whitespace);
+        if !shape_ok {
+            problems.push(field("email", "not an email address"));
         }
-        None => None,
-    };
-    if !problems.is_empty() {
-        return Err(UserError::Invalid(problems));
     }
-    let taken = user::Entity::find()
-        .filter(user::Column::Username.eq(new.username.as_str()))
-        .one(db)
-        .await?
-        .is_some();
-    if taken {
-        return Err(UserError::UsernameTaken(new.username));
-    }
-    let password_hash = hasher.hash(new.password).await?;
-    let id = Uuid::new_v4();
-    let now = Utc::now();
-    let txn = db.begin().await?;
-    user::ActiveModel {
-        id: Set(id),
-        username: Set(new.username),
-        full_name: Set(new.full_name.trim().to_owned()),
-        email: Set(None),
-        phone: Set(None),
-        locale: Set(new.locale.code().to_owned()),
-        org_unit_id: Set(org_unit_id),
-        position_id: Set(None),
-        password_hash: Set(password_hash),
-        disabled: Set(false),
-        created_at: Set(now),
-        updated_at: Set(now),
-    }
-    .insert(&txn)
-    .await?;
-    for role in new.roles {
-        user_role::ActiveModel {
-            user_id: Set(id),
-            role: Set(role.code().to_owned()),
-            scope_org_unit_id: Set(None),
+    if let Some(phone) = phone.filter(|p| !p.is_empty()) {
+        let shape_ok = phone.len() <= 32
+            && phone.chars().filter(char::is_ascii_digit).count() >= 6
+            && phone
+                .chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '+' | ' ' | '-' | '.' | '(' | ')'));
+        if !shape_ok {
+            problems.push(field("phone", "not a phone number"));
         }
-        .insert(&txn)
-        .await?;
     }
-    txn.commit().await?;
-    Ok(id)
+    problems
+}
+
+/// A name field trimmed; empty means absent.
+pub fn optional(value: Option<String>) -> Option<String> {
+    value.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty())
+}
+
+/// What the user search matches against.
+pub fn search_key(full_name: &str, username: &str, email: Option<&str>) -> String {
+    shared::text::fold(&format!(
+        "{} {} {}",
+        full_name.trim(),
+        username,
+        email.unwrap_or_default()
+    ))
+    .trim()
+    .to_owned()
 }
 
 #[cfg(test)]
@@ -173,9 +165,15 @@ mod tests {
             username: "nguyen.van.a".into(),
             full_name: "Nguyễn Văn A".into(),
             password: "một mật khẩu".into(),
-            roles: vec![Role::Learner],
-            org_unit_code: None,
-            locale: shared::Locale::Vi,
+            email: Some("a.nguyen@laocai.gov.vn".into()),
+            phone: Some("+84 912 345 678".into()),
+            org_unit_id: None,
+            position_id: None,
+            grants: vec![RoleGrant {
+                role: shared::Role::Learner,
+                scope_org_unit_id: None,
+            }],
+            locale: Locale::Vi,
         }
     }
 
@@ -190,11 +188,23 @@ mod tests {
             username: "Nguyễn".into(),
             full_name: "  ".into(),
             password: "short".into(),
-            roles: vec![],
+            email: Some("not-an-email".into()),
+            phone: Some("call me".into()),
+            grants: vec![],
             ..sample()
         };
         let fields: Vec<String> = validate(&bad).into_iter().map(|f| f.field).collect();
-        assert_eq!(fields, ["username", "full_name", "password", "roles"]);
+        assert_eq!(
+            fields,
+            [
+                "email",
+                "phone",
+                "username",
+                "full_name",
+                "password",
+                "roles"
+            ]
+        );
     }
 
     #[test]

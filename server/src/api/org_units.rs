@@ -1,0 +1,68 @@
+//! `/api/v1/org-units`: the org tree.
+
+use actix_web::{HttpResponse, web};
+use shared::ErrorCode;
+use shared::directory::{CreateOrgUnit, UpdateOrgUnit};
+
+use super::parse_id;
+use crate::http::authenticate::CurrentUser;
+use crate::http::body::Submitted;
+use crate::http::error::ApiError;
+use crate::services::org_units::{self, OrgUnitError};
+use crate::startup::AppState;
+
+fn org_unit_error(e: OrgUnitError) -> ApiError {
+    match e {
+        OrgUnitError::Invalid(fields) => ApiError::invalid("Some fields need attention.", fields),
+        OrgUnitError::CodeTaken => {
+            ApiError::new(ErrorCode::Conflict, "Another org unit has this code.")
+        }
+        OrgUnitError::NotFound => ApiError::not_found("There is no such org unit."),
+        OrgUnitError::Forbidden => ApiError::new(
+            ErrorCode::Forbidden,
+            "You may not change this part of the tree.",
+        ),
+        OrgUnitError::Database(e) => ApiError::unavailable(&e),
+    }
+}
+
+/// The whole tree in display order (each unit followed by its children).
+#[utoipa::path(get, path = "/api/v1/org-units", tag = "org units",
+    responses((status = 200, body = [shared::directory::OrgUnit]), (status = 401, body = shared::ErrorBody)))]
+pub async fn list(
+    state: web::Data<AppState>,
+    _user: CurrentUser,
+) -> Result<HttpResponse, ApiError> {
+    Ok(HttpResponse::Ok().json(org_units::list(&state.db).await.map_err(org_unit_error)?))
+}
+
+#[utoipa::path(post, path = "/api/v1/org-units", tag = "org units",
+    request_body(content = CreateOrgUnit, content_type = "application/json"),
+    responses((status = 201, body = shared::directory::OrgUnit), (status = 400, body = shared::ErrorBody),
+        (status = 403, body = shared::ErrorBody), (status = 409, body = shared::ErrorBody)))]
+pub async fn create(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    body: Submitted<CreateOrgUnit>,
+) -> Result<HttpResponse, ApiError> {
+    let unit = org_units::create(&state.db, &user.0.actor, body.value)
+        .await
+        .map_err(org_unit_error)?;
+    Ok(HttpResponse::Created().json(unit))
+}
+
+#[utoipa::path(patch, path = "/api/v1/org-units/{id}", tag = "org units",
+    request_body(content = UpdateOrgUnit, content_type = "application/json"),
+    responses((status = 200, body = shared::directory::OrgUnit), (status = 400, body = shared::ErrorBody),
+        (status = 403, body = shared::ErrorBody), (status = 404, body = shared::ErrorBody)))]
+pub async fn update(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    id: web::Path<String>,
+    body: Submitted<UpdateOrgUnit>,
+) -> Result<HttpResponse, ApiError> {
+    let unit = org_units::update(&state.db, &user.0.actor, parse_id(&id)?, body.value)
+        .await
+        .map_err(org_unit_error)?;
+    Ok(HttpResponse::Ok().json(unit))
+}

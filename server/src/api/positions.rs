@@ -1,0 +1,67 @@
+//! `/api/v1/positions`: the catalogue of job positions.
+
+use actix_web::{HttpResponse, web};
+use shared::ErrorCode;
+use shared::directory::PositionInput;
+
+use super::parse_id;
+use crate::http::authenticate::CurrentUser;
+use crate::http::body::Submitted;
+use crate::http::error::ApiError;
+use crate::services::positions::{self, PositionError};
+use crate::startup::AppState;
+
+fn position_error(e: PositionError) -> ApiError {
+    match e {
+        PositionError::Invalid(fields) => ApiError::invalid("Some fields need attention.", fields),
+        PositionError::CodeTaken => {
+            ApiError::new(ErrorCode::Conflict, "Another position has this code.")
+        }
+        PositionError::NotFound => ApiError::not_found("There is no such position."),
+        PositionError::Forbidden => ApiError::new(
+            ErrorCode::Forbidden,
+            "Only national administrators change positions.",
+        ),
+        PositionError::Database(e) => ApiError::unavailable(&e),
+    }
+}
+
+#[utoipa::path(get, path = "/api/v1/positions", tag = "positions",
+    responses((status = 200, body = [shared::directory::Position]), (status = 401, body = shared::ErrorBody)))]
+pub async fn list(
+    state: web::Data<AppState>,
+    _user: CurrentUser,
+) -> Result<HttpResponse, ApiError> {
+    Ok(HttpResponse::Ok().json(positions::list(&state.db).await.map_err(position_error)?))
+}
+
+#[utoipa::path(post, path = "/api/v1/positions", tag = "positions",
+    request_body(content = PositionInput, content_type = "application/json"),
+    responses((status = 201, body = shared::directory::Position), (status = 400, body = shared::ErrorBody),
+        (status = 403, body = shared::ErrorBody), (status = 409, body = shared::ErrorBody)))]
+pub async fn create(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    body: Submitted<PositionInput>,
+) -> Result<HttpResponse, ApiError> {
+    let created = positions::create(&state.db, &user.0.actor, body.value)
+        .await
+        .map_err(position_error)?;
+    Ok(HttpResponse::Created().json(created))
+}
+
+#[utoipa::path(patch, path = "/api/v1/positions/{id}", tag = "positions",
+    request_body(content = PositionInput, content_type = "application/json"),
+    responses((status = 200, body = shared::directory::Position), (status = 400, body = shared::ErrorBody),
+        (status = 403, body = shared::ErrorBody), (status = 404, body = shared::ErrorBody)))]
+pub async fn update(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    id: web::Path<String>,
+    body: Submitted<PositionInput>,
+) -> Result<HttpResponse, ApiError> {
+    let updated = positions::update(&state.db, &user.0.actor, parse_id(&id)?, body.value)
+        .await
+        .map_err(position_error)?;
+    Ok(HttpResponse::Ok().json(updated))
+}

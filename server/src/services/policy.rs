@@ -1,0 +1,195 @@
+//! The one place that answers "may this actor do this to that". Services call it; handlers
+//! never decide. Scope is an org subtree, given as a materialised path prefix.
+//!
+//! Objects outside an actor's scope are reported as not found by the services, so ids in
+//! URLs reveal nothing.
+
+use shared::Role;
+
+use crate::services::actors::Actor;
+
+/// Which part of the org tree an actor may act on for some purpose.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Scope {
+    /// The whole tree, and people without an org unit.
+    Everything,
+    /// These subtrees (paths); nothing outside them.
+    Subtrees(Vec<String>),
+    Nothing,
+}
+
+impl Scope {
+    /// Whether an object at `path` (an org unit's path, or a user's unit path) is inside.
+    pub fn contains(&self, path: Option<&str>) -> bool {
+        match (self, path) {
+            (Scope::Everything, _) => true,
+            (Scope::Subtrees(roots), Some(path)) => {
+                roots.iter().any(|root| path.starts_with(root.as_str()))
+            }
+            _ => false,
+        }
+    }
+
+    fn union(self, other: Scope) -> Scope {
+        match (self, other) {
+            (Scope::Everything, _) | (_, Scope::Everything) => Scope::Everything,
+            (Scope::Nothing, other) | (other, Scope::Nothing) => other,
+            (Scope::Subtrees(mut a), Scope::Subtrees(b)) => {
+                a.extend(b);
+                Scope::Subtrees(a)
+            }
+        }
+    }
+}
+
+/// Things people do to the directory (org units, positions, accounts).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// See accounts (lists, details, exports).
+    ViewUsers,
+    /// Create, edit, disable accounts, reset their passwords, import them.
+    ManageUsers,
+    /// See the org tree.
+    ViewOrgUnits,
+    /// Create and edit org units.
+    ManageOrgUnits,
+    /// Create and edit job positions (a national catalogue).
+    ManagePositions,
+}
+
+/// The part of the tree in which `actor` may do `action`.
+pub fn scope(actor: &Actor, action: Action) -> Scope {
+    let grant_scope = |role: Role| {
+        actor
+            .scopes
+            .iter()
+            .filter(|(r, _)| *r == role)
+            .map(|(_, path)| match path {
+                None => Scope::Everything,
+                Some(path) => Scope::Subtrees(vec![path.clone()]),
+            })
+            .fold(Scope::Nothing, Scope::union)
+    };
+    // A supervisor grant without its own scope covers the supervisor's own unit.
+    let supervisor_scope = || {
+        actor
+            .scopes
+            .iter()
+            .filter(|(r, _)| *r == Role::Supervisor)
+            .map(
+                |(_, path)| match path.clone().or_else(|| actor.org_path.clone()) {
+                    Some(path) => Scope::Subtrees(vec![path]),
+                    None => Scope::Nothing,
+                },
+            )
+            .fold(Scope::Nothing, Scope::union)
+    };
+    match action {
+        Action::ManageUsers | Action::ManageOrgUnits => grant_scope(Role::Admin),
+        Action::ViewUsers => grant_scope(Role::Admin).union(supervisor_scope()),
+        // The tree's names are not secret: everyone signed in may read it.
+        Action::ViewOrgUnits => Scope::Everything,
+        Action::ManagePositions => match grant_scope(Role::Admin) {
+            Scope::Everything => Scope::Everything,
+            _ => Scope::Nothing,
+        },
+    }
+}
+
+/// Whether `actor` may do `action` on an object at `path`.
+pub fn allows(actor: &Actor, action: Action, path: Option<&str>) -> bool {
+    scope(actor, action).contains(path)
+}
+
+/// Whether `actor` may give `role` scoped to `scope_path` (`None`: everywhere). Roles with
+/// reach over others (admin, supervisor) only inside what the actor manages, so a province
+/// admin cannot create a national admin; learner and lecturer grant no reach.
+pub fn may_grant(actor: &Actor, role: Role, scope_path: Option<&str>) -> bool {
+    if matches!(role, Role::Learner | Role::Lecturer) {
+        return scope(actor, Action::ManageUsers) != Scope::Nothing;
+    }
+    match scope(actor, Action::ManageUsers) {
+        Scope::Everything => true,
+        limited => scope_path.is_some() && limited.contains(scope_path),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use shared::auth::Me;
+    use uuid::Uuid;
+
+    fn actor(org: Option<&str>, scopes: &[(Role, Option<&str>)]) -> Actor {
+        Actor {
+            me: Me {
+                id: Uuid::new_v4(),
+                username: "x".into(),
+                full_name: "X".into(),
+                locale: "vi".into(),
+                org_unit_id: None,
+                position_id: None,
+                roles: Vec::new(),
+            },
+            session: Uuid::new_v4(),
+            org_path: org.map(Into::into),
+            scopes: scopes
+                .iter()
+                .map(|(r, p)| (*r, p.map(Into::into)))
+                .collect(),
+        }
+    }
+
+    const PROVINCE: &str = "/vn/lci/";
+    const COMMUNE: &str = "/vn/lci/ytv/";
+    const OTHER: &str = "/vn/dlk/";
+
+    #[test]
+    fn a_national_admin_manages_everything() {
+        let admin = actor(None, &[(Role::Admin, None)]);
+        assert!(allows(&admin, Action::ManageUsers, Some(OTHER)));
+        assert!(allows(&admin, Action::ManageUsers, None));
+        assert!(allows(&admin, Action::ManagePositions, None));
+    }
+
+    #[test]
+    fn a_province_admin_stays_in_the_province() {
+        let admin = actor(Some(PROVINCE), &[(Role::Admin, Some(PROVINCE))]);
+        assert!(allows(&admin, Action::ManageUsers, Some(COMMUNE)));
+        assert!(allows(&admin, Action::ManageOrgUnits, Some(PROVINCE)));
+        assert!(!allows(&admin, Action::ManageUsers, Some(OTHER)));
+        assert!(
+            !allows(&admin, Action::ManageUsers, None),
+            "people without a unit are national"
+        );
+        assert!(!allows(&admin, Action::ManagePositions, None));
+        assert!(may_grant(&admin, Role::Supervisor, Some(COMMUNE)));
+        assert!(!may_grant(&admin, Role::Admin, None));
+        assert!(!may_grant(&admin, Role::Supervisor, Some(OTHER)));
+        assert!(may_grant(&admin, Role::Learner, None));
+    }
+
+    #[test]
+    fn a_supervisor_sees_their_subtree_and_manages_nothing() {
+        let supervisor = actor(Some(COMMUNE), &[(Role::Supervisor, None)]);
+        assert!(allows(&supervisor, Action::ViewUsers, Some(COMMUNE)));
+        assert!(!allows(&supervisor, Action::ViewUsers, Some(PROVINCE)));
+        assert!(!allows(&supervisor, Action::ManageUsers, Some(COMMUNE)));
+    }
+
+    #[test]
+    fn learners_and_lecturers_see_no_accounts() {
+        for role in [Role::Learner, Role::Lecturer] {
+            let someone = actor(Some(COMMUNE), &[(role, None)]);
+            assert_eq!(scope(&someone, Action::ViewUsers), Scope::Nothing);
+            assert!(allows(&someone, Action::ViewOrgUnits, Some(OTHER)));
+        }
+    }
+
+    #[test]
+    fn a_prefix_is_a_whole_path_segment() {
+        // Paths end with '/', so "/vn/l/" is not a prefix of "/vn/lci/".
+        let admin = actor(None, &[(Role::Admin, Some("/vn/l/"))]);
+        assert!(!allows(&admin, Action::ManageUsers, Some(PROVINCE)));
+    }
+}

@@ -1,0 +1,191 @@
+//! An admin's changes to an account: edit, disable or enable, reset the password.
+
+use chrono::Utc;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, IntoActiveModel, QueryFilter,
+    Set, TransactionTrait,
+};
+use shared::Locale;
+use shared::users::{UpdateUser, UserSummary};
+use uuid::Uuid;
+
+use super::create::{check_references, dedup};
+use super::search::{summaries, visible};
+use super::{UserError, contact_problems, field, optional, password_problems, search_key};
+use crate::entities::{user, user_role};
+use crate::services::actors::Actor;
+use crate::services::passwords::PasswordHasher;
+use crate::services::policy::{self, Action};
+use crate::services::sessions;
+
+/// The target, when the actor may manage it: not found outside what they may see,
+/// forbidden where they may see but not manage.
+async fn managed(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: Uuid,
+) -> Result<user::Model, UserError> {
+    let (target, path) = visible(db, actor, id).await?;
+    if !policy::allows(actor, Action::ManageUsers, path.as_deref()) {
+        return Err(UserError::Forbidden);
+    }
+    Ok(target)
+}
+
+pub async fn update(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: Uuid,
+    change: UpdateUser,
+) -> Result<UserSummary, UserError> {
+    let target = managed(db, actor, id).await?;
+    let mut problems = contact_problems(change.email.as_deref(), change.phone.as_deref());
+    if let Some(name) = &change.full_name {
+        let chars = name.trim().chars().count();
+        if chars == 0 || chars > 200 {
+            problems.push(field("full_name", "between 1 and 200 characters"));
+        }
+    }
+    let locale = match change.locale.as_deref() {
+        Some(code) => Locale::from_code(code).or_else(|| {
+            problems.push(field("locale", "vi or en"));
+            None
+        }),
+        None => None,
+    };
+    let grants = change.roles.clone().unwrap_or_default();
+    if change.roles.as_ref().is_some_and(Vec::is_empty) {
+        problems.push(field("roles", "at least one role"));
+    }
+    let (org_path, scope_paths) = check_references(
+        db,
+        change.org_unit_id,
+        change.position_id,
+        &grants,
+        &mut problems,
+    )
+    .await?;
+    if change.org_unit_id.is_some()
+        && problems.is_empty()
+        && !policy::allows(actor, Action::ManageUsers, org_path.as_deref())
+    {
+        problems.push(field(
+            "org_unit_id",
+            "outside the part of the tree you manage",
+        ));
+    }
+    if grants
+        .iter()
+        .zip(&scope_paths)
+        .any(|(g, p)| !policy::may_grant(actor, g.role, p.as_deref()))
+    {
+        problems.push(field(
+            "roles",
+            "you may only grant roles inside the part of the tree you manage",
+        ));
+    }
+    if id == actor.me.id
+        && change.roles.is_some()
+        && !grants.iter().any(|g| g.role == shared::Role::Admin)
+    {
+        problems.push(field(
+            "roles",
+            "you cannot remove your own administrator role",
+        ));
+    }
+    if !problems.is_empty() {
+        return Err(UserError::Invalid(problems));
+    }
+
+    let txn = db.begin().await?;
+    let mut row = target.clone().into_active_model();
+    let full_name = change
+        .full_name
+        .map(|n| n.trim().to_owned())
+        .unwrap_or(target.full_name.clone());
+    let email = match change.email {
+        Some(email) => optional(Some(email)),
+        None => target.email.clone(),
+    };
+    row.search_key = Set(search_key(&full_name, &target.username, email.as_deref()));
+    row.full_name = Set(full_name);
+    row.email = Set(email);
+    if let Some(phone) = change.phone {
+        row.phone = Set(optional(Some(phone)));
+    }
+    if let Some(unit) = change.org_unit_id {
+        row.org_unit_id = Set(Some(unit));
+    }
+    if let Some(position) = change.position_id {
+        row.position_id = Set(Some(position));
+    }
+    if let Some(locale) = locale {
+        row.locale = Set(locale.code().to_owned());
+    }
+    row.updated_at = Set(Utc::now());
+    let updated = row.update(&txn).await?;
+    if change.roles.is_some() {
+        user_role::Entity::delete_many()
+            .filter(user_role::Column::UserId.eq(id))
+            .exec(&txn)
+            .await?;
+        for grant in dedup(grants) {
+            user_role::ActiveModel {
+                user_id: Set(id),
+                role: Set(grant.role.code().to_owned()),
+                scope_org_unit_id: Set(grant.scope_org_unit_id),
+            }
+            .insert(&txn)
+            .await?;
+        }
+    }
+    txn.commit().await?;
+    let mut list = summaries(db, vec![updated]).await?;
+    list.pop().ok_or(UserError::NotFound)
+}
+
+/// Disables (signing the user out everywhere at once) or re-enables an account.
+pub async fn set_disabled(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: Uuid,
+    disabled: bool,
+) -> Result<(), UserError> {
+    let target = managed(db, actor, id).await?;
+    if disabled && id == actor.me.id {
+        return Err(UserError::Invalid(vec![field(
+            "id",
+            "you cannot disable your own account",
+        )]));
+    }
+    let mut row = target.into_active_model();
+    row.disabled = Set(disabled);
+    row.updated_at = Set(Utc::now());
+    row.update(db).await?;
+    if disabled {
+        sessions::revoke_others(db, id, None).await?;
+    }
+    Ok(())
+}
+
+/// Sets a new password chosen by an admin; the user's sessions end.
+pub async fn reset_password(
+    db: &DatabaseConnection,
+    hasher: &PasswordHasher,
+    actor: &Actor,
+    id: Uuid,
+    new_password: String,
+) -> Result<(), UserError> {
+    let target = managed(db, actor, id).await?;
+    let problems = password_problems(&new_password, Some(&target.username));
+    if !problems.is_empty() {
+        return Err(UserError::Invalid(problems));
+    }
+    let hash = hasher.hash(new_password).await?;
+    let mut row = target.into_active_model();
+    row.password_hash = Set(hash);
+    row.updated_at = Set(Utc::now());
+    row.update(db).await?;
+    sessions::revoke_others(db, id, None).await?;
+    Ok(())
+}
