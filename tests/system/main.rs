@@ -17,3 +17,4 @@ mod openapi;
 mod preferences;
 mod security_headers;
 mod seed;
+mod users_api;
