@@ -8,6 +8,7 @@ pub mod locale;
 pub mod preferences;
 pub mod role;
 pub mod text;
+pub mod user_import;
 pub mod users;
 
 pub use error::{ErrorBody, ErrorCode, ErrorDetail, FieldError};

@@ -18,3 +18,4 @@ mod preferences;
 mod security_headers;
 mod seed;
 mod users_api;
+mod users_import;

@@ -28,6 +28,8 @@ fn endpoints(path: &str, routes: Vec<actix_web::Route>) -> actix_web::Resource {
 
 /// Largest request body the API accepts (bulk imports will get their own limit).
 const MAX_BODY_BYTES: usize = 64 * 1024;
+/// Largest CSV import (about 5,000 rows).
+const MAX_IMPORT_BYTES: usize = 2 * 1024 * 1024;
 
 /// A path served by `route`; any other method on it gets `405` in the error shape.
 fn endpoint(path: &str, route: actix_web::Route) -> actix_web::Resource {
@@ -53,6 +55,12 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                     "/users",
                     vec![web::get().to(users::list), web::post().to(users::create)],
                 ))
+                // Before `/users/{id}`, which would otherwise take these names as ids.
+                .service(endpoint("/users/export.csv", web::get().to(users::export)))
+                .service(
+                    endpoint("/users/import", web::post().to(users::import))
+                        .app_data(web::PayloadConfig::new(MAX_IMPORT_BYTES)),
+                )
                 .service(endpoints(
                     "/users/{id}",
                     vec![web::get().to(users::get), web::patch().to(users::update)],

@@ -1,6 +1,7 @@
 //! `/api/v1/users`: the account directory for administrators and supervisors.
 
 use actix_web::{HttpResponse, web};
+use shared::user_import::ImportRequest;
 use shared::users::{CreateUser, ResetPassword, UpdateUser, UserQuery};
 use shared::{ErrorCode, FieldError, Locale};
 
@@ -174,4 +175,55 @@ pub async fn reset_password(
     .await
     .map_err(user_error)?;
     Ok(HttpResponse::NoContent().finish())
+}
+
+/// Import accounts from CSV (format: `shared::user_import`; docs/USER_IMPORT.md). Every row
+/// is checked first; with any problem nothing changes and every problem is listed by line.
+#[utoipa::path(post, path = "/api/v1/users/import", tag = "users",
+    request_body(content = ImportRequest, content_type = "application/json"),
+    responses(
+        (status = 200, description = "Imported, or (dry run) what would change", body = shared::user_import::ImportReport),
+        (status = 400, description = "Problems, each as `line N: column`", body = shared::ErrorBody),
+        (status = 403, body = shared::ErrorBody),
+    ))]
+pub async fn import(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    body: Submitted<ImportRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let request = body.value;
+    let report = users::import(
+        &state.db,
+        &state.passwords,
+        &user.0.actor,
+        &request.csv,
+        request.dry_run,
+    )
+    .await
+    .map_err(|e| match e {
+        UserError::Invalid(fields) => {
+            ApiError::invalid("The file has problems; nothing was imported.", fields)
+        }
+        other => user_error(other),
+    })?;
+    Ok(HttpResponse::Ok().json(report))
+}
+
+/// The accounts you may see, as CSV in the import format (without passwords).
+#[utoipa::path(get, path = "/api/v1/users/export.csv", tag = "users",
+    responses((status = 200, content_type = "text/csv"), (status = 403, body = shared::ErrorBody)))]
+pub async fn export(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+) -> Result<HttpResponse, ApiError> {
+    let csv = users::export_csv(&state.db, &user.0.actor)
+        .await
+        .map_err(user_error)?;
+    Ok(HttpResponse::Ok()
+        .content_type("text/csv; charset=utf-8")
+        .insert_header((
+            "Content-Disposition",
+            "attachment; filename=\"fieldschool-users.csv\"",
+        ))
+        .body(csv))
 }

@@ -198,6 +198,22 @@ fn rows() -> Vec<Row> {
             None,
             [204, 204, 404, 404, 404, 401],
         ),
+        row(
+            M::POST,
+            "/api/v1/users/import",
+            "/api/v1/users/import",
+            Some(
+                r#"{"dry_run":true,"csv":"username,full_name,org_unit_code,roles,password\nimport.{n},Nhập Thử,VN-DLK-EAPHE,learner,mật khẩu nhập thử\n"}"#,
+            ),
+            [200, 200, 403, 403, 403, 401],
+        ),
+        row(
+            M::GET,
+            "/api/v1/users/export.csv",
+            "/api/v1/users/export.csv",
+            None,
+            [200, 200, 403, 200, 403, 401],
+        ),
         // The org tree.
         row(
             M::GET,

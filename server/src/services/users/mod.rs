@@ -3,10 +3,14 @@
 
 mod admin;
 mod create;
+mod export;
+mod import;
 mod search;
 
 pub use admin::{reset_password, set_disabled, update};
 pub use create::{create, create_as};
+pub use export::export_csv;
+pub use import::import;
 pub use search::{get, list};
 
 use sea_orm::DbErr;

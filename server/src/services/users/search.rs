@@ -49,17 +49,22 @@ fn search_words(q: Option<&str>) -> Vec<String> {
         .collect()
 }
 
+/// Every account the actor may see, as a query to refine.
+pub(super) fn visible_to(actor: &Actor) -> Result<sea_orm::Select<user::Entity>, UserError> {
+    let select = user::Entity::find();
+    match policy::scope(actor, Action::ViewUsers) {
+        Scope::Nothing => Err(UserError::Forbidden),
+        Scope::Everything => Ok(select),
+        Scope::Subtrees(roots) => Ok(select.filter(in_subtrees(&roots))),
+    }
+}
+
 pub async fn list(
     db: &DatabaseConnection,
     actor: &Actor,
     query: &UserQuery,
 ) -> Result<UserPage, UserError> {
-    let mut select = user::Entity::find();
-    match policy::scope(actor, Action::ViewUsers) {
-        Scope::Nothing => return Err(UserError::Forbidden),
-        Scope::Everything => {}
-        Scope::Subtrees(roots) => select = select.filter(in_subtrees(&roots)),
-    }
+    let mut select = visible_to(actor)?;
     for word in search_words(query.q.as_deref()) {
         select = select.filter(user::Column::SearchKey.like(format!("%{word}%")));
     }
