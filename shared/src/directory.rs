@@ -78,7 +78,7 @@ pub struct OrgUnit {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CreateOrgUnit {
     /// The parent; absent for a new root (national administrators only).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::form::optional_id")]
     pub parent_id: Option<Uuid>,
     /// A stable code, unique in the system (e.g. `VN-LCI-YTY`).
     pub code: String,

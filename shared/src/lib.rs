@@ -3,6 +3,7 @@
 pub mod auth;
 pub mod directory;
 pub mod error;
+pub mod form;
 pub mod health;
 pub mod locale;
 pub mod preferences;

@@ -64,10 +64,12 @@ pub struct CreateUser {
     pub email: Option<String>,
     #[serde(default)]
     pub phone: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::form::optional_id")]
     pub org_unit_id: Option<Uuid>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::form::optional_id")]
     pub position_id: Option<Uuid>,
+    /// Grants as objects, or as codes (`learner`, `supervisor@<org unit id>`).
+    #[serde(default, deserialize_with = "crate::form::grants")]
     pub roles: Vec<RoleGrant>,
     /// `vi` (default) or `en`.
     #[serde(default)]
@@ -79,12 +81,19 @@ pub struct CreateUser {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct UpdateUser {
+    #[serde(default)]
     pub full_name: Option<String>,
+    #[serde(default)]
     pub email: Option<String>,
+    #[serde(default)]
     pub phone: Option<String>,
+    #[serde(default, deserialize_with = "crate::form::optional_id")]
     pub org_unit_id: Option<Uuid>,
+    #[serde(default, deserialize_with = "crate::form::optional_id")]
     pub position_id: Option<Uuid>,
+    #[serde(default, deserialize_with = "crate::form::optional_grants")]
     pub roles: Option<Vec<RoleGrant>>,
+    #[serde(default)]
     pub locale: Option<String>,
 }
 

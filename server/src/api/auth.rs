@@ -146,7 +146,8 @@ pub async fn refresh(
     }
 }
 
-#[derive(Debug, Deserialize)]
+/// A body with nothing in it but, for forms, the form token.
+#[derive(Debug, Clone, Deserialize)]
 pub struct NoFields {}
 
 /// End this session: its access and refresh tokens stop working at once.

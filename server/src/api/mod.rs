@@ -63,7 +63,11 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 )
                 .service(endpoints(
                     "/users/{id}",
-                    vec![web::get().to(users::get), web::patch().to(users::update)],
+                    vec![
+                        web::get().to(users::get),
+                        web::patch().to(users::update),
+                        web::post().to(users::update_form),
+                    ],
                 ))
                 .service(endpoint(
                     "/users/{id}/disable",

@@ -26,6 +26,7 @@ use super::{auth, health, org_units, positions, preferences, users};
         users::get,
         users::create,
         users::update,
+        users::update_form,
         users::disable,
         users::enable,
         users::reset_password,

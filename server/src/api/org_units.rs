@@ -6,7 +6,7 @@ use shared::directory::{CreateOrgUnit, UpdateOrgUnit};
 
 use super::parse_id;
 use crate::http::authenticate::CurrentUser;
-use crate::http::body::Submitted;
+use crate::http::body::{BodyKind, Submitted};
 use crate::http::error::ApiError;
 use crate::services::org_units::{self, OrgUnitError};
 use crate::startup::AppState;
@@ -45,10 +45,17 @@ pub async fn create(
     user: CurrentUser,
     body: Submitted<CreateOrgUnit>,
 ) -> Result<HttpResponse, ApiError> {
-    let unit = org_units::create(&state.db, &user.0.actor, body.value)
-        .await
-        .map_err(org_unit_error)?;
-    Ok(HttpResponse::Created().json(unit))
+    match org_units::create(&state.db, &user.0.actor, body.value.clone()).await {
+        Ok(_) if body.kind == BodyKind::Form => {
+            Ok(Submitted::<()>::see_other("/admin/org-units?saved=created"))
+        }
+        Ok(created) => Ok(HttpResponse::Created().json(created)),
+        Err(e) => body.reject(
+            org_unit_error(e),
+            "/admin/org-units",
+            &["parent_id", "code", "name", "kind", "region"],
+        ),
+    }
 }
 
 #[utoipa::path(patch, path = "/api/v1/org-units/{id}", tag = "org units",

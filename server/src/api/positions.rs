@@ -6,7 +6,7 @@ use shared::directory::PositionInput;
 
 use super::parse_id;
 use crate::http::authenticate::CurrentUser;
-use crate::http::body::Submitted;
+use crate::http::body::{BodyKind, Submitted};
 use crate::http::error::ApiError;
 use crate::services::positions::{self, PositionError};
 use crate::startup::AppState;
@@ -44,10 +44,17 @@ pub async fn create(
     user: CurrentUser,
     body: Submitted<PositionInput>,
 ) -> Result<HttpResponse, ApiError> {
-    let created = positions::create(&state.db, &user.0.actor, body.value)
-        .await
-        .map_err(position_error)?;
-    Ok(HttpResponse::Created().json(created))
+    match positions::create(&state.db, &user.0.actor, body.value.clone()).await {
+        Ok(_) if body.kind == BodyKind::Form => {
+            Ok(Submitted::<()>::see_other("/admin/positions?saved=created"))
+        }
+        Ok(created) => Ok(HttpResponse::Created().json(created)),
+        Err(e) => body.reject(
+            position_error(e),
+            "/admin/positions",
+            &["code", "name_vi", "name_en"],
+        ),
+    }
 }
 
 #[utoipa::path(patch, path = "/api/v1/positions/{id}", tag = "positions",

@@ -6,8 +6,19 @@ use shared::users::{CreateUser, ResetPassword, UpdateUser, UserQuery};
 use shared::{ErrorCode, FieldError, Locale};
 
 use super::parse_id;
+use crate::api::auth::NoFields;
 use crate::http::authenticate::CurrentUser;
-use crate::http::body::Submitted;
+use crate::http::body::{BodyKind, Submitted};
+
+/// Form fields sent back to the page after a failed post (never passwords).
+const USER_FIELDS: [&str; 6] = [
+    "username",
+    "full_name",
+    "email",
+    "phone",
+    "org_unit_id",
+    "position_id",
+];
 use crate::http::error::ApiError;
 use crate::services::passwords::PasswordError;
 use crate::services::users::{self, NewUser, UserError};
@@ -67,7 +78,8 @@ pub async fn get(
 }
 
 #[utoipa::path(post, path = "/api/v1/users", tag = "users",
-    request_body(content = CreateUser, content_type = "application/json"),
+    request_body(content = CreateUser, content_type = "application/json",
+        description = "Also accepted as a form post (roles as repeated codes), answered with a redirect."),
     responses(
         (status = 201, body = shared::users::UserSummary),
         (status = 400, body = shared::ErrorBody), (status = 403, body = shared::ErrorBody),
@@ -78,18 +90,22 @@ pub async fn create(
     user: CurrentUser,
     body: Submitted<CreateUser>,
 ) -> Result<HttpResponse, ApiError> {
-    let input = body.value;
+    let input = body.value.clone();
     let locale = match input.locale.as_deref() {
-        None => Locale::Vi,
-        Some(code) => Locale::from_code(code).ok_or_else(|| {
-            ApiError::invalid(
-                "Some fields need attention.",
-                vec![FieldError {
-                    field: "locale".into(),
-                    message: "vi or en".into(),
-                }],
-            )
-        })?,
+        None | Some("") => Locale::Vi,
+        Some(code) => match Locale::from_code(code) {
+            Some(locale) => locale,
+            None => {
+                let error = ApiError::invalid(
+                    "Some fields need attention.",
+                    vec![FieldError {
+                        field: "locale".into(),
+                        message: "vi or en".into(),
+                    }],
+                );
+                return body.reject(error, "/admin/users/new", &USER_FIELDS);
+            }
+        },
     };
     let new = NewUser {
         username: input.username,
@@ -103,13 +119,20 @@ pub async fn create(
         locale,
     };
     let actor = &user.0.actor;
-    let id = users::create_as(&state.db, &state.passwords, actor, new)
-        .await
-        .map_err(user_error)?;
+    let id = match users::create_as(&state.db, &state.passwords, actor, new).await {
+        Ok(id) => id,
+        Err(e) => return body.reject(user_error(e), "/admin/users/new", &USER_FIELDS),
+    };
+    if body.kind == BodyKind::Form {
+        return Ok(Submitted::<()>::see_other(&format!(
+            "/admin/users/{id}?saved=created"
+        )));
+    }
     let created = users::get(&state.db, actor, id).await.map_err(user_error)?;
     Ok(HttpResponse::Created().json(created))
 }
 
+/// Change an account. `POST` does the same, for forms.
 #[utoipa::path(patch, path = "/api/v1/users/{id}", tag = "users",
     request_body(content = UpdateUser, content_type = "application/json"),
     responses(
@@ -122,10 +145,41 @@ pub async fn update(
     id: web::Path<String>,
     body: Submitted<UpdateUser>,
 ) -> Result<HttpResponse, ApiError> {
-    let updated = users::update(&state.db, &user.0.actor, parse_id(&id)?, body.value)
-        .await
-        .map_err(user_error)?;
-    Ok(HttpResponse::Ok().json(updated))
+    let id = parse_id(&id)?;
+    let back = format!("/admin/users/{id}");
+    match users::update(&state.db, &user.0.actor, id, body.value.clone()).await {
+        Ok(updated) => Ok(body.respond(&updated, &format!("{back}?saved=updated"))),
+        Err(e) => body.reject(user_error(e), &back, &USER_FIELDS),
+    }
+}
+
+/// The same as `PATCH`, for HTML forms (which can only `POST`).
+#[utoipa::path(post, path = "/api/v1/users/{id}", tag = "users",
+    request_body(content = UpdateUser, content_type = "application/x-www-form-urlencoded"),
+    responses((status = 303, description = "Back to the user's page"), (status = 400, body = shared::ErrorBody)))]
+pub async fn update_form(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    id: web::Path<String>,
+    body: Submitted<UpdateUser>,
+) -> Result<HttpResponse, ApiError> {
+    update(state, user, id, body).await
+}
+
+async fn set_disabled(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    id: web::Path<String>,
+    body: Submitted<NoFields>,
+    disabled: bool,
+) -> Result<HttpResponse, ApiError> {
+    let id = parse_id(&id)?;
+    let back = format!("/admin/users/{id}");
+    let outcome = if disabled { "disabled" } else { "enabled" };
+    match users::set_disabled(&state.db, &user.0.actor, id, disabled).await {
+        Ok(()) => Ok(body.respond_done(&format!("{back}?saved={outcome}"))),
+        Err(e) => body.reject(user_error(e), &back, &[]),
+    }
 }
 
 /// Disable an account: the user is signed out everywhere at once.
@@ -135,11 +189,9 @@ pub async fn disable(
     state: web::Data<AppState>,
     user: CurrentUser,
     id: web::Path<String>,
+    body: Submitted<NoFields>,
 ) -> Result<HttpResponse, ApiError> {
-    users::set_disabled(&state.db, &user.0.actor, parse_id(&id)?, true)
-        .await
-        .map_err(user_error)?;
-    Ok(HttpResponse::NoContent().finish())
+    set_disabled(state, user, id, body, true).await
 }
 
 #[utoipa::path(post, path = "/api/v1/users/{id}/enable", tag = "users",
@@ -148,11 +200,9 @@ pub async fn enable(
     state: web::Data<AppState>,
     user: CurrentUser,
     id: web::Path<String>,
+    body: Submitted<NoFields>,
 ) -> Result<HttpResponse, ApiError> {
-    users::set_disabled(&state.db, &user.0.actor, parse_id(&id)?, false)
-        .await
-        .map_err(user_error)?;
-    Ok(HttpResponse::NoContent().finish())
+    set_disabled(state, user, id, body, false).await
 }
 
 /// Set a new password for a user (who is then signed out everywhere).
@@ -165,16 +215,13 @@ pub async fn reset_password(
     id: web::Path<String>,
     body: Submitted<ResetPassword>,
 ) -> Result<HttpResponse, ApiError> {
-    users::reset_password(
-        &state.db,
-        &state.passwords,
-        &user.0.actor,
-        parse_id(&id)?,
-        body.value.new_password,
-    )
-    .await
-    .map_err(user_error)?;
-    Ok(HttpResponse::NoContent().finish())
+    let id = parse_id(&id)?;
+    let back = format!("/admin/users/{id}");
+    let password = body.value.new_password.clone();
+    match users::reset_password(&state.db, &state.passwords, &user.0.actor, id, password).await {
+        Ok(()) => Ok(body.respond_done(&format!("{back}?saved=password"))),
+        Err(e) => body.reject(user_error(e), &back, &[]),
+    }
 }
 
 /// Import accounts from CSV (format: `shared::user_import`; docs/USER_IMPORT.md). Every row

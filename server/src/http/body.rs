@@ -29,9 +29,52 @@ pub enum BodyKind {
 pub struct Submitted<T> {
     pub value: T,
     pub kind: BodyKind,
+    /// The raw fields of a form post (empty for JSON), to send back with an error.
+    pub fields: Vec<(String, String)>,
 }
 
 impl<T> Submitted<T> {
+    /// A failure: JSON gets the error; a form post goes back to `back` with the error code,
+    /// the names of the fields at fault and the submitted values of `echo` (never
+    /// passwords), so the page can show the problems and keep what the person typed.
+    pub fn reject(
+        &self,
+        error: ApiError,
+        back: &str,
+        echo: &[&str],
+    ) -> Result<HttpResponse, ApiError> {
+        if self.kind == BodyKind::Json {
+            return Err(error);
+        }
+        let mut query: Vec<(String, String)> = vec![
+            (
+                "error".into(),
+                serde_json::to_value(error.code())
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_owned))
+                    .unwrap_or_default(),
+            ),
+            ("fields".into(), error.field_names().join(",")),
+        ];
+        query.extend(
+            self.fields
+                .iter()
+                .filter(|(name, _)| echo.contains(&name.as_str()))
+                .cloned(),
+        );
+        let separator = if back.contains('?') { '&' } else { '?' };
+        let query = serde_urlencoded::to_string(&query).unwrap_or_default();
+        Ok(Self::see_other(&format!("{back}{separator}{query}")))
+    }
+
+    /// JSON gets `204 No Content`; a form post gets `303 See Other` to `redirect_to`.
+    pub fn respond_done(&self, redirect_to: &str) -> HttpResponse {
+        match self.kind {
+            BodyKind::Json => HttpResponse::NoContent().finish(),
+            BodyKind::Form => Self::see_other(redirect_to),
+        }
+    }
+
     /// `303 See Other` to `location`, for a form post whose outcome a page shows.
     pub fn see_other(location: &str) -> HttpResponse {
         HttpResponse::SeeOther()
@@ -83,9 +126,11 @@ impl<T: DeserializeOwned + 'static> FromRequest for Submitted<T> {
                     }
                     _ => ApiError::invalid("The request body could not be read.", Vec::new()),
                 })?;
+            let fields: Vec<(String, String)> = match kind {
+                BodyKind::Form => serde_urlencoded::from_bytes(&bytes).unwrap_or_default(),
+                BodyKind::Json => Vec::new(),
+            };
             if let (BodyKind::Form, Some((session, state))) = (kind, &form_token_check) {
-                let fields: Vec<(String, String)> =
-                    serde_urlencoded::from_bytes(&bytes).unwrap_or_default();
                 let token = fields
                     .iter()
                     .find(|(name, _)| name == CSRF_FIELD)
@@ -102,11 +147,15 @@ impl<T: DeserializeOwned + 'static> FromRequest for Submitted<T> {
                 BodyKind::Json => serde_json::from_slice(json).map_err(|e| {
                     ApiError::invalid(format!("The JSON body is not valid: {e}."), Vec::new())
                 })?,
-                BodyKind::Form => serde_urlencoded::from_bytes(&bytes).map_err(|e| {
+                BodyKind::Form => serde_html_form::from_bytes(&bytes).map_err(|e| {
                     ApiError::invalid(format!("The form is not valid: {e}."), Vec::new())
                 })?,
             };
-            Ok(Submitted { value, kind })
+            Ok(Submitted {
+                value,
+                kind,
+                fields,
+            })
         })
     }
 }

@@ -65,6 +65,19 @@ impl ApiError {
     pub fn code(&self) -> ErrorCode {
         self.body.error.code
     }
+
+    /// The fields at fault, without the `line N:` prefixes of imports.
+    pub fn field_names(&self) -> Vec<String> {
+        let mut names: Vec<String> = self
+            .body
+            .error
+            .fields
+            .iter()
+            .map(|f| f.field.clone())
+            .collect();
+        names.dedup();
+        names
+    }
 }
 
 impl fmt::Display for ApiError {

@@ -158,6 +158,13 @@ fn rows() -> Vec<Row> {
         ),
         row(
             M::POST,
+            "/api/v1/users/{lci_user}",
+            "/api/v1/users/{id}",
+            Some(r#"{"phone":"0913 000 000"}"#),
+            [200, 404, 404, 403, 404, 401],
+        ),
+        row(
+            M::POST,
             "/api/v1/users/{lci_user}/password",
             "/api/v1/users/{id}/password",
             Some(r#"{"new_password":"mật khẩu đặt lại"}"#),

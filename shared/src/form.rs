@@ -1,0 +1,105 @@
+//! Deserialisers that let one type read both JSON and HTML form posts, where a select
+//! left empty sends `""` and a list of checkboxes sends plain strings.
+
+use serde::{Deserialize, Deserializer};
+use uuid::Uuid;
+
+use crate::Role;
+use crate::auth::RoleGrant;
+
+/// `Option<Uuid>` where `""` (an empty select) means none.
+pub fn optional_id<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Uuid>, D::Error> {
+    let raw = Option::<String>::deserialize(deserializer)?;
+    match raw.as_deref().map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(text) => Uuid::parse_str(text)
+            .map(Some)
+            .map_err(serde::de::Error::custom),
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum GrantInput {
+    Grant(RoleGrant),
+    /// `learner`, or `supervisor@<org unit id>`.
+    Code(String),
+}
+
+fn grant(input: GrantInput) -> Result<RoleGrant, String> {
+    match input {
+        GrantInput::Grant(grant) => Ok(grant),
+        GrantInput::Code(code) => {
+            let (role, scope) = match code.split_once('@') {
+                Some((role, scope)) => (
+                    role,
+                    Some(Uuid::parse_str(scope.trim()).map_err(|e| e.to_string())?),
+                ),
+                None => (code.as_str(), None),
+            };
+            let role =
+                Role::from_code(role.trim()).ok_or_else(|| format!("unknown role {role}"))?;
+            Ok(RoleGrant {
+                role,
+                scope_org_unit_id: scope,
+            })
+        }
+    }
+}
+
+/// Role grants as objects (`{"role": "admin", "scope_org_unit_id": …}`) or as codes
+/// (`"learner"`, `"supervisor@<id>"`).
+pub fn grants<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<RoleGrant>, D::Error> {
+    Vec::<GrantInput>::deserialize(deserializer)?
+        .into_iter()
+        .map(grant)
+        .collect::<Result<_, _>>()
+        .map_err(serde::de::Error::custom)
+}
+
+/// Like [`grants`], for an optional list.
+pub fn optional_grants<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<Vec<RoleGrant>>, D::Error> {
+    Option::<Vec<GrantInput>>::deserialize(deserializer)?
+        .map(|items| items.into_iter().map(grant).collect::<Result<_, _>>())
+        .transpose()
+        .map_err(serde::de::Error::custom)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Deserialize)]
+    struct Sample {
+        #[serde(default, deserialize_with = "optional_id")]
+        unit: Option<Uuid>,
+        #[serde(deserialize_with = "grants")]
+        roles: Vec<RoleGrant>,
+    }
+
+    #[test]
+    fn reads_objects_codes_and_empty_selects() {
+        let id = Uuid::from_u128(0x5f3a_0000_0000_4000_8000_0000_0000_0001);
+        let json = format!(
+            r#"{{"unit":"","roles":[{{"role":"admin","scope_org_unit_id":null}},"learner","supervisor@{id}"]}}"#
+        );
+        let sample: Sample = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(sample.unit, None);
+        let roles: Vec<(Role, Option<Uuid>)> = sample
+            .roles
+            .iter()
+            .map(|g| (g.role, g.scope_org_unit_id))
+            .collect();
+        assert_eq!(
+            roles,
+            [
+                (Role::Admin, None),
+                (Role::Learner, None),
+                (Role::Supervisor, Some(id))
+            ]
+        );
+        assert!(serde_json::from_str::<Sample>(r#"{"roles":["chief"]}"#).is_err());
+    }
+}
