@@ -36,6 +36,9 @@ pub fn SiteHeader() -> impl IntoView {
     let account = match viewer.me {
         Some(me) => view! {
             <nav class="account">
+                {(me.has_role(shared::Role::Admin) || me.has_role(shared::Role::Supervisor)).then(|| view! {
+                    <a href="/admin/users">{t(locale, Text::Administration)}</a>
+                })}
                 <a href="/profile">{me.full_name}</a>
                 <form method="post" action="/api/v1/auth/sign-out">
                     <FormToken/>

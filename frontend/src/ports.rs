@@ -19,10 +19,20 @@ pub trait DirectoryPort: Send + Sync {
     async fn overview(&self) -> PortResult<DirectoryOverview>;
 }
 
-/// Every port, provided once per request as context.
+/// The directory administration, as the viewer may see it (scope applied by the server).
+#[async_trait]
+pub trait AdminPort: Send + Sync {
+    async fn users(&self, query: shared::users::UserQuery) -> PortResult<shared::users::UserPage>;
+    async fn user(&self, id: uuid::Uuid) -> PortResult<shared::users::UserSummary>;
+    async fn org_units(&self) -> PortResult<Vec<shared::directory::OrgUnit>>;
+    async fn positions(&self) -> PortResult<Vec<shared::directory::Position>>;
+}
+
+/// Every port, provided once per request as context, acting for that request's viewer.
 #[derive(Clone)]
 pub struct Ports {
     pub directory: Arc<dyn DirectoryPort>,
+    pub admin: Arc<dyn AdminPort>,
 }
 
 /// Lets a page set the HTTP status of its response (e.g. 404 for an unknown path)

@@ -6,7 +6,8 @@ use std::sync::Arc;
 use actix_web::HttpMessage;
 use actix_web::http::StatusCode;
 use actix_web::http::header::{self, HeaderValue};
-use frontend::ports::{Assets, Ports, ResponseStatus, Viewer};
+use frontend::ports::{Assets, ResponseStatus, Viewer};
+use sea_orm::DatabaseConnection;
 
 use crate::auth::csrf;
 use crate::http::authenticate::Authenticated;
@@ -38,9 +39,7 @@ pub fn page_assets(assets: &StaticAssets) -> Assets {
 }
 
 /// Who is looking, from what the authentication middleware found for this request.
-fn viewer(signing_key: &Secret<Vec<u8>>) -> Viewer {
-    let authenticated =
-        use_context::<Request>().and_then(|req| req.extensions().get::<Authenticated>().cloned());
+fn viewer(authenticated: Option<Authenticated>, signing_key: &Secret<Vec<u8>>) -> Viewer {
     match authenticated {
         Some(auth) => Viewer {
             form_token: Some(csrf::token(signing_key.expose(), auth.actor.session)),
@@ -52,19 +51,22 @@ fn viewer(signing_key: &Secret<Vec<u8>>) -> Viewer {
 
 /// The per-request context closure given to `leptos_routes_with_context`.
 pub fn context(
-    ports: Ports,
+    db: DatabaseConnection,
     assets: Assets,
     signing_key: Secret<Vec<u8>>,
 ) -> impl Fn() + Clone + Send + 'static {
     move || {
-        provide_context(ports.clone());
+        let authenticated = use_context::<Request>()
+            .and_then(|req| req.extensions().get::<Authenticated>().cloned());
+        let actor = authenticated.as_ref().map(|a| a.actor.clone());
+        provide_context(crate::ports::build(db.clone(), actor));
+        provide_context(viewer(authenticated, &signing_key));
         provide_context(assets.clone());
         let locale = use_context::<Request>()
             .and_then(|req| req.cookie(LOCALE_COOKIE))
             .and_then(|cookie| Locale::from_code(cookie.value()))
             .unwrap_or_default();
         provide_context(locale);
-        provide_context(viewer(&signing_key));
         let nonce = Nonce::new();
         if let Some(response) = use_context::<ResponseOptions>() {
             if let Ok(policy) = HeaderValue::from_str(&page_policy(&nonce)) {

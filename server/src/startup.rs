@@ -114,7 +114,6 @@ impl Application {
             TcpListener::bind((settings.server.host, settings.server.port)).map_err(bind_error)?;
         let port = listener.local_addr().map_err(bind_error)?.port();
 
-        let ports = crate::ports::build(db.clone());
         let state = web::Data::new(AppState {
             db,
             passwords,
@@ -125,8 +124,11 @@ impl Application {
             dummy_hash,
         });
         let leptos_options = pages::leptos_options(&site_assets);
-        let page_context =
-            pages::context(ports, pages::page_assets(&site_assets), signing_key.clone());
+        let page_context = pages::context(
+            state.db.clone(),
+            pages::page_assets(&site_assets),
+            signing_key.clone(),
+        );
         let routes = generate_route_list(FrontendApp);
         let site_assets = web::Data::new(site_assets);
 

@@ -6,6 +6,7 @@
 
 mod helpers;
 
+mod admin_pages;
 mod api_errors;
 mod assets;
 mod auth;

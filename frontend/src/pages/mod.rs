@@ -1,5 +1,6 @@
 //! Server-rendered pages, one module per page.
 
+pub mod admin;
 pub mod home;
 pub mod login;
 pub mod not_found;

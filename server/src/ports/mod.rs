@@ -1,5 +1,7 @@
-//! The server's implementations of the `frontend` ports: thin adapters over services.
+//! The server's implementations of the `frontend` ports: thin adapters over services,
+//! built per request for that request's viewer.
 
+mod admin;
 mod directory;
 
 use std::sync::Arc;
@@ -7,8 +9,11 @@ use std::sync::Arc;
 use frontend::ports::Ports;
 use sea_orm::DatabaseConnection;
 
-pub fn build(db: DatabaseConnection) -> Ports {
+use crate::services::actors::Actor;
+
+pub fn build(db: DatabaseConnection, actor: Option<Actor>) -> Ports {
     Ports {
-        directory: Arc::new(directory::DirectoryAdapter { db }),
+        directory: Arc::new(directory::DirectoryAdapter { db: db.clone() }),
+        admin: Arc::new(admin::AdminAdapter { db, actor }),
     }
 }

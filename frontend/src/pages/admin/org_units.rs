@@ -1,0 +1,80 @@
+//! `/admin/org-units`: the org tree, and a form to add a unit.
+
+use leptos::prelude::*;
+use leptos_router::components::Redirect;
+use shared::Role;
+use shared::directory::{OrgUnit, OrgUnitKind};
+
+use super::user_new::unit_options;
+use super::{AdminNav, FormOutcome, kind_label, port_failure, typed};
+use crate::i18n::{Text, t};
+use crate::layout::{FormToken, use_locale, use_viewer};
+use crate::ports::{PortError, Ports};
+
+#[component]
+pub fn OrgUnitsPage() -> impl IntoView {
+    let locale = use_locale();
+    let Some(me) = use_viewer().me else {
+        return view! { <Redirect path="/login?return_to=/admin/org-units"/> }.into_any();
+    };
+    let can_manage = me.has_role(Role::Admin);
+    let ports = use_context::<Ports>();
+    view! {
+        <h1>{t(locale, Text::OrgTree)}</h1>
+        <AdminNav/>
+        <FormOutcome/>
+        <Suspense fallback=move || view! { <p>{t(locale, Text::Loading)}</p> }>
+            {
+                let ports = ports.clone();
+                Suspend::new(async move {
+                    let Some(ports) = ports else { return port_failure(locale, PortError(shared::ErrorCode::Unavailable)) };
+                    let units = match ports.admin.org_units().await {
+                        Ok(units) => units,
+                        Err(e) => return port_failure(locale, e),
+                    };
+                    view! {
+                        <ul class="tree">
+                            {units.iter().map(|u| view! {
+                                <li style=format!("--depth:{}", u.depth)>
+                                    <strong>{u.name.clone()}</strong>
+                                    " · " {kind_label(locale, u.kind)}
+                                    " · " <code>{u.code.clone()}</code>
+                                    {u.region.clone().map(|r| view! { " · " {r} })}
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                        {can_manage.then(|| add_form(locale, &units))}
+                    }
+                    .into_any()
+                })
+            }
+        </Suspense>
+    }
+    .into_any()
+}
+
+fn add_form(locale: shared::Locale, units: &[OrgUnit]) -> impl IntoView + use<> {
+    let kind = typed("kind");
+    view! {
+        <h2>{t(locale, Text::AddOrgUnit)}</h2>
+        <form class="stacked" method="post" action="/api/v1/org-units">
+            <FormToken/>
+            <label for="parent_id">{t(locale, Text::Parent)}</label>
+            <select id="parent_id" name="parent_id">{unit_options(units, &typed("parent_id"))}</select>
+            <label for="code">{t(locale, Text::Code)}</label>
+            <input id="code" name="code" required pattern="[A-Z0-9_-]+" value=typed("code")/>
+            <label for="name">{t(locale, Text::Name)}</label>
+            <input id="name" name="name" required value=typed("name")/>
+            <label for="kind">{t(locale, Text::Kind)}</label>
+            <select id="kind" name="kind">
+                {OrgUnitKind::ALL.into_iter().map(|k| {
+                    let chosen = k.code() == kind || (kind.is_empty() && k == OrgUnitKind::Commune);
+                    view! { <option value=k.code() selected=chosen>{kind_label(locale, k)}</option> }
+                }).collect_view()}
+            </select>
+            <label for="region">{t(locale, Text::RegionColumn)}</label>
+            <input id="region" name="region" value=typed("region")/>
+            <button type="submit" class="primary">{t(locale, Text::AddOrgUnit)}</button>
+        </form>
+    }
+}

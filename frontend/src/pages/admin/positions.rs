@@ -1,0 +1,68 @@
+//! `/admin/positions`: the job positions, and a form to add one (national admins).
+
+use leptos::prelude::*;
+use leptos_router::components::Redirect;
+use shared::Role;
+
+use super::{AdminNav, FormOutcome, port_failure, typed};
+use crate::i18n::{Text, t};
+use crate::layout::{FormToken, use_locale, use_viewer};
+use crate::ports::{PortError, Ports};
+
+#[component]
+pub fn PositionsPage() -> impl IntoView {
+    let locale = use_locale();
+    let Some(me) = use_viewer().me else {
+        return view! { <Redirect path="/login?return_to=/admin/positions"/> }.into_any();
+    };
+    let national_admin = me
+        .roles
+        .iter()
+        .any(|g| g.role == Role::Admin && g.scope_org_unit_id.is_none());
+    let ports = use_context::<Ports>();
+    view! {
+        <h1>{t(locale, Text::Positions)}</h1>
+        <AdminNav/>
+        <FormOutcome/>
+        <Suspense fallback=move || view! { <p>{t(locale, Text::Loading)}</p> }>
+            {
+                let ports = ports.clone();
+                Suspend::new(async move {
+                    let Some(ports) = ports else { return port_failure(locale, PortError(shared::ErrorCode::Unavailable)) };
+                    match ports.admin.positions().await {
+                        Ok(positions) => view! {
+                            <table>
+                                <thead><tr>
+                                    <th scope="col">{t(locale, Text::Code)}</th>
+                                    <th scope="col">{t(locale, Text::NameVi)}</th>
+                                    <th scope="col">{t(locale, Text::NameEn)}</th>
+                                </tr></thead>
+                                <tbody>
+                                    {positions.into_iter().map(|p| view! {
+                                        <tr><td><code>{p.code}</code></td><td>{p.name_vi}</td><td lang="en">{p.name_en}</td></tr>
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        }
+                        .into_any(),
+                        Err(e) => port_failure(locale, e),
+                    }
+                })
+            }
+        </Suspense>
+        {national_admin.then(|| view! {
+            <h2>{t(locale, Text::AddPosition)}</h2>
+            <form class="stacked" method="post" action="/api/v1/positions">
+                <FormToken/>
+                <label for="code">{t(locale, Text::Code)}</label>
+                <input id="code" name="code" required pattern="[A-Z0-9_]+" value=typed("code")/>
+                <label for="name_vi">{t(locale, Text::NameVi)}</label>
+                <input id="name_vi" name="name_vi" required lang="vi" value=typed("name_vi")/>
+                <label for="name_en">{t(locale, Text::NameEn)}</label>
+                <input id="name_en" name="name_en" required lang="en" value=typed("name_en")/>
+                <button type="submit" class="primary">{t(locale, Text::AddPosition)}</button>
+            </form>
+        })}
+    }
+    .into_any()
+}

@@ -1,0 +1,67 @@
+use async_trait::async_trait;
+use frontend::ports::{AdminPort, PortError, PortResult};
+use sea_orm::DatabaseConnection;
+use shared::ErrorCode;
+use shared::directory::{OrgUnit, Position};
+use shared::users::{UserPage, UserQuery, UserSummary};
+use uuid::Uuid;
+
+use crate::services::actors::Actor;
+use crate::services::users::{self, UserError};
+use crate::services::{org_units, positions};
+
+/// Acts for the request's viewer; without one, every answer is `Unauthenticated`.
+pub struct AdminAdapter {
+    pub db: DatabaseConnection,
+    pub actor: Option<Actor>,
+}
+
+fn user_error(e: UserError) -> PortError {
+    PortError(match e {
+        UserError::NotFound => ErrorCode::NotFound,
+        UserError::Forbidden => ErrorCode::Forbidden,
+        other => {
+            tracing::error!(error = %other, "admin page data failed");
+            ErrorCode::Unavailable
+        }
+    })
+}
+
+impl AdminAdapter {
+    fn actor(&self) -> PortResult<&Actor> {
+        self.actor
+            .as_ref()
+            .ok_or(PortError(ErrorCode::Unauthenticated))
+    }
+}
+
+#[async_trait]
+impl AdminPort for AdminAdapter {
+    async fn users(&self, query: UserQuery) -> PortResult<UserPage> {
+        users::list(&self.db, self.actor()?, &query)
+            .await
+            .map_err(user_error)
+    }
+
+    async fn user(&self, id: Uuid) -> PortResult<UserSummary> {
+        users::get(&self.db, self.actor()?, id)
+            .await
+            .map_err(user_error)
+    }
+
+    async fn org_units(&self) -> PortResult<Vec<OrgUnit>> {
+        self.actor()?;
+        org_units::list(&self.db).await.map_err(|e| {
+            tracing::error!(error = %e, "org tree page data failed");
+            PortError(ErrorCode::Unavailable)
+        })
+    }
+
+    async fn positions(&self) -> PortResult<Vec<Position>> {
+        self.actor()?;
+        positions::list(&self.db).await.map_err(|e| {
+            tracing::error!(error = %e, "positions page data failed");
+            PortError(ErrorCode::Unavailable)
+        })
+    }
+}

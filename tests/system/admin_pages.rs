@@ -1,0 +1,182 @@
+//! The administration pages, as plain HTML: who may see them, and the form round trips.
+
+use reqwest::StatusCode;
+
+use crate::helpers::{TestApp, on_both_databases, without_comments};
+
+on_both_databases!(
+    admin_pages_show_what_the_viewer_may_see,
+    creating_an_account_through_the_form,
+    a_failed_form_comes_back_with_the_problems_and_the_typed_values,
+);
+
+/// Signs in through the form, as a browser does; the app's client keeps the cookies.
+async fn sign_in_form(app: &TestApp, username: &str, password: &str) {
+    let response = app
+        .post_form(
+            "/api/v1/auth/sign-in",
+            &[("username", username), ("password", password)],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+}
+
+async fn page(app: &TestApp, path: &str) -> (StatusCode, String) {
+    let response = app.get(path).await;
+    let status = response.status();
+    (status, without_comments(&response.text().await.unwrap()))
+}
+
+fn form_token(html: &str) -> String {
+    let start = html.find("name=\"csrf\" value=\"").expect("a form token") + 19;
+    html[start..].split('"').next().unwrap().to_owned()
+}
+
+async fn admin_pages_show_what_the_viewer_may_see(app: TestApp) {
+    app.seed_demo().await;
+    let anonymous = app.get_with("/admin/users", "accept", "text/html").await;
+    assert_eq!(anonymous.status(), StatusCode::FOUND);
+    assert!(
+        anonymous.headers()["location"]
+            .to_str()
+            .unwrap()
+            .starts_with("/login")
+    );
+
+    sign_in_form(&app, "ql.hung", "quan-ly-bat-xat").await;
+    let (status, html) = page(&app, "/admin/users").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        html.contains("Giàng Thị Mai"),
+        "a Lào Cai learner is listed"
+    );
+    assert!(!html.contains("Y Tuấn Êban"), "a Đắk Lắk learner is not");
+    assert!(
+        !html.contains("href=\"/admin/users/new\""),
+        "a supervisor creates no accounts"
+    );
+    let (_, html) = page(&app, "/admin/users?q=giang").await;
+    assert!(
+        html.contains("data-testid=\"total\">1</strong>"),
+        "search without diacritics"
+    );
+
+    let other = reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let signed = other
+        .post(app.url("/api/v1/auth/sign-in"))
+        .form(&[("username", "hv.mai"), ("password", "hoc-vien-y-ty")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(signed.status(), StatusCode::SEE_OTHER);
+    let learner = other.get(app.url("/admin/users")).send().await.unwrap();
+    assert_eq!(learner.status(), StatusCode::FORBIDDEN);
+    assert!(
+        learner
+            .text()
+            .await
+            .unwrap()
+            .contains("Không có quyền truy cập")
+    );
+
+    let (status, html) = page(&app, "/admin/org-units").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        html.contains("Huyện Krông Pắc") && html.contains("--depth:3"),
+        "the tree shows every level"
+    );
+    let (status, html) = page(&app, "/admin/positions").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("Công chức Tư pháp – Hộ tịch"));
+    assert!(
+        !html.contains("action=\"/api/v1/positions\""),
+        "only national admins add positions"
+    );
+}
+
+async fn creating_an_account_through_the_form(app: TestApp) {
+    app.seed_demo().await;
+    sign_in_form(&app, "admin", "truong-chinh-tri-2026").await;
+    let (status, html) = page(&app, "/admin/users/new").await;
+    assert_eq!(status, StatusCode::OK);
+    let token = form_token(&html);
+    let unit = html
+        .split("<option value=\"")
+        .filter_map(|s| s.split_once("\">"))
+        .find(|(_, label)| label.contains("Xã Y Tý"))
+        .map(|(id, _)| id.to_owned())
+        .expect("Y Tý is offered");
+
+    let created = app
+        .client
+        .post(app.url("/api/v1/users"))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(format!(
+            "csrf={token}&username=vang.sung&full_name=V%C3%A0ng+A+S%C3%BAng&email=&phone=&org_unit_id={unit}&position_id=&roles=learner&roles=supervisor&password=th%E1%BB%8B+tr%E1%BA%A5n+y+t%C3%BD"
+        ))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(created.status(), StatusCode::SEE_OTHER);
+    let location = created.headers()["location"].to_str().unwrap().to_owned();
+    assert!(
+        location.starts_with("/admin/users/") && location.ends_with("?saved=created"),
+        "{location}"
+    );
+    let (status, html) = page(&app, &location).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("Đã tạo tài khoản."));
+    assert!(html.contains("Vàng A Súng") && html.contains("Xã Y Tý"));
+    assert!(
+        html.contains("Cán bộ quản lý, Học viên") || html.contains("Học viên, Cán bộ quản lý"),
+        "both roles"
+    );
+    app.sign_in_json("vang.sung", "thị trấn y tý").await;
+}
+
+async fn a_failed_form_comes_back_with_the_problems_and_the_typed_values(app: TestApp) {
+    app.seed_demo().await;
+    sign_in_form(&app, "admin", "truong-chinh-tri-2026").await;
+    let (_, html) = page(&app, "/admin/users/new").await;
+    let token = form_token(&html);
+    let failed = app
+        .post_form(
+            "/api/v1/users",
+            &[
+                ("csrf", token.as_str()),
+                ("username", "Sai Tên"),
+                ("full_name", "Lò Thị Xuân"),
+                ("email", "x"),
+                ("roles", "learner"),
+                ("password", "123"),
+            ],
+        )
+        .await;
+    assert_eq!(failed.status(), StatusCode::SEE_OTHER);
+    let location = failed.headers()["location"].to_str().unwrap().to_owned();
+    assert!(
+        location.starts_with("/admin/users/new?error=invalid_input"),
+        "{location}"
+    );
+    assert!(
+        !location.contains("password=123"),
+        "passwords are never sent back"
+    );
+    let (_, html) = page(&app, &location).await;
+    assert!(html.contains("Chưa lưu được. Vui lòng kiểm tra:"));
+    for label in [
+        "<li>Tên đăng nhập</li>",
+        "<li>Email</li>",
+        "<li>Mật khẩu</li>",
+    ] {
+        assert!(html.contains(label), "{label} is not flagged");
+    }
+    assert!(
+        html.contains("value=\"Lò Thị Xuân\""),
+        "what was typed is kept"
+    );
+}
