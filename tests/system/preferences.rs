@@ -11,6 +11,7 @@ on_both_databases!(
     json_gets_json,
     unknown_languages_are_refused_by_field,
     the_redirect_never_leaves_the_site,
+    a_signed_in_choice_follows_the_user_to_another_device,
 );
 
 async fn a_form_post_switches_language_and_redirects_back(app: TestApp) {
@@ -71,4 +72,68 @@ async fn the_redirect_never_leaves_the_site(app: TestApp) {
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
         assert_eq!(response.headers()["location"], "/", "for {target}");
     }
+}
+
+async fn a_signed_in_choice_follows_the_user_to_another_device(app: TestApp) {
+    app.create_user("quynh.la", "trăng rằm tháng tám", &[shared::Role::Learner])
+        .await;
+    let signed_in = app
+        .post_form(
+            "/api/v1/auth/sign-in",
+            &[
+                ("username", "quynh.la"),
+                ("password", "trăng rằm tháng tám"),
+            ],
+        )
+        .await;
+    assert_eq!(signed_in.status(), reqwest::StatusCode::SEE_OTHER);
+    let page = app.get("/profile").await.text().await.unwrap();
+    let start = page.find("name=\"csrf\" value=\"").unwrap() + 19;
+    let token = page[start..].split('"').next().unwrap().to_owned();
+    let switched = app
+        .post_form(
+            LOCALE,
+            &[
+                ("locale", "en"),
+                ("return_to", "/profile"),
+                ("csrf", &token),
+            ],
+        )
+        .await;
+    assert_eq!(switched.status(), StatusCode::SEE_OTHER);
+
+    // Another device: a fresh browser signs in and gets English at once.
+    let other = reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let response = other
+        .post(app.url("/api/v1/auth/sign-in"))
+        .form(&[
+            ("username", "quynh.la"),
+            ("password", "trăng rằm tháng tám"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    let cookies: Vec<String> = response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .map(|v| v.to_str().unwrap().to_owned())
+        .collect();
+    assert!(
+        cookies.iter().any(|c| c.starts_with("fs_lang=en")),
+        "{cookies:?}"
+    );
+    let html = other
+        .get(app.url("/"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("lang=\"en\""));
 }

@@ -1,14 +1,14 @@
 //! `POST /api/v1/preferences/locale`: the language switch. Works as a plain form post
 //! (redirects back) and as JSON.
 
-use actix_web::cookie::{Cookie, SameSite, time::Duration};
 use actix_web::{HttpResponse, web};
-use shared::locale::LOCALE_COOKIE;
 use shared::preferences::{LocaleChoice, LocaleChosen};
 
+use crate::http::authenticate::CurrentUser;
 use crate::http::body::Submitted;
+use crate::http::cookies;
 use crate::http::error::ApiError;
-use crate::services::preferences::choose_locale;
+use crate::services::preferences::{choose_locale, remember_locale};
 use crate::startup::AppState;
 
 /// Choose the interface language; it is remembered in a cookie for a year.
@@ -23,17 +23,17 @@ use crate::startup::AppState;
     ))]
 pub async fn set_locale(
     state: web::Data<AppState>,
+    user: Option<CurrentUser>,
     body: Submitted<LocaleChoice>,
 ) -> Result<HttpResponse, ApiError> {
     let (locale, back) = choose_locale(&body.value)
         .map_err(|e| ApiError::invalid("Choose vi or en.", vec![e.field()]))?;
-    let cookie = Cookie::build(LOCALE_COOKIE, locale.code())
-        .path("/")
-        .max_age(Duration::days(365))
-        .same_site(SameSite::Lax)
-        .http_only(true)
-        .secure(state.secure_cookies)
-        .finish();
+    if let Some(user) = user {
+        remember_locale(&state.db, user.0.actor.me.id, locale)
+            .await
+            .map_err(|e| ApiError::unavailable(&e))?;
+    }
+    let cookie = cookies::locale(locale.code(), state.secure_cookies);
     let mut response = body.respond(&LocaleChosen { locale }, &back);
     response
         .add_cookie(&cookie)

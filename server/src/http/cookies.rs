@@ -35,11 +35,23 @@ pub fn set_session(response: &mut HttpResponse, issued: &Issued, secure: bool) {
             secure,
         ),
     ];
-    for cookie in cookies {
+    let language = issued.locale.as_deref().map(|code| locale(code, secure));
+    for cookie in cookies.into_iter().chain(language) {
         if let Err(e) = response.add_cookie(&cookie) {
             tracing::error!(error = %e, "could not set a session cookie");
         }
     }
+}
+
+/// The cookie that remembers the interface language (read by the server only).
+pub fn locale(code: &str, secure: bool) -> Cookie<'static> {
+    Cookie::build(shared::locale::LOCALE_COOKIE, code.to_owned())
+        .path("/")
+        .max_age(Duration::days(365))
+        .same_site(SameSite::Lax)
+        .http_only(true)
+        .secure(secure)
+        .finish()
 }
 
 /// Removes both session cookies.

@@ -1,6 +1,12 @@
 //! Choosing the interface language.
 
+use chrono::Utc;
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter};
 use shared::preferences::LocaleChoice;
+use uuid::Uuid;
+
+use crate::entities::user;
 use shared::{FieldError, Locale};
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -25,6 +31,22 @@ pub fn choose_locale(choice: &LocaleChoice) -> Result<(Locale, String), Preferen
     let locale = Locale::from_code(&choice.locale)
         .ok_or_else(|| PreferenceError::UnknownLocale(choice.locale.clone()))?;
     Ok((locale, safe_return_path(choice.return_to.as_deref())))
+}
+
+/// Remembers a signed-in user's language on their account, so it follows them to other
+/// devices.
+pub async fn remember_locale(
+    db: &DatabaseConnection,
+    user_id: Uuid,
+    locale: Locale,
+) -> Result<(), DbErr> {
+    user::Entity::update_many()
+        .col_expr(user::Column::Locale, Expr::value(locale.code()))
+        .col_expr(user::Column::UpdatedAt, Expr::value(Utc::now()))
+        .filter(user::Column::Id.eq(user_id))
+        .exec(db)
+        .await?;
+    Ok(())
 }
 
 /// A path on this site to redirect to after a form post, or `/`. Refuses anything that

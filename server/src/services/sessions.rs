@@ -58,6 +58,8 @@ pub struct Issued {
     pub user: Uuid,
     pub family: Uuid,
     pub expires_at: DateTime<Utc>,
+    /// The user's interface language, when signing in (not on refresh).
+    pub locale: Option<String>,
 }
 
 fn pair(
@@ -140,6 +142,7 @@ pub async fn sign_in(
         user: user.id,
         family,
         expires_at,
+        locale: Some(user.locale),
     })
 }
 
@@ -193,6 +196,7 @@ pub async fn refresh(
         user,
         family,
         expires_at,
+        locale: None,
     })
 }
 
