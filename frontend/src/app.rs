@@ -12,7 +12,7 @@ use crate::i18n::{Text, t};
 use crate::layout::{SiteFooter, SiteHeader, use_locale};
 use crate::pages::admin::{
     org_units::OrgUnitsPage, positions::PositionsPage, user_detail::UserDetailPage,
-    user_new::UserNewPage, users::UsersPage,
+    user_import::UserImportPage, user_new::UserNewPage, users::UsersPage,
 };
 use crate::pages::{
     home::HomePage, login::LoginPage, not_found::NotFoundPage, profile::ProfilePage,
@@ -56,6 +56,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/profile") view=ProfilePage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/users") view=UsersPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/users/new") view=UserNewPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/users/import") view=UserImportPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/users/:id") view=UserDetailPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/org-units") view=OrgUnitsPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/positions") view=PositionsPage ssr=SsrMode::Async/>

@@ -147,6 +147,19 @@ messages! {
     KindDistrict => "Huyện, quận", "District";
     KindCommune => "Xã, phường, thị trấn", "Commune";
     KindInstitution => "Cơ sở đào tạo", "Training institution";
+    ImportIntro => "Dán nội dung tệp CSV (xuất từ bảng tính, mã hóa UTF-8) rồi bấm Xem trước. Chưa có gì thay đổi cho đến khi bạn bấm Áp dụng.", "Paste the CSV file (saved from a spreadsheet as UTF-8) and press Preview. Nothing changes until you press Apply.";
+    ImportColumnsHint => "Các cột: username, full_name, email, phone, org_unit_code, position_code, roles (ví dụ learner;supervisor@VN-LCI), password (chỉ cho tài khoản mới).", "Columns: username, full_name, email, phone, org_unit_code, position_code, roles (e.g. learner;supervisor@VN-LCI), password (new accounts only).";
+    CsvContent => "Nội dung CSV", "CSV content";
+    Preview => "Xem trước", "Preview";
+    ApplyImport => "Áp dụng", "Apply";
+    ImportProblems => "Tệp có lỗi; chưa nhập gì. Sửa các dòng sau rồi xem trước lại:", "The file has problems; nothing was imported. Fix these lines and preview again:";
+    ImportSummary => "Sẽ thay đổi", "What will change";
+    ActionCreate => "Tạo mới", "Create";
+    ActionUpdate => "Cập nhật", "Update";
+    ActionUnchanged => "Không đổi", "Unchanged";
+    Line => "Dòng", "Line";
+    Changes => "Thay đổi", "Changes";
+    SavedImported => "Đã nhập tài khoản từ CSV.", "Accounts imported from CSV.";
     FooterNote => "Fieldschool: trang nhẹ, dùng được khi tắt JavaScript.", "Fieldschool: light pages that work without JavaScript.";
 }
 

@@ -26,6 +26,15 @@ pub trait AdminPort: Send + Sync {
     async fn user(&self, id: uuid::Uuid) -> PortResult<shared::users::UserSummary>;
     async fn org_units(&self) -> PortResult<Vec<shared::directory::OrgUnit>>;
     async fn positions(&self) -> PortResult<Vec<shared::directory::Position>>;
+    /// The CSV of an import draft and what importing it would do (or its problems).
+    async fn import_preview(&self, draft: uuid::Uuid) -> PortResult<ImportPreview>;
+}
+
+/// An import draft checked again for its preview page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportPreview {
+    pub csv: String,
+    pub outcome: Result<shared::user_import::ImportReport, Vec<shared::FieldError>>,
 }
 
 /// Every port, provided once per request as context, acting for that request's viewer.

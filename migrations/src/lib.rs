@@ -7,6 +7,7 @@ mod m20261123_000002_create_positions;
 mod m20261123_000003_create_users;
 mod m20261123_000004_create_sessions;
 mod m20261123_000005_add_user_search_key;
+mod m20261123_000006_create_import_drafts;
 
 pub struct Migrator;
 
@@ -19,6 +20,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000003_create_users::Migration),
             Box::new(m20261123_000004_create_sessions::Migration),
             Box::new(m20261123_000005_add_user_search_key::Migration),
+            Box::new(m20261123_000006_create_import_drafts::Migration),
         ]
     }
 }

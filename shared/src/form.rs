@@ -18,6 +18,20 @@ pub fn optional_id<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<
     }
 }
 
+/// A boolean from JSON (`true`) or from a form (`"true"`, `"1"`, `"on"`).
+pub fn flag<'de, D: Deserializer<'de>>(deserializer: D) -> Result<bool, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Flag {
+        Bool(bool),
+        Text(String),
+    }
+    Ok(match Flag::deserialize(deserializer)? {
+        Flag::Bool(value) => value,
+        Flag::Text(text) => matches!(text.trim(), "true" | "1" | "on" | "yes"),
+    })
+}
+
 #[derive(Deserialize)]
 #[serde(untagged)]
 enum GrantInput {

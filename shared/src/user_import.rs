@@ -24,9 +24,13 @@ pub const COLUMNS: [&str; 8] = [
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ImportRequest {
     /// The CSV text (UTF-8).
-    pub csv: String,
-    /// Check and report what would change, without changing anything.
     #[serde(default)]
+    pub csv: String,
+    /// Forms only: apply the draft saved at the preview step instead of `csv`.
+    #[serde(default, deserialize_with = "crate::form::optional_id")]
+    pub draft_id: Option<uuid::Uuid>,
+    /// Check and report what would change, without changing anything.
+    #[serde(default, deserialize_with = "crate::form::flag")]
     pub dry_run: bool,
 }
 

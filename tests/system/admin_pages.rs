@@ -8,6 +8,7 @@ on_both_databases!(
     admin_pages_show_what_the_viewer_may_see,
     creating_an_account_through_the_form,
     a_failed_form_comes_back_with_the_problems_and_the_typed_values,
+    importing_csv_through_the_page_previews_then_applies,
 );
 
 /// Signs in through the form, as a browser does; the app's client keeps the cookies.
@@ -179,4 +180,100 @@ async fn a_failed_form_comes_back_with_the_problems_and_the_typed_values(app: Te
         html.contains("value=\"Lò Thị Xuân\""),
         "what was typed is kept"
     );
+}
+
+async fn importing_csv_through_the_page_previews_then_applies(app: TestApp) {
+    app.seed_demo().await;
+    sign_in_form(&app, "admin", "truong-chinh-tri-2026").await;
+    let (status, html) = page(&app, "/admin/users/import").await;
+    assert_eq!(status, StatusCode::OK);
+    let token = form_token(&html);
+
+    // A file with a problem: the preview lists it by line, in the page's language.
+    let bad = "username,full_name,email,org_unit_code,roles,password\nsa.pa,Sa Pa,khong-phai-email,VN-LCI-SAPA,learner,ruộng bậc thang\n";
+    let posted = app
+        .post_form(
+            "/api/v1/users/import",
+            &[("csrf", token.as_str()), ("dry_run", "true"), ("csv", bad)],
+        )
+        .await;
+    assert_eq!(posted.status(), StatusCode::SEE_OTHER);
+    let location = posted.headers()["location"].to_str().unwrap().to_owned();
+    assert!(
+        location.starts_with("/admin/users/import?draft="),
+        "{location}"
+    );
+    let (_, html) = page(&app, &location).await;
+    assert!(
+        html.contains("Dòng 2 · Email"),
+        "the problem is shown by line and column"
+    );
+    assert!(
+        !html.contains("name=\"draft_id\""),
+        "no apply button while there are problems"
+    );
+
+    // A good file: preview, then apply.
+    let good = "username,full_name,org_unit_code,roles,password\nsa.pa,Lý Thị Sa,VN-LCI-SAPA,learner,ruộng bậc thang\nbac.ha,Hoàng Văn Hà,VN-LCI-BACHA,learner,chợ phiên bắc hà\n";
+    let posted = app
+        .post_form(
+            "/api/v1/users/import",
+            &[("csrf", token.as_str()), ("dry_run", "true"), ("csv", good)],
+        )
+        .await;
+    let location = posted.headers()["location"].to_str().unwrap().to_owned();
+    let (_, html) = page(&app, &location).await;
+    let counts = html
+        .split("data-testid=\"import-counts\">")
+        .nth(1)
+        .and_then(|s| s.split("</p>").next())
+        .unwrap_or_default();
+    assert!(
+        counts.starts_with("Tạo mới: 2"),
+        "the preview counts the new accounts: {counts}"
+    );
+    let users_before = page(&app, "/admin/users").await.1;
+    assert!(
+        !users_before.contains("Lý Thị Sa"),
+        "a preview changes nothing"
+    );
+    let draft = location.split("draft=").nth(1).unwrap().to_owned();
+
+    // Another administrator cannot see or apply this draft.
+    let other = reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    other
+        .post(app.url("/api/v1/auth/sign-in"))
+        .form(&[
+            ("username", "admin.daklak"),
+            ("password", "cao-nguyen-dak-lak"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    let theirs = other.get(app.url(&location)).send().await.unwrap();
+    assert_eq!(theirs.status(), StatusCode::NOT_FOUND);
+
+    let applied = app
+        .post_form(
+            "/api/v1/users/import",
+            &[
+                ("csrf", token.as_str()),
+                ("dry_run", "false"),
+                ("draft_id", draft.as_str()),
+            ],
+        )
+        .await;
+    assert_eq!(applied.status(), StatusCode::SEE_OTHER);
+    let location = applied.headers()["location"].to_str().unwrap().to_owned();
+    assert!(
+        location.starts_with("/admin/users?saved=imported&created=2"),
+        "{location}"
+    );
+    let (_, html) = page(&app, &location).await;
+    assert!(html.contains("Đã nhập tài khoản từ CSV.") && html.contains("Lý Thị Sa"));
+    app.sign_in_json("bac.ha", "chợ phiên bắc hà").await;
 }

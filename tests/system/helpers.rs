@@ -316,7 +316,7 @@ pub async fn json(response: reqwest::Response) -> serde_json::Value {
         .unwrap_or_else(|e| panic!("the body is not JSON: {e}"))
 }
 
-/// The page's HTML without comments (renderer markers), for matching visible structure.
+/// The page's HTML without comments and `<!>` text-node markers, for matching what shows.
 pub fn without_comments(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
@@ -330,7 +330,7 @@ pub fn without_comments(html: &str) -> String {
         }
     }
     out.push_str(rest);
-    out
+    out.replace("<!>", "")
 }
 
 /// Whether the built site (wasm bundle, stylesheet) is present; required when

@@ -5,7 +5,8 @@ use sea_orm::Database;
 
 use crate::helpers::{Backend, TestDatabase};
 
-const TABLES: [&str; 6] = [
+const TABLES: [&str; 7] = [
+    "import_drafts",
     "org_units",
     "positions",
     "users",

@@ -21,7 +21,7 @@ const USER_FIELDS: [&str; 6] = [
 ];
 use crate::http::error::ApiError;
 use crate::services::passwords::PasswordError;
-use crate::services::users::{self, NewUser, UserError};
+use crate::services::users::{self, NewUser, UserError, import_drafts};
 use crate::startup::AppState;
 
 pub fn user_error(e: UserError) -> ApiError {
@@ -238,21 +238,56 @@ pub async fn import(
     user: CurrentUser,
     body: Submitted<ImportRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let request = body.value;
-    let report = users::import(
-        &state.db,
-        &state.passwords,
-        &user.0.actor,
-        &request.csv,
-        request.dry_run,
-    )
-    .await
-    .map_err(|e| match e {
-        UserError::Invalid(fields) => {
-            ApiError::invalid("The file has problems; nothing was imported.", fields)
+    let actor = &user.0.actor;
+    let request = body.value.clone();
+    let unavailable = |e: sea_orm::DbErr| ApiError::unavailable(&e);
+    let csv = match request.draft_id {
+        Some(draft) => import_drafts::load(&state.db, actor.me.id, draft)
+            .await
+            .map_err(unavailable)?
+            .ok_or_else(|| {
+                ApiError::not_found("This import draft no longer exists; paste the file again.")
+            })?,
+        None => request.csv.clone(),
+    };
+    if body.kind == BodyKind::Form {
+        // Without scripts: the preview is a page, so the pasted text waits in a draft.
+        let draft = match request.draft_id {
+            Some(draft) => draft,
+            None => import_drafts::save(&state.db, actor.me.id, csv.clone())
+                .await
+                .map_err(unavailable)?,
+        };
+        if request.dry_run {
+            return Ok(Submitted::<()>::see_other(&format!(
+                "/admin/users/import?draft={draft}"
+            )));
         }
-        other => user_error(other),
-    })?;
+        return match users::import(&state.db, &state.passwords, actor, &csv, false).await {
+            Ok(report) => {
+                import_drafts::delete(&state.db, actor.me.id, draft)
+                    .await
+                    .map_err(unavailable)?;
+                let done = format!(
+                    "/admin/users?saved=imported&created={}&updated={}",
+                    report.created, report.updated
+                );
+                Ok(Submitted::<()>::see_other(&done))
+            }
+            Err(UserError::Invalid(_)) => Ok(Submitted::<()>::see_other(&format!(
+                "/admin/users/import?draft={draft}"
+            ))),
+            Err(e) => Err(user_error(e)),
+        };
+    }
+    let report = users::import(&state.db, &state.passwords, actor, &csv, request.dry_run)
+        .await
+        .map_err(|e| match e {
+            UserError::Invalid(fields) => {
+                ApiError::invalid("The file has problems; nothing was imported.", fields)
+            }
+            other => user_error(other),
+        })?;
     Ok(HttpResponse::Ok().json(report))
 }
 

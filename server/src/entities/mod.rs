@@ -1,5 +1,6 @@
 //! sea-orm entities, one module per table. The schema itself is defined by the migrations.
 
+pub mod import_draft;
 pub mod org_unit;
 pub mod position;
 pub mod session;

@@ -1,5 +1,5 @@
 use async_trait::async_trait;
-use frontend::ports::{AdminPort, PortError, PortResult};
+use frontend::ports::{AdminPort, ImportPreview, PortError, PortResult};
 use sea_orm::DatabaseConnection;
 use shared::ErrorCode;
 use shared::directory::{OrgUnit, Position};
@@ -7,7 +7,7 @@ use shared::users::{UserPage, UserQuery, UserSummary};
 use uuid::Uuid;
 
 use crate::services::actors::Actor;
-use crate::services::users::{self, UserError};
+use crate::services::users::{self, UserError, import_drafts};
 use crate::services::{org_units, positions};
 
 /// Acts for the request's viewer; without one, every answer is `Unauthenticated`.
@@ -55,6 +55,22 @@ impl AdminPort for AdminAdapter {
             tracing::error!(error = %e, "org tree page data failed");
             PortError(ErrorCode::Unavailable)
         })
+    }
+
+    async fn import_preview(&self, draft: Uuid) -> PortResult<ImportPreview> {
+        let actor = self.actor()?;
+        let csv = import_drafts::load(&self.db, actor.me.id, draft)
+            .await
+            .map_err(|e| user_error(UserError::Database(e)))?
+            .ok_or(PortError(ErrorCode::NotFound))?;
+        // The password hasher is never reached by a dry run.
+        let hasher = crate::services::passwords::PasswordHasher::new(1);
+        let outcome = match users::import(&self.db, &hasher, actor, &csv, true).await {
+            Ok(report) => Ok(report),
+            Err(UserError::Invalid(problems)) => Err(problems),
+            Err(e) => return Err(user_error(e)),
+        };
+        Ok(ImportPreview { csv, outcome })
     }
 
     async fn positions(&self) -> PortResult<Vec<Position>> {

@@ -5,6 +5,7 @@
 pub mod org_units;
 pub mod positions;
 pub mod user_detail;
+pub mod user_import;
 pub mod user_new;
 pub mod users;
 
@@ -34,6 +35,8 @@ pub fn field_label(locale: Locale, field: &str) -> String {
         "name_en" => Text::NameEn,
         "kind" => Text::Kind,
         "parent_id" => Text::Parent,
+        "org_unit_code" => Text::OrgUnit,
+        "position_code" => Text::Position,
         _ => return field.to_owned(),
     };
     t(locale, text).to_owned()
@@ -72,6 +75,7 @@ pub fn FormOutcome() -> impl IntoView {
             "disabled" => Text::SavedDisabled,
             "enabled" => Text::SavedEnabled,
             "password" => Text::SavedPassword,
+            "imported" => Text::SavedImported,
             _ => Text::SavedGeneric,
         };
         return view! { <p class="notice ok" role="status">{t(locale, text)}</p> }.into_any();

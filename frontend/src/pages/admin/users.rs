@@ -39,6 +39,7 @@ pub fn UsersPage() -> impl IntoView {
         {can_manage.then(|| view! {
             <p class="actions">
                 <a href="/admin/users/new">{t(locale, Text::NewAccount)}</a>
+                <a href="/admin/users/import">{t(locale, Text::ImportCsv)}</a>
                 <a href="/api/v1/users/export.csv">{t(locale, Text::ExportCsv)}</a>
             </p>
         })}

@@ -5,6 +5,7 @@ mod admin;
 mod create;
 mod export;
 mod import;
+pub mod import_drafts;
 mod search;
 
 pub use admin::{reset_password, set_disabled, update};
