@@ -35,7 +35,7 @@ pub fn OrgUnitsPage() -> impl IntoView {
                     view! {
                         <ul class="tree">
                             {units.iter().map(|u| view! {
-                                <li style=format!("--depth:{}", u.depth)>
+                                <li class=format!("depth-{}", u.depth.min(8))>
                                     <strong>{u.name.clone()}</strong>
                                     " · " {kind_label(locale, u.kind)}
                                     " · " <code>{u.code.clone()}</code>
