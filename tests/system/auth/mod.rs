@@ -2,6 +2,7 @@
 
 mod csrf;
 mod matrix;
+mod matrix_rows;
 mod sessions;
 mod sign_in;
 mod token_attacks;

@@ -1,0 +1,170 @@
+//! Bulk import of accounts from CSV (format in `shared::user_import`): every row is checked
+//! and every problem reported with its line; then all rows apply in one transaction, or
+//! none. Existing accounts (same username) are updated; importing the same file twice
+//! changes nothing the second time.
+
+use std::collections::HashMap;
+
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
+use shared::auth::RoleGrant;
+use shared::user_import::{ImportAction, ImportReport, ImportRow};
+use shared::{FieldError, Locale, Role};
+use uuid::Uuid;
+
+use super::{NewUser, UserError, contact_problems, validate};
+use crate::entities::{org_unit, position, user, user_role};
+use crate::services::actors::Actor;
+use crate::services::passwords::PasswordHasher;
+use crate::services::policy::{self, Action, Scope};
+
+mod apply;
+mod parse;
+
+use parse::{Parsed, problem};
+
+/// Existing accounts named in the file, with their role grants.
+async fn existing_users(
+    db: &DatabaseConnection,
+    usernames: Vec<String>,
+) -> Result<HashMap<String, (user::Model, Vec<RoleGrant>)>, UserError> {
+    let mut found = HashMap::new();
+    for chunk in usernames.chunks(500) {
+        let users = user::Entity::find()
+            .filter(user::Column::Username.is_in(chunk.to_vec()))
+            .all(db)
+            .await?;
+        let ids: Vec<Uuid> = users.iter().map(|u| u.id).collect();
+        let grants = user_role::Entity::find()
+            .filter(user_role::Column::UserId.is_in(ids))
+            .all(db)
+            .await?;
+        for u in users {
+            let mine = grants
+                .iter()
+                .filter(|g| g.user_id == u.id)
+                .filter_map(|g| {
+                    Role::from_code(&g.role).map(|role| RoleGrant {
+                        role,
+                        scope_org_unit_id: g.scope_org_unit_id,
+                    })
+                })
+                .collect();
+            found.insert(u.username.clone(), (u, mine));
+        }
+    }
+    Ok(found)
+}
+
+/// Checks the file; `Err(Invalid)` lists every problem, by line.
+pub async fn import(
+    db: &DatabaseConnection,
+    hasher: &PasswordHasher,
+    actor: &Actor,
+    csv_text: &str,
+    dry_run: bool,
+) -> Result<ImportReport, UserError> {
+    if policy::scope(actor, Action::ManageUsers) == Scope::Nothing {
+        return Err(UserError::Forbidden);
+    }
+    let units: HashMap<String, (Uuid, String)> = org_unit::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|u| (u.code, (u.id, u.path)))
+        .collect();
+    let positions: HashMap<String, Uuid> = position::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.code, p.id))
+        .collect();
+
+    let (parsed, mut problems) = parse::read(csv_text, &units, &positions, actor);
+    if parsed.is_empty() && !problems.is_empty() {
+        return Err(UserError::Invalid(problems));
+    }
+    let existing = existing_users(db, parsed.iter().map(|p| p.username.clone()).collect()).await?;
+    let mut report = ImportReport {
+        dry_run,
+        created: 0,
+        updated: 0,
+        unchanged: 0,
+        rows: Vec::new(),
+    };
+    for row in &parsed {
+        let label = |p: FieldError| problem(row.line, &p.field, p.message);
+        match existing.get(&row.username) {
+            None => {
+                let candidate = NewUser {
+                    username: row.username.clone(),
+                    full_name: row.full_name.clone(),
+                    password: row.password.clone().unwrap_or_default(),
+                    email: row.email.clone(),
+                    phone: row.phone.clone(),
+                    org_unit_id: row.org_unit.as_ref().map(|u| u.0),
+                    position_id: row.position_id,
+                    grants: row.grants.clone(),
+                    locale: Locale::Vi,
+                };
+                problems.extend(validate(&candidate).into_iter().map(label));
+                report.rows.push(ImportRow {
+                    line: row.line,
+                    username: row.username.clone(),
+                    action: ImportAction::Create,
+                    changes: Vec::new(),
+                });
+            }
+            Some((current, current_grants)) => {
+                let unit_path = current
+                    .org_unit_id
+                    .and_then(|id| units.values().find(|u| u.0 == id).map(|u| u.1.clone()));
+                if !policy::allows(actor, Action::ManageUsers, unit_path.as_deref()) {
+                    problems.push(problem(row.line, "username", "this username is taken"));
+                    continue;
+                }
+                problems.extend(
+                    contact_problems(row.email.as_deref(), row.phone.as_deref())
+                        .into_iter()
+                        .map(label),
+                );
+                if row.grants.is_empty() {
+                    problems.push(problem(row.line, "roles", "at least one role"));
+                }
+                let changes = apply::changes(current, current_grants, row);
+                let action = if changes.is_empty() {
+                    ImportAction::Unchanged
+                } else {
+                    ImportAction::Update
+                };
+                report.rows.push(ImportRow {
+                    line: row.line,
+                    username: row.username.clone(),
+                    action,
+                    changes,
+                });
+            }
+        }
+    }
+    problems.sort_by_key(|p| {
+        p.field
+            .split(':')
+            .next()
+            .and_then(|l| l.trim_start_matches("line ").parse::<u64>().ok())
+            .unwrap_or(0)
+    });
+    problems.dedup();
+    if !problems.is_empty() {
+        return Err(UserError::Invalid(problems));
+    }
+    for row in &report.rows {
+        match row.action {
+            ImportAction::Create => report.created += 1,
+            ImportAction::Update => report.updated += 1,
+            ImportAction::Unchanged => report.unchanged += 1,
+        }
+    }
+    if !dry_run {
+        apply::apply(db, hasher, &parsed, &existing, &report).await?;
+    }
+    Ok(report)
+}
