@@ -11,8 +11,9 @@ use leptos_router::{
 use crate::i18n::{Text, t};
 use crate::layout::{SiteFooter, SiteHeader, use_locale};
 use crate::pages::admin::{
-    org_units::OrgUnitsPage, positions::PositionsPage, user_detail::UserDetailPage,
-    user_import::UserImportPage, user_new::UserNewPage, users::UsersPage,
+    org_unit_edit::OrgUnitEditPage, org_units::OrgUnitsPage, position_edit::PositionEditPage,
+    positions::PositionsPage, user_detail::UserDetailPage, user_import::UserImportPage,
+    user_new::UserNewPage, users::UsersPage,
 };
 use crate::pages::{
     home::HomePage, login::LoginPage, not_found::NotFoundPage, profile::ProfilePage,
@@ -60,6 +61,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/users/:id") view=UserDetailPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/org-units") view=OrgUnitsPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/positions") view=PositionsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/org-units/:id") view=OrgUnitEditPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/positions/:id") view=PositionEditPage ssr=SsrMode::Async/>
                 </Routes>
             </main>
             <SiteFooter/>

@@ -9,6 +9,7 @@ on_both_databases!(
     creating_an_account_through_the_form,
     a_failed_form_comes_back_with_the_problems_and_the_typed_values,
     importing_csv_through_the_page_previews_then_applies,
+    renaming_an_org_unit_and_a_position_through_their_forms,
 );
 
 /// Signs in through the form, as a browser does; the app's client keeps the cookies.
@@ -280,4 +281,81 @@ async fn importing_csv_through_the_page_previews_then_applies(app: TestApp) {
     let (_, html) = page(&app, &location).await;
     assert!(html.contains("Đã nhập tài khoản từ CSV.") && html.contains("Lý Thị Sa"));
     app.sign_in_json("bac.ha", "chợ phiên bắc hà").await;
+}
+
+async fn renaming_an_org_unit_and_a_position_through_their_forms(app: TestApp) {
+    app.seed_demo().await;
+    sign_in_form(&app, "admin", "truong-chinh-tri-2026").await;
+    let (_, tree) = page(&app, "/admin/org-units").await;
+    let link = tree
+        .split("<a href=\"/admin/org-units/")
+        .find_map(|s| {
+            s.split_once("\"><strong>Xã Y Tý</strong>")
+                .map(|(id, _)| id.to_owned())
+        })
+        .expect("admins get an edit link per unit");
+    let (status, form) = page(&app, &format!("/admin/org-units/{link}")).await;
+    assert_eq!(status, StatusCode::OK);
+    let token = form_token(&form);
+    let saved = app
+        .post_form(
+            &format!("/api/v1/org-units/{link}"),
+            &[
+                ("csrf", token.as_str()),
+                ("code", "VN-LCI-YTY"),
+                ("name", "Xã Y Tý (mới)"),
+                ("kind", "commune"),
+                ("region", ""),
+            ],
+        )
+        .await;
+    assert_eq!(saved.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        saved.headers()["location"],
+        "/admin/org-units?saved=updated"
+    );
+    assert!(
+        page(&app, "/admin/org-units")
+            .await
+            .1
+            .contains("Xã Y Tý (mới)")
+    );
+
+    // A code that is taken comes back to the form.
+    let clash = app
+        .post_form(
+            &format!("/api/v1/org-units/{link}"),
+            &[("csrf", token.as_str()), ("code", "VN-LCI-SAPA")],
+        )
+        .await;
+    let location = clash.headers()["location"].to_str().unwrap().to_owned();
+    assert!(
+        location.starts_with(&format!("/admin/org-units/{link}?error=conflict")),
+        "{location}"
+    );
+
+    let (_, positions) = page(&app, "/admin/positions").await;
+    let position = positions
+        .split("<a href=\"/admin/positions/")
+        .find_map(|s| {
+            s.split_once("\"><code>CS_CULTURE</code>")
+                .map(|(id, _)| id.to_owned())
+        })
+        .expect("national admins get an edit link per position");
+    let saved = app
+        .post_form(
+            &format!("/api/v1/positions/{position}"),
+            &[
+                ("csrf", token.as_str()),
+                ("name_en", "Civil servant, Culture and Society"),
+            ],
+        )
+        .await;
+    assert_eq!(saved.status(), StatusCode::SEE_OTHER);
+    assert!(
+        page(&app, "/admin/positions")
+            .await
+            .1
+            .contains("Civil servant, Culture and Society")
+    );
 }

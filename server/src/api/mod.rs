@@ -88,9 +88,12 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                         web::post().to(org_units::create),
                     ],
                 ))
-                .service(endpoint(
+                .service(endpoints(
                     "/org-units/{id}",
-                    web::patch().to(org_units::update),
+                    vec![
+                        web::patch().to(org_units::update),
+                        web::post().to(org_units::update_form),
+                    ],
                 ))
                 .service(endpoints(
                     "/positions",
@@ -99,9 +102,12 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                         web::post().to(positions::create),
                     ],
                 ))
-                .service(endpoint(
+                .service(endpoints(
                     "/positions/{id}",
-                    web::patch().to(positions::update),
+                    vec![
+                        web::patch().to(positions::update),
+                        web::post().to(positions::update_form),
+                    ],
                 ))
                 .service(endpoint(
                     "/preferences/locale",

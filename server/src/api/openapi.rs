@@ -35,9 +35,11 @@ use super::{auth, health, org_units, positions, preferences, users};
         org_units::list,
         org_units::create,
         org_units::update,
+        org_units::update_form,
         positions::list,
         positions::create,
         positions::update,
+        positions::update_form,
     ),
     components(schemas(
         shared::ErrorBody,

@@ -68,8 +68,28 @@ pub async fn update(
     id: web::Path<String>,
     body: Submitted<UpdateOrgUnit>,
 ) -> Result<HttpResponse, ApiError> {
-    let unit = org_units::update(&state.db, &user.0.actor, parse_id(&id)?, body.value)
-        .await
-        .map_err(org_unit_error)?;
-    Ok(HttpResponse::Ok().json(unit))
+    let id = parse_id(&id)?;
+    let back = format!("/admin/org-units/{id}");
+    match org_units::update(&state.db, &user.0.actor, id, body.value.clone()).await {
+        Ok(updated) => Ok(body.respond(&updated, "/admin/org-units?saved=updated")),
+        Err(e) => body.reject(
+            org_unit_error(e),
+            &back,
+            &["code", "name", "kind", "region"],
+        ),
+    }
+}
+
+/// The same as `PATCH`, for HTML forms (which can only `POST`).
+#[utoipa::path(post, path = "/api/v1/org-units/{id}", tag = "org units",
+    request_body(content = UpdateOrgUnit, content_type = "application/x-www-form-urlencoded"),
+    responses((status = 303, description = "Back to the list"), (status = 400, body = shared::ErrorBody),
+        (status = 403, body = shared::ErrorBody), (status = 404, body = shared::ErrorBody)))]
+pub async fn update_form(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    id: web::Path<String>,
+    body: Submitted<UpdateOrgUnit>,
+) -> Result<HttpResponse, ApiError> {
+    update(state, user, id, body).await
 }

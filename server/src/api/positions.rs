@@ -67,8 +67,24 @@ pub async fn update(
     id: web::Path<String>,
     body: Submitted<PositionInput>,
 ) -> Result<HttpResponse, ApiError> {
-    let updated = positions::update(&state.db, &user.0.actor, parse_id(&id)?, body.value)
-        .await
-        .map_err(position_error)?;
-    Ok(HttpResponse::Ok().json(updated))
+    let id = parse_id(&id)?;
+    let back = format!("/admin/positions/{id}");
+    match positions::update(&state.db, &user.0.actor, id, body.value.clone()).await {
+        Ok(updated) => Ok(body.respond(&updated, "/admin/positions?saved=updated")),
+        Err(e) => body.reject(position_error(e), &back, &["code", "name_vi", "name_en"]),
+    }
+}
+
+/// The same as `PATCH`, for HTML forms (which can only `POST`).
+#[utoipa::path(post, path = "/api/v1/positions/{id}", tag = "positions",
+    request_body(content = PositionInput, content_type = "application/x-www-form-urlencoded"),
+    responses((status = 303, description = "Back to the list"), (status = 400, body = shared::ErrorBody),
+        (status = 403, body = shared::ErrorBody), (status = 404, body = shared::ErrorBody)))]
+pub async fn update_form(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    id: web::Path<String>,
+    body: Submitted<PositionInput>,
+) -> Result<HttpResponse, ApiError> {
+    update(state, user, id, body).await
 }

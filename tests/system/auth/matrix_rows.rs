@@ -242,6 +242,13 @@ pub fn rows() -> Vec<Row> {
             Some(r#"{"region":"Tây Nguyên"}"#),
             [200, 200, 403, 403, 403, 401],
         ),
+        row(
+            M::POST,
+            "/api/v1/org-units/{dlk_unit}",
+            "/api/v1/org-units/{id}",
+            Some(r#"{"region":"Tây Nguyên"}"#),
+            [200, 200, 403, 403, 403, 401],
+        ),
         // Positions.
         row(
             M::GET,
@@ -262,6 +269,13 @@ pub fn rows() -> Vec<Row> {
             "/api/v1/positions/{position}",
             "/api/v1/positions/{id}",
             Some(r#"{"name_en":"Civil servant, Justice and Civil Status"}"#),
+            [200, 403, 403, 403, 403, 401],
+        ),
+        row(
+            M::POST,
+            "/api/v1/positions/{position}",
+            "/api/v1/positions/{id}",
+            Some(r#"{"name_vi":"Công chức Tư pháp – Hộ tịch"}"#),
             [200, 403, 403, 403, 403, 401],
         ),
         // Last: it ends each actor's session.

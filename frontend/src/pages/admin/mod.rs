@@ -2,7 +2,9 @@
 //! API and works without scripts; a failed post comes back here with `?error=&fields=`
 //! and the values typed, which [`FormOutcome`] and [`typed`] show again.
 
+pub mod org_unit_edit;
 pub mod org_units;
+pub mod position_edit;
 pub mod positions;
 pub mod user_detail;
 pub mod user_import;

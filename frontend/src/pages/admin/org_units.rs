@@ -36,7 +36,11 @@ pub fn OrgUnitsPage() -> impl IntoView {
                         <ul class="tree">
                             {units.iter().map(|u| view! {
                                 <li class=format!("depth-{}", u.depth.min(8))>
-                                    <strong>{u.name.clone()}</strong>
+                                    {if can_manage {
+                                        view! { <a href=format!("/admin/org-units/{}", u.id)><strong>{u.name.clone()}</strong></a> }.into_any()
+                                    } else {
+                                        view! { <strong>{u.name.clone()}</strong> }.into_any()
+                                    }}
                                     " · " {kind_label(locale, u.kind)}
                                     " · " <code>{u.code.clone()}</code>
                                     {u.region.clone().map(|r| view! { " · " {r} })}

@@ -39,7 +39,15 @@ pub fn PositionsPage() -> impl IntoView {
                                 </tr></thead>
                                 <tbody>
                                     {positions.into_iter().map(|p| view! {
-                                        <tr><td><code>{p.code}</code></td><td>{p.name_vi}</td><td lang="en">{p.name_en}</td></tr>
+                                        <tr>
+                                            <td>{if national_admin {
+                                                view! { <a href=format!("/admin/positions/{}", p.id)><code>{p.code}</code></a> }.into_any()
+                                            } else {
+                                                view! { <code>{p.code}</code> }.into_any()
+                                            }}</td>
+                                            <td>{p.name_vi}</td>
+                                            <td lang="en">{p.name_en}</td>
+                                        </tr>
                                     }).collect_view()}
                                 </tbody>
                             </table>

@@ -1,0 +1,65 @@
+//! `/admin/org-units/:id`: rename an org unit, change its code, kind or region.
+
+use leptos::prelude::*;
+use leptos_router::components::Redirect;
+use leptos_router::hooks::use_params_map;
+use shared::directory::OrgUnitKind;
+
+use super::{AdminNav, FormOutcome, kind_label, port_failure};
+use crate::i18n::{Text, t};
+use crate::layout::{FormToken, use_locale, use_viewer};
+use crate::ports::{PortError, Ports};
+
+#[component]
+pub fn OrgUnitEditPage() -> impl IntoView {
+    let locale = use_locale();
+    if use_viewer().me.is_none() {
+        return view! { <Redirect path="/login?return_to=/admin/org-units"/> }.into_any();
+    }
+    let id = use_params_map()
+        .get_untracked()
+        .get("id")
+        .and_then(|id| uuid::Uuid::parse_str(&id).ok());
+    let ports = use_context::<Ports>();
+    view! {
+        <AdminNav/>
+        <Suspense fallback=move || view! { <p>{t(locale, Text::Loading)}</p> }>
+            {
+                let ports = ports.clone();
+                Suspend::new(async move {
+                    let Some(ports) = ports else { return port_failure(locale, PortError(shared::ErrorCode::Unavailable)) };
+                    let units = match ports.admin.org_units().await {
+                        Ok(units) => units,
+                        Err(e) => return port_failure(locale, e),
+                    };
+                    let Some(unit) = id.and_then(|id| units.into_iter().find(|u| u.id == id)) else {
+                        return port_failure(locale, PortError(shared::ErrorCode::NotFound));
+                    };
+                    view! {
+                        <h1>{unit.name.clone()}</h1>
+                        <FormOutcome/>
+                        <form class="stacked" method="post" action=format!("/api/v1/org-units/{}", unit.id)>
+                            <FormToken/>
+                            <label for="code">{t(locale, Text::Code)}</label>
+                            <input id="code" name="code" required pattern="[A-Z0-9_-]+" value=unit.code.clone()/>
+                            <label for="name">{t(locale, Text::Name)}</label>
+                            <input id="name" name="name" required value=unit.name.clone()/>
+                            <label for="kind">{t(locale, Text::Kind)}</label>
+                            <select id="kind" name="kind">
+                                {OrgUnitKind::ALL.into_iter().map(|k| view! {
+                                    <option value=k.code() selected=k == unit.kind>{kind_label(locale, k)}</option>
+                                }).collect_view()}
+                            </select>
+                            <label for="region">{t(locale, Text::RegionColumn)}</label>
+                            <input id="region" name="region" value=unit.region.clone().unwrap_or_default()/>
+                            <button type="submit" class="primary">{t(locale, Text::Save)}</button>
+                        </form>
+                        <p><a href="/admin/org-units">{t(locale, Text::BackToList)}</a></p>
+                    }
+                    .into_any()
+                })
+            }
+        </Suspense>
+    }
+    .into_any()
+}
