@@ -354,3 +354,13 @@ pub fn site_manifest() -> serde_json::Value {
     let text = std::fs::read_to_string(path).expect("manifest");
     serde_json::from_str(&text).expect("manifest is JSON")
 }
+
+/// The `Set-Cookie` headers of a response.
+pub fn set_cookies(response: &reqwest::Response) -> Vec<String> {
+    response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok().map(str::to_owned))
+        .collect()
+}

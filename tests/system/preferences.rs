@@ -2,7 +2,7 @@
 
 use reqwest::StatusCode;
 
-use crate::helpers::{TestApp, json, on_both_databases};
+use crate::helpers::{TestApp, json, on_both_databases, set_cookies};
 
 const LOCALE: &str = "/api/v1/preferences/locale";
 
@@ -117,12 +117,7 @@ async fn a_signed_in_choice_follows_the_user_to_another_device(app: TestApp) {
         .send()
         .await
         .unwrap();
-    let cookies: Vec<String> = response
-        .headers()
-        .get_all("set-cookie")
-        .iter()
-        .map(|v| v.to_str().unwrap().to_owned())
-        .collect();
+    let cookies: Vec<String> = set_cookies(&response);
     assert!(
         cookies.iter().any(|c| c.starts_with("fs_lang=en")),
         "{cookies:?}"

@@ -8,7 +8,7 @@ use serde_json::json;
 use server::entities::{session, user};
 use shared::Role;
 
-use crate::helpers::{TestApp, json, on_both_databases};
+use crate::helpers::{TestApp, json, on_both_databases, set_cookies};
 
 on_both_databases!(
     refresh_rotates_and_reuse_after_the_grace_revokes_the_family,
@@ -185,12 +185,7 @@ async fn an_expired_access_cookie_is_renewed_on_the_fly(app: TestApp) {
         .await
         .unwrap();
     assert_eq!(response.status(), StatusCode::OK, "still signed in");
-    let renewed: Vec<String> = response
-        .headers()
-        .get_all("set-cookie")
-        .iter()
-        .map(|v| v.to_str().unwrap().to_owned())
-        .collect();
+    let renewed: Vec<String> = set_cookies(&response);
     assert!(
         renewed
             .iter()

@@ -1,7 +1,7 @@
 use reqwest::StatusCode;
 use shared::Role;
 
-use crate::helpers::{TestApp, json, on_both_databases};
+use crate::helpers::{TestApp, json, on_both_databases, set_cookies};
 
 on_both_databases!(
     json_sign_in_returns_tokens_that_identify_the_user,
@@ -85,12 +85,7 @@ async fn a_form_sign_in_sets_cookies_and_returns_where_it_came_from(app: TestApp
         .await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     assert_eq!(response.headers()["location"], "/profile");
-    let cookies: Vec<String> = response
-        .headers()
-        .get_all("set-cookie")
-        .iter()
-        .map(|v| v.to_str().unwrap().to_owned())
-        .collect();
+    let cookies: Vec<String> = set_cookies(&response);
     for name in ["fs_access=", "fs_refresh="] {
         let cookie = cookies.iter().find(|c| c.starts_with(name)).expect(name);
         assert!(

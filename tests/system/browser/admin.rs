@@ -3,7 +3,7 @@
 
 use fantoccini::Locator;
 
-use super::driver::{Browser, eventually};
+use super::driver::{Browser, eventually, submit_sign_in, wait_for_text};
 use crate::helpers::{TestApp, on_both_databases};
 
 on_both_databases!(an_admin_creates_and_disables_an_account_without_javascript);
@@ -17,24 +17,7 @@ async fn an_admin_creates_and_disables_an_account_without_javascript(app: TestAp
     c.goto(&app.url("/login?return_to=/admin/users/new"))
         .await
         .unwrap();
-    c.find(Locator::Id("username"))
-        .await
-        .unwrap()
-        .send_keys("admin")
-        .await
-        .unwrap();
-    c.find(Locator::Id("password"))
-        .await
-        .unwrap()
-        .send_keys("truong-chinh-tri-2026")
-        .await
-        .unwrap();
-    c.find(Locator::Css("form.stacked button"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    submit_sign_in(c, "admin", "truong-chinh-tri-2026").await;
     eventually("the new-account form", || async {
         c.find(Locator::Id("full_name")).await.is_ok()
     })
@@ -76,13 +59,7 @@ async fn an_admin_creates_and_disables_an_account_without_javascript(app: TestAp
         .click()
         .await
         .unwrap();
-    eventually("the account page says it was created", || async {
-        c.source()
-            .await
-            .unwrap_or_default()
-            .contains("Đã tạo tài khoản.")
-    })
-    .await;
+    wait_for_text(c, "Đã tạo tài khoản.").await;
     let facts = c
         .find(Locator::Css("dl.facts"))
         .await
@@ -114,13 +91,7 @@ async fn an_admin_creates_and_disables_an_account_without_javascript(app: TestAp
         .click()
         .await
         .unwrap();
-    eventually("the account is disabled", || async {
-        c.source()
-            .await
-            .unwrap_or_default()
-            .contains("Đã khóa tài khoản.")
-    })
-    .await;
+    wait_for_text(c, "Đã khóa tài khoản.").await;
     let status = c
         .find(Locator::Css("[data-testid=status]"))
         .await

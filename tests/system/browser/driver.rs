@@ -106,3 +106,33 @@ where
     }
     panic!("timed out waiting until {what}");
 }
+
+/// Fills the sign-in form on the current page and submits it.
+pub async fn submit_sign_in(c: &Client, username: &str, password: &str) {
+    c.find(fantoccini::Locator::Id("username"))
+        .await
+        .expect("username field")
+        .send_keys(username)
+        .await
+        .expect("typing");
+    c.find(fantoccini::Locator::Id("password"))
+        .await
+        .expect("password field")
+        .send_keys(password)
+        .await
+        .expect("typing");
+    c.find(fantoccini::Locator::Css("form.stacked button[type=submit]"))
+        .await
+        .expect("sign-in button")
+        .click()
+        .await
+        .expect("clicking");
+}
+
+/// Waits until the page's source contains `text`.
+pub async fn wait_for_text(c: &Client, text: &str) {
+    eventually(&format!("the page shows {text:?}"), || async {
+        c.source().await.unwrap_or_default().contains(text)
+    })
+    .await;
+}

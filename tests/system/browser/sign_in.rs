@@ -3,7 +3,7 @@
 use fantoccini::Locator;
 use shared::Role;
 
-use super::driver::{Browser, eventually};
+use super::driver::{Browser, eventually, submit_sign_in, wait_for_text};
 use crate::helpers::{TestApp, on_both_databases};
 
 on_both_databases!(
@@ -21,50 +21,10 @@ async fn sign_in_flow(app: TestApp, javascript: bool) {
 
     // A wrong password comes back to the form with a message.
     c.goto(&app.url("/login")).await.unwrap();
-    c.find(Locator::Id("username"))
-        .await
-        .unwrap()
-        .send_keys("cuong.dao")
-        .await
-        .unwrap();
-    c.find(Locator::Id("password"))
-        .await
-        .unwrap()
-        .send_keys("sai rồi nhé")
-        .await
-        .unwrap();
-    c.find(Locator::Css("form.stacked button[type=submit]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    eventually("the failure is shown", || async {
-        c.source()
-            .await
-            .unwrap_or_default()
-            .contains("Sai tên đăng nhập hoặc mật khẩu.")
-    })
-    .await;
+    submit_sign_in(c, "cuong.dao", "sai rồi nhé").await;
+    wait_for_text(c, "Sai tên đăng nhập hoặc mật khẩu.").await;
 
-    c.find(Locator::Id("username"))
-        .await
-        .unwrap()
-        .send_keys("cuong.dao")
-        .await
-        .unwrap();
-    c.find(Locator::Id("password"))
-        .await
-        .unwrap()
-        .send_keys("lúa chín vàng đồng")
-        .await
-        .unwrap();
-    c.find(Locator::Css("form.stacked button[type=submit]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    submit_sign_in(c, "cuong.dao", "lúa chín vàng đồng").await;
     eventually("the header shows the signed-in user", || async {
         c.find(Locator::Css(".account a[href='/profile']"))
             .await
@@ -99,13 +59,7 @@ async fn sign_in_flow(app: TestApp, javascript: bool) {
         .click()
         .await
         .unwrap();
-    eventually("signed out", || async {
-        c.source()
-            .await
-            .unwrap_or_default()
-            .contains("Bạn đã đăng xuất.")
-    })
-    .await;
+    wait_for_text(c, "Bạn đã đăng xuất.").await;
     // The profile now asks to sign in.
     c.goto(&app.url("/profile")).await.unwrap();
     let path = c.current_url().await.unwrap().path().to_owned();

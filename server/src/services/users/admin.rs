@@ -9,7 +9,7 @@ use shared::Locale;
 use shared::users::{UpdateUser, UserSummary};
 use uuid::Uuid;
 
-use super::create::{check_references, dedup};
+use super::create::{check_references, insert_grants};
 use super::search::{summaries, visible};
 use super::{UserError, contact_problems, field, optional, password_problems, search_key};
 use crate::entities::{user, user_role};
@@ -129,15 +129,7 @@ pub async fn update(
             .filter(user_role::Column::UserId.eq(id))
             .exec(&txn)
             .await?;
-        for grant in dedup(grants) {
-            user_role::ActiveModel {
-                user_id: Set(id),
-                role: Set(grant.role.code().to_owned()),
-                scope_org_unit_id: Set(grant.scope_org_unit_id),
-            }
-            .insert(&txn)
-            .await?;
-        }
+        insert_grants(&txn, id, grants).await?;
     }
     txn.commit().await?;
     let mut list = summaries(db, vec![updated]).await?;

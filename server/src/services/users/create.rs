@@ -160,17 +160,27 @@ async fn insert(
     }
     .insert(&txn)
     .await?;
-    for grant in dedup(new.grants) {
+    insert_grants(&txn, id, new.grants).await?;
+    txn.commit().await?;
+    Ok(id)
+}
+
+/// Saves `grants` for `user` (one per role).
+pub(super) async fn insert_grants(
+    db: &impl ConnectionTrait,
+    user: Uuid,
+    grants: Vec<shared::auth::RoleGrant>,
+) -> Result<(), sea_orm::DbErr> {
+    for grant in dedup(grants) {
         user_role::ActiveModel {
-            user_id: Set(id),
+            user_id: Set(user),
             role: Set(grant.role.code().to_owned()),
             scope_org_unit_id: Set(grant.scope_org_unit_id),
         }
-        .insert(&txn)
+        .insert(db)
         .await?;
     }
-    txn.commit().await?;
-    Ok(id)
+    Ok(())
 }
 
 /// One grant per role (the table's key); the first one given wins.

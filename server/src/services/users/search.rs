@@ -121,6 +121,22 @@ pub(super) async fn visible(
     Ok((target, path))
 }
 
+/// The grants among `rows` that belong to `user`, in role order.
+pub(super) fn grants_of(rows: &[user_role::Model], user: Uuid) -> Vec<RoleGrant> {
+    let mut grants: Vec<RoleGrant> = rows
+        .iter()
+        .filter(|g| g.user_id == user)
+        .filter_map(|g| {
+            Role::from_code(&g.role).map(|role| RoleGrant {
+                role,
+                scope_org_unit_id: g.scope_org_unit_id,
+            })
+        })
+        .collect();
+    grants.sort_by_key(|g| g.role);
+    grants
+}
+
 /// Users with their unit, position and roles, in three batched queries.
 pub(super) async fn summaries(
     db: &DatabaseConnection,
@@ -144,17 +160,7 @@ pub(super) async fn summaries(
     Ok(users
         .into_iter()
         .map(|u| {
-            let mut roles: Vec<RoleGrant> = grants
-                .iter()
-                .filter(|g| g.user_id == u.id)
-                .filter_map(|g| {
-                    Role::from_code(&g.role).map(|role| RoleGrant {
-                        role,
-                        scope_org_unit_id: g.scope_org_unit_id,
-                    })
-                })
-                .collect();
-            roles.sort_by_key(|g| g.role);
+            let roles = grants_of(&grants, u.id);
             UserSummary {
                 org_unit: u.org_unit_id.and_then(|id| {
                     units.iter().find(|x| x.id == id).map(|x| NamedRef {

@@ -16,7 +16,7 @@ use uuid::Uuid;
 use super::Parsed;
 use crate::entities::{user, user_role};
 use crate::services::passwords::PasswordHasher;
-use crate::services::users::create::dedup;
+use crate::services::users::create::{dedup, insert_grants};
 use crate::services::users::{UserError, optional, search_key};
 
 pub(super) fn changes(current: &user::Model, grants: &[RoleGrant], row: &Parsed) -> Vec<String> {
@@ -124,15 +124,7 @@ pub(super) async fn apply(
                 id
             }
         };
-        for grant in dedup(row.grants.clone()) {
-            user_role::ActiveModel {
-                user_id: Set(id),
-                role: Set(grant.role.code().to_owned()),
-                scope_org_unit_id: Set(grant.scope_org_unit_id),
-            }
-            .insert(&txn)
-            .await?;
-        }
+        insert_grants(&txn, id, row.grants.clone()).await?;
     }
     txn.commit().await?;
     Ok(())

@@ -8,9 +8,10 @@ use std::collections::HashMap;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 use shared::auth::RoleGrant;
 use shared::user_import::{ImportAction, ImportReport, ImportRow};
-use shared::{FieldError, Locale, Role};
+use shared::{FieldError, Locale};
 use uuid::Uuid;
 
+use super::search::grants_of;
 use super::{NewUser, UserError, contact_problems, validate};
 use crate::entities::{org_unit, position, user, user_role};
 use crate::services::actors::Actor;
@@ -39,16 +40,7 @@ async fn existing_users(
             .all(db)
             .await?;
         for u in users {
-            let mine = grants
-                .iter()
-                .filter(|g| g.user_id == u.id)
-                .filter_map(|g| {
-                    Role::from_code(&g.role).map(|role| RoleGrant {
-                        role,
-                        scope_org_unit_id: g.scope_org_unit_id,
-                    })
-                })
-                .collect();
+            let mine = grants_of(&grants, u.id);
             found.insert(u.username.clone(), (u, mine));
         }
     }
