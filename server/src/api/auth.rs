@@ -241,3 +241,36 @@ pub async fn change_password(
         (Err(e), _) => Err(session_error(e)),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use actix_web::ResponseError;
+
+    use super::*;
+
+    #[test]
+    fn a_busy_hasher_is_503_with_retry_after() {
+        let response = session_error(SessionError::Password(PasswordError::Busy)).error_response();
+        assert_eq!(response.status().as_u16(), 503);
+        assert_eq!(
+            response
+                .headers()
+                .get("retry-after")
+                .and_then(|v| v.to_str().ok()),
+            Some("3")
+        );
+    }
+
+    #[test]
+    fn throttling_is_429_with_the_wait() {
+        let response = session_error(SessionError::Throttled(42)).error_response();
+        assert_eq!(response.status().as_u16(), 429);
+        assert_eq!(
+            response
+                .headers()
+                .get("retry-after")
+                .and_then(|v| v.to_str().ok()),
+            Some("42")
+        );
+    }
+}

@@ -27,6 +27,7 @@ pub enum PasswordError {
 #[derive(Clone)]
 pub struct PasswordHasher {
     permits: Arc<Semaphore>,
+    queue_wait: Duration,
 }
 
 fn argon2() -> Result<Argon2<'static>, PasswordError> {
@@ -37,8 +38,14 @@ fn argon2() -> Result<Argon2<'static>, PasswordError> {
 
 impl PasswordHasher {
     pub fn new(max_concurrent: usize) -> Self {
+        Self::with_queue_wait(max_concurrent, QUEUE_WAIT)
+    }
+
+    /// A hasher whose callers wait at most `queue_wait` for a free slot.
+    pub fn with_queue_wait(max_concurrent: usize, queue_wait: Duration) -> Self {
         Self {
             permits: Arc::new(Semaphore::new(max_concurrent.max(1))),
+            queue_wait,
         }
     }
 
@@ -46,7 +53,7 @@ impl PasswordHasher {
         &self,
         work: impl FnOnce() -> Result<T, PasswordError> + Send + 'static,
     ) -> Result<T, PasswordError> {
-        let permit = tokio::time::timeout(QUEUE_WAIT, self.permits.clone().acquire_owned())
+        let permit = tokio::time::timeout(self.queue_wait, self.permits.clone().acquire_owned())
             .await
             .map_err(|_| PasswordError::Busy)?
             .map_err(|_| PasswordError::Busy)?;
@@ -110,6 +117,30 @@ mod tests {
             .await
             .unwrap_or_default();
         assert_ne!(phc, again, "each hash gets its own salt");
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_full_queue_answers_busy_instead_of_piling_up() {
+        let hasher = PasswordHasher::with_queue_wait(1, Duration::from_millis(1));
+        let mut attempts = tokio::task::JoinSet::new();
+        for _ in 0..4 {
+            let hasher = hasher.clone();
+            attempts.spawn(async move { hasher.hash("mật khẩu đủ dài".into()).await });
+        }
+        let mut busy = 0;
+        let mut done = 0;
+        while let Some(outcome) = attempts.join_next().await {
+            match outcome {
+                Ok(Ok(_)) => done += 1,
+                Ok(Err(PasswordError::Busy)) => busy += 1,
+                other => panic!("unexpected {other:?}"),
+            }
+        }
+        assert!(done >= 1, "the first one gets the slot");
+        assert!(
+            busy >= 1,
+            "the others are told to retry rather than wait without bound"
+        );
     }
 
     #[tokio::test]
