@@ -45,6 +45,9 @@ pub struct ServerSettings {
     pub port: u16,
     /// HTTP worker threads; 0 means one per CPU core.
     pub workers: usize,
+    /// Reverse proxies whose `X-Forwarded-For` is believed (for sign-in throttling per
+    /// client address). Empty: the TCP peer is the client.
+    pub trusted_proxies: Vec<IpAddr>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -113,6 +116,7 @@ impl Default for ServerSettings {
             host: IpAddr::from([127, 0, 0, 1]),
             port: 3000,
             workers: 0,
+            trusted_proxies: Vec::new(),
         }
     }
 }

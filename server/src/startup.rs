@@ -38,6 +38,8 @@ pub struct AppState {
     pub session_days: i64,
     /// Checked against when a username is unknown, so timing reveals nothing.
     pub dummy_hash: String,
+    /// Proxies whose `X-Forwarded-For` names the real client.
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 impl AppState {
@@ -122,6 +124,7 @@ impl Application {
             signing_key: signing_key.clone(),
             session_days: settings.security.session_days,
             dummy_hash,
+            trusted_proxies: settings.server.trusted_proxies.clone(),
         });
         let leptos_options = pages::leptos_options(&site_assets);
         let page_context = pages::context(

@@ -2,6 +2,8 @@
 //! clients, islands) and form posts (pages without scripts), which are answered with a
 //! redirect to the page that shows the outcome.
 
+use std::net::IpAddr;
+
 use actix_web::{HttpMessage, HttpRequest, HttpResponse, web};
 use serde::Deserialize;
 use shared::ErrorCode;
@@ -52,9 +54,28 @@ fn session_error(e: SessionError) -> ApiError {
     }
 }
 
-fn client_address(req: &HttpRequest) -> String {
-    req.peer_addr()
-        .map_or_else(|| "unknown".into(), |a| a.ip().to_string())
+/// The client's address: the TCP peer, or, when the peer is a trusted proxy, the nearest
+/// address in `X-Forwarded-For` that is not one of our proxies (the others can be forged).
+fn client_address(req: &HttpRequest, trusted: &[IpAddr]) -> String {
+    let Some(peer) = req.peer_addr().map(|a| a.ip()) else {
+        return "unknown".into();
+    };
+    if !trusted.contains(&peer) {
+        return peer.to_string();
+    }
+    let forwarded = req
+        .headers()
+        .get_all("x-forwarded-for")
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .filter_map(|a| a.trim().parse::<IpAddr>().ok())
+        .collect::<Vec<_>>();
+    forwarded
+        .into_iter()
+        .rev()
+        .find(|ip| !trusted.contains(ip))
+        .unwrap_or(peer)
+        .to_string()
 }
 
 fn user_agent(req: &HttpRequest) -> Option<String> {
@@ -83,7 +104,7 @@ pub async fn sign_in(
         &state.sessions(),
         &form.username,
         &form.password,
-        &client_address(&req),
+        &client_address(&req, &state.trusted_proxies),
         user_agent(&req),
     )
     .await;
@@ -259,6 +280,29 @@ mod tests {
                 .and_then(|v| v.to_str().ok()),
             Some("3")
         );
+    }
+
+    #[test]
+    fn forwarded_addresses_count_only_behind_a_trusted_proxy() {
+        use actix_web::test::TestRequest;
+        let proxy: IpAddr = [10, 0, 0, 2].into();
+        let request = |peer: &str| {
+            TestRequest::default()
+                .peer_addr(peer.parse().unwrap_or_else(|e| panic!("{e}")))
+                .insert_header(("x-forwarded-for", "6.6.6.6, 203.0.113.7"))
+                .to_http_request()
+        };
+        // Behind the proxy: the nearest untrusted hop, not the forgeable left-most one.
+        assert_eq!(
+            client_address(&request("10.0.0.2:5000"), &[proxy]),
+            "203.0.113.7"
+        );
+        // Not from the proxy: the header is ignored.
+        assert_eq!(
+            client_address(&request("198.51.100.9:5000"), &[proxy]),
+            "198.51.100.9"
+        );
+        assert_eq!(client_address(&request("10.0.0.2:5000"), &[]), "10.0.0.2");
     }
 
     #[test]
