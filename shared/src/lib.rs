@@ -7,6 +7,7 @@ pub mod form;
 pub mod health;
 pub mod locale;
 pub mod preferences;
+pub mod quiz;
 pub mod role;
 pub mod text;
 pub mod user_import;
