@@ -9,6 +9,7 @@ pub mod locale;
 pub mod preferences;
 pub mod quiz;
 pub mod role;
+pub mod roleplay;
 pub mod text;
 pub mod user_import;
 pub mod users;

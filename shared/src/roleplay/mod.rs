@@ -1,0 +1,77 @@
+//! Role-play scenarios: a branching graph of situations and choices ending in outcomes.
+//! The validator runs at publishing; the engine runs in the browser (instant play) and on
+//! the server, which replays the learner's path to check it.
+
+mod engine;
+mod validate;
+
+pub use engine::{Play, PlayError, normalised, replay};
+pub use validate::{Bounds, Problem, score_bounds, validate};
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Scenario {
+    /// Id of the first node.
+    pub start: String,
+    pub nodes: Vec<Node>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Node {
+    pub id: String,
+    /// Who speaks (e.g. "Ông Tư, người dân"); none for narration.
+    #[serde(default)]
+    pub speaker: Option<String>,
+    /// Markdown.
+    pub text: String,
+    #[serde(flatten)]
+    pub kind: NodeKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum NodeKind {
+    Situation { choices: Vec<Choice> },
+    Ending { outcome: Outcome, debrief: String },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    Success,
+    Partial,
+    Fail,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Choice {
+    /// Unique within its node.
+    pub id: String,
+    pub text: String,
+    /// Shown once chosen.
+    #[serde(default)]
+    pub feedback: String,
+    /// Id of the node it leads to.
+    pub next: String,
+    /// Changes to competency scores (by competency code), counted the first time the
+    /// choice is taken in a play.
+    #[serde(default)]
+    pub effects: Vec<Effect>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Effect {
+    pub competency: String,
+    pub delta: i32,
+}
+
+impl Scenario {
+    pub fn node(&self, id: &str) -> Option<&Node> {
+        self.nodes.iter().find(|n| n.id == id)
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod tests;
