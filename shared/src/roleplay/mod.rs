@@ -6,7 +6,7 @@ mod engine;
 mod validate;
 
 pub use engine::{Play, PlayError, normalised, replay};
-pub use validate::{Bounds, Problem, score_bounds, validate};
+pub use validate::{Bounds, MAX_NODES, Problem, score_bounds, validate};
 
 use serde::{Deserialize, Serialize};
 

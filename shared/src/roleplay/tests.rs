@@ -239,3 +239,123 @@ fn scenarios_round_trip_as_json() {
     assert!(json.contains("\"kind\":\"ending\""), "{json}");
     assert_eq!(serde_json::from_str::<Scenario>(&json).ok(), Some(s));
 }
+
+/// A small deterministic generator, so the property test needs no extra crate and every
+/// failure reproduces.
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self, below: usize) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((self.0 >> 33) as usize) % below.max(1)
+    }
+}
+
+fn random_scenario(rng: &mut Lcg) -> Scenario {
+    let count = 1 + rng.next(30);
+    let name = |i: usize| format!("n{i}");
+    let nodes = (0..count)
+        .map(|i| {
+            if rng.next(4) == 0 {
+                ending(
+                    &name(i),
+                    [Outcome::Success, Outcome::Partial, Outcome::Fail][rng.next(3)],
+                )
+            } else {
+                let choices = (0..rng.next(4))
+                    .map(|c| {
+                        // Now and then a choice points nowhere, or two share an id.
+                        let next = if rng.next(10) == 0 {
+                            "missing".to_owned()
+                        } else {
+                            name(rng.next(count))
+                        };
+                        let id = if rng.next(10) == 0 {
+                            "dup".to_owned()
+                        } else {
+                            format!("c{c}")
+                        };
+                        choice(&id, &next, &[("SITU", rng.next(7) as i32 - 3)])
+                    })
+                    .collect();
+                situation(&name(i), choices)
+            }
+        })
+        .collect();
+    Scenario {
+        start: name(rng.next(count + 1)),
+        nodes,
+    }
+}
+
+#[test]
+fn random_graphs_never_panic_and_bounds_hold_at_every_ending() {
+    let mut rng = Lcg(0x5eed_f1e1d);
+    for _ in 0..2000 {
+        let s = random_scenario(&mut rng);
+        let problems = validate(&s);
+        let bounds = score_bounds(&s);
+        let Ok(mut play) = Play::start(&s) else {
+            continue;
+        };
+        for _ in 0..60 {
+            let Some(NodeKind::Situation { choices }) = s.node(&play.node).map(|n| &n.kind) else {
+                break;
+            };
+            if choices.is_empty() {
+                break;
+            }
+            let pick = choices[rng.next(choices.len())].id.clone();
+            match play.choose(&s, &pick) {
+                Ok(next) => play = next,
+                Err(_) => break,
+            }
+        }
+        if problems.is_empty() && play.outcome(&s).is_some() {
+            let score = play.scores.get("SITU").copied().unwrap_or(0);
+            let range = bounds
+                .get("SITU")
+                .copied()
+                .unwrap_or(Bounds { min: 0, max: 0 });
+            assert!(
+                range.min <= score && score <= range.max,
+                "{score} outside {range:?} in {s:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn an_oversized_scenario_is_refused_without_deep_recursion() {
+    let count = MAX_NODES * 20;
+    let mut nodes: Vec<Node> = (0..count)
+        .map(|i| {
+            situation(
+                &format!("n{i}"),
+                vec![choice("on", &format!("n{}", i + 1), &[("LEAD", 1)])],
+            )
+        })
+        .collect();
+    nodes.push(ending(&format!("n{count}"), Outcome::Success));
+    let s = Scenario {
+        start: "n0".into(),
+        nodes,
+    };
+    assert_eq!(
+        validate(&s),
+        vec![Problem::TooLarge {
+            nodes: count + 1,
+            max: MAX_NODES
+        }]
+    );
+    assert_eq!(
+        score_bounds(&s)["LEAD"],
+        Bounds {
+            min: 0,
+            max: i32::try_from(count).unwrap_or(i32::MAX)
+        }
+    );
+}

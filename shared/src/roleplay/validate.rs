@@ -40,7 +40,15 @@ pub enum Problem {
         node: String,
     },
     NoEnding,
+    /// More nodes than a scenario may have.
+    TooLarge {
+        nodes: usize,
+        max: usize,
+    },
 }
+
+/// The most nodes a scenario may have (keeps validation and scoring cheap and bounded).
+pub const MAX_NODES: usize = 500;
 
 /// Edges `node → next` of the valid choices.
 fn edges(scenario: &Scenario) -> HashMap<&str, Vec<&str>> {
@@ -78,6 +86,12 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
     let mut problems = Vec::new();
     if scenario.nodes.is_empty() {
         return vec![Problem::NoNodes];
+    }
+    if scenario.nodes.len() > MAX_NODES {
+        return vec![Problem::TooLarge {
+            nodes: scenario.nodes.len(),
+            max: MAX_NODES,
+        }];
     }
     let mut ids = HashSet::new();
     for node in &scenario.nodes {
@@ -227,13 +241,19 @@ fn bounds_for(scenario: &Scenario, code: &str) -> Bounds {
         Ok(result)
     }
     let mut memo = HashMap::new();
-    match walk(
-        scenario,
-        &scenario.start,
-        &delta,
-        &mut memo,
-        &mut HashSet::new(),
-    ) {
+    // Past the size limit, skip the recursive search (its depth is the graph's).
+    let exact = if scenario.nodes.len() <= MAX_NODES {
+        walk(
+            scenario,
+            &scenario.start,
+            &delta,
+            &mut memo,
+            &mut HashSet::new(),
+        )
+    } else {
+        Err(())
+    };
+    match exact {
         Ok(Some((min, max))) => Bounds { min, max },
         Ok(None) => Bounds { min: 0, max: 0 },
         Err(()) => {
