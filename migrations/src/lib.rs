@@ -8,6 +8,7 @@ mod m20261123_000003_create_users;
 mod m20261123_000004_create_sessions;
 mod m20261123_000005_add_user_search_key;
 mod m20261123_000006_create_import_drafts;
+mod m20261123_000007_create_competency_frameworks;
 
 pub struct Migrator;
 
@@ -21,6 +22,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000004_create_sessions::Migration),
             Box::new(m20261123_000005_add_user_search_key::Migration),
             Box::new(m20261123_000006_create_import_drafts::Migration),
+            Box::new(m20261123_000007_create_competency_frameworks::Migration),
         ]
     }
 }

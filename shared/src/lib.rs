@@ -1,6 +1,7 @@
 #![doc = include_str!("../README.md")]
 
 pub mod auth;
+pub mod competency;
 pub mod directory;
 pub mod error;
 pub mod form;

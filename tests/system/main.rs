@@ -11,6 +11,7 @@ mod api_errors;
 mod assets;
 mod auth;
 mod browser;
+mod competencies;
 mod health;
 mod home_page;
 mod migrations;

@@ -5,7 +5,11 @@ use sea_orm::Database;
 
 use crate::helpers::{Backend, TestDatabase};
 
-const TABLES: [&str; 7] = [
+const TABLES: [&str; 11] = [
+    "competency_frameworks",
+    "competency_levels",
+    "competencies",
+    "position_profiles",
     "import_drafts",
     "org_units",
     "positions",

@@ -2,6 +2,7 @@
 //! service, map the result. Every endpoint is listed in the OpenAPI document.
 
 mod auth;
+mod competencies;
 mod health;
 pub mod openapi;
 mod org_units;
@@ -108,6 +109,14 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                         web::patch().to(positions::update),
                         web::post().to(positions::update_form),
                     ],
+                ))
+                .service(endpoint(
+                    "/competency-frameworks",
+                    web::get().to(competencies::frameworks),
+                ))
+                .service(endpoint(
+                    "/positions/{id}/profile",
+                    web::get().to(competencies::position_profile),
                 ))
                 .service(endpoint(
                     "/preferences/locale",

@@ -3,7 +3,7 @@
 use actix_web::HttpResponse;
 use utoipa::OpenApi;
 
-use super::{auth, health, org_units, positions, preferences, users};
+use super::{auth, competencies, health, org_units, positions, preferences, users};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -40,6 +40,8 @@ use super::{auth, health, org_units, positions, preferences, users};
         positions::create,
         positions::update,
         positions::update_form,
+        competencies::frameworks,
+        competencies::position_profile,
     ),
     components(schemas(
         shared::ErrorBody,
@@ -70,6 +72,12 @@ use super::{auth, health, org_units, positions, preferences, users};
         shared::directory::UpdateOrgUnit,
         shared::directory::Position,
         shared::directory::PositionInput,
+        shared::competency::Framework,
+        shared::competency::ProficiencyLevel,
+        shared::competency::Competency,
+        shared::competency::CompetencyKind,
+        shared::competency::PositionProfile,
+        shared::competency::Requirement,
     ))
 )]
 pub struct ApiDoc;

@@ -1,8 +1,12 @@
 //! sea-orm entities, one module per table. The schema itself is defined by the migrations.
 
+pub mod competency;
+pub mod competency_framework;
+pub mod competency_level;
 pub mod import_draft;
 pub mod org_unit;
 pub mod position;
+pub mod position_profile;
 pub mod session;
 pub mod sign_in_throttle;
 pub mod user;

@@ -3,6 +3,7 @@
 //! nothing. Later capabilities add their own demo data here.
 
 mod accounts;
+mod competencies;
 mod org_units;
 mod positions;
 
@@ -18,6 +19,7 @@ pub struct SeedReport {
     pub org_units_added: usize,
     pub positions_added: usize,
     pub users_added: usize,
+    pub competencies_added: usize,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -38,5 +40,6 @@ pub async fn seed_demo(
         org_units_added: org_units::seed(db).await?,
         positions_added: positions::seed(db).await?,
         users_added: accounts::seed(db, hasher).await?,
+        competencies_added: competencies::seed(db).await?,
     })
 }

@@ -2,6 +2,7 @@
 //! database. Each service has its own error enum; `api/` maps them to the error shape.
 
 pub mod actors;
+pub mod competencies;
 pub mod directory;
 pub mod org_units;
 pub mod passwords;

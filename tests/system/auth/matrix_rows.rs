@@ -278,6 +278,20 @@ pub fn rows() -> Vec<Row> {
             Some(r#"{"name_vi":"Công chức Tư pháp – Hộ tịch"}"#),
             [200, 403, 403, 403, 403, 401],
         ),
+        row(
+            M::GET,
+            "/api/v1/competency-frameworks",
+            "/api/v1/competency-frameworks",
+            None,
+            [200, 200, 200, 200, 200, 401],
+        ),
+        row(
+            M::GET,
+            "/api/v1/positions/{position}/profile",
+            "/api/v1/positions/{id}/profile",
+            None,
+            [200, 200, 200, 200, 200, 401],
+        ),
         // Last: it ends each actor's session.
         row(
             M::POST,

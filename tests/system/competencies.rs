@@ -1,0 +1,81 @@
+//! The competency framework and position profiles over the API.
+
+use reqwest::StatusCode;
+
+use crate::helpers::{TestApp, json, on_both_databases};
+
+on_both_databases!(the_demo_framework_and_profiles_are_served_in_both_languages);
+
+async fn the_demo_framework_and_profiles_are_served_in_both_languages(app: TestApp) {
+    app.seed_demo().await;
+    let token = app.sign_in_json("hv.mai", "hoc-vien-y-ty").await["access_token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let get = |path: String| {
+        let token = token.clone();
+        let url = app.url(&path);
+        async move {
+            reqwest::Client::new()
+                .get(url)
+                .bearer_auth(token)
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    let frameworks = json(get("/api/v1/competency-frameworks".into()).await).await;
+    let framework = &frameworks[0];
+    assert_eq!(framework["code"], "COMMUNE-LEADERS");
+    assert_eq!(framework["version"], 1);
+    let levels = framework["levels"].as_array().unwrap();
+    assert_eq!(levels.len(), 5);
+    assert_eq!(levels[2]["name_vi"], "Đạt");
+    assert_eq!(
+        levels[2]["proficient"], true,
+        "levels 3 and up are proficient"
+    );
+    assert_eq!(levels[1]["proficient"], false);
+    let codes: Vec<&str> = framework["competencies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            "LEAD", "DECI", "INSP", "SITU", "MOBI", "CONF", "LAW", "DIGI", "ETHI"
+        ]
+    );
+    assert_eq!(
+        framework["competencies"][5]["name_en"],
+        "Resolving complaints, disputes and conflicts"
+    );
+
+    let positions = json(get("/api/v1/positions".into()).await).await;
+    let justice = positions
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["code"] == "CS_JUSTICE")
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let profile = json(get(format!("/api/v1/positions/{justice}/profile")).await).await;
+    let law = profile["requirements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["competency_code"] == "LAW")
+        .unwrap();
+    assert_eq!(law["required_level"], 4);
+
+    let missing = get(format!(
+        "/api/v1/positions/{}/profile",
+        uuid::Uuid::new_v4()
+    ))
+    .await;
+    assert_eq!(missing.status(), StatusCode::NOT_FOUND);
+}
