@@ -4,6 +4,7 @@
 pub mod actors;
 pub mod competencies;
 pub mod directory;
+pub mod markdown;
 pub mod org_units;
 pub mod passwords;
 pub mod policy;
