@@ -16,7 +16,8 @@ use crate::pages::admin::{
     user_new::UserNewPage, users::UsersPage,
 };
 use crate::pages::{
-    home::HomePage, login::LoginPage, not_found::NotFoundPage, profile::ProfilePage,
+    competencies::CompetenciesPage, home::HomePage, login::LoginPage, not_found::NotFoundPage,
+    profile::ProfilePage,
 };
 use crate::ports::Assets;
 
@@ -55,6 +56,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("") view=HomePage ssr=SsrMode::Async/>
                     <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async/>
                     <Route path=path!("/profile") view=ProfilePage ssr=SsrMode::Async/>
+                    <Route path=path!("/competencies") view=CompetenciesPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/users") view=UsersPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/users/new") view=UserNewPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/users/import") view=UserImportPage ssr=SsrMode::Async/>

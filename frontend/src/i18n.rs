@@ -160,6 +160,17 @@ messages! {
     Line => "Dòng", "Line";
     Changes => "Thay đổi", "Changes";
     SavedImported => "Đã nhập tài khoản từ CSV.", "Accounts imported from CSV.";
+    Competencies => "Khung năng lực", "Competency framework";
+    ProficiencyScale => "Thang năng lực", "Proficiency scale";
+    LevelColumn => "Mức", "Level";
+    DescriptorColumn => "Mô tả", "Description";
+    ProficientColumn => "Đạt yêu cầu", "Counts as proficient";
+    VersionLabel => "Phiên bản", "Version";
+    NoFrameworks => "Chưa có khung năng lực nào.", "No competency framework yet.";
+    KindKnowledge => "Kiến thức", "Knowledge";
+    KindSkill => "Kỹ năng", "Skill";
+    KindAttitude => "Thái độ", "Attitude";
+    KindDigital => "Năng lực số", "Digital";
     FooterNote => "Fieldschool: trang nhẹ, dùng được khi tắt JavaScript.", "Fieldschool: light pages that work without JavaScript.";
 }
 

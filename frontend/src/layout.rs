@@ -39,6 +39,7 @@ pub fn SiteHeader() -> impl IntoView {
                 {(me.has_role(shared::Role::Admin) || me.has_role(shared::Role::Supervisor)).then(|| view! {
                     <a href="/admin/users">{t(locale, Text::Administration)}</a>
                 })}
+                <a href="/competencies">{t(locale, Text::Competencies)}</a>
                 <a href="/profile">{me.full_name}</a>
                 <form method="post" action="/api/v1/auth/sign-out">
                     <FormToken/>

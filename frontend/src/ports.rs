@@ -26,6 +26,8 @@ pub trait AdminPort: Send + Sync {
     async fn user(&self, id: uuid::Uuid) -> PortResult<shared::users::UserSummary>;
     async fn org_units(&self) -> PortResult<Vec<shared::directory::OrgUnit>>;
     async fn positions(&self) -> PortResult<Vec<shared::directory::Position>>;
+    /// Every competency framework version with its scale and competencies.
+    async fn frameworks(&self) -> PortResult<Vec<shared::competency::Framework>>;
     /// The CSV of an import draft and what importing it would do (or its problems).
     async fn import_preview(&self, draft: uuid::Uuid) -> PortResult<ImportPreview>;
 }

@@ -79,3 +79,45 @@ async fn the_demo_framework_and_profiles_are_served_in_both_languages(app: TestA
     .await;
     assert_eq!(missing.status(), StatusCode::NOT_FOUND);
 }
+
+on_both_databases!(the_framework_page_shows_groups_and_scale_in_the_chosen_language);
+
+async fn the_framework_page_shows_groups_and_scale_in_the_chosen_language(app: TestApp) {
+    app.seed_demo().await;
+    let signed = app
+        .post_form(
+            "/api/v1/auth/sign-in",
+            &[("username", "hv.mai"), ("password", "hoc-vien-y-ty")],
+        )
+        .await;
+    assert_eq!(signed.status(), StatusCode::SEE_OTHER);
+    let html =
+        crate::helpers::without_comments(&app.get("/competencies").await.text().await.unwrap());
+    assert!(html.contains("<h1>Khung năng lực cán bộ lãnh đạo, quản lý cấp xã</h1>"));
+    assert!(html.contains("<h2>Làm việc với nhân dân</h2>"));
+    assert!(html.contains("Giải quyết khiếu nại, tranh chấp, xung đột"));
+    assert!(
+        html.contains("<td>Đạt</td><td>Tự làm được các việc thường gặp ở xã.</td><td>✓</td>"),
+        "level 3 is marked proficient"
+    );
+    assert!(
+        html.contains(
+            "<td>Cơ bản</td><td>Làm được việc quen thuộc khi có hướng dẫn.</td><td></td>"
+        )
+    );
+
+    let page = app.get("/profile").await.text().await.unwrap();
+    let start = page.find("name=\"csrf\" value=\"").unwrap() + 19;
+    let token = page[start..].split('"').next().unwrap().to_owned();
+    app.post_form(
+        "/api/v1/preferences/locale",
+        &[("locale", "en"), ("csrf", &token)],
+    )
+    .await;
+    let html =
+        crate::helpers::without_comments(&app.get("/competencies").await.text().await.unwrap());
+    assert!(html.contains("<h2>Working with citizens</h2>"));
+    assert!(html.contains(
+        "<td>Proficient</td><td>Handles the usual commune tasks independently.</td><td>✓</td>"
+    ));
+}

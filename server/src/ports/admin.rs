@@ -73,6 +73,16 @@ impl AdminPort for AdminAdapter {
         Ok(ImportPreview { csv, outcome })
     }
 
+    async fn frameworks(&self) -> PortResult<Vec<shared::competency::Framework>> {
+        self.actor()?;
+        crate::services::competencies::frameworks(&self.db)
+            .await
+            .map_err(|e| {
+                tracing::error!(error = %e, "framework page data failed");
+                PortError(ErrorCode::Unavailable)
+            })
+    }
+
     async fn positions(&self) -> PortResult<Vec<Position>> {
         self.actor()?;
         positions::list(&self.db).await.map_err(|e| {

@@ -1,0 +1,109 @@
+//! `/competencies`: the competency framework (scale and competencies by group), for every
+//! signed-in user, in the page's language.
+
+use leptos::prelude::*;
+use leptos_router::components::Redirect;
+use shared::Locale;
+use shared::competency::{CompetencyKind, Framework};
+
+use crate::i18n::{Text, t};
+use crate::layout::{use_locale, use_viewer};
+use crate::pages::admin::port_failure;
+use crate::ports::{PortError, Ports};
+
+fn kind_label(locale: Locale, kind: CompetencyKind) -> &'static str {
+    t(
+        locale,
+        match kind {
+            CompetencyKind::Knowledge => Text::KindKnowledge,
+            CompetencyKind::Skill => Text::KindSkill,
+            CompetencyKind::Attitude => Text::KindAttitude,
+            CompetencyKind::Digital => Text::KindDigital,
+        },
+    )
+}
+
+/// Picks the wording of `locale` from a Vietnamese/English pair.
+fn pick(locale: Locale, vi: &str, en: &str) -> String {
+    if locale == Locale::En {
+        en.to_owned()
+    } else {
+        vi.to_owned()
+    }
+}
+
+#[component]
+pub fn CompetenciesPage() -> impl IntoView {
+    let locale = use_locale();
+    if use_viewer().me.is_none() {
+        return view! { <Redirect path="/login?return_to=/competencies"/> }.into_any();
+    }
+    let ports = use_context::<Ports>();
+    view! {
+        <Suspense fallback=move || view! { <p>{t(locale, Text::Loading)}</p> }>
+            {
+                let ports = ports.clone();
+                Suspend::new(async move {
+                    let Some(ports) = ports else { return port_failure(locale, PortError(shared::ErrorCode::Unavailable)) };
+                    match ports.admin.frameworks().await {
+                        Ok(frameworks) if frameworks.is_empty() => view! {
+                            <h1>{t(locale, Text::Competencies)}</h1>
+                            <p class="empty">{t(locale, Text::NoFrameworks)}</p>
+                        }
+                        .into_any(),
+                        Ok(frameworks) => frameworks.into_iter().map(|f| framework(locale, f)).collect_view().into_any(),
+                        Err(e) => port_failure(locale, e),
+                    }
+                })
+            }
+        </Suspense>
+    }
+    .into_any()
+}
+
+fn framework(locale: Locale, f: Framework) -> impl IntoView + use<> {
+    let mut groups: Vec<(String, Vec<_>)> = Vec::new();
+    for c in f.competencies {
+        let group = pick(locale, &c.group_vi, &c.group_en);
+        match groups.iter_mut().find(|(g, _)| *g == group) {
+            Some((_, list)) => list.push(c),
+            None => groups.push((group, vec![c])),
+        }
+    }
+    view! {
+        <h1>{pick(locale, &f.name_vi, &f.name_en)}</h1>
+        <p>{t(locale, Text::VersionLabel)} " " {f.version} " · " <code>{f.code}</code></p>
+        {groups.into_iter().map(|(group, list)| view! {
+            <h2>{group}</h2>
+            <ul class="competencies">
+                {list.into_iter().map(|c| view! {
+                    <li>
+                        <code>{c.code}</code> " " <strong>{pick(locale, &c.name_vi, &c.name_en)}</strong>
+                        " · " {kind_label(locale, c.kind)}
+                    </li>
+                }).collect_view()}
+            </ul>
+        }).collect_view()}
+        <h2>{t(locale, Text::ProficiencyScale)}</h2>
+        <table>
+            <thead><tr>
+                <th scope="col" class="num">{t(locale, Text::LevelColumn)}</th>
+                <th scope="col">{t(locale, Text::Name)}</th>
+                <th scope="col">{t(locale, Text::DescriptorColumn)}</th>
+                <th scope="col">{t(locale, Text::ProficientColumn)}</th>
+            </tr></thead>
+            <tbody>
+                {f.levels.into_iter().map(|l| {
+                    view! {
+                        <tr>
+                            <td class="num">{l.level}</td>
+                            <td>{pick(locale, &l.name_vi, &l.name_en)}</td>
+                            <td>{pick(locale, &l.descriptor_vi, &l.descriptor_en)}</td>
+                            <td>{l.proficient.then_some("✓")}</td>
+                        </tr>
+                    }
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+}
