@@ -121,3 +121,65 @@ async fn the_framework_page_shows_groups_and_scale_in_the_chosen_language(app: T
         "<td>Proficient</td><td>Handles the usual commune tasks independently.</td><td>✓</td>"
     ));
 }
+
+on_both_databases!(a_framework_exports_as_csv_with_its_scale_and_competencies);
+
+async fn a_framework_exports_as_csv_with_its_scale_and_competencies(app: TestApp) {
+    app.seed_demo().await;
+    let token = app.sign_in_json("gv.lan", "giang-vien-lao-cai").await["access_token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let client = reqwest::Client::new();
+    let frameworks = json(
+        client
+            .get(app.url("/api/v1/competency-frameworks"))
+            .bearer_auth(&token)
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    let id = frameworks[0]["id"].as_str().unwrap().to_owned();
+    let response = client
+        .get(app.url(&format!("/api/v1/competency-frameworks/{id}/export.csv")))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(
+        response.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/csv")
+    );
+    let csv = response.text().await.unwrap();
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(
+        lines[0],
+        "section,code,level,group_vi,group_en,kind,name_vi,name_en,descriptor_vi,descriptor_en,proficient"
+    );
+    assert_eq!(
+        lines.len(),
+        1 + 5 + 9,
+        "a header, five levels, nine competencies"
+    );
+    assert!(
+        lines[3].starts_with("level,,3,,,,Đạt,Proficient,") && lines[3].ends_with(",yes"),
+        "{}",
+        lines[3]
+    );
+    assert!(csv.contains("competency,CONF,,Làm việc với nhân dân,Working with citizens,skill,\"Giải quyết khiếu nại, tranh chấp, xung đột\",\"Resolving complaints, disputes and conflicts\",,,"), "{csv}");
+
+    let missing = client
+        .get(app.url(&format!(
+            "/api/v1/competency-frameworks/{}/export.csv",
+            uuid::Uuid::new_v4()
+        )))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(missing.status(), StatusCode::NOT_FOUND);
+}

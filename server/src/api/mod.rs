@@ -115,6 +115,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                     web::get().to(competencies::frameworks),
                 ))
                 .service(endpoint(
+                    "/competency-frameworks/{id}/export.csv",
+                    web::get().to(competencies::export),
+                ))
+                .service(endpoint(
                     "/positions/{id}/profile",
                     web::get().to(competencies::position_profile),
                 ))

@@ -42,6 +42,7 @@ use super::{auth, competencies, health, org_units, positions, preferences, users
         positions::update_form,
         competencies::frameworks,
         competencies::position_profile,
+        competencies::export,
     ),
     components(schemas(
         shared::ErrorBody,

@@ -15,6 +15,10 @@ use crate::entities::{
 pub enum CompetencyError {
     #[error("no such position")]
     NotFound,
+    #[error("no such framework")]
+    FrameworkNotFound,
+    #[error("could not write the CSV: {0}")]
+    Csv(String),
     #[error("database error reading competencies: {0}")]
     Database(#[from] DbErr),
 }
@@ -109,4 +113,75 @@ pub async fn position_profile(
             })
             .collect(),
     })
+}
+
+/// The columns of a framework's CSV: one row per scale level (`section` = `level`) and one
+/// per competency (`section` = `competency`), in order, so a spreadsheet can edit both.
+pub const FRAMEWORK_COLUMNS: [&str; 11] = [
+    "section",
+    "code",
+    "level",
+    "group_vi",
+    "group_en",
+    "kind",
+    "name_vi",
+    "name_en",
+    "descriptor_vi",
+    "descriptor_en",
+    "proficient",
+];
+
+/// One framework version as CSV.
+pub async fn export_csv(
+    db: &DatabaseConnection,
+    framework_id: Uuid,
+) -> Result<String, CompetencyError> {
+    let framework = frameworks(db)
+        .await?
+        .into_iter()
+        .find(|f| f.id == framework_id)
+        .ok_or(CompetencyError::FrameworkNotFound)?;
+    let csv_error = |e: csv::Error| CompetencyError::Csv(e.to_string());
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer.write_record(FRAMEWORK_COLUMNS).map_err(csv_error)?;
+    for l in &framework.levels {
+        let level = l.level.to_string();
+        let proficient = if l.proficient { "yes" } else { "no" };
+        writer
+            .write_record([
+                "level",
+                "",
+                &level,
+                "",
+                "",
+                "",
+                &l.name_vi,
+                &l.name_en,
+                &l.descriptor_vi,
+                &l.descriptor_en,
+                proficient,
+            ])
+            .map_err(csv_error)?;
+    }
+    for c in &framework.competencies {
+        writer
+            .write_record([
+                "competency",
+                &c.code,
+                "",
+                &c.group_vi,
+                &c.group_en,
+                c.kind.code(),
+                &c.name_vi,
+                &c.name_en,
+                "",
+                "",
+                "",
+            ])
+            .map_err(csv_error)?;
+    }
+    let bytes = writer
+        .into_inner()
+        .map_err(|e| CompetencyError::Csv(e.to_string()))?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
 }

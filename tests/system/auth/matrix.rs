@@ -59,6 +59,10 @@ async fn every_endpoint_refuses_the_wrong_role_and_the_wrong_subtree(app: TestAp
         })
     };
     let (lci_unit, dlk_unit) = (unit("VN-LCI-BATXAT").await, unit("VN-DLK-EAKLY").await);
+    let framework = id_of(&app, &admin, "/api/v1/competency-frameworks", |f| {
+        f["code"] == "COMMUNE-LEADERS"
+    })
+    .await;
     let position = id_of(&app, &admin, "/api/v1/positions", |p| {
         p["code"] == "CS_JUSTICE"
     })
@@ -83,6 +87,7 @@ async fn every_endpoint_refuses_the_wrong_role_and_the_wrong_subtree(app: TestAp
             .replace("{lci_unit}", &lci_unit)
             .replace("{dlk_unit}", &dlk_unit)
             .replace("{position}", &position)
+            .replace("{framework}", &framework)
             .replace("{n}", &n.to_string())
     };
 

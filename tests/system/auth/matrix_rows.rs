@@ -5,7 +5,7 @@ use reqwest::Method;
 
 pub struct Row {
     pub method: Method,
-    /// Path with `{lci_user}`, `{dlk_user}`, `{lci_unit}`, `{dlk_unit}`, `{position}`.
+    /// Path with `{lci_user}`, `{dlk_user}`, `{lci_unit}`, `{dlk_unit}`, `{position}`, `{framework}`.
     pub path: &'static str,
     /// The OpenAPI path this row covers.
     pub documented: &'static str,
@@ -289,6 +289,13 @@ pub fn rows() -> Vec<Row> {
             M::GET,
             "/api/v1/positions/{position}/profile",
             "/api/v1/positions/{id}/profile",
+            None,
+            [200, 200, 200, 200, 200, 401],
+        ),
+        row(
+            M::GET,
+            "/api/v1/competency-frameworks/{framework}/export.csv",
+            "/api/v1/competency-frameworks/{id}/export.csv",
             None,
             [200, 200, 200, 200, 200, 401],
         ),
