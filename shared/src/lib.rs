@@ -2,10 +2,12 @@
 
 pub mod auth;
 pub mod competency;
+pub mod course;
 pub mod directory;
 pub mod error;
 pub mod form;
 pub mod health;
+pub mod l10n;
 pub mod locale;
 pub mod preferences;
 pub mod quiz;
@@ -16,5 +18,6 @@ pub mod user_import;
 pub mod users;
 
 pub use error::{ErrorBody, ErrorCode, ErrorDetail, FieldError};
+pub use l10n::L10n;
 pub use locale::Locale;
 pub use role::Role;

@@ -7,6 +7,8 @@ pub use grading::{Grade, grade};
 
 use serde::{Deserialize, Serialize};
 
+use crate::L10n;
+
 /// Identifies an option or item within one question.
 pub type Key = String;
 
@@ -15,10 +17,10 @@ pub type Key = String;
 pub struct Item {
     pub key: Key,
     /// Markdown, rendered and sanitised by the server.
-    pub text: String,
+    pub text: L10n,
     /// Shown after answering, when the quiz shows feedback.
-    #[serde(default)]
-    pub feedback: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub feedback: Option<L10n>,
 }
 
 /// How a multiple-choice question gives credit.

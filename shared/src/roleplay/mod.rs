@@ -10,7 +10,9 @@ pub use validate::{Bounds, MAX_NODES, Problem, score_bounds, validate};
 
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+use crate::L10n;
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Scenario {
     /// Id of the first node.
     pub start: String,
@@ -22,9 +24,9 @@ pub struct Node {
     pub id: String,
     /// Who speaks (e.g. "Ông Tư, người dân"); none for narration.
     #[serde(default)]
-    pub speaker: Option<String>,
+    pub speaker: Option<L10n>,
     /// Markdown.
-    pub text: String,
+    pub text: L10n,
     #[serde(flatten)]
     pub kind: NodeKind,
 }
@@ -33,7 +35,7 @@ pub struct Node {
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum NodeKind {
     Situation { choices: Vec<Choice> },
-    Ending { outcome: Outcome, debrief: String },
+    Ending { outcome: Outcome, debrief: L10n },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -48,10 +50,10 @@ pub enum Outcome {
 pub struct Choice {
     /// Unique within its node.
     pub id: String,
-    pub text: String,
+    pub text: L10n,
     /// Shown once chosen.
     #[serde(default)]
-    pub feedback: String,
+    pub feedback: L10n,
     /// Id of the node it leads to.
     pub next: String,
     /// Changes to competency scores (by competency code), counted the first time the
@@ -64,6 +66,16 @@ pub struct Choice {
 pub struct Effect {
     pub competency: String,
     pub delta: i32,
+}
+
+impl Node {
+    /// The choices of a situation; none for an ending.
+    pub fn choices(&self) -> &[Choice] {
+        match &self.kind {
+            NodeKind::Situation { choices } => choices,
+            NodeKind::Ending { .. } => &[],
+        }
+    }
 }
 
 impl Scenario {

@@ -4,7 +4,7 @@ fn choice(id: &str, next: &str, effects: &[(&str, i32)]) -> Choice {
     Choice {
         id: id.into(),
         text: id.into(),
-        feedback: String::new(),
+        feedback: L10n::default(),
         next: next.into(),
         effects: effects
             .iter()
@@ -32,7 +32,7 @@ fn ending(id: &str, outcome: Outcome) -> Node {
         text: id.into(),
         kind: NodeKind::Ending {
             outcome,
-            debrief: String::new(),
+            debrief: L10n::default(),
         },
     }
 }
