@@ -9,6 +9,7 @@ mod m20261123_000004_create_sessions;
 mod m20261123_000005_add_user_search_key;
 mod m20261123_000006_create_import_drafts;
 mod m20261123_000007_create_competency_frameworks;
+mod m20261123_000008_create_courses;
 
 pub struct Migrator;
 
@@ -23,6 +24,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000005_add_user_search_key::Migration),
             Box::new(m20261123_000006_create_import_drafts::Migration),
             Box::new(m20261123_000007_create_competency_frameworks::Migration),
+            Box::new(m20261123_000008_create_courses::Migration),
         ]
     }
 }

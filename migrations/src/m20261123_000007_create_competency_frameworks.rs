@@ -139,7 +139,7 @@ impl MigrationTrait for Migration {
 }
 
 #[derive(DeriveIden)]
-enum Frameworks {
+pub enum Frameworks {
     #[sea_orm(iden = "competency_frameworks")]
     Table,
     Id,

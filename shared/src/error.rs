@@ -26,6 +26,9 @@ pub enum ErrorCode {
     PayloadTooLarge,
     /// The body is neither JSON nor a form post where one of those is required.
     UnsupportedMediaType,
+    /// Well-formed, but the content cannot be accepted as it is (e.g. publishing a course
+    /// that has problems); the fields say where.
+    Unprocessable,
     /// Too many attempts; try again later.
     RateLimited,
     /// The server is temporarily unable to serve (overload, database down).
@@ -46,6 +49,7 @@ impl ErrorCode {
             Self::Conflict => 409,
             Self::PayloadTooLarge => 413,
             Self::UnsupportedMediaType => 415,
+            Self::Unprocessable => 422,
             Self::RateLimited => 429,
             Self::Unavailable => 503,
             Self::Internal => 500,

@@ -1,6 +1,7 @@
 #![doc = include_str!("../README.md")]
 
 pub mod auth;
+pub mod authoring;
 pub mod competency;
 pub mod course;
 pub mod directory;

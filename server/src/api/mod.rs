@@ -3,6 +3,8 @@
 
 mod auth;
 mod competencies;
+mod course_content;
+mod courses;
 mod health;
 pub mod openapi;
 mod org_units;
@@ -29,6 +31,8 @@ fn endpoints(path: &str, routes: Vec<actix_web::Route>) -> actix_web::Resource {
 
 /// Largest request body the API accepts (bulk imports will get their own limit).
 const MAX_BODY_BYTES: usize = 64 * 1024;
+/// Largest course package or whole draft.
+const MAX_PACKAGE_BYTES: usize = 4 * 1024 * 1024;
 /// Largest CSV import (about 5,000 rows).
 const MAX_IMPORT_BYTES: usize = 2 * 1024 * 1024;
 
@@ -121,6 +125,119 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .service(endpoint(
                     "/positions/{id}/profile",
                     web::get().to(competencies::position_profile),
+                ))
+                .service(endpoints(
+                    "/courses",
+                    vec![
+                        web::get().to(courses::list),
+                        web::post().to(courses::create),
+                    ],
+                ))
+                // Before `/courses/{id}`, which would otherwise take the name as an id.
+                .service(
+                    endpoint("/courses/import", web::post().to(courses::import))
+                        .app_data(web::PayloadConfig::new(MAX_PACKAGE_BYTES)),
+                )
+                .service(endpoint("/courses/{id}", web::get().to(courses::detail)))
+                .service(
+                    endpoint("/courses/{id}/draft", web::put().to(courses::replace_draft))
+                        .app_data(web::JsonConfig::default().limit(MAX_PACKAGE_BYTES)),
+                )
+                .service(endpoint(
+                    "/courses/{id}/draft/package.json",
+                    web::get().to(courses::export_draft),
+                ))
+                .service(endpoint(
+                    "/courses/{id}/versions/{number}/package.json",
+                    web::get().to(courses::export_version),
+                ))
+                .service(endpoint(
+                    "/courses/{id}/info",
+                    web::post().to(courses::update_info),
+                ))
+                .service(endpoint(
+                    "/courses/{id}/publish",
+                    web::post().to(courses::publish),
+                ))
+                .service(endpoint(
+                    "/courses/{id}/authors",
+                    web::post().to(courses::add_author),
+                ))
+                .service(endpoint(
+                    "/courses/{id}/authors/{user_id}/remove",
+                    web::post().to(courses::remove_author),
+                ))
+                .service(endpoint(
+                    "/courses/{id}/modules",
+                    web::post().to(course_content::add_module),
+                ))
+                .service(endpoint(
+                    "/courses/{id}/modules/{module}",
+                    web::post().to(course_content::rename_module),
+                ))
+                .service(endpoint(
+                    "/courses/{id}/modules/{module}/move",
+                    web::post().to(course_content::move_module),
+                ))
+                .service(endpoint(
+                    "/courses/{id}/modules/{module}/delete",
+                    web::post().to(course_content::delete_module),
+                ))
+                .service(endpoint(
+                    "/courses/{id}/activities",
+                    web::post().to(course_content::add_activity),
+                ))
+                .service(endpoint(
+                    "/courses/{id}/activities/{activity}",
+                    web::post().to(course_content::update_activity),
+                ))
+                .service(endpoint(
+                    "/courses/{id}/activities/{activity}/move",
+                    web::post().to(course_content::move_activity),
+                ))
+                .service(endpoint(
+                    "/courses/{id}/activities/{activity}/delete",
+                    web::post().to(course_content::delete_activity),
+                ))
+                .service(endpoint(
+                    "/courses/{id}/activities/{activity}/nodes",
+                    web::post().to(course_content::add_node),
+                ))
+                .service(endpoint(
+                    "/courses/{id}/activities/{activity}/nodes/{node}",
+                    web::post().to(course_content::update_node),
+                ))
+                .service(endpoint(
+                    "/courses/{id}/activities/{activity}/nodes/{node}/delete",
+                    web::post().to(course_content::delete_node),
+                ))
+                .service(endpoint(
+                    "/courses/{id}/activities/{activity}/nodes/{node}/choices",
+                    web::post().to(course_content::add_choice),
+                ))
+                .service(endpoint(
+                    "/courses/{id}/activities/{activity}/nodes/{node}/choices/{choice}",
+                    web::post().to(course_content::update_choice),
+                ))
+                .service(endpoint(
+                    "/courses/{id}/activities/{activity}/nodes/{node}/choices/{choice}/delete",
+                    web::post().to(course_content::delete_choice),
+                ))
+                .service(endpoint(
+                    "/courses/{id}/questions/{container}",
+                    web::post().to(course_content::add_question),
+                ))
+                .service(endpoint(
+                    "/courses/{id}/questions/{container}/{question}",
+                    web::post().to(course_content::update_question),
+                ))
+                .service(endpoint(
+                    "/courses/{id}/questions/{container}/{question}/move",
+                    web::post().to(course_content::move_question),
+                ))
+                .service(endpoint(
+                    "/courses/{id}/questions/{container}/{question}/delete",
+                    web::post().to(course_content::delete_question),
                 ))
                 .service(endpoint(
                     "/preferences/locale",

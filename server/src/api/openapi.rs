@@ -3,7 +3,9 @@
 use actix_web::HttpResponse;
 use utoipa::OpenApi;
 
-use super::{auth, competencies, health, org_units, positions, preferences, users};
+use super::{
+    auth, competencies, course_content, courses, health, org_units, positions, preferences, users,
+};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -43,6 +45,35 @@ use super::{auth, competencies, health, org_units, positions, preferences, users
         competencies::frameworks,
         competencies::position_profile,
         competencies::export,
+        courses::list,
+        courses::create,
+        courses::import,
+        courses::detail,
+        courses::replace_draft,
+        courses::export_draft,
+        courses::export_version,
+        courses::update_info,
+        courses::publish,
+        courses::add_author,
+        courses::remove_author,
+        course_content::add_module,
+        course_content::rename_module,
+        course_content::move_module,
+        course_content::delete_module,
+        course_content::add_activity,
+        course_content::update_activity,
+        course_content::move_activity,
+        course_content::delete_activity,
+        course_content::add_question,
+        course_content::update_question,
+        course_content::move_question,
+        course_content::delete_question,
+        course_content::add_node,
+        course_content::update_node,
+        course_content::delete_node,
+        course_content::add_choice,
+        course_content::update_choice,
+        course_content::delete_choice,
     ),
     components(schemas(
         shared::ErrorBody,
@@ -79,6 +110,23 @@ use super::{auth, competencies, health, org_units, positions, preferences, users
         shared::competency::CompetencyKind,
         shared::competency::PositionProfile,
         shared::competency::Requirement,
+        shared::authoring::NewCourse,
+        shared::authoring::Part,
+        shared::authoring::CourseSummary,
+        shared::authoring::Author,
+        shared::authoring::VersionSummary,
+        shared::authoring::CourseDetail,
+        shared::authoring::DraftReplace,
+        shared::authoring::Published,
+        shared::authoring::CourseInfoForm,
+        shared::authoring::TitleForm,
+        shared::authoring::NewActivity,
+        shared::authoring::MoveForm,
+        shared::authoring::AuthorForm,
+        shared::authoring::ActivityForm,
+        shared::authoring::QuestionForm,
+        shared::authoring::NodeForm,
+        shared::authoring::ChoiceForm,
     ))
 )]
 pub struct ApiDoc;

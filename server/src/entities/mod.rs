@@ -3,6 +3,9 @@
 pub mod competency;
 pub mod competency_framework;
 pub mod competency_level;
+pub mod course;
+pub mod course_author;
+pub mod course_version;
 pub mod import_draft;
 pub mod org_unit;
 pub mod position;

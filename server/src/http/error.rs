@@ -66,6 +66,11 @@ impl ApiError {
         self.body.error.code
     }
 
+    /// The message about the first field at fault, if any.
+    pub fn first_field_message(&self) -> Option<&str> {
+        self.body.error.fields.first().map(|f| f.message.as_str())
+    }
+
     /// The fields at fault, without the `line N:` prefixes of imports.
     pub fn field_names(&self) -> Vec<String> {
         let mut names: Vec<String> = self

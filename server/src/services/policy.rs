@@ -114,6 +114,47 @@ pub fn may_grant(actor: &Actor, role: Role, scope_path: Option<&str>) -> bool {
     }
 }
 
+/// How an actor stands to one course.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Authorship {
+    pub owner: bool,
+    pub co_author: bool,
+}
+
+/// Things people do to courses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CourseAction {
+    /// Start a course (or import one).
+    Create,
+    /// Read the draft, its answer keys and its versions.
+    Read,
+    /// Change the draft and publish it.
+    Edit,
+    /// Add and remove co-authors.
+    ManageAuthors,
+}
+
+fn national_admin(actor: &Actor) -> bool {
+    actor
+        .scopes
+        .iter()
+        .any(|(role, path)| *role == Role::Admin && path.is_none())
+}
+
+/// Whether `actor` may do `action` to a course they stand to as `authorship`. Lecturers
+/// author; only a course's owner and co-authors (still lecturers) change it; national
+/// administrators may read every course for oversight. Learners never see drafts.
+pub fn course_allows(actor: &Actor, action: CourseAction, authorship: Authorship) -> bool {
+    let lecturer = actor.scopes.iter().any(|(role, _)| *role == Role::Lecturer);
+    let author = authorship.owner || authorship.co_author;
+    match action {
+        CourseAction::Create => lecturer,
+        CourseAction::Read => author || national_admin(actor),
+        CourseAction::Edit => author && lecturer,
+        CourseAction::ManageAuthors => authorship.owner && lecturer,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -184,6 +225,42 @@ mod tests {
             assert_eq!(scope(&someone, Action::ViewUsers), Scope::Nothing);
             assert!(allows(&someone, Action::ViewOrgUnits, Some(OTHER)));
         }
+    }
+
+    #[test]
+    fn only_authors_change_a_course_and_only_the_owner_picks_them() {
+        let lecturer = actor(None, &[(Role::Lecturer, None)]);
+        let owner = Authorship {
+            owner: true,
+            co_author: false,
+        };
+        let co = Authorship {
+            owner: false,
+            co_author: true,
+        };
+        let stranger = Authorship::default();
+        assert!(course_allows(&lecturer, CourseAction::Create, stranger));
+        assert!(course_allows(&lecturer, CourseAction::Edit, owner));
+        assert!(course_allows(&lecturer, CourseAction::Edit, co));
+        assert!(!course_allows(&lecturer, CourseAction::ManageAuthors, co));
+        assert!(course_allows(&lecturer, CourseAction::ManageAuthors, owner));
+        assert!(!course_allows(&lecturer, CourseAction::Read, stranger));
+        let learner = actor(Some(COMMUNE), &[(Role::Learner, None)]);
+        assert!(!course_allows(&learner, CourseAction::Create, stranger));
+        assert!(!course_allows(&learner, CourseAction::Read, stranger));
+        assert!(
+            !course_allows(&learner, CourseAction::Edit, co),
+            "a former lecturer edits nothing"
+        );
+        let admin = actor(None, &[(Role::Admin, None)]);
+        assert!(course_allows(&admin, CourseAction::Read, stranger));
+        assert!(!course_allows(&admin, CourseAction::Edit, stranger));
+        let province_admin = actor(Some(PROVINCE), &[(Role::Admin, Some(PROVINCE))]);
+        assert!(!course_allows(
+            &province_admin,
+            CourseAction::Read,
+            stranger
+        ));
     }
 
     #[test]

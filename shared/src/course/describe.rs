@@ -9,6 +9,23 @@ impl IssueKind {
         let vi = locale == Locale::Vi;
         let pick = |v: &str, e: &str| if vi { v.to_owned() } else { e.to_owned() };
         match self {
+            Self::Unreadable { message } => {
+                if vi {
+                    format!("Không đọc được: {message}")
+                } else {
+                    format!("Cannot be read: {message}")
+                }
+            }
+            Self::UnknownFramework {
+                framework: code,
+                version,
+            } => {
+                if vi {
+                    format!("Máy chủ này không có khung năng lực “{code}” phiên bản {version}")
+                } else {
+                    format!("This server has no competency framework “{code}” version {version}")
+                }
+            }
             Self::UnknownFormat { format } => {
                 if vi {
                     format!("Không phải gói khóa học Fieldschool (định dạng “{format}”)")

@@ -24,8 +24,17 @@ pub struct Issue {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "code", rename_all = "snake_case")]
 pub enum IssueKind {
+    /// The JSON does not fit the format here.
+    Unreadable {
+        message: String,
+    },
     UnknownFormat {
         format: String,
+    },
+    /// The package's competency framework version is not on this server.
+    UnknownFramework {
+        framework: String,
+        version: u32,
     },
     UnsupportedVersion {
         version: u32,
@@ -71,6 +80,22 @@ pub enum IssueKind {
     },
     BlueprintsDiffer,
     NoSurveyItems,
+}
+
+impl IssueKind {
+    /// Problems that make a package unusable even as a draft (it could not be edited or
+    /// would point at nothing); the others only stop publishing.
+    pub fn is_structural(&self) -> bool {
+        matches!(
+            self,
+            Self::Unreadable { .. }
+                | Self::UnknownFormat { .. }
+                | Self::UnknownFramework { .. }
+                | Self::UnsupportedVersion { .. }
+                | Self::DuplicateId { .. }
+                | Self::UnknownCompetency { .. }
+        )
+    }
 }
 
 struct Checker<'a> {

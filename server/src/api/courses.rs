@@ -1,0 +1,376 @@
+//! `/api/v1/courses`: courses as their authors see them — list, create, import, the draft,
+//! publishing, versions and co-authors. The editing of a draft's parts is in
+//! `course_content`.
+
+use actix_web::{HttpResponse, web};
+use serde::Deserialize;
+use shared::authoring::{AuthorForm, CourseInfoForm, DraftReplace, NewCourse};
+use shared::{ErrorCode, FieldError, L10n, Locale};
+
+use super::parse_id;
+use crate::http::authenticate::CurrentUser;
+use crate::http::body::{BodyKind, Submitted};
+use crate::http::error::ApiError;
+use crate::services::actors::Actor;
+use crate::services::courses::{self, CourseError, locale_of};
+use crate::startup::AppState;
+
+pub(super) fn course_error(e: CourseError, locale: Locale) -> ApiError {
+    let by_path = |issues: Vec<shared::course::Issue>| -> Vec<FieldError> {
+        issues
+            .into_iter()
+            .map(|i| FieldError {
+                message: i.kind.describe(locale),
+                field: i.path,
+            })
+            .collect()
+    };
+    match e {
+        CourseError::NotFound => ApiError::not_found("There is no such course."),
+        CourseError::Forbidden => ApiError::new(
+            ErrorCode::Forbidden,
+            "Only the course's lecturers change it; only its owner chooses co-authors.",
+        ),
+        CourseError::Invalid(fields) => ApiError::invalid("Some fields need attention.", fields),
+        CourseError::CodeTaken => {
+            ApiError::new(ErrorCode::Conflict, "Another course has this code.")
+        }
+        CourseError::Stale(revision) => ApiError::new(
+            ErrorCode::Conflict,
+            format!(
+                "The draft was changed by someone else (it is now at revision {revision}); \
+                 load it again and repeat your change."
+            ),
+        ),
+        CourseError::NotPublishable(issues) => ApiError::new(
+            ErrorCode::Unprocessable,
+            "The course has problems to fix before it can be published.",
+        )
+        .with_fields(by_path(issues)),
+        CourseError::BadPackage(issues) => {
+            ApiError::invalid("The course package has problems.", by_path(issues))
+        }
+        other @ CourseError::Encoding(_) => ApiError::internal(&other),
+        CourseError::Database(e) => ApiError::unavailable(&e),
+    }
+}
+
+/// Where the course's editor page is.
+pub(super) fn editor(id: uuid::Uuid) -> String {
+    format!("/author/courses/{id}")
+}
+
+/// A failed form post goes back to `back` with the first problem's message as `detail`
+/// (e.g. which line of an answers box is wrong) and what was typed in `echo`.
+pub(super) fn reject<T>(
+    body: &Submitted<T>,
+    error: ApiError,
+    back: &str,
+    echo: &[&str],
+) -> Result<HttpResponse, ApiError> {
+    let back = match error.first_field_message() {
+        Some(detail) if body.kind == BodyKind::Form => {
+            let query = serde_urlencoded::to_string([("detail", detail)]).unwrap_or_default();
+            let separator = if back.contains('?') { '&' } else { '?' };
+            format!("{back}{separator}{query}")
+        }
+        _ => back.to_owned(),
+    };
+    body.reject(error, &back, echo)
+}
+
+fn actor(user: &CurrentUser) -> &Actor {
+    &user.0.actor
+}
+
+/// The courses the viewer authors (every course for national administrators).
+#[utoipa::path(get, path = "/api/v1/courses", tag = "courses",
+    responses((status = 200, body = [shared::authoring::CourseSummary]), (status = 401, body = shared::ErrorBody)))]
+pub async fn list(state: web::Data<AppState>, user: CurrentUser) -> Result<HttpResponse, ApiError> {
+    let actor = actor(&user);
+    let courses = courses::list(&state.db, actor)
+        .await
+        .map_err(|e| course_error(e, locale_of(actor)))?;
+    Ok(HttpResponse::Ok().json(courses))
+}
+
+/// Starts an empty draft owned by the viewer (lecturers).
+#[utoipa::path(post, path = "/api/v1/courses", tag = "courses",
+    request_body(content = NewCourse, content_type = "application/json"),
+    responses((status = 201, description = "Created; `Location` names it"), (status = 400, body = shared::ErrorBody),
+        (status = 403, body = shared::ErrorBody), (status = 409, body = shared::ErrorBody)))]
+pub async fn create(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    body: Submitted<NewCourse>,
+) -> Result<HttpResponse, ApiError> {
+    let actor = actor(&user);
+    match courses::create(&state.db, actor, body.value.clone()).await {
+        Ok(id) if body.kind == BodyKind::Form => Ok(Submitted::<()>::see_other(&format!(
+            "{}?saved=created",
+            editor(id)
+        ))),
+        Ok(id) => Ok(HttpResponse::Created()
+            .insert_header(("Location", format!("/api/v1/courses/{id}")))
+            .json(serde_json::json!({ "id": id }))),
+        Err(e) => reject(
+            &body,
+            course_error(e, locale_of(actor)),
+            "/author",
+            &["code", "title_vi", "title_en"],
+        ),
+    }
+}
+
+#[derive(Debug, Deserialize)]
+pub struct ImportQuery {
+    code: Option<String>,
+}
+
+/// Imports a content package (docs/CONTENT_PACKAGE.md) as a new draft. JSON clients send the
+/// package file itself as the body (`?code=` gives the copy a new course code); forms send
+/// `package` (the JSON text) and `code`. Problems are reported by path.
+#[utoipa::path(post, path = "/api/v1/courses/import", tag = "courses",
+    request_body(content = Object, content_type = "application/json"),
+    params(("code" = Option<String>, Query, description = "A new course code for the copy")),
+    responses((status = 201, description = "Imported; the body lists what to fix before publishing"),
+        (status = 400, body = shared::ErrorBody), (status = 403, body = shared::ErrorBody),
+        (status = 409, body = shared::ErrorBody), (status = 413, body = shared::ErrorBody)))]
+pub async fn import(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    query: web::Query<ImportQuery>,
+    body: Submitted<serde_json::Value>,
+) -> Result<HttpResponse, ApiError> {
+    let actor = actor(&user);
+    let locale = locale_of(actor);
+    let field = |name: &str| {
+        body.fields
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.clone())
+    };
+    let (json, code) = match body.kind {
+        BodyKind::Form => (field("package").unwrap_or_default(), field("code")),
+        BodyKind::Json => (body.value.to_string(), query.into_inner().code),
+    };
+    match courses::import(&state.db, actor, &json, code.as_deref()).await {
+        Ok((id, _)) if body.kind == BodyKind::Form => Ok(Submitted::<()>::see_other(&format!(
+            "{}?saved=imported",
+            editor(id)
+        ))),
+        Ok((id, issues)) => Ok(HttpResponse::Created()
+            .insert_header(("Location", format!("/api/v1/courses/{id}")))
+            .json(serde_json::json!({
+                "id": id,
+                "issues": issues.iter().map(|i| serde_json::json!({
+                    "path": i.path, "message": i.kind.describe(locale)
+                })).collect::<Vec<_>>(),
+            }))),
+        Err(e) => {
+            let mut error = course_error(e, locale);
+            // The form shows one line: say where as well as what.
+            if let (Some(message), Some(path)) = (
+                error.first_field_message(),
+                error.field_names().into_iter().next(),
+            ) {
+                if !path.is_empty() && body.kind == BodyKind::Form {
+                    let detail = format!("{path}: {message}");
+                    error = error.with_fields(vec![FieldError {
+                        field: "package".into(),
+                        message: detail,
+                    }]);
+                }
+            }
+            reject(&body, error, "/author", &["code"])
+        }
+    }
+}
+
+/// The draft, what publishing would say of it, the authors and the versions.
+#[utoipa::path(get, path = "/api/v1/courses/{id}", tag = "courses",
+    responses((status = 200, body = shared::authoring::CourseDetail), (status = 401, body = shared::ErrorBody),
+        (status = 404, body = shared::ErrorBody)))]
+pub async fn detail(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    id: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let actor = actor(&user);
+    let detail = courses::detail(&state.db, actor, parse_id(&id)?)
+        .await
+        .map_err(|e| course_error(e, locale_of(actor)))?;
+    Ok(HttpResponse::Ok().json(detail))
+}
+
+/// Replaces the whole draft; `revision` must be the draft's current one (else `409`).
+#[utoipa::path(put, path = "/api/v1/courses/{id}/draft", tag = "courses",
+    request_body(content = DraftReplace, content_type = "application/json"),
+    responses((status = 200, description = "Saved; the body has the new revision"), (status = 400, body = shared::ErrorBody),
+        (status = 403, body = shared::ErrorBody), (status = 404, body = shared::ErrorBody), (status = 409, body = shared::ErrorBody)))]
+pub async fn replace_draft(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    id: web::Path<String>,
+    body: web::Json<DraftReplace>,
+) -> Result<HttpResponse, ApiError> {
+    let actor = actor(&user);
+    let revision = courses::replace_draft(&state.db, actor, parse_id(&id)?, body.into_inner())
+        .await
+        .map_err(|e| course_error(e, locale_of(actor)))?;
+    Ok(HttpResponse::Ok().json(serde_json::json!({ "revision": revision })))
+}
+
+fn package_file(code: &str, suffix: &str, json: String) -> HttpResponse {
+    let safe: String = code
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '.' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    HttpResponse::Ok()
+        .content_type("application/json")
+        .insert_header((
+            "Content-Disposition",
+            format!("attachment; filename=\"{safe}{suffix}.json\""),
+        ))
+        .body(json)
+}
+
+/// The draft as a content package file.
+#[utoipa::path(get, path = "/api/v1/courses/{id}/draft/package.json", tag = "courses",
+    responses((status = 200, content_type = "application/json"), (status = 401, body = shared::ErrorBody),
+        (status = 404, body = shared::ErrorBody)))]
+pub async fn export_draft(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    id: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let actor = actor(&user);
+    let (code, json) = courses::version_package(&state.db, actor, parse_id(&id)?, 0)
+        .await
+        .map_err(|e| course_error(e, locale_of(actor)))?;
+    Ok(package_file(&code, "-draft", json))
+}
+
+/// A published version as a content package file, exactly as it was frozen.
+#[utoipa::path(get, path = "/api/v1/courses/{id}/versions/{number}/package.json", tag = "courses",
+    responses((status = 200, content_type = "application/json"), (status = 401, body = shared::ErrorBody),
+        (status = 404, body = shared::ErrorBody)))]
+pub async fn export_version(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, ApiError> {
+    let actor = actor(&user);
+    let (id, number) = path.into_inner();
+    let number: u32 = number
+        .parse()
+        .ok()
+        .filter(|n| *n > 0)
+        .ok_or_else(|| ApiError::not_found("There is no such version."))?;
+    let (code, json) = courses::version_package(&state.db, actor, parse_id(&id)?, number)
+        .await
+        .map_err(|e| course_error(e, locale_of(actor)))?;
+    Ok(package_file(&code, &format!("-v{number}"), json))
+}
+
+/// The course's title and summary.
+#[utoipa::path(post, path = "/api/v1/courses/{id}/info", tag = "courses",
+    request_body(content = CourseInfoForm, content_type = "application/json"),
+    responses((status = 204, description = "Saved"), (status = 400, body = shared::ErrorBody),
+        (status = 403, body = shared::ErrorBody), (status = 404, body = shared::ErrorBody)))]
+pub async fn update_info(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    id: web::Path<String>,
+    body: Submitted<CourseInfoForm>,
+) -> Result<HttpResponse, ApiError> {
+    let actor = actor(&user);
+    let id = parse_id(&id)?;
+    let form = body.value.clone();
+    let result = courses::edit(&state.db, actor, id, |package| {
+        package.course.title = courses::check_title(&form.title_vi, &form.title_en, "title_vi")?;
+        package.course.summary = L10n::new(form.summary_vi.trim(), form.summary_en.trim());
+        Ok(())
+    })
+    .await;
+    match result {
+        Ok(()) => Ok(body.respond_done(&format!("{}?saved=updated", editor(id)))),
+        Err(e) => reject(&body, course_error(e, locale_of(actor)), &editor(id), &[]),
+    }
+}
+
+/// Freezes the draft as the next version, or lists every problem (`422`).
+#[utoipa::path(post, path = "/api/v1/courses/{id}/publish", tag = "courses",
+    responses((status = 201, body = shared::authoring::Published), (status = 403, body = shared::ErrorBody),
+        (status = 404, body = shared::ErrorBody), (status = 409, body = shared::ErrorBody),
+        (status = 422, body = shared::ErrorBody, description = "The problems, each with its path")))]
+pub async fn publish(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    id: web::Path<String>,
+    body: Submitted<serde_json::Value>,
+) -> Result<HttpResponse, ApiError> {
+    let actor = actor(&user);
+    let id = parse_id(&id)?;
+    match courses::publish(&state.db, actor, id).await {
+        Ok(_) if body.kind == BodyKind::Form => Ok(Submitted::<()>::see_other(&format!(
+            "{}?saved=published",
+            editor(id)
+        ))),
+        Ok(published) => Ok(HttpResponse::Created().json(published)),
+        Err(e) => body.reject(
+            course_error(e, locale_of(actor)),
+            &format!("{}#report", editor(id)),
+            &[],
+        ),
+    }
+}
+
+/// Adds a lecturer as co-author (the owner only).
+#[utoipa::path(post, path = "/api/v1/courses/{id}/authors", tag = "courses",
+    request_body(content = AuthorForm, content_type = "application/json"),
+    responses((status = 204, description = "Added"), (status = 400, body = shared::ErrorBody),
+        (status = 403, body = shared::ErrorBody), (status = 404, body = shared::ErrorBody)))]
+pub async fn add_author(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    id: web::Path<String>,
+    body: Submitted<AuthorForm>,
+) -> Result<HttpResponse, ApiError> {
+    let actor = actor(&user);
+    let id = parse_id(&id)?;
+    match courses::add_author(&state.db, actor, id, &body.value.username).await {
+        Ok(_) => Ok(body.respond_done(&format!("{}?saved=updated#authors", editor(id)))),
+        Err(e) => reject(
+            &body,
+            course_error(e, locale_of(actor)),
+            &editor(id),
+            &["username"],
+        ),
+    }
+}
+
+/// Removes a co-author (the owner only).
+#[utoipa::path(post, path = "/api/v1/courses/{id}/authors/{user_id}/remove", tag = "courses",
+    responses((status = 204, description = "Removed"), (status = 403, body = shared::ErrorBody),
+        (status = 404, body = shared::ErrorBody)))]
+pub async fn remove_author(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    path: web::Path<(String, String)>,
+    body: Submitted<serde_json::Value>,
+) -> Result<HttpResponse, ApiError> {
+    let actor = actor(&user);
+    let (id, user_id) = path.into_inner();
+    let id = parse_id(&id)?;
+    match courses::remove_author(&state.db, actor, id, parse_id(&user_id)?).await {
+        Ok(()) => Ok(body.respond_done(&format!("{}?saved=updated#authors", editor(id)))),
+        Err(e) => body.reject(course_error(e, locale_of(actor)), &editor(id), &[]),
+    }
+}
