@@ -4,12 +4,14 @@
 
 mod accounts;
 mod competencies;
+mod courses;
 mod org_units;
 mod positions;
 
 use sea_orm::{DatabaseConnection, DbErr};
 
 pub use accounts::{DEMO_ACCOUNTS, DemoAccount};
+pub use courses::DEMO_COURSE;
 
 use crate::services::passwords::PasswordHasher;
 use crate::services::users::UserError;
@@ -20,6 +22,7 @@ pub struct SeedReport {
     pub positions_added: usize,
     pub users_added: usize,
     pub competencies_added: usize,
+    pub courses_added: usize,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -41,5 +44,6 @@ pub async fn seed_demo(
         positions_added: positions::seed(db).await?,
         users_added: accounts::seed(db, hasher).await?,
         competencies_added: competencies::seed(db).await?,
+        courses_added: courses::seed(db).await?,
     })
 }
