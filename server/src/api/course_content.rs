@@ -353,7 +353,7 @@ pub async fn add_question(
         |p| {
             let question = courses::question_from_form(&form, locale)?;
             Ok(Created {
-                id: ops::add_question(p.questions_mut(&container)?, question),
+                id: ops::add_question(p.questions_mut(&container)?, &container, question),
             })
         },
     )

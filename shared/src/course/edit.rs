@@ -157,9 +157,15 @@ impl Package {
     }
 }
 
-/// Adds a question with a fresh id and returns the id.
-pub fn add_question(list: &mut Vec<QuizQuestion>, mut question: QuizQuestion) -> String {
-    question.id = next_id("q", list.iter().map(|q| q.id.as_str()));
+/// Adds a question with a fresh id (`q1`, … in a quiz; `b1`, … in the item bank, as
+/// `container` says) and returns the id.
+pub fn add_question(
+    list: &mut Vec<QuizQuestion>,
+    container: &str,
+    mut question: QuizQuestion,
+) -> String {
+    let prefix = if container == ITEM_BANK { "b" } else { "q" };
+    question.id = next_id(prefix, list.iter().map(|q| q.id.as_str()));
     let id = question.id.clone();
     list.push(question);
     id

@@ -69,7 +69,7 @@ fn sound() -> Package {
         prompts: vec!["Anh/chị sẽ làm gì?".into()],
         rubric: vec![],
     });
-    add_question(p.questions_mut(&quiz).unwrap(), q("", "GTDV"));
+    add_question(p.questions_mut(&quiz).unwrap(), &quiz, q("", "GTDV"));
     let rp = p.role_play_mut(&play).unwrap();
     let start = rp.add_node(false, "Ông Tư đến".into());
     let end = rp.add_node(true, "Kết thúc".into());

@@ -67,6 +67,35 @@ async fn every_endpoint_refuses_the_wrong_role_and_the_wrong_subtree(app: TestAp
         p["code"] == "CS_JUSTICE"
     })
     .await;
+    // A second lecturer, owner of a course the lecturer actor does not author.
+    let khac_body = json!({ "username": "gv.khac", "full_name": "Hoàng Văn Khắc", "password": "giang vien khac 2026",
+        "roles": [{ "role": "lecturer", "scope_org_unit_id": null }] });
+    let khac_created = reqwest::Client::new()
+        .post(app.url("/api/v1/users"))
+        .bearer_auth(&admin)
+        .json(&khac_body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(khac_created.status(), StatusCode::CREATED);
+    let khac = json(khac_created).await["id"].as_str().unwrap().to_owned();
+    let khac_token = app.sign_in_json("gv.khac", "giang vien khac 2026").await["access_token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let other = reqwest::Client::new()
+        .post(app.url("/api/v1/courses"))
+        .bearer_auth(&khac_token)
+        .json(&json!({ "code": "KHAC-1", "title_vi": "Khóa của thầy Khắc" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(other.status(), StatusCode::CREATED);
+    let other_course = json(other).await["id"].as_str().unwrap().to_owned();
+    let course = id_of(&app, &admin, "/api/v1/courses", |c| {
+        c["code"] == "KNTC-DAT-DAI-XA"
+    })
+    .await;
     let mut target_ids = Vec::new();
     for (name, unit) in [("target.lci", &lci_unit), ("target.dlk", &dlk_unit)] {
         let body = json!({ "username": name, "full_name": "Đối Tượng", "password": "mật khẩu mục tiêu",
@@ -88,6 +117,10 @@ async fn every_endpoint_refuses_the_wrong_role_and_the_wrong_subtree(app: TestAp
             .replace("{dlk_unit}", &dlk_unit)
             .replace("{position}", &position)
             .replace("{framework}", &framework)
+            .replace("{other_course}", &other_course)
+            .replace("{course}", &course)
+            .replace("{khac}", &khac)
+            .replace("{demo_package}", server::seed::DEMO_COURSE)
             .replace("{n}", &n.to_string())
     };
 

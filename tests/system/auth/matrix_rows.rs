@@ -5,7 +5,8 @@ use reqwest::Method;
 
 pub struct Row {
     pub method: Method,
-    /// Path with `{lci_user}`, `{dlk_user}`, `{lci_unit}`, `{dlk_unit}`, `{position}`, `{framework}`.
+    /// Path with `{lci_user}`, `{dlk_user}`, `{lci_unit}`, `{dlk_unit}`, `{position}`,
+    /// `{framework}`, `{course}`, `{other_course}`, `{khac}`.
     pub path: &'static str,
     /// The OpenAPI path this row covers.
     pub documented: &'static str,
@@ -15,7 +16,7 @@ pub struct Row {
     pub expect: [u16; 6],
 }
 
-fn row(
+pub fn row(
     method: Method,
     path: &'static str,
     documented: &'static str,
@@ -33,7 +34,7 @@ fn row(
 
 pub fn rows() -> Vec<Row> {
     use Method as M;
-    vec![
+    let mut rows = vec![
         row(
             M::GET,
             "/healthz",
@@ -299,13 +300,15 @@ pub fn rows() -> Vec<Row> {
             None,
             [200, 200, 200, 200, 200, 401],
         ),
-        // Last: it ends each actor's session.
-        row(
-            M::POST,
-            "/api/v1/auth/sign-out",
-            "/api/v1/auth/sign-out",
-            None,
-            [200; 6],
-        ),
-    ]
+    ];
+    rows.extend(super::matrix_course_rows::course_rows());
+    // Last: it ends each actor's session.
+    rows.push(row(
+        M::POST,
+        "/api/v1/auth/sign-out",
+        "/api/v1/auth/sign-out",
+        None,
+        [200; 6],
+    ));
+    rows
 }

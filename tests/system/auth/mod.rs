@@ -2,6 +2,7 @@
 
 mod csrf;
 mod matrix;
+mod matrix_course_rows;
 mod matrix_rows;
 mod sessions;
 mod sign_in;
