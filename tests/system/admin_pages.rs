@@ -2,7 +2,7 @@
 
 use reqwest::StatusCode;
 
-use crate::helpers::{TestApp, on_both_databases, without_comments};
+use crate::helpers::{TestApp, form_token, on_both_databases, page, sign_in_form};
 
 on_both_databases!(
     admin_pages_show_what_the_viewer_may_see,
@@ -11,28 +11,6 @@ on_both_databases!(
     importing_csv_through_the_page_previews_then_applies,
     renaming_an_org_unit_and_a_position_through_their_forms,
 );
-
-/// Signs in through the form, as a browser does; the app's client keeps the cookies.
-async fn sign_in_form(app: &TestApp, username: &str, password: &str) {
-    let response = app
-        .post_form(
-            "/api/v1/auth/sign-in",
-            &[("username", username), ("password", password)],
-        )
-        .await;
-    assert_eq!(response.status(), StatusCode::SEE_OTHER);
-}
-
-async fn page(app: &TestApp, path: &str) -> (StatusCode, String) {
-    let response = app.get(path).await;
-    let status = response.status();
-    (status, without_comments(&response.text().await.unwrap()))
-}
-
-fn form_token(html: &str) -> String {
-    let start = html.find("name=\"csrf\" value=\"").expect("a form token") + 19;
-    html[start..].split('"').next().unwrap().to_owned()
-}
 
 async fn admin_pages_show_what_the_viewer_may_see(app: TestApp) {
     app.seed_demo().await;

@@ -364,3 +364,25 @@ pub fn set_cookies(response: &reqwest::Response) -> Vec<String> {
         .filter_map(|v| v.to_str().ok().map(str::to_owned))
         .collect()
 }
+
+/// Signs in through the form, as a browser does; the app's client keeps the cookies.
+pub async fn sign_in_form(app: &TestApp, username: &str, password: &str) {
+    let response = app
+        .post_form(
+            "/api/v1/auth/sign-in",
+            &[("username", username), ("password", password)],
+        )
+        .await;
+    assert_eq!(response.status(), reqwest::StatusCode::SEE_OTHER);
+}
+
+pub async fn page(app: &TestApp, path: &str) -> (reqwest::StatusCode, String) {
+    let response = app.get(path).await;
+    let status = response.status();
+    (status, without_comments(&response.text().await.unwrap()))
+}
+
+pub fn form_token(html: &str) -> String {
+    let start = html.find("name=\"csrf\" value=\"").expect("a form token") + 19;
+    html[start..].split('"').next().unwrap().to_owned()
+}

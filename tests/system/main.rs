@@ -12,6 +12,7 @@ mod assets;
 mod auth;
 mod browser;
 mod competencies;
+mod courses_api;
 mod health;
 mod home_page;
 mod migrations;
