@@ -15,6 +15,10 @@ use crate::pages::admin::{
     positions::PositionsPage, user_detail::UserDetailPage, user_import::UserImportPage,
     user_new::UserNewPage, users::UsersPage,
 };
+use crate::pages::author::{
+    activity::ActivityPage, bank::BankPage, course::CoursePage, courses::CoursesPage,
+    preview::PreviewPage,
+};
 use crate::pages::{
     competencies::CompetenciesPage, home::HomePage, login::LoginPage, not_found::NotFoundPage,
     profile::ProfilePage,
@@ -65,6 +69,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/positions") view=PositionsPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/org-units/:id") view=OrgUnitEditPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/positions/:id") view=PositionEditPage ssr=SsrMode::Async/>
+                    <Route path=path!("/author") view=CoursesPage ssr=SsrMode::Async/>
+                    <Route path=path!("/author/courses/:id") view=CoursePage ssr=SsrMode::Async/>
+                    <Route path=path!("/author/courses/:id/activities/:activity") view=ActivityPage ssr=SsrMode::Async/>
+                    <Route path=path!("/author/courses/:id/bank") view=BankPage ssr=SsrMode::Async/>
+                    <Route path=path!("/author/courses/:id/preview") view=PreviewPage ssr=SsrMode::Async/>
                 </Routes>
             </main>
             <SiteFooter/>

@@ -39,6 +39,9 @@ pub fn SiteHeader() -> impl IntoView {
                 {(me.has_role(shared::Role::Admin) || me.has_role(shared::Role::Supervisor)).then(|| view! {
                     <a href="/admin/users">{t(locale, Text::Administration)}</a>
                 })}
+                {(me.has_role(shared::Role::Lecturer) || me.has_role(shared::Role::Admin)).then(|| view! {
+                    <a href="/author">{t(locale, Text::Authoring)}</a>
+                })}
                 <a href="/competencies">{t(locale, Text::Competencies)}</a>
                 <a href="/profile">{me.full_name}</a>
                 <form method="post" action="/api/v1/auth/sign-out">

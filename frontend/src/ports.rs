@@ -32,6 +32,21 @@ pub trait AdminPort: Send + Sync {
     async fn import_preview(&self, draft: uuid::Uuid) -> PortResult<ImportPreview>;
 }
 
+/// Course authoring, as the viewer may see it.
+#[async_trait]
+pub trait AuthorPort: Send + Sync {
+    /// The courses the viewer authors (all of them for national administrators).
+    async fn courses(&self) -> PortResult<Vec<shared::authoring::CourseSummary>>;
+    async fn course(&self, id: uuid::Uuid) -> PortResult<shared::authoring::CourseDetail>;
+    /// The competencies of a framework version, in order.
+    async fn competencies(
+        &self,
+        framework: uuid::Uuid,
+    ) -> PortResult<Vec<shared::competency::Competency>>;
+    /// Author-written Markdown as safe HTML.
+    fn markdown(&self, text: &str) -> String;
+}
+
 /// An import draft checked again for its preview page.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImportPreview {
@@ -44,6 +59,7 @@ pub struct ImportPreview {
 pub struct Ports {
     pub directory: Arc<dyn DirectoryPort>,
     pub admin: Arc<dyn AdminPort>,
+    pub author: Arc<dyn AuthorPort>,
 }
 
 /// Lets a page set the HTTP status of its response (e.g. 404 for an unknown path)

@@ -1,6 +1,7 @@
 //! Server-rendered pages, one module per page.
 
 pub mod admin;
+pub mod author;
 pub mod competencies;
 pub mod home;
 pub mod login;

@@ -34,7 +34,14 @@ async fn change<T, R: Serialize>(
     let actor = &user.0.actor;
     match courses::edit(&state.db, actor, id, change).await {
         Ok(answer) => Ok(body.respond(&answer, &format!("{page}?saved=updated{anchor}"))),
-        Err(e) => reject(body, course_error(e, locale_of(actor)), &page, echo),
+        Err(e) => {
+            // Back to the form that failed, so the page can open it with what was typed.
+            let back = match anchor.strip_prefix('#').filter(|a| !a.is_empty()) {
+                Some(item) => format!("{page}?editing={item}"),
+                None => page,
+            };
+            reject(body, course_error(e, locale_of(actor)), &back, echo)
+        }
     }
 }
 

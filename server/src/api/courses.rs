@@ -156,7 +156,7 @@ pub async fn import(
     };
     match courses::import(&state.db, actor, &json, code.as_deref()).await {
         Ok((id, _)) if body.kind == BodyKind::Form => Ok(Submitted::<()>::see_other(&format!(
-            "{}?saved=imported",
+            "{}?saved=package",
             editor(id)
         ))),
         Ok((id, issues)) => Ok(HttpResponse::Created()
@@ -324,11 +324,7 @@ pub async fn publish(
             editor(id)
         ))),
         Ok(published) => Ok(HttpResponse::Created().json(published)),
-        Err(e) => body.reject(
-            course_error(e, locale_of(actor)),
-            &format!("{}#report", editor(id)),
-            &[],
-        ),
+        Err(e) => reject(&body, course_error(e, locale_of(actor)), &editor(id), &[]),
     }
 }
 

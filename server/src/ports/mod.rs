@@ -2,6 +2,7 @@
 //! built per request for that request's viewer.
 
 mod admin;
+mod author;
 mod directory;
 
 use std::sync::Arc;
@@ -14,6 +15,10 @@ use crate::services::actors::Actor;
 pub fn build(db: DatabaseConnection, actor: Option<Actor>) -> Ports {
     Ports {
         directory: Arc::new(directory::DirectoryAdapter { db: db.clone() }),
-        admin: Arc::new(admin::AdminAdapter { db, actor }),
+        admin: Arc::new(admin::AdminAdapter {
+            db: db.clone(),
+            actor: actor.clone(),
+        }),
+        author: Arc::new(author::AuthorAdapter { db, actor }),
     }
 }

@@ -78,6 +78,8 @@ pub fn FormOutcome() -> impl IntoView {
             "enabled" => Text::SavedEnabled,
             "password" => Text::SavedPassword,
             "imported" => Text::SavedImported,
+            "published" => Text::SavedPublished,
+            "package" => Text::SavedPackage,
             _ => Text::SavedGeneric,
         };
         return view! { <p class="notice ok" role="status">{t(locale, text)}</p> }.into_any();
@@ -87,6 +89,7 @@ pub fn FormOutcome() -> impl IntoView {
     };
     let headline = match error.as_str() {
         "conflict" => Text::FormConflict,
+        "unprocessable" => Text::PublishRefused,
         "forbidden" | "not_found" => Text::FormForbidden,
         _ => Text::FormProblems,
     };

@@ -31,6 +31,25 @@ pub async fn publish(
         return Err(CourseError::NotPublishable(issues));
     }
     let json = encode(&package)?;
+    let latest = course_version::Entity::find()
+        .filter(course_version::Column::CourseId.eq(id))
+        .filter(course_version::Column::Number.eq(course.latest_version))
+        .one(db)
+        .await?;
+    if latest.is_some_and(|v| v.package == json) {
+        return Err(CourseError::field(
+            "draft",
+            match super::locale_of(actor) {
+                shared::Locale::Vi => format!(
+                    "Bản nháp chưa thay đổi so với phiên bản {}.",
+                    course.latest_version
+                ),
+                shared::Locale::En => {
+                    format!("Nothing changed since version {}.", course.latest_version)
+                }
+            },
+        ));
+    }
     let bytes = i32::try_from(json.len()).unwrap_or(i32::MAX);
     let number = course.latest_version + 1;
     let txn = db.begin().await?;

@@ -1,0 +1,201 @@
+//! `/author/courses/:id/activities/:activity`: the editor of one activity, by kind.
+
+use leptos::prelude::*;
+use leptos_router::components::Redirect;
+use shared::authoring::{CourseDetail, Part};
+use shared::competency::Competency;
+use shared::course::{ActivityBody, FeedbackTiming, Phase, form_of, notation};
+
+use super::questions::QuestionList;
+use super::roleplay::RolePlayEditor;
+use super::{
+    AuthorNav, IssueList, TitleFields, course_param, kind_label, param, query, tr, typed_or,
+};
+use crate::i18n::{Text, t};
+use crate::layout::{FormToken, use_locale, use_viewer};
+use crate::pages::admin::{FormOutcome, port_failure};
+use crate::ports::{PortError, Ports};
+
+#[component]
+pub fn ActivityPage() -> impl IntoView {
+    let locale = use_locale();
+    let Some(id) = course_param() else {
+        return port_failure(locale, PortError(shared::ErrorCode::NotFound));
+    };
+    let activity = param("activity");
+    if use_viewer().me.is_none() {
+        return view! { <Redirect path=format!("/login?return_to=/author/courses/{id}/activities/{activity}")/> }.into_any();
+    }
+    let ports = use_context::<Ports>();
+    view! {
+        <Suspense fallback=move || view! { <p>{t(locale, Text::Loading)}</p> }>
+            {
+                let ports = ports.clone();
+                let activity = activity.clone();
+                Suspend::new(async move {
+                    let Some(ports) = ports else { return port_failure(locale, PortError(shared::ErrorCode::Unavailable)) };
+                    let course = match ports.author.course(id).await {
+                        Ok(course) => course,
+                        Err(e) => return port_failure(locale, e),
+                    };
+                    if course.draft.activity(&activity).is_none() {
+                        return port_failure(locale, PortError(shared::ErrorCode::NotFound));
+                    }
+                    let competencies = ports.author.competencies(course.framework_id).await.unwrap_or_default();
+                    view! { <Editor course competencies activity/> }.into_any()
+                })
+            }
+        </Suspense>
+    }
+    .into_any()
+}
+
+#[component]
+fn Editor(course: CourseDetail, competencies: Vec<Competency>, activity: String) -> impl IntoView {
+    let locale = use_locale();
+    let id = course.summary.id;
+    let editable = course.summary.part != Part::Reader;
+    let Some(found) = course.draft.activity(&activity).cloned() else {
+        return port_failure(locale, PortError(shared::ErrorCode::NotFound));
+    };
+    let prefix = {
+        let (m, a) = course
+            .draft
+            .modules
+            .iter()
+            .enumerate()
+            .find_map(|(m, module)| {
+                module
+                    .activities
+                    .iter()
+                    .position(|a| a.id == activity)
+                    .map(|a| (m, a))
+            })
+            .unwrap_or_default();
+        format!("modules[{m}].activities[{a}]")
+    };
+    let issues: Vec<_> = course
+        .issues
+        .iter()
+        .filter(|i| i.path.starts_with(&prefix))
+        .cloned()
+        .collect();
+    let detail = query("detail");
+    let action = format!("/api/v1/courses/{id}/activities/{activity}");
+    let kind = found.body.kind();
+    let fields = match found.body.clone() {
+        ActivityBody::CaseStudy(case) => view! {
+            <label for="body_vi">{t(locale, Text::CaseBodyVi)}</label>
+            <textarea id="body_vi" name="body_vi" rows="14" lang="vi">{typed_or("body_vi", case.body.vi)}</textarea>
+            <label for="body_en">{t(locale, Text::CaseBodyEn)}</label>
+            <textarea id="body_en" name="body_en" rows="14" lang="en">{typed_or("body_en", case.body.en)}</textarea>
+            <label for="outcome_vi">{t(locale, Text::CaseOutcomeVi)}</label>
+            <textarea id="outcome_vi" name="outcome_vi" rows="5" lang="vi">{typed_or("outcome_vi", case.outcome.vi)}</textarea>
+            <label for="outcome_en">{t(locale, Text::CaseOutcomeEn)}</label>
+            <textarea id="outcome_en" name="outcome_en" rows="5" lang="en">{typed_or("outcome_en", case.outcome.en)}</textarea>
+            <small>{t(locale, Text::MarkdownHint)}</small>
+            <label for="prompts">{t(locale, Text::DiscussionPrompts)}</label>
+            <textarea id="prompts" name="prompts" rows="5">{typed_or("prompts", notation::texts_lines(&case.prompts))}</textarea>
+            <small>{t(locale, Text::LinesHint)}</small>
+            <label for="rubric">{t(locale, Text::Rubric)}</label>
+            <textarea id="rubric" name="rubric" rows="4" class="mono">{typed_or("rubric", notation::rubric_lines(&case.rubric))}</textarea>
+            <small>{t(locale, Text::RubricHint)}</small>
+        }
+        .into_any(),
+        ActivityBody::Quiz(quiz) => {
+            let s = quiz.settings;
+            view! {
+                <label for="attempts">{t(locale, Text::AttemptsAllowed)}</label>
+                <input id="attempts" name="attempts" type="number" min="0" max="100" value=s.attempts.to_string()/>
+                <small>{t(locale, Text::AttemptsHint)}</small>
+                <label for="pass_mark">{t(locale, Text::PassMark)}</label>
+                <input id="pass_mark" name="pass_mark" type="number" min="0" max="100" value=s.pass_mark.to_string()/>
+                <label class="check"><input type="checkbox" name="shuffle_questions" value="true" checked=s.shuffle_questions/>{t(locale, Text::ShuffleQuestions)}</label>
+                <label class="check"><input type="checkbox" name="shuffle_options" value="true" checked=s.shuffle_options/>{t(locale, Text::ShuffleOptions)}</label>
+                <label for="feedback">{t(locale, Text::FeedbackTiming)}</label>
+                <select id="feedback" name="feedback">
+                    <option value="immediate" selected=s.feedback == FeedbackTiming::Immediate>{t(locale, Text::FeedbackImmediate)}</option>
+                    <option value="after_submission" selected=s.feedback == FeedbackTiming::AfterSubmission>{t(locale, Text::FeedbackAfter)}</option>
+                </select>
+            }
+            .into_any()
+        }
+        ActivityBody::RolePlay(play) => {
+            let nodes: Vec<String> = play.scenario.nodes.iter().map(|n| n.id.clone()).collect();
+            view! {
+                <label for="briefing_vi">{t(locale, Text::BriefingVi)}</label>
+                <textarea id="briefing_vi" name="briefing_vi" rows="4" lang="vi">{typed_or("briefing_vi", play.briefing.vi)}</textarea>
+                <label for="briefing_en">{t(locale, Text::BriefingEn)}</label>
+                <textarea id="briefing_en" name="briefing_en" rows="4" lang="en">{typed_or("briefing_en", play.briefing.en)}</textarea>
+                {(!nodes.is_empty()).then(|| view! {
+                    <label for="start">{t(locale, Text::GraphStart)}</label>
+                    <select id="start" name="start">
+                        {nodes.into_iter().map(|n| {
+                            let selected = n == play.scenario.start;
+                            view! { <option value=n.clone() selected=selected>{n.clone()}</option> }
+                        }).collect_view()}
+                    </select>
+                })}
+            }
+            .into_any()
+        }
+        ActivityBody::Assessment(test) => {
+            let half = form_of(&course.draft.item_bank, test.phase);
+            let available: Vec<String> = competencies
+                .iter()
+                .filter_map(|c| {
+                    let n = half.iter().filter(|q| q.competency == c.code).count();
+                    (n > 0).then(|| format!("{}: {n}", c.code))
+                })
+                .collect();
+            view! {
+                <label for="phase">{t(locale, Text::Phase)}</label>
+                <select id="phase" name="phase">
+                    <option value="pre" selected=test.phase == Phase::Pre>{t(locale, Text::PhasePre)}</option>
+                    <option value="post" selected=test.phase == Phase::Post>{t(locale, Text::PhasePost)}</option>
+                </select>
+                <label for="blueprint">{t(locale, Text::Blueprint)}</label>
+                <textarea id="blueprint" name="blueprint" rows="5" class="mono">{typed_or("blueprint", notation::blueprint_lines(&test.blueprint))}</textarea>
+                <small>{t(locale, Text::BlueprintHint)}</small>
+                <p>{format!("{}: {}", t(locale, Text::ItemsInThisHalf), if available.is_empty() { "—".to_owned() } else { available.join(", ") })}
+                    " "<a href=format!("/author/courses/{id}/bank")>{t(locale, Text::ItemBank)}</a></p>
+            }
+            .into_any()
+        }
+        ActivityBody::Survey(survey) => view! {
+            <label for="items">{t(locale, Text::SurveyItems)}</label>
+            <textarea id="items" name="items" rows="8" class="mono">{typed_or("items", notation::survey_lines(&survey.items))}</textarea>
+            <small>{t(locale, Text::SurveyHint)}</small>
+        }
+        .into_any(),
+    };
+    let below = match found.body {
+        ActivityBody::Quiz(quiz) => Some(view! {
+            <QuestionList course=id container=activity.clone() questions=quiz.questions competencies=competencies.clone() editable=editable/>
+        }.into_any()),
+        ActivityBody::RolePlay(play) => Some(view! {
+            <RolePlayEditor course=id activity=activity.clone() play=play editable=editable/>
+        }.into_any()),
+        _ => None,
+    };
+    view! {
+        <p class="meta"><a href=format!("/author/courses/{id}")>{tr(locale, &course.draft.course.title)}</a></p>
+        <h1>{tr(locale, &found.title)}</h1>
+        <p class="meta"><span class="tag">{kind_label(locale, kind)}</span>" "
+            <a href=format!("/author/courses/{id}/preview?activity={activity}")>{t(locale, Text::PreviewAsLearner)}</a></p>
+        <AuthorNav course=id/>
+        <FormOutcome/>
+        {(!detail.is_empty()).then(|| view! { <p class="notice error" role="alert">{detail}</p> })}
+        <IssueList issues/>
+        <form class="stacked" method="post" action=action>
+            <FormToken/>
+            <fieldset disabled=!editable>
+                <TitleFields title=found.title.clone()/>
+                {fields}
+                <button type="submit" class="primary">{t(locale, Text::Save)}</button>
+            </fieldset>
+        </form>
+        {below}
+    }
+    .into_any()
+}

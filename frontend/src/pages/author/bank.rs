@@ -1,0 +1,65 @@
+//! `/author/courses/:id/bank`: the item bank the pre- and post-tests draw from. Each
+//! competency's items alternate between the pre-test half and the post-test half.
+
+use std::collections::HashMap;
+
+use leptos::prelude::*;
+use leptos_router::components::Redirect;
+use shared::authoring::Part;
+use shared::course::edit::ITEM_BANK;
+
+use super::questions::QuestionList;
+use super::{AuthorNav, course_param, query, tr};
+use crate::i18n::{Text, t};
+use crate::layout::{use_locale, use_viewer};
+use crate::pages::admin::{FormOutcome, port_failure};
+use crate::ports::{PortError, Ports};
+
+#[component]
+pub fn BankPage() -> impl IntoView {
+    let locale = use_locale();
+    let Some(id) = course_param() else {
+        return port_failure(locale, PortError(shared::ErrorCode::NotFound));
+    };
+    if use_viewer().me.is_none() {
+        return view! { <Redirect path=format!("/login?return_to=/author/courses/{id}/bank")/> }
+            .into_any();
+    }
+    let ports = use_context::<Ports>();
+    let detail = query("detail");
+    view! {
+        <Suspense fallback=move || view! { <p>{t(locale, Text::Loading)}</p> }>
+            {
+                let ports = ports.clone();
+                let detail = detail.clone();
+                Suspend::new(async move {
+                    let Some(ports) = ports else { return port_failure(locale, PortError(shared::ErrorCode::Unavailable)) };
+                    let course = match ports.author.course(id).await {
+                        Ok(course) => course,
+                        Err(e) => return port_failure(locale, e),
+                    };
+                    let competencies = ports.author.competencies(course.framework_id).await.unwrap_or_default();
+                    let mut seen: HashMap<String, usize> = HashMap::new();
+                    let (pre, post) = (t(locale, Text::PhasePre), t(locale, Text::PhasePost));
+                    let halves: Vec<&'static str> = course.draft.item_bank.iter().map(|q| {
+                        let n = seen.entry(q.competency.clone()).or_default();
+                        *n += 1;
+                        if *n % 2 == 1 { pre } else { post }
+                    }).collect();
+                    view! {
+                        <p class="meta"><a href=format!("/author/courses/{id}")>{tr(locale, &course.draft.course.title)}</a></p>
+                        <h1>{t(locale, Text::ItemBank)}</h1>
+                        <AuthorNav course=id/>
+                        <FormOutcome/>
+                        {(!detail.is_empty()).then(|| view! { <p class="notice error" role="alert">{detail}</p> })}
+                        <p>{t(locale, Text::ItemBankHint)}</p>
+                        <QuestionList course=id container=ITEM_BANK.to_owned() questions=course.draft.item_bank
+                            competencies=competencies editable=course.summary.part != Part::Reader halves=halves/>
+                    }
+                    .into_any()
+                })
+            }
+        </Suspense>
+    }
+    .into_any()
+}

@@ -1,0 +1,237 @@
+//! `/author/courses/:id`: the course editor — what publishing would say, the modules and
+//! their activities in order, the course's title and summary, co-authors and versions.
+
+use leptos::prelude::*;
+use leptos_router::components::Redirect;
+use shared::authoring::{CourseDetail, Part};
+use shared::course::ActivityKind;
+
+use super::{
+    AuthorNav, DeleteButton, IssueList, MoveButtons, TitleFields, course_param, kind_label, query,
+    tr, typed_or,
+};
+use crate::i18n::{Text, t};
+use crate::layout::{FormToken, use_locale, use_viewer};
+use crate::pages::admin::{FormOutcome, port_failure};
+use crate::ports::{PortError, Ports};
+
+#[component]
+pub fn CoursePage() -> impl IntoView {
+    let locale = use_locale();
+    let Some(id) = course_param() else {
+        return port_failure(locale, PortError(shared::ErrorCode::NotFound));
+    };
+    if use_viewer().me.is_none() {
+        return view! { <Redirect path=format!("/login?return_to=/author/courses/{id}")/> }
+            .into_any();
+    }
+    let ports = use_context::<Ports>();
+    view! {
+        <Suspense fallback=move || view! { <p>{t(locale, Text::Loading)}</p> }>
+            {
+                let ports = ports.clone();
+                Suspend::new(async move {
+                    let Some(ports) = ports else { return port_failure(locale, PortError(shared::ErrorCode::Unavailable)) };
+                    match ports.author.course(id).await {
+                        Ok(course) => view! { <Editor course/> }.into_any(),
+                        Err(e) => port_failure(locale, e),
+                    }
+                })
+            }
+        </Suspense>
+    }
+    .into_any()
+}
+
+#[component]
+fn Editor(course: CourseDetail) -> impl IntoView {
+    let locale = use_locale();
+    let id = course.summary.id;
+    let base = format!("/api/v1/courses/{id}");
+    let editable = course.summary.part != Part::Reader;
+    let owner = course.summary.part == Part::Owner;
+    let detail = query("detail");
+    let draft = course.draft;
+    let status = if course.summary.latest_version == 0 {
+        t(locale, Text::NotPublished).to_owned()
+    } else {
+        format!(
+            "{} v{}",
+            t(locale, Text::PublishedVersion),
+            course.summary.latest_version
+        )
+    };
+    let modules = draft.modules.clone();
+    let module_choices: Vec<(String, String)> = modules
+        .iter()
+        .map(|m| (m.id.clone(), tr(locale, &m.title)))
+        .collect();
+    view! {
+        <h1>{tr(locale, &draft.course.title)}</h1>
+        <p class="meta">
+            <code>{draft.course.code.clone()}</code>" · "
+            {format!("{} {} v{}", t(locale, Text::Competencies), draft.course.framework.code, draft.course.framework.version)}" · "
+            {format!("{} {}", t(locale, Text::DraftRevision), course.summary.draft_revision)}" · "{status}
+        </p>
+        <AuthorNav course=id/>
+        <FormOutcome/>
+        {(!detail.is_empty()).then(|| view! { <p class="notice error" role="alert">{detail}</p> })}
+
+        <section id="report">
+            <h2>{t(locale, Text::PublishCheck)}</h2>
+            <IssueList issues=course.issues.clone()/>
+            {editable.then(|| view! {
+                <form method="post" action=format!("{base}/publish")>
+                    <FormToken/>
+                    <p><small>{t(locale, Text::PublishHint)}</small></p>
+                    <button type="submit" class="primary">{t(locale, Text::Publish)}</button>
+                </form>
+            })}
+        </section>
+
+        <section id="modules">
+            <h2>{t(locale, Text::Modules)}</h2>
+            {modules.is_empty().then(|| view! { <p class="empty">{t(locale, Text::NoModulesYet)}</p> })}
+            {modules.into_iter().enumerate().map(|(i, m)| {
+                let module_base = format!("{base}/modules/{}", m.id);
+                let title = tr(locale, &m.title);
+                view! {
+                    <article class="module" id=m.id.clone()>
+                        <h3>{format!("{}. {title}", i + 1)}</h3>
+                        {editable.then(|| view! {
+                            <div class="row-tools">
+                                <MoveButtons action=format!("{module_base}/move")/>
+                                <details>
+                                    <summary>{t(locale, Text::Rename)}</summary>
+                                    <form class="stacked" method="post" action=module_base.clone()>
+                                        <FormToken/>
+                                        <TitleFields title=m.title.clone()/>
+                                        <button type="submit">{t(locale, Text::Save)}</button>
+                                    </form>
+                                </details>
+                                <DeleteButton action=format!("{module_base}/delete") what=format!("{title} ({} {})", m.activities.len(), t(locale, Text::ActivitiesCount))/>
+                            </div>
+                        })}
+                        {m.activities.is_empty().then(|| view! { <p class="empty">{t(locale, Text::NoActivitiesYet)}</p> })}
+                        <ol class="activities">
+                            {m.activities.into_iter().map(|a| {
+                                let a_title = tr(locale, &a.title);
+                                let page = format!("/author/courses/{id}/activities/{}", a.id);
+                                let activity_base = format!("{base}/activities/{}", a.id);
+                                view! {
+                                    <li id=a.id.clone()>
+                                        <a href=page>{a_title.clone()}</a>
+                                        " "<span class="tag">{kind_label(locale, a.body.kind())}</span>
+                                        {editable.then(|| view! {
+                                            <MoveButtons action=format!("{activity_base}/move")/>
+                                            <DeleteButton action=format!("{activity_base}/delete") what=a_title.clone()/>
+                                        })}
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ol>
+                    </article>
+                }
+            }).collect_view()}
+            {editable.then(|| view! {
+                {(!module_choices.is_empty()).then(|| view! {
+                    <h3>{t(locale, Text::AddActivity)}</h3>
+                    <form class="stacked" method="post" action=format!("{base}/activities")>
+                        <FormToken/>
+                        <label for="module">{t(locale, Text::Module)}</label>
+                        <select id="module" name="module">
+                            {module_choices.into_iter().map(|(mid, title)| view! { <option value=mid>{title}</option> }).collect_view()}
+                        </select>
+                        <label for="kind">{t(locale, Text::ActivityKindLabel)}</label>
+                        <select id="kind" name="kind">
+                            {ActivityKind::ALL.into_iter().map(|k| view! { <option value=k.code()>{kind_label(locale, k)}</option> }).collect_view()}
+                        </select>
+                        <label for="activity_title_vi">{t(locale, Text::TitleVi)}</label>
+                        <input id="activity_title_vi" name="title_vi" required lang="vi" value=typed_or("title_vi", String::new())/>
+                        <label for="activity_title_en">{t(locale, Text::TitleEn)}</label>
+                        <input id="activity_title_en" name="title_en" lang="en"/>
+                        <button type="submit">{t(locale, Text::AddActivity)}</button>
+                    </form>
+                })}
+                <h3>{t(locale, Text::AddModule)}</h3>
+                <form class="stacked" method="post" action=format!("{base}/modules")>
+                    <FormToken/>
+                    <label for="module_title_vi">{t(locale, Text::TitleVi)}</label>
+                    <input id="module_title_vi" name="title_vi" required lang="vi"/>
+                    <label for="module_title_en">{t(locale, Text::TitleEn)}</label>
+                    <input id="module_title_en" name="title_en" lang="en"/>
+                    <button type="submit">{t(locale, Text::AddModule)}</button>
+                </form>
+            })}
+        </section>
+
+        {editable.then(|| view! {
+            <section id="info">
+                <h2>{t(locale, Text::CourseInfo)}</h2>
+                <form class="stacked" method="post" action=format!("{base}/info")>
+                    <FormToken/>
+                    <TitleFields title=draft.course.title.clone()/>
+                    <label for="summary_vi">{t(locale, Text::SummaryVi)}</label>
+                    <textarea id="summary_vi" name="summary_vi" rows="4" lang="vi">{draft.course.summary.vi.clone()}</textarea>
+                    <label for="summary_en">{t(locale, Text::SummaryEn)}</label>
+                    <textarea id="summary_en" name="summary_en" rows="4" lang="en">{draft.course.summary.en.clone()}</textarea>
+                    <small>{t(locale, Text::MarkdownHint)}</small>
+                    <button type="submit">{t(locale, Text::Save)}</button>
+                </form>
+            </section>
+        })}
+
+        <section id="authors">
+            <h2>{t(locale, Text::Authors)}</h2>
+            <ul>
+                {course.authors.into_iter().map(|a| {
+                    let remove = (owner && !a.owner).then(|| view! {
+                        <DeleteButton action=format!("{base}/authors/{}/remove", a.user_id) what=a.full_name.clone()/>
+                    });
+                    view! {
+                        <li>
+                            {a.full_name.clone()}" (" <code>{a.username.clone()}</code> ")"
+                            {a.owner.then(|| view! { " " <span class="tag">{t(locale, Text::PartOwner)}</span> })}
+                            {remove}
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            {owner.then(|| view! {
+                <form class="stacked" method="post" action=format!("{base}/authors")>
+                    <FormToken/>
+                    <label for="username">{t(locale, Text::AddCoAuthor)}</label>
+                    <input id="username" name="username" required placeholder="gv.ten"/>
+                    <small>{t(locale, Text::CoAuthorHint)}</small>
+                    <button type="submit">{t(locale, Text::AddCoAuthor)}</button>
+                </form>
+            })}
+        </section>
+
+        <section id="versions">
+            <h2>{t(locale, Text::Versions)}</h2>
+            <p><a href=format!("{base}/draft/package.json") download="">{t(locale, Text::DownloadDraft)}</a></p>
+            {course.versions.is_empty().then(|| view! { <p class="empty">{t(locale, Text::NotPublished)}</p> })}
+            {(!course.versions.is_empty()).then(|| view! {
+                <table>
+                    <thead><tr>
+                        <th scope="col">{t(locale, Text::Version)}</th>
+                        <th scope="col">{t(locale, Text::PublishedAt)}</th>
+                        <th scope="col">{t(locale, Text::PublishedBy)}</th>
+                        <th scope="col">{t(locale, Text::PackageSize)}</th>
+                    </tr></thead>
+                    <tbody>
+                        {course.versions.clone().into_iter().map(|v| view! {
+                            <tr>
+                                <td><a href=format!("{base}/versions/{}/package.json", v.number) download="">{format!("v{}", v.number)}</a></td>
+                                <td><time datetime=v.published_at.clone()>{v.published_at.replace('T', " ").replace('Z', " UTC")}</time></td>
+                                <td>{v.published_by.clone()}</td>
+                                <td>{format!("{:.1} kB", f64::from(v.package_bytes) / 1000.0)}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            })}
+        </section>
+    }
+}

@@ -1,0 +1,101 @@
+//! `/author`: the courses the lecturer authors, a form to start one, and package import.
+
+use leptos::prelude::*;
+use leptos_router::components::Redirect;
+use shared::Role;
+use shared::authoring::Part;
+
+use super::{query, tr, typed_or};
+use crate::i18n::{Text, t};
+use crate::layout::{FormToken, use_locale, use_viewer};
+use crate::pages::admin::{FormOutcome, port_failure};
+use crate::ports::{PortError, Ports};
+
+#[component]
+pub fn CoursesPage() -> impl IntoView {
+    let locale = use_locale();
+    let Some(me) = use_viewer().me else {
+        return view! { <Redirect path="/login?return_to=/author"/> }.into_any();
+    };
+    let lecturer = me.has_role(Role::Lecturer);
+    if !lecturer && !me.has_role(Role::Admin) {
+        return port_failure(locale, PortError(shared::ErrorCode::Forbidden));
+    }
+    let ports = use_context::<Ports>();
+    let detail = query("detail");
+    view! {
+        <h1>{t(locale, Text::MyCourses)}</h1>
+        <FormOutcome/>
+        {(!detail.is_empty()).then(|| view! { <p class="notice error" role="alert">{detail}</p> })}
+        <Suspense fallback=move || view! { <p>{t(locale, Text::Loading)}</p> }>
+            {
+                let ports = ports.clone();
+                Suspend::new(async move {
+                    let Some(ports) = ports else { return port_failure(locale, PortError(shared::ErrorCode::Unavailable)) };
+                    match ports.author.courses().await {
+                        Ok(courses) if courses.is_empty() => view! { <p class="empty">{t(locale, Text::NoCoursesYet)}</p> }.into_any(),
+                        Ok(courses) => view! {
+                            <table>
+                                <thead><tr>
+                                    <th scope="col">{t(locale, Text::CourseTitle)}</th>
+                                    <th scope="col">{t(locale, Text::Code)}</th>
+                                    <th scope="col">{t(locale, Text::YourPart)}</th>
+                                    <th scope="col">{t(locale, Text::PublishedVersion)}</th>
+                                </tr></thead>
+                                <tbody>
+                                    {courses.into_iter().map(|c| {
+                                        let part = t(locale, match c.part {
+                                            Part::Owner => Text::PartOwner,
+                                            Part::CoAuthor => Text::PartCoAuthor,
+                                            Part::Reader => Text::PartReader,
+                                        });
+                                        let version = if c.latest_version == 0 {
+                                            t(locale, Text::NotPublished).to_owned()
+                                        } else {
+                                            format!("v{}", c.latest_version)
+                                        };
+                                        view! {
+                                            <tr>
+                                                <td><a href=format!("/author/courses/{}", c.id)>{tr(locale, &c.title)}</a></td>
+                                                <td><code>{c.code}</code></td>
+                                                <td>{part}</td>
+                                                <td>{version}</td>
+                                            </tr>
+                                        }
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        }
+                        .into_any(),
+                        Err(e) => port_failure(locale, e),
+                    }
+                })
+            }
+        </Suspense>
+        {lecturer.then(|| view! {
+            <h2>{t(locale, Text::NewCourse)}</h2>
+            <form class="stacked" method="post" action="/api/v1/courses">
+                <FormToken/>
+                <label for="code">{t(locale, Text::Code)}</label>
+                <input id="code" name="code" required pattern="[A-Za-z0-9._\\-]+" maxlength="64" value=typed_or("code", String::new())/>
+                <small>{t(locale, Text::CourseCodeHint)}</small>
+                <label for="title_vi">{t(locale, Text::TitleVi)}</label>
+                <input id="title_vi" name="title_vi" required lang="vi" value=typed_or("title_vi", String::new())/>
+                <label for="title_en">{t(locale, Text::TitleEn)}</label>
+                <input id="title_en" name="title_en" lang="en" value=typed_or("title_en", String::new())/>
+                <button type="submit" class="primary">{t(locale, Text::NewCourse)}</button>
+            </form>
+            <h2>{t(locale, Text::ImportPackage)}</h2>
+            <form class="stacked" method="post" action="/api/v1/courses/import">
+                <FormToken/>
+                <label for="package">{t(locale, Text::PackageJson)}</label>
+                <textarea id="package" name="package" rows="8" required></textarea>
+                <label for="import_code">{t(locale, Text::NewCodeOptional)}</label>
+                <input id="import_code" name="code" pattern="[A-Za-z0-9._\\-]*" maxlength="64"/>
+                <small>{t(locale, Text::ImportPackageHint)}</small>
+                <button type="submit">{t(locale, Text::ImportPackage)}</button>
+            </form>
+        })}
+    }
+    .into_any()
+}

@@ -1,0 +1,68 @@
+use async_trait::async_trait;
+use frontend::ports::{AuthorPort, PortError, PortResult};
+use sea_orm::DatabaseConnection;
+use shared::ErrorCode;
+use shared::authoring::{CourseDetail, CourseSummary};
+use shared::competency::Competency;
+use uuid::Uuid;
+
+use crate::services::actors::Actor;
+use crate::services::courses::{self, CourseError};
+use crate::services::{competencies, markdown};
+
+/// Acts for the request's viewer; without one, every answer is `Unauthenticated`.
+pub struct AuthorAdapter {
+    pub db: DatabaseConnection,
+    pub actor: Option<Actor>,
+}
+
+fn course_error(e: CourseError) -> PortError {
+    PortError(match e {
+        CourseError::NotFound => ErrorCode::NotFound,
+        CourseError::Forbidden => ErrorCode::Forbidden,
+        other => {
+            tracing::error!(error = %other, "authoring page data failed");
+            ErrorCode::Unavailable
+        }
+    })
+}
+
+impl AuthorAdapter {
+    fn actor(&self) -> PortResult<&Actor> {
+        self.actor
+            .as_ref()
+            .ok_or(PortError(ErrorCode::Unauthenticated))
+    }
+}
+
+#[async_trait]
+impl AuthorPort for AuthorAdapter {
+    async fn courses(&self) -> PortResult<Vec<CourseSummary>> {
+        courses::list(&self.db, self.actor()?)
+            .await
+            .map_err(course_error)
+    }
+
+    async fn course(&self, id: Uuid) -> PortResult<CourseDetail> {
+        courses::detail(&self.db, self.actor()?, id)
+            .await
+            .map_err(course_error)
+    }
+
+    async fn competencies(&self, framework: Uuid) -> PortResult<Vec<Competency>> {
+        self.actor()?;
+        let all = competencies::frameworks(&self.db).await.map_err(|e| {
+            tracing::error!(error = %e, "competencies for a page failed");
+            PortError(ErrorCode::Unavailable)
+        })?;
+        Ok(all
+            .into_iter()
+            .find(|f| f.id == framework)
+            .map(|f| f.competencies)
+            .unwrap_or_default())
+    }
+
+    fn markdown(&self, text: &str) -> String {
+        markdown::render(text)
+    }
+}
