@@ -10,6 +10,7 @@ mod admin_pages;
 mod api_errors;
 mod assets;
 mod auth;
+mod author_pages;
 mod browser;
 mod competencies;
 mod courses_api;
