@@ -173,14 +173,14 @@ pub async fn import(
             if let (Some(message), Some(path)) = (
                 error.first_field_message(),
                 error.field_names().into_iter().next(),
-            ) {
-                if !path.is_empty() && body.kind == BodyKind::Form {
-                    let detail = format!("{path}: {message}");
-                    error = error.with_fields(vec![FieldError {
-                        field: "package".into(),
-                        message: detail,
-                    }]);
-                }
+            ) && !path.is_empty()
+                && body.kind == BodyKind::Form
+            {
+                let detail = format!("{path}: {message}");
+                error = error.with_fields(vec![FieldError {
+                    field: "package".into(),
+                    message: detail,
+                }]);
             }
             reject(&body, error, "/author", &["code"])
         }

@@ -63,10 +63,10 @@ pub fn query(name: &str) -> String {
 /// After a failed post, what was typed in field `name`; otherwise `current`.
 pub fn typed_or(name: &str, current: String) -> String {
     let query = use_query_map().get_untracked();
-    if query.get("error").is_some() {
-        if let Some(typed) = query.get(name) {
-            return typed;
-        }
+    if query.get("error").is_some()
+        && let Some(typed) = query.get(name)
+    {
+        return typed;
     }
     current
 }
