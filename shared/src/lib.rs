@@ -3,6 +3,7 @@
 pub mod auth;
 pub mod authoring;
 pub mod competency;
+pub mod competency_admin;
 pub mod course;
 pub mod directory;
 pub mod error;

@@ -4,7 +4,10 @@ use reqwest::StatusCode;
 
 use crate::helpers::{TestApp, json, on_both_databases};
 
-on_both_databases!(the_demo_framework_and_profiles_are_served_in_both_languages);
+on_both_databases!(
+    the_demo_framework_and_profiles_are_served_in_both_languages,
+    a_new_framework_version_comes_from_the_exported_csv,
+);
 
 async fn the_demo_framework_and_profiles_are_served_in_both_languages(app: TestApp) {
     app.seed_demo().await;
@@ -182,4 +185,184 @@ async fn a_framework_exports_as_csv_with_its_scale_and_competencies(app: TestApp
         .await
         .unwrap();
     assert_eq!(missing.status(), StatusCode::NOT_FOUND);
+}
+
+async fn bearer(app: &TestApp, username: &str, password: &str) -> String {
+    app.sign_in_json(username, password).await["access_token"]
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
+async fn send(
+    app: &TestApp,
+    token: &str,
+    path: &str,
+    body: Option<serde_json::Value>,
+) -> reqwest::Response {
+    let client = reqwest::Client::new();
+    let request = match body {
+        Some(body) => client.post(app.url(path)).json(&body),
+        None => client.get(app.url(path)),
+    };
+    request.bearer_auth(token).send().await.unwrap()
+}
+
+async fn a_new_framework_version_comes_from_the_exported_csv(app: TestApp) {
+    app.seed_demo().await;
+    let admin = bearer(&app, "admin", "truong-chinh-tri-2026").await;
+    let frameworks = json(send(&app, &admin, "/api/v1/competency-frameworks", None).await).await;
+    let v1 = frameworks[0]["id"].as_str().unwrap().to_owned();
+    let csv = send(
+        &app,
+        &admin,
+        &format!("/api/v1/competency-frameworks/{v1}/export.csv"),
+        None,
+    )
+    .await
+    .text()
+    .await
+    .unwrap();
+    let edited = format!(
+        "{csv}competency,GOV_DATA,,Kỹ năng số,Digital skills,digital,Quản trị dữ liệu dân cư,Population data management,,,\n"
+    );
+    let created = send(
+        &app,
+        &admin,
+        "/api/v1/competency-frameworks/import",
+        Some(serde_json::json!({ "code": "COMMUNE-LEADERS", "name_vi": "Khung năng lực cán bộ cấp xã (2027)", "csv": edited })),
+    )
+    .await;
+    assert_eq!(created.status(), StatusCode::CREATED);
+    let created = json(created).await;
+    assert_eq!(created["version"], 2, "the same code gets the next version");
+    let frameworks = json(send(&app, &admin, "/api/v1/competency-frameworks", None).await).await;
+    assert_eq!(frameworks[0]["version"], 2, "newest first");
+    assert_eq!(frameworks[0]["competencies"].as_array().unwrap().len(), 10);
+    assert_eq!(
+        frameworks[0]["levels"], frameworks[1]["levels"],
+        "the scale came through the CSV unchanged"
+    );
+    assert_eq!(
+        frameworks[1]["competencies"].as_array().unwrap().len(),
+        9,
+        "version 1 is untouched"
+    );
+
+    // Mistakes are named by line, and nothing is created.
+    let broken = send(
+        &app,
+        &admin,
+        "/api/v1/competency-frameworks/import",
+        Some(serde_json::json!({ "code": "BROKEN", "name_vi": "Hỏng", "csv": format!("{csv}competency,LEAD,,Nhóm,Group,magic,Tên,Name,,,\n") })),
+    )
+    .await;
+    assert_eq!(broken.status(), StatusCode::BAD_REQUEST);
+    let messages: Vec<String> = json(broken).await["error"]["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["message"].as_str().unwrap().to_owned())
+        .collect();
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.starts_with("line 16: code LEAD appears twice")),
+        "{messages:?}"
+    );
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.starts_with("line 16: kind must be")),
+        "{messages:?}"
+    );
+    assert_eq!(
+        json(send(&app, &admin, "/api/v1/competency-frameworks", None).await)
+            .await
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+
+    // The version in use (courses, profiles) stays; the unused one can go.
+    let in_use = send(
+        &app,
+        &admin,
+        &format!("/api/v1/competency-frameworks/{v1}/delete"),
+        Some(serde_json::json!({})),
+    )
+    .await;
+    assert_eq!(in_use.status(), StatusCode::CONFLICT);
+    let v2 = created["id"].as_str().unwrap();
+    let positions = json(send(&app, &admin, "/api/v1/positions", None).await).await;
+    let justice = positions
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["code"] == "CS_JUSTICE")
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let set = send(
+        &app,
+        &admin,
+        &format!("/api/v1/positions/{justice}/profile"),
+        Some(serde_json::json!({ "framework_id": v2, "levels": { "GOV_DATA": 3, "LAW": 4 } })),
+    )
+    .await;
+    assert_eq!(set.status(), StatusCode::NO_CONTENT);
+    let profile = json(
+        send(
+            &app,
+            &admin,
+            &format!("/api/v1/positions/{justice}/profile"),
+            None,
+        )
+        .await,
+    )
+    .await;
+    let data = profile["requirements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["competency_code"] == "GOV_DATA")
+        .cloned();
+    assert_eq!(data.unwrap()["required_level"], 3);
+    let beyond = send(
+        &app,
+        &admin,
+        &format!("/api/v1/positions/{justice}/profile"),
+        Some(serde_json::json!({ "framework_id": v2, "levels": { "LAW": 9 } })),
+    )
+    .await;
+    assert_eq!(beyond.status(), StatusCode::BAD_REQUEST);
+    // Clearing v2's profile frees it for deletion.
+    let cleared = send(
+        &app,
+        &admin,
+        &format!("/api/v1/positions/{justice}/profile"),
+        Some(serde_json::json!({ "framework_id": v2, "levels": {} })),
+    )
+    .await;
+    assert_eq!(cleared.status(), StatusCode::NO_CONTENT);
+    let gone = send(
+        &app,
+        &admin,
+        &format!("/api/v1/competency-frameworks/{v2}/delete"),
+        Some(serde_json::json!({})),
+    )
+    .await;
+    assert_eq!(gone.status(), StatusCode::NO_CONTENT);
+
+    let lecturer = bearer(&app, "gv.lan", "giang-vien-lao-cai").await;
+    let refused = send(
+        &app,
+        &lecturer,
+        "/api/v1/competency-frameworks/import",
+        Some(serde_json::json!({ "code": "GV", "name_vi": "Của giảng viên", "csv": csv })),
+    )
+    .await;
+    assert_eq!(refused.status(), StatusCode::FORBIDDEN);
 }

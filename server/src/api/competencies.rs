@@ -1,11 +1,17 @@
-//! `/api/v1/competency-frameworks` and position profiles (read; everyone signed in).
+//! `/api/v1/competency-frameworks` and position profiles: read by everyone signed in,
+//! maintained by national administrators.
 
 use actix_web::{HttpResponse, web};
 
+use shared::ErrorCode;
+use shared::competency_admin::FrameworkImport;
+
 use super::parse_id;
 use crate::http::authenticate::CurrentUser;
+use crate::http::body::{BodyKind, Submitted};
 use crate::http::error::ApiError;
 use crate::services::competencies::{self, CompetencyError};
+use crate::services::competency_admin::{self, FrameworkAdminError};
 use crate::startup::AppState;
 
 fn competency_error(e: CompetencyError) -> ApiError {
@@ -65,4 +71,135 @@ pub async fn export(
             "attachment; filename=\"competency-framework.csv\"",
         ))
         .body(csv))
+}
+
+fn admin_error(e: FrameworkAdminError) -> ApiError {
+    match e {
+        FrameworkAdminError::Forbidden => ApiError::new(
+            ErrorCode::Forbidden,
+            "Only national administrators maintain competency frameworks.",
+        ),
+        FrameworkAdminError::Invalid(fields) => {
+            ApiError::invalid("Some fields need attention.", fields)
+        }
+        FrameworkAdminError::InUse => ApiError::new(
+            ErrorCode::Conflict,
+            "Courses or position profiles use this framework version; it cannot be deleted.",
+        ),
+        FrameworkAdminError::Read(e) => competency_error(e),
+        FrameworkAdminError::Database(e) => ApiError::unavailable(&e),
+    }
+}
+
+/// A new framework version from CSV (the export's format): version 1 of a new code, or the
+/// next version of an existing one. Versions are never edited in place.
+#[utoipa::path(post, path = "/api/v1/competency-frameworks/import", tag = "competencies",
+    request_body(content = FrameworkImport, content_type = "application/json"),
+    responses((status = 201, body = shared::competency_admin::FrameworkCreated), (status = 400, body = shared::ErrorBody),
+        (status = 403, body = shared::ErrorBody)))]
+pub async fn import(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    body: Submitted<FrameworkImport>,
+) -> Result<HttpResponse, ApiError> {
+    match competency_admin::import_csv(&state.db, &user.0.actor, body.value.clone()).await {
+        Ok(_) if body.kind == BodyKind::Form => {
+            Ok(Submitted::<()>::see_other("/competencies?saved=created"))
+        }
+        Ok(created) => Ok(HttpResponse::Created().json(created)),
+        Err(e) => {
+            let error = admin_error(e);
+            let back = match error.first_field_message() {
+                Some(detail) => format!(
+                    "/competencies?{}",
+                    serde_urlencoded::to_string([("detail", detail)]).unwrap_or_default()
+                ),
+                None => "/competencies".to_owned(),
+            };
+            body.reject(error, &back, &["code", "name_vi", "name_en", "csv"])
+        }
+    }
+}
+
+/// Deletes a framework version nothing uses.
+#[utoipa::path(post, path = "/api/v1/competency-frameworks/{id}/delete", tag = "competencies",
+    responses((status = 204), (status = 403, body = shared::ErrorBody), (status = 404, body = shared::ErrorBody),
+        (status = 409, body = shared::ErrorBody)))]
+pub async fn delete(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    id: web::Path<String>,
+    body: Submitted<serde_json::Value>,
+) -> Result<HttpResponse, ApiError> {
+    match competency_admin::delete(&state.db, &user.0.actor, parse_id(&id)?).await {
+        Ok(()) => Ok(body.respond_done("/competencies?saved=updated")),
+        Err(e) => body.reject(admin_error(e), "/competencies", &[]),
+    }
+}
+
+/// Sets the levels a position requires in one framework version. JSON:
+/// `{"framework_id": "…", "levels": {"LEAD": 4, …}}`; a form sends `framework_id` and
+/// `level.CODE` fields. A level of 0 (or a code left out) requires nothing.
+#[utoipa::path(post, path = "/api/v1/positions/{id}/profile", tag = "competencies",
+    request_body(content = Object, content_type = "application/json"),
+    responses((status = 204), (status = 400, body = shared::ErrorBody), (status = 403, body = shared::ErrorBody),
+        (status = 404, body = shared::ErrorBody)))]
+pub async fn set_profile(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    id: web::Path<String>,
+    body: Submitted<serde_json::Value>,
+) -> Result<HttpResponse, ApiError> {
+    let position = parse_id(&id)?;
+    let back = format!("/admin/positions/{position}");
+    let (framework, levels): (String, Vec<(String, String)>) = match body.kind {
+        BodyKind::Form => (
+            body.fields
+                .iter()
+                .find(|(k, _)| k == "framework_id")
+                .map(|(_, v)| v.clone())
+                .unwrap_or_default(),
+            body.fields
+                .iter()
+                .filter_map(|(k, v)| k.strip_prefix("level.").map(|c| (c.to_owned(), v.clone())))
+                .collect(),
+        ),
+        BodyKind::Json => (
+            body.value["framework_id"]
+                .as_str()
+                .unwrap_or_default()
+                .to_owned(),
+            body.value["levels"]
+                .as_object()
+                .map(|m| m.iter().map(|(k, v)| (k.clone(), v.to_string())).collect())
+                .unwrap_or_default(),
+        ),
+    };
+    let framework = uuid::Uuid::parse_str(framework.trim()).map_err(|_| {
+        ApiError::invalid(
+            "Choose the framework version.",
+            vec![shared::FieldError {
+                field: "framework_id".into(),
+                message: "a framework id".into(),
+            }],
+        )
+    })?;
+    let mut parsed = std::collections::BTreeMap::new();
+    for (code, level) in levels {
+        let level = level.trim().trim_matches('"').parse::<i32>().map_err(|_| {
+            ApiError::invalid(
+                "Levels are numbers.",
+                vec![shared::FieldError {
+                    field: code.clone(),
+                    message: "a level number".into(),
+                }],
+            )
+        })?;
+        parsed.insert(code, level);
+    }
+    match competency_admin::set_profile(&state.db, &user.0.actor, position, framework, parsed).await
+    {
+        Ok(()) => Ok(body.respond_done(&format!("{back}?saved=updated"))),
+        Err(e) => body.reject(admin_error(e), &back, &[]),
+    }
 }

@@ -119,12 +119,23 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                     web::get().to(competencies::frameworks),
                 ))
                 .service(endpoint(
+                    "/competency-frameworks/import",
+                    web::post().to(competencies::import),
+                ))
+                .service(endpoint(
+                    "/competency-frameworks/{id}/delete",
+                    web::post().to(competencies::delete),
+                ))
+                .service(endpoint(
                     "/competency-frameworks/{id}/export.csv",
                     web::get().to(competencies::export),
                 ))
-                .service(endpoint(
+                .service(endpoints(
                     "/positions/{id}/profile",
-                    web::get().to(competencies::position_profile),
+                    vec![
+                        web::get().to(competencies::position_profile),
+                        web::post().to(competencies::set_profile),
+                    ],
                 ))
                 .service(endpoints(
                     "/courses",

@@ -3,6 +3,7 @@
 
 pub mod actors;
 pub mod competencies;
+pub mod competency_admin;
 pub mod courses;
 pub mod directory;
 pub mod markdown;

@@ -55,6 +55,8 @@ pub enum Action {
     ManageOrgUnits,
     /// Create and edit job positions (a national catalogue).
     ManagePositions,
+    /// Publish competency framework versions and set position profiles (national).
+    ManageFrameworks,
 }
 
 /// The part of the tree in which `actor` may do `action`.
@@ -89,7 +91,7 @@ pub fn scope(actor: &Actor, action: Action) -> Scope {
         Action::ViewUsers => grant_scope(Role::Admin).union(supervisor_scope()),
         // The tree's names are not secret: everyone signed in may read it.
         Action::ViewOrgUnits => Scope::Everything,
-        Action::ManagePositions => match grant_scope(Role::Admin) {
+        Action::ManagePositions | Action::ManageFrameworks => match grant_scope(Role::Admin) {
             Scope::Everything => Scope::Everything,
             _ => Scope::Nothing,
         },

@@ -300,6 +300,29 @@ pub fn rows() -> Vec<Row> {
             None,
             [200, 200, 200, 200, 200, 401],
         ),
+        row(
+            M::POST,
+            "/api/v1/competency-frameworks/import",
+            "/api/v1/competency-frameworks/import",
+            Some(
+                r#"{"code":"MX-{n}","name_vi":"Khung {n}","csv":"section,code,level,group_vi,group_en,kind,name_vi,name_en,descriptor_vi,descriptor_en,proficient\nlevel,,1,,,,Đạt,Met,Làm được,Can do,yes\ncompetency,LAW,,Kiến thức,Knowledge,knowledge,Pháp luật,Law,,,\n"}"#,
+            ),
+            [201, 403, 403, 403, 403, 401],
+        ),
+        row(
+            M::POST,
+            "/api/v1/competency-frameworks/{framework}/delete",
+            "/api/v1/competency-frameworks/{id}/delete",
+            None,
+            [409, 403, 403, 403, 403, 401],
+        ),
+        row(
+            M::POST,
+            "/api/v1/positions/{position}/profile",
+            "/api/v1/positions/{id}/profile",
+            Some(r#"{"framework_id":"{framework}","levels":{"LAW":3,"CONF":2}}"#),
+            [204, 403, 403, 403, 403, 401],
+        ),
     ];
     rows.extend(super::matrix_course_rows::course_rows());
     // Last: it ends each actor's session.

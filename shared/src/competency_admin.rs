@@ -1,0 +1,24 @@
+//! Bodies for maintaining competency frameworks: a new version from CSV (the export's
+//! format), and the levels a position requires.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FrameworkImport {
+    /// The framework's code; a code already in use gets its next version.
+    pub code: String,
+    pub name_vi: String,
+    #[serde(default)]
+    pub name_en: String,
+    /// The CSV, in the format of `GET /competency-frameworks/{id}/export.csv`.
+    pub csv: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FrameworkCreated {
+    pub id: uuid::Uuid,
+    pub code: String,
+    pub version: u32,
+}
