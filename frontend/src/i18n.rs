@@ -317,6 +317,11 @@ messages! {
     False => "Sai", "False";
     Question => "Câu", "Question";
     SubmitAnswers => "Nộp bài", "Submit";
+    PositionProfile => "Yêu cầu năng lực của vị trí", "Competencies this position requires";
+    NotRequired => "Không yêu cầu", "Not required";
+    NewFrameworkVersion => "Thêm phiên bản khung năng lực", "Add a framework version";
+    FrameworkCsv => "Khung năng lực (CSV)", "Framework (CSV)";
+    FrameworkCsvHint => "Dạng của tệp CSV tải về: mỗi dòng một mức (section = level) hoặc một năng lực (section = competency). Mã đã có sẽ thành phiên bản mới; phiên bản cũ giữ nguyên.", "The format of the downloaded CSV: one row per level (section = level) or competency (section = competency). An existing code gets a new version; older versions stay as they are.";
 }
 
 #[cfg(test)]

@@ -28,6 +28,11 @@ pub trait AdminPort: Send + Sync {
     async fn positions(&self) -> PortResult<Vec<shared::directory::Position>>;
     /// Every competency framework version with its scale and competencies.
     async fn frameworks(&self) -> PortResult<Vec<shared::competency::Framework>>;
+    /// The levels a position requires (across framework versions).
+    async fn position_profile(
+        &self,
+        position: uuid::Uuid,
+    ) -> PortResult<shared::competency::PositionProfile>;
     /// The CSV of an import draft and what importing it would do (or its problems).
     async fn import_preview(&self, draft: uuid::Uuid) -> PortResult<ImportPreview>;
 }

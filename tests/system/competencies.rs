@@ -7,6 +7,7 @@ use crate::helpers::{TestApp, json, on_both_databases};
 on_both_databases!(
     the_demo_framework_and_profiles_are_served_in_both_languages,
     a_new_framework_version_comes_from_the_exported_csv,
+    national_admins_maintain_frameworks_and_profiles_from_the_pages,
 );
 
 async fn the_demo_framework_and_profiles_are_served_in_both_languages(app: TestApp) {
@@ -365,4 +366,65 @@ async fn a_new_framework_version_comes_from_the_exported_csv(app: TestApp) {
     )
     .await;
     assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+}
+
+async fn national_admins_maintain_frameworks_and_profiles_from_the_pages(app: TestApp) {
+    use crate::helpers::{form_token, page, sign_in_form};
+    app.seed_demo().await;
+    sign_in_form(&app, "gv.lan", "giang-vien-lao-cai").await;
+    let (_, html) = page(&app, "/competencies").await;
+    assert!(
+        !html.contains("/api/v1/competency-frameworks/import"),
+        "lecturers read only"
+    );
+    app.client
+        .post(app.url("/api/v1/auth/sign-out"))
+        .send()
+        .await
+        .unwrap();
+
+    sign_in_form(&app, "admin", "truong-chinh-tri-2026").await;
+    let (_, html) = page(&app, "/competencies").await;
+    assert!(html.contains("action=\"/api/v1/competency-frameworks/import\""));
+    let token = form_token(&html);
+    let csv = "section,code,level,group_vi,group_en,kind,name_vi,name_en,descriptor_vi,descriptor_en,proficient\n\
+               level,,1,,,,Đạt,Met,Làm được việc,Can do the work,yes\n\
+               competency,MEDIATE,,Làm việc với nhân dân,Working with citizens,skill,Hòa giải,Mediation,,,\n";
+    let posted = app
+        .post_form(
+            "/api/v1/competency-frameworks/import",
+            &[
+                ("csv", csv),
+                ("code", "HOA-GIAI"),
+                ("name_vi", "Khung năng lực hòa giải viên"),
+                ("csrf", token.as_str()),
+            ],
+        )
+        .await;
+    assert_eq!(posted.status(), StatusCode::SEE_OTHER);
+    assert_eq!(posted.headers()["location"], "/competencies?saved=created");
+    let (_, html) = page(&app, "/competencies").await;
+    assert!(html.contains("Khung năng lực hòa giải viên") && html.contains("MEDIATE"));
+
+    let (_, positions) = page(&app, "/admin/positions").await;
+    let start = positions.find("/admin/positions/").unwrap();
+    let link = positions[start..].split('"').next().unwrap().to_owned();
+    let (_, html) = page(&app, &link).await;
+    assert!(
+        html.contains("/profile\""),
+        "the position page has the profile form"
+    );
+    assert!(
+        html.contains("name=\"level.LEAD\""),
+        "for the first framework by default"
+    );
+    let start = html
+        .rfind("?framework=")
+        .expect("links to the other versions");
+    let other = html[start..].split('"').next().unwrap().to_owned();
+    let (_, html) = page(&app, &format!("{link}{other}")).await;
+    assert!(
+        html.contains("name=\"level.MEDIATE\""),
+        "and for the chosen one"
+    );
 }

@@ -7,9 +7,12 @@ use shared::Locale;
 use shared::competency::{CompetencyKind, Framework};
 
 use crate::i18n::{Text, t};
-use crate::layout::{use_locale, use_viewer};
+use crate::layout::{FormToken, use_locale, use_viewer};
 use crate::pages::admin::port_failure;
+use crate::pages::admin::{FormOutcome, typed};
+use crate::pages::author::DeleteButton;
 use crate::ports::{PortError, Ports};
+use leptos_router::hooks::use_query_map;
 
 fn kind_label(locale: Locale, kind: CompetencyKind) -> &'static str {
     t(
@@ -38,8 +41,19 @@ pub fn CompetenciesPage() -> impl IntoView {
     if use_viewer().me.is_none() {
         return view! { <Redirect path="/login?return_to=/competencies"/> }.into_any();
     }
+    let national_admin = use_viewer().me.is_some_and(|me| {
+        me.roles
+            .iter()
+            .any(|g| g.role == shared::Role::Admin && g.scope_org_unit_id.is_none())
+    });
     let ports = use_context::<Ports>();
+    let detail = use_query_map()
+        .get_untracked()
+        .get("detail")
+        .unwrap_or_default();
     view! {
+        <FormOutcome/>
+        {(!detail.is_empty()).then(|| view! { <p class="notice error" role="alert">{detail}</p> })}
         <Suspense fallback=move || view! { <p>{t(locale, Text::Loading)}</p> }>
             {
                 let ports = ports.clone();
@@ -51,17 +65,34 @@ pub fn CompetenciesPage() -> impl IntoView {
                             <p class="empty">{t(locale, Text::NoFrameworks)}</p>
                         }
                         .into_any(),
-                        Ok(frameworks) => frameworks.into_iter().map(|f| framework(locale, f)).collect_view().into_any(),
+                        Ok(frameworks) => frameworks.into_iter().map(|f| framework(locale, f, national_admin)).collect_view().into_any(),
                         Err(e) => port_failure(locale, e),
                     }
                 })
             }
         </Suspense>
+        {national_admin.then(|| view! {
+            <h2>{t(locale, Text::NewFrameworkVersion)}</h2>
+            <form class="stacked" method="post" action="/api/v1/competency-frameworks/import">
+                <FormToken/>
+                <label for="code">{t(locale, Text::Code)}</label>
+                <input id="code" name="code" required value=typed("code")/>
+                <label for="name_vi">{t(locale, Text::NameVi)}</label>
+                <input id="name_vi" name="name_vi" required lang="vi" value=typed("name_vi")/>
+                <label for="name_en">{t(locale, Text::NameEn)}</label>
+                <input id="name_en" name="name_en" lang="en" value=typed("name_en")/>
+                <label for="csv">{t(locale, Text::FrameworkCsv)}</label>
+                <textarea id="csv" name="csv" rows="10" class="mono" required>{typed("csv")}</textarea>
+                <small>{t(locale, Text::FrameworkCsvHint)}</small>
+                <button type="submit" class="primary">{t(locale, Text::NewFrameworkVersion)}</button>
+            </form>
+        })}
     }
     .into_any()
 }
 
-fn framework(locale: Locale, f: Framework) -> impl IntoView + use<> {
+fn framework(locale: Locale, f: Framework, national_admin: bool) -> impl IntoView + use<> {
+    let id = f.id;
     let mut groups: Vec<(String, Vec<_>)> = Vec::new();
     for c in f.competencies {
         let group = pick(locale, &c.group_vi, &c.group_en);
@@ -72,7 +103,11 @@ fn framework(locale: Locale, f: Framework) -> impl IntoView + use<> {
     }
     view! {
         <h1>{pick(locale, &f.name_vi, &f.name_en)}</h1>
-        <p>{t(locale, Text::VersionLabel)} " " {f.version} " · " <code>{f.code}</code></p>
+        <p>{t(locale, Text::VersionLabel)} " " {f.version} " · " <code>{f.code.clone()}</code>
+            " · " <a href=format!("/api/v1/competency-frameworks/{id}/export.csv") download="">{t(locale, Text::ExportCsv)}</a></p>
+        {national_admin.then(|| view! {
+            <DeleteButton action=format!("/api/v1/competency-frameworks/{id}/delete") what=format!("{} v{}", f.code, f.version)/>
+        })}
         {groups.into_iter().map(|(group, list)| view! {
             <h2>{group}</h2>
             <ul class="competencies">

@@ -2,13 +2,14 @@ use async_trait::async_trait;
 use frontend::ports::{AdminPort, ImportPreview, PortError, PortResult};
 use sea_orm::DatabaseConnection;
 use shared::ErrorCode;
+use shared::competency::PositionProfile;
 use shared::directory::{OrgUnit, Position};
 use shared::users::{UserPage, UserQuery, UserSummary};
 use uuid::Uuid;
 
 use crate::services::actors::Actor;
 use crate::services::users::{self, UserError, import_drafts};
-use crate::services::{org_units, positions};
+use crate::services::{competencies, org_units, positions};
 
 /// Acts for the request's viewer; without one, every answer is `Unauthenticated`.
 pub struct AdminAdapter {
@@ -55,6 +56,19 @@ impl AdminPort for AdminAdapter {
             tracing::error!(error = %e, "org tree page data failed");
             PortError(ErrorCode::Unavailable)
         })
+    }
+
+    async fn position_profile(&self, position: Uuid) -> PortResult<PositionProfile> {
+        self.actor()?;
+        competencies::position_profile(&self.db, position)
+            .await
+            .map_err(|e| match e {
+                competencies::CompetencyError::NotFound => PortError(ErrorCode::NotFound),
+                other => {
+                    tracing::error!(error = %other, "position profile page data failed");
+                    PortError(ErrorCode::Unavailable)
+                }
+            })
     }
 
     async fn import_preview(&self, draft: Uuid) -> PortResult<ImportPreview> {
