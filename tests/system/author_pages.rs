@@ -9,6 +9,7 @@ on_both_databases!(
     only_authors_open_the_authoring_pages,
     the_preview_never_shows_answer_keys,
     a_mistyped_answer_box_comes_back_with_its_line_and_text,
+    a_mistyped_rubric_never_costs_the_case_text,
 );
 
 async fn demo_course(app: &TestApp) -> String {
@@ -124,4 +125,38 @@ async fn a_mistyped_answer_box_comes_back_with_its_line_and_text(app: TestApp) {
         "what was typed is kept"
     );
     assert!(html.contains("Câu hỏi (7)"), "nothing was added");
+}
+
+async fn a_mistyped_rubric_never_costs_the_case_text(app: TestApp) {
+    app.seed_demo().await;
+    sign_in_form(&app, "gv.lan", "giang-vien-lao-cai").await;
+    let id = demo_course(&app).await;
+    let (_, html) = page(&app, &format!("/author/courses/{id}/activities/a2")).await;
+    let token = form_token(&html);
+    let long_body = "## Diễn biến\n\n".to_owned() + &"Bà Năm kể lại sự việc. ".repeat(400);
+    let response = app
+        .post_form(
+            &format!("/api/v1/courses/{id}/activities/a2"),
+            &[
+                ("csrf", token.as_str()),
+                ("title_vi", "Tình huống đã sửa"),
+                ("body_vi", long_body.as_str()),
+                ("prompts", "Anh/chị sẽ làm gì?"),
+                ("rubric", "3: Lắng nghe\nhai điểm: Ghi biên bản"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let back = response.headers()["location"].to_str().unwrap().to_owned();
+    let (_, html) = page(&app, &back).await;
+    assert!(html.contains("Dòng 2"), "the rubric's problem is named");
+    assert!(html.contains("Tình huống đã sửa"), "the rest is saved");
+    assert!(
+        html.contains("Bà Năm kể lại sự việc."),
+        "the long text is kept"
+    );
+    assert!(
+        html.contains("Lắng nghe cả hai bên") || html.contains("3: Nêu được bước lắng nghe"),
+        "the old rubric stays"
+    );
 }

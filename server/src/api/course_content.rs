@@ -267,19 +267,26 @@ pub async fn update_activity(
         "blueprint",
         "items",
     ];
-    change(
-        &state,
-        &user,
-        &body,
-        id,
-        (activity_page(id, &activity), String::new()),
-        echo,
-        |p| {
-            let found = p.activity_mut(&activity).ok_or(CourseError::NotFound)?;
-            courses::apply_activity_form(&mut found.title, &mut found.body, &form, locale)
-        },
-    )
-    .await
+    let page = activity_page(id, &activity);
+    let result = courses::edit(&state.db, &user.0.actor, id, |p| {
+        let found = p.activity_mut(&activity).ok_or(CourseError::NotFound)?;
+        courses::apply_activity_form(&mut found.title, &mut found.body, &form, locale)
+    })
+    .await;
+    match result {
+        Ok(None) => Ok(body.respond(&(), &format!("{page}?saved=updated"))),
+        // Saved, but one part was kept as it was: say which and why.
+        Ok(Some(warning)) => {
+            let query =
+                serde_urlencoded::to_string([("saved", "updated"), ("detail", warning.as_str())])
+                    .unwrap_or_default();
+            Ok(body.respond(
+                &serde_json::json!({ "warning": warning }),
+                &format!("{page}?{query}"),
+            ))
+        }
+        Err(e) => reject(&body, course_error(e, locale), &page, echo),
+    }
 }
 
 /// Moves an activity one place; past either end of its module it moves to the next module.

@@ -18,6 +18,9 @@ use crate::auth::csrf;
 use crate::startup::AppState;
 use shared::auth::CSRF_FIELD;
 
+/// The longest typed value sent back in the address of a failed form post.
+const MAX_ECHO: usize = 4096;
+
 /// How the client sent its body, and so how it wants the answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BodyKind {
@@ -59,7 +62,9 @@ impl<T> Submitted<T> {
         query.extend(
             self.fields
                 .iter()
-                .filter(|(name, _)| echo.contains(&name.as_str()))
+                // Long texts are not echoed: the address would grow past what servers and
+                // proxies accept, and the page could not be shown at all.
+                .filter(|(name, value)| echo.contains(&name.as_str()) && value.len() <= MAX_ECHO)
                 .cloned(),
         );
         let separator = if back.contains('?') { '&' } else { '?' };

@@ -19,21 +19,31 @@ fn notation_error(field: &str, locale: Locale) -> impl Fn(notation::NotationErro
     move |e| CourseError::field(&field, e.describe(locale))
 }
 
-/// Applies the editor's form to one activity: its title and the fields of its kind.
+/// Applies the editor's form to one activity: its title and the fields of its kind. A case
+/// study's long texts are never lost to a mistyped rubric: the rest is saved, the rubric
+/// kept as it was, and the problem returned as a warning.
 pub fn apply_activity_form(
     title: &mut L10n,
     body: &mut ActivityBody,
     form: &ActivityForm,
     locale: Locale,
-) -> Result<(), CourseError> {
+) -> Result<Option<String>, CourseError> {
     *title = check_title(&form.title_vi, &form.title_en, "title_vi")?;
+    let mut warning = None;
     match body {
         ActivityBody::CaseStudy(case) => {
+            let rubric = match notation::rubric(&form.rubric) {
+                Ok(rubric) => rubric,
+                Err(e) => {
+                    warning = Some(e.describe(locale));
+                    case.rubric.clone()
+                }
+            };
             *case = CaseStudy {
                 body: text(&form.body_vi, &form.body_en),
                 outcome: text(&form.outcome_vi, &form.outcome_en),
                 prompts: notation::texts(&form.prompts),
-                rubric: notation::rubric(&form.rubric).map_err(notation_error("rubric", locale))?,
+                rubric,
             };
         }
         ActivityBody::Quiz(quiz) => {
@@ -77,7 +87,7 @@ pub fn apply_activity_form(
                 notation::survey(&form.items).map_err(notation_error("items", locale))?;
         }
     }
-    Ok(())
+    Ok(warning)
 }
 
 /// A question from its form (its id is given by the caller).
