@@ -131,10 +131,10 @@ impl Package {
 pub fn next_id<'a>(prefix: &str, taken: impl Iterator<Item = &'a str>) -> String {
     let highest = taken
         .filter_map(|id| id.strip_prefix(prefix))
-        .filter_map(|n| n.parse::<u32>().ok())
+        .filter_map(|n| n.parse::<u64>().ok())
         .max()
         .unwrap_or(0);
-    format!("{prefix}{}", highest + 1)
+    format!("{prefix}{}", highest.saturating_add(1))
 }
 
 #[cfg(test)]

@@ -213,6 +213,18 @@ fn pre_and_post_forms_never_share_an_item() {
 }
 
 #[test]
+fn fresh_ids_follow_the_highest_even_when_imported_ids_are_huge() {
+    assert_eq!(next_id("n", ["n1", "n7", "x9", "nine"].into_iter()), "n8");
+    assert_eq!(next_id("n", std::iter::empty()), "n1");
+    let huge = format!("n{}", u64::MAX);
+    assert_eq!(
+        next_id("n", [huge.as_str()].into_iter()),
+        huge,
+        "no overflow panic"
+    );
+}
+
+#[test]
 fn moving_activities_crosses_module_boundaries() {
     let mut p = sound();
     let second = p.add_module("Phần hai".into());
