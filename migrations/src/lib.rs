@@ -10,6 +10,7 @@ mod m20261123_000005_add_user_search_key;
 mod m20261123_000006_create_import_drafts;
 mod m20261123_000007_create_competency_frameworks;
 mod m20261123_000008_create_courses;
+mod m20261123_000009_create_cohorts;
 
 pub struct Migrator;
 
@@ -25,6 +26,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000006_create_import_drafts::Migration),
             Box::new(m20261123_000007_create_competency_frameworks::Migration),
             Box::new(m20261123_000008_create_courses::Migration),
+            Box::new(m20261123_000009_create_cohorts::Migration),
         ]
     }
 }

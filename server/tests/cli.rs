@@ -49,7 +49,9 @@ fn seed_demo_is_idempotent_and_prints_the_sign_ins() {
     assert!(first.status.success(), "{}", text(&first.stderr));
     let out = text(&first.stdout);
     assert!(
-        out.contains("18 org units, 15 positions, 7 users, 9 competencies, 1 courses added"),
+        out.contains(
+            "18 org units, 15 positions, 7 users, 9 competencies, 1 courses, 1 cohorts added"
+        ),
         "{out}"
     );
     assert!(
@@ -64,8 +66,9 @@ fn seed_demo_is_idempotent_and_prints_the_sign_ins() {
     let second = ws.run(&["seed-demo"], "");
     assert!(second.status.success());
     assert!(
-        text(&second.stdout)
-            .contains("0 org units, 0 positions, 0 users, 0 competencies, 0 courses added")
+        text(&second.stdout).contains(
+            "0 org units, 0 positions, 0 users, 0 competencies, 0 courses, 0 cohorts added"
+        )
     );
 }
 

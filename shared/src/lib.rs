@@ -10,6 +10,7 @@ pub mod error;
 pub mod form;
 pub mod health;
 pub mod l10n;
+pub mod learning;
 pub mod locale;
 pub mod preferences;
 pub mod quiz;

@@ -16,6 +16,7 @@ mod competencies;
 mod courses_api;
 mod health;
 mod home_page;
+mod learning_api;
 mod migrations;
 mod openapi;
 mod preferences;

@@ -15,6 +15,7 @@ async fn seeding_twice_changes_nothing_the_second_time(app: TestApp) {
     assert_eq!(first.users_added, DEMO_ACCOUNTS.len());
     assert_eq!(first.competencies_added, 9);
     assert_eq!(first.courses_added, 1);
+    assert_eq!(first.cohorts_added, 1);
     let second = seed_demo(&app.db, &hasher).await.unwrap();
     assert_eq!(second, SeedReport::default());
 

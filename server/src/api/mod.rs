@@ -2,6 +2,7 @@
 //! service, map the result. Every endpoint is listed in the OpenAPI document.
 
 mod auth;
+mod cohorts;
 mod competencies;
 mod course_content;
 mod courses;
@@ -30,11 +31,33 @@ fn endpoints(path: &str, routes: Vec<actix_web::Route>) -> actix_web::Resource {
 }
 
 /// Largest request body the API accepts (bulk imports will get their own limit).
-const MAX_BODY_BYTES: usize = 64 * 1024;
+pub(crate) const MAX_BODY_BYTES: usize = 64 * 1024;
 /// Largest course package or whole draft.
 const MAX_PACKAGE_BYTES: usize = 4 * 1024 * 1024;
 /// Largest CSV import (about 5,000 rows).
 const MAX_IMPORT_BYTES: usize = 2 * 1024 * 1024;
+
+/// JSON bodies up to `limit` bytes; a body that is too large or does not fit its type gets
+/// the one error shape.
+pub(crate) fn json_config(limit: usize) -> web::JsonConfig {
+    web::JsonConfig::default()
+        .limit(limit)
+        .error_handler(|e, _| match e {
+            actix_web::error::JsonPayloadError::Overflow { .. }
+            | actix_web::error::JsonPayloadError::OverflowKnownLength { .. } => ApiError::new(
+                shared::ErrorCode::PayloadTooLarge,
+                "The request body is too large.",
+            )
+            .into(),
+            actix_web::error::JsonPayloadError::ContentType => ApiError::new(
+                shared::ErrorCode::UnsupportedMediaType,
+                "Send the body as application/json.",
+            )
+            .into(),
+            other => ApiError::invalid(format!("The JSON body is not valid: {other}."), Vec::new())
+                .into(),
+        })
+}
 
 /// A path served by `route`; any other method on it gets `405` in the error shape.
 fn endpoint(path: &str, route: actix_web::Route) -> actix_web::Resource {
@@ -152,7 +175,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .service(endpoint("/courses/{id}", web::get().to(courses::detail)))
                 .service(
                     endpoint("/courses/{id}/draft", web::put().to(courses::replace_draft))
-                        .app_data(web::JsonConfig::default().limit(MAX_PACKAGE_BYTES)),
+                        .app_data(json_config(MAX_PACKAGE_BYTES)),
                 )
                 .service(endpoint(
                     "/courses/{id}/draft/package.json",
@@ -250,6 +273,26 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                     "/courses/{id}/questions/{container}/{question}/delete",
                     web::post().to(course_content::delete_question),
                 ))
+                .service(endpoints(
+                    "/cohorts",
+                    vec![
+                        web::get().to(cohorts::teaching),
+                        web::post().to(cohorts::open),
+                    ],
+                ))
+                .service(endpoint(
+                    "/learning/cohorts",
+                    web::get().to(cohorts::studying),
+                ))
+                .service(endpoint(
+                    "/cohorts/{id}/enrolments",
+                    web::post().to(cohorts::enrol),
+                ))
+                .service(endpoint(
+                    "/cohorts/{id}/attempts",
+                    web::post().to(cohorts::submit),
+                ))
+                .service(endpoint("/attempts/{id}", web::get().to(cohorts::attempt)))
                 .service(endpoint(
                     "/preferences/locale",
                     web::post().to(preferences::set_locale),

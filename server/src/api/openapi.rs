@@ -4,7 +4,8 @@ use actix_web::HttpResponse;
 use utoipa::OpenApi;
 
 use super::{
-    auth, competencies, course_content, courses, health, org_units, positions, preferences, users,
+    auth, cohorts, competencies, course_content, courses, health, org_units, positions,
+    preferences, users,
 };
 
 #[derive(OpenApi)]
@@ -77,6 +78,12 @@ use super::{
         course_content::add_choice,
         course_content::update_choice,
         course_content::delete_choice,
+        cohorts::teaching,
+        cohorts::studying,
+        cohorts::open,
+        cohorts::enrol,
+        cohorts::submit,
+        cohorts::attempt,
     ),
     components(schemas(
         shared::ErrorBody,
@@ -132,6 +139,13 @@ use super::{
         shared::authoring::QuestionForm,
         shared::authoring::NodeForm,
         shared::authoring::ChoiceForm,
+        shared::learning::NewCohort,
+        shared::learning::CohortSummary,
+        shared::learning::EnrolForm,
+        shared::learning::EnrolReport,
+        shared::learning::AttemptSubmission,
+        shared::learning::AttemptResult,
+        shared::learning::QuestionOutcome,
     ))
 )]
 pub struct ApiDoc;

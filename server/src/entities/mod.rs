@@ -1,11 +1,15 @@
 //! sea-orm entities, one module per table. The schema itself is defined by the migrations.
 
+pub mod attempt;
+pub mod cohort;
+pub mod cohort_lecturer;
 pub mod competency;
 pub mod competency_framework;
 pub mod competency_level;
 pub mod course;
 pub mod course_author;
 pub mod course_version;
+pub mod enrolment;
 pub mod import_draft;
 pub mod org_unit;
 pub mod position;

@@ -3,6 +3,7 @@
 //! nothing. Later capabilities add their own demo data here.
 
 mod accounts;
+mod cohorts;
 mod competencies;
 mod courses;
 mod org_units;
@@ -23,6 +24,7 @@ pub struct SeedReport {
     pub users_added: usize,
     pub competencies_added: usize,
     pub courses_added: usize,
+    pub cohorts_added: usize,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -45,5 +47,6 @@ pub async fn seed_demo(
         users_added: accounts::seed(db, hasher).await?,
         competencies_added: competencies::seed(db).await?,
         courses_added: courses::seed(db).await?,
+        cohorts_added: cohorts::seed(db).await?,
     })
 }

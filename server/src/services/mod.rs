@@ -2,6 +2,8 @@
 //! database. Each service has its own error enum; `api/` maps them to the error shape.
 
 pub mod actors;
+pub mod attempts;
+pub mod cohorts;
 pub mod competencies;
 pub mod competency_admin;
 pub mod courses;

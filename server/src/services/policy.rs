@@ -157,6 +157,39 @@ pub fn course_allows(actor: &Actor, action: CourseAction, authorship: Authorship
     }
 }
 
+/// How an actor stands to one cohort.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CohortStanding {
+    /// Opened it or teaches it.
+    pub staff: bool,
+    pub enrolled: bool,
+    /// Authors the course it takes.
+    pub course_author: bool,
+}
+
+/// Things people do with cohorts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CohortAction {
+    /// Open a cohort of a course.
+    Open,
+    /// Enrol learners, see the roster and everyone's attempts.
+    Manage,
+    /// Submit attempts and see one's own.
+    Study,
+}
+
+/// Lecturers open cohorts of the courses they author, administrators of any; the staff of
+/// a cohort (and national administrators) manage it; only enrolled learners study in it.
+pub fn cohort_allows(actor: &Actor, action: CohortAction, standing: CohortStanding) -> bool {
+    let lecturer = actor.scopes.iter().any(|(role, _)| *role == Role::Lecturer);
+    let admin = actor.scopes.iter().any(|(role, _)| *role == Role::Admin);
+    match action {
+        CohortAction::Open => (standing.course_author && lecturer) || admin,
+        CohortAction::Manage => standing.staff || national_admin(actor),
+        CohortAction::Study => standing.enrolled,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -96,6 +96,10 @@ async fn every_endpoint_refuses_the_wrong_role_and_the_wrong_subtree(app: TestAp
         c["code"] == "KNTC-DAT-DAI-XA"
     })
     .await;
+    let cohort = id_of(&app, &admin, "/api/v1/cohorts", |c| {
+        c["title"]["vi"] == "Lớp bồi dưỡng cán bộ cấp xã K1/2026"
+    })
+    .await;
     let mut target_ids = Vec::new();
     for (name, unit) in [("target.lci", &lci_unit), ("target.dlk", &dlk_unit)] {
         let body = json!({ "username": name, "full_name": "Đối Tượng", "password": "mật khẩu mục tiêu",
@@ -121,6 +125,12 @@ async fn every_endpoint_refuses_the_wrong_role_and_the_wrong_subtree(app: TestAp
             .replace("{course}", &course)
             .replace("{khac}", &khac)
             .replace("{demo_package}", server::seed::DEMO_COURSE)
+            .replace("{cohort}", &cohort)
+            .replace(
+                "{attempt_id}",
+                &format!("00000000-0000-4000-8000-00000000000{n}"),
+            )
+            .replace("{mai_attempt}", "00000000-0000-4000-8000-000000000004")
             .replace("{n}", &n.to_string())
     };
 

@@ -1,0 +1,159 @@
+//! `/api/v1/cohorts`, `/api/v1/learning` and attempts: classes, enrolment, and the
+//! idempotent submission of graded activities.
+
+use actix_web::{HttpResponse, web};
+use shared::ErrorCode;
+use shared::learning::{AttemptSubmission, EnrolForm, NewCohort};
+
+use super::parse_id;
+use crate::http::authenticate::CurrentUser;
+use crate::http::body::{BodyKind, Submitted};
+use crate::http::error::ApiError;
+use crate::services::attempts::{self, AttemptError};
+use crate::services::cohorts::{self, CohortError};
+use crate::startup::AppState;
+
+fn cohort_error(e: CohortError) -> ApiError {
+    match e {
+        CohortError::NotFound => ApiError::not_found("There is no such cohort."),
+        CohortError::Forbidden => ApiError::new(
+            ErrorCode::Forbidden,
+            "Only the course's lecturers and administrators open cohorts; only a cohort's staff enrol learners; only its learners submit.",
+        ),
+        CohortError::Invalid(fields) => ApiError::invalid("Some fields need attention.", fields),
+        CohortError::Database(e) => ApiError::unavailable(&e),
+    }
+}
+
+fn attempt_error(e: AttemptError) -> ApiError {
+    match e {
+        AttemptError::Cohort(e) => cohort_error(e),
+        AttemptError::NotFound => ApiError::not_found("There is no such attempt."),
+        AttemptError::NotGraded => ApiError::invalid(
+            "This activity takes no graded attempts.",
+            vec![shared::FieldError {
+                field: "activity".into(),
+                message: "a quiz or an assessment of the course".into(),
+            }],
+        ),
+        AttemptError::NoAttemptsLeft { allowed } => ApiError::new(
+            ErrorCode::Conflict,
+            format!("All {allowed} attempts allowed for this activity are used."),
+        ),
+        AttemptError::IdReused => ApiError::new(
+            ErrorCode::Conflict,
+            "This attempt id already belongs to another submission; make a new id.",
+        ),
+        other @ AttemptError::Encoding(_) => ApiError::internal(&other),
+        AttemptError::Database(e) => ApiError::unavailable(&e),
+    }
+}
+
+/// The cohorts the viewer teaches (every cohort for national administrators).
+#[utoipa::path(get, path = "/api/v1/cohorts", tag = "learning",
+    responses((status = 200, body = [shared::learning::CohortSummary]), (status = 401, body = shared::ErrorBody)))]
+pub async fn teaching(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+) -> Result<HttpResponse, ApiError> {
+    Ok(HttpResponse::Ok().json(
+        cohorts::teaching(&state.db, &user.0.actor)
+            .await
+            .map_err(cohort_error)?,
+    ))
+}
+
+/// The cohorts the viewer studies in.
+#[utoipa::path(get, path = "/api/v1/learning/cohorts", tag = "learning",
+    responses((status = 200, body = [shared::learning::CohortSummary]), (status = 401, body = shared::ErrorBody)))]
+pub async fn studying(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+) -> Result<HttpResponse, ApiError> {
+    Ok(HttpResponse::Ok().json(
+        cohorts::studying(&state.db, &user.0.actor)
+            .await
+            .map_err(cohort_error)?,
+    ))
+}
+
+/// Opens a cohort of a published course version.
+#[utoipa::path(post, path = "/api/v1/cohorts", tag = "learning",
+    request_body(content = NewCohort, content_type = "application/json"),
+    responses((status = 201, description = "Opened; the body has its id"), (status = 400, body = shared::ErrorBody),
+        (status = 403, body = shared::ErrorBody)))]
+pub async fn open(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    body: Submitted<NewCohort>,
+) -> Result<HttpResponse, ApiError> {
+    match cohorts::open(&state.db, &user.0.actor, body.value.clone()).await {
+        Ok(id) if body.kind == BodyKind::Form => {
+            Ok(Submitted::<()>::see_other(&format!("/author?cohort={id}")))
+        }
+        Ok(id) => Ok(HttpResponse::Created().json(serde_json::json!({ "id": id }))),
+        Err(e) => body.reject(
+            cohort_error(e),
+            "/author",
+            &["title_vi", "title_en", "starts_on", "ends_on"],
+        ),
+    }
+}
+
+/// Enrols learners by username; all or nothing.
+#[utoipa::path(post, path = "/api/v1/cohorts/{id}/enrolments", tag = "learning",
+    request_body(content = EnrolForm, content_type = "application/json"),
+    responses((status = 200, body = shared::learning::EnrolReport), (status = 400, body = shared::ErrorBody),
+        (status = 403, body = shared::ErrorBody), (status = 404, body = shared::ErrorBody)))]
+pub async fn enrol(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    id: web::Path<String>,
+    body: Submitted<EnrolForm>,
+) -> Result<HttpResponse, ApiError> {
+    let id = parse_id(&id)?;
+    match cohorts::enrol(&state.db, &user.0.actor, id, &body.value.usernames).await {
+        Ok(report) => Ok(body.respond(&report, "/author?saved=updated")),
+        Err(e) => body.reject(cohort_error(e), "/author", &["usernames"]),
+    }
+}
+
+/// Submits a quiz or an assessment. `201` when stored; the same `id` again answers `200`
+/// with the first result and stores nothing.
+#[utoipa::path(post, path = "/api/v1/cohorts/{id}/attempts", tag = "learning",
+    request_body(content = AttemptSubmission, content_type = "application/json"),
+    responses((status = 201, body = shared::learning::AttemptResult), (status = 200, body = shared::learning::AttemptResult),
+        (status = 400, body = shared::ErrorBody), (status = 403, body = shared::ErrorBody),
+        (status = 404, body = shared::ErrorBody), (status = 409, body = shared::ErrorBody)))]
+pub async fn submit(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    id: web::Path<String>,
+    body: web::Json<AttemptSubmission>,
+) -> Result<HttpResponse, ApiError> {
+    let id = parse_id(&id)?;
+    let (result, created) = attempts::submit(&state.db, &user.0.actor, id, body.into_inner())
+        .await
+        .map_err(attempt_error)?;
+    Ok(if created {
+        HttpResponse::Created()
+    } else {
+        HttpResponse::Ok()
+    }
+    .json(result))
+}
+
+/// One attempt: to its learner and the cohort's staff.
+#[utoipa::path(get, path = "/api/v1/attempts/{id}", tag = "learning",
+    responses((status = 200, body = shared::learning::AttemptResult), (status = 401, body = shared::ErrorBody),
+        (status = 404, body = shared::ErrorBody)))]
+pub async fn attempt(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    id: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let result = attempts::get(&state.db, &user.0.actor, parse_id(&id)?)
+        .await
+        .map_err(attempt_error)?;
+    Ok(HttpResponse::Ok().json(result))
+}

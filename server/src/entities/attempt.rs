@@ -1,0 +1,28 @@
+use sea_orm::entity::prelude::*;
+
+/// One submitted attempt at a graded activity; never changed once stored. The id is the
+/// client's, so a repeated submission finds the first.
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[sea_orm(table_name = "attempts")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: Uuid,
+    pub cohort_id: Uuid,
+    pub user_id: Uuid,
+    pub activity_id: String,
+    /// The responses as JSON, by question id.
+    #[sea_orm(column_type = "Text")]
+    pub responses: String,
+    /// 0 to 1.
+    pub score: f64,
+    pub passed: bool,
+    /// The per-question outcome as JSON.
+    #[sea_orm(column_type = "Text")]
+    pub result: String,
+    pub submitted_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

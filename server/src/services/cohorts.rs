@@ -1,0 +1,294 @@
+//! Cohorts: a class taking one published course version, opened by the course's lecturers
+//! or an administrator, with its learners.
+
+use chrono::{NaiveDate, Utc};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, PaginatorTrait,
+    QueryFilter, QueryOrder, Set,
+};
+use shared::learning::{CohortSummary, EnrolReport, NewCohort};
+use shared::{FieldError, L10n, Role};
+use uuid::Uuid;
+
+use crate::entities::{
+    cohort, cohort_lecturer, course, course_version, enrolment, user, user_role,
+};
+use crate::services::actors::Actor;
+use crate::services::courses;
+use crate::services::policy::{self, CohortAction, CohortStanding};
+
+#[derive(Debug, thiserror::Error)]
+pub enum CohortError {
+    #[error("no such cohort")]
+    NotFound,
+    #[error("not allowed")]
+    Forbidden,
+    #[error("the cohort is not valid")]
+    Invalid(Vec<FieldError>),
+    #[error("database error in cohorts: {0}")]
+    Database(#[from] DbErr),
+}
+
+fn invalid(field: &str, message: &str) -> CohortError {
+    CohortError::Invalid(vec![FieldError {
+        field: field.into(),
+        message: message.into(),
+    }])
+}
+
+/// How `actor` stands to `cohort`.
+pub(crate) async fn standing(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    cohort: &cohort::Model,
+) -> Result<CohortStanding, DbErr> {
+    let teaches = cohort_lecturer::Entity::find_by_id((cohort.id, actor.me.id))
+        .one(db)
+        .await?
+        .is_some();
+    let enrolled = enrolment::Entity::find_by_id((cohort.id, actor.me.id))
+        .one(db)
+        .await?
+        .is_some();
+    Ok(CohortStanding {
+        staff: teaches || cohort.created_by == actor.me.id,
+        enrolled,
+        course_author: false,
+    })
+}
+
+/// The cohort if `actor` may do `action` in it; one they have nothing to do with is not found.
+pub(crate) async fn load(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: Uuid,
+    action: CohortAction,
+) -> Result<cohort::Model, CohortError> {
+    let cohort = cohort::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(CohortError::NotFound)?;
+    let standing = standing(db, actor, &cohort).await?;
+    let visible = policy::cohort_allows(actor, CohortAction::Manage, standing)
+        || policy::cohort_allows(actor, CohortAction::Study, standing);
+    if !visible {
+        return Err(CohortError::NotFound);
+    }
+    if !policy::cohort_allows(actor, action, standing) {
+        return Err(CohortError::Forbidden);
+    }
+    Ok(cohort)
+}
+
+fn date(field: &str, text: &str) -> Result<NaiveDate, CohortError> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|_| invalid(field, "a date as YYYY-MM-DD"))
+}
+
+/// Opens a cohort of a published course version; the opener teaches it.
+pub async fn open(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    input: NewCohort,
+) -> Result<Uuid, CohortError> {
+    let course = course::Entity::find_by_id(input.course_id)
+        .one(db)
+        .await?
+        .ok_or_else(|| invalid("course_id", "no such course"))?;
+    let authorship = courses::authorship(db, actor, &course).await?;
+    let standing = CohortStanding {
+        course_author: authorship.owner || authorship.co_author,
+        ..CohortStanding::default()
+    };
+    if !policy::cohort_allows(actor, CohortAction::Open, standing) {
+        return Err(CohortError::Forbidden);
+    }
+    let version = if input.version == 0 {
+        course.latest_version
+    } else {
+        i32::try_from(input.version).unwrap_or(-1)
+    };
+    let published = course_version::Entity::find()
+        .filter(course_version::Column::CourseId.eq(course.id))
+        .filter(course_version::Column::Number.eq(version))
+        .one(db)
+        .await?
+        .is_some();
+    if !published {
+        return Err(invalid(
+            "version",
+            "the course has no such published version",
+        ));
+    }
+    let title = input.title_vi.trim();
+    if title.is_empty() || title.chars().count() > 300 {
+        return Err(invalid("title_vi", "between 1 and 300 characters"));
+    }
+    let (starts, ends) = (
+        date("starts_on", &input.starts_on)?,
+        date("ends_on", &input.ends_on)?,
+    );
+    if ends < starts {
+        return Err(invalid("ends_on", "on or after the start"));
+    }
+    let id = Uuid::new_v4();
+    let now = Utc::now();
+    cohort::ActiveModel {
+        id: Set(id),
+        course_id: Set(course.id),
+        version: Set(version),
+        title_vi: Set(title.to_owned()),
+        title_en: Set(input.title_en.trim().to_owned()),
+        starts_on: Set(starts),
+        ends_on: Set(ends),
+        created_by: Set(actor.me.id),
+        created_at: Set(now),
+    }
+    .insert(db)
+    .await?;
+    cohort_lecturer::ActiveModel {
+        cohort_id: Set(id),
+        user_id: Set(actor.me.id),
+        added_at: Set(now),
+    }
+    .insert(db)
+    .await?;
+    Ok(id)
+}
+
+async fn summaries(
+    db: &DatabaseConnection,
+    cohorts: Vec<cohort::Model>,
+) -> Result<Vec<CohortSummary>, DbErr> {
+    let mut out = Vec::new();
+    for c in cohorts {
+        let course = course::Entity::find_by_id(c.course_id).one(db).await?;
+        let learners = enrolment::Entity::find()
+            .filter(enrolment::Column::CohortId.eq(c.id))
+            .count(db)
+            .await?;
+        out.push(CohortSummary {
+            id: c.id,
+            course_id: c.course_id,
+            version: u32::try_from(c.version).unwrap_or(0),
+            title: L10n::new(c.title_vi, c.title_en),
+            course_title: course
+                .map(|c| L10n::new(c.title_vi, c.title_en))
+                .unwrap_or_default(),
+            starts_on: c.starts_on.to_string(),
+            ends_on: c.ends_on.to_string(),
+            learners: u32::try_from(learners).unwrap_or(u32::MAX),
+        });
+    }
+    Ok(out)
+}
+
+/// The cohorts `actor` teaches (every cohort for national administrators).
+pub async fn teaching(
+    db: &DatabaseConnection,
+    actor: &Actor,
+) -> Result<Vec<CohortSummary>, CohortError> {
+    let mut query = cohort::Entity::find().order_by_desc(cohort::Column::StartsOn);
+    if !policy::cohort_allows(actor, CohortAction::Manage, CohortStanding::default()) {
+        let mine: Vec<Uuid> = cohort_lecturer::Entity::find()
+            .filter(cohort_lecturer::Column::UserId.eq(actor.me.id))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|l| l.cohort_id)
+            .collect();
+        query = query.filter(cohort::Column::Id.is_in(mine));
+    }
+    Ok(summaries(db, query.all(db).await?).await?)
+}
+
+/// The cohorts `actor` studies in.
+pub async fn studying(
+    db: &DatabaseConnection,
+    actor: &Actor,
+) -> Result<Vec<CohortSummary>, CohortError> {
+    let mine: Vec<Uuid> = enrolment::Entity::find()
+        .filter(enrolment::Column::UserId.eq(actor.me.id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|e| e.cohort_id)
+        .collect();
+    let cohorts = cohort::Entity::find()
+        .filter(cohort::Column::Id.is_in(mine))
+        .order_by_desc(cohort::Column::StartsOn)
+        .all(db)
+        .await?;
+    Ok(summaries(db, cohorts).await?)
+}
+
+/// Enrols learners by username (all or nothing: an unknown username or an account without
+/// the learner role refuses the whole list, naming each).
+pub async fn enrol(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: Uuid,
+    usernames: &str,
+) -> Result<EnrolReport, CohortError> {
+    let cohort = load(db, actor, id, CohortAction::Manage).await?;
+    let wanted: Vec<&str> = usernames
+        .split(|c: char| c == ',' || c.is_whitespace())
+        .filter(|u| !u.is_empty())
+        .collect();
+    if wanted.is_empty() {
+        return Err(invalid("usernames", "at least one username"));
+    }
+    let mut found = Vec::new();
+    let mut problems = Vec::new();
+    for name in &wanted {
+        let person = user::Entity::find()
+            .filter(user::Column::Username.eq(*name))
+            .filter(user::Column::Disabled.eq(false))
+            .one(db)
+            .await?;
+        let Some(person) = person else {
+            problems.push(FieldError {
+                field: "usernames".into(),
+                message: format!("{name}: no active account"),
+            });
+            continue;
+        };
+        let learner = user_role::Entity::find()
+            .filter(user_role::Column::UserId.eq(person.id))
+            .filter(user_role::Column::Role.eq(Role::Learner.code()))
+            .one(db)
+            .await?
+            .is_some();
+        if learner {
+            found.push(person);
+        } else {
+            problems.push(FieldError {
+                field: "usernames".into(),
+                message: format!("{name}: not a learner"),
+            });
+        }
+    }
+    if !problems.is_empty() {
+        return Err(CohortError::Invalid(problems));
+    }
+    let mut report = EnrolReport::default();
+    for person in found {
+        if enrolment::Entity::find_by_id((cohort.id, person.id))
+            .one(db)
+            .await?
+            .is_some()
+        {
+            report.already.push(person.username);
+            continue;
+        }
+        enrolment::ActiveModel {
+            cohort_id: Set(cohort.id),
+            user_id: Set(person.id),
+            added_at: Set(Utc::now()),
+        }
+        .insert(db)
+        .await?;
+        report.added.push(person.username);
+    }
+    Ok(report)
+}

@@ -1,0 +1,271 @@
+//! Taking graded activities over the API: grading of every question type on the cohort's
+//! frozen version, idempotent submission (also when sent concurrently), attempt limits, and
+//! who may submit and read.
+
+use reqwest::StatusCode;
+use sea_orm::{EntityTrait, PaginatorTrait};
+use serde_json::{Value, json};
+
+use crate::helpers::{TestApp, json, on_both_databases};
+
+on_both_databases!(
+    every_question_type_is_graded_and_attempts_are_limited,
+    the_same_submission_counts_once_even_when_sent_at_once,
+    only_the_cohorts_learners_submit_and_read_their_own,
+);
+
+async fn token(app: &TestApp, username: &str, password: &str) -> String {
+    app.sign_in_json(username, password).await["access_token"]
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
+async fn cohort(app: &TestApp, token: &str) -> String {
+    let list = reqwest::Client::new()
+        .get(app.url("/api/v1/learning/cohorts"))
+        .bearer_auth(token)
+        .send()
+        .await
+        .unwrap();
+    json(list).await[0]["id"].as_str().unwrap().to_owned()
+}
+
+async fn submit(app: &TestApp, token: &str, cohort: &str, body: &Value) -> reqwest::Response {
+    reqwest::Client::new()
+        .post(app.url(&format!("/api/v1/cohorts/{cohort}/attempts")))
+        .bearer_auth(token)
+        .json(body)
+        .send()
+        .await
+        .unwrap()
+}
+
+fn right_answers() -> Value {
+    json!({
+        "q1": { "type": "choice", "value": "a" },
+        "q2": { "type": "choices", "value": ["a", "b", "c"] },
+        "q3": { "type": "bool", "value": false },
+        "q4": { "type": "number", "value": 30 },
+        "q5": { "type": "text", "value": "  Hoa giai " },
+        "q6": { "type": "order", "value": ["a", "b", "c", "d", "e"] },
+        "q7": { "type": "pairs", "value": [["a", "a"], ["b", "b"], ["c", "c"]] }
+    })
+}
+
+async fn every_question_type_is_graded_and_attempts_are_limited(app: TestApp) {
+    app.seed_demo().await;
+    let mai = token(&app, "hv.mai", "hoc-vien-y-ty").await;
+    let cohort = cohort(&app, &mai).await;
+    let first = submit(
+        &app,
+        &mai,
+        &cohort,
+        &json!({ "id": uuid::Uuid::new_v4(), "activity": "a3", "responses": right_answers() }),
+    )
+    .await;
+    assert_eq!(first.status(), StatusCode::CREATED);
+    let first = json(first).await;
+    assert_eq!(first["score"], 1.0, "{first}");
+    assert_eq!(first["passed"], true);
+    assert!(
+        first["questions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|q| q["correct"] == true),
+        "{first}"
+    );
+
+    // Partly right: multiple choice earns partial credit, the rest nothing.
+    let partly = json!({
+        "q2": { "type": "choices", "value": ["a", "d"] },
+        "q4": { "type": "number", "value": 45 },
+        "q6": { "type": "order", "value": ["a", "b", "c", "e", "d"] }
+    });
+    let second = json(
+        submit(
+            &app,
+            &mai,
+            &cohort,
+            &json!({ "id": uuid::Uuid::new_v4(), "activity": "a3", "responses": partly }),
+        )
+        .await,
+    )
+    .await;
+    let scores: Vec<f64> = second["questions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| q["score"].as_f64().unwrap())
+        .collect();
+    assert_eq!(scores, vec![0.0, 0.0, 0.0, 0.0, 0.0, 0.6, 0.0], "{second}");
+    assert_eq!(second["passed"], false);
+    let third = submit(
+        &app,
+        &mai,
+        &cohort,
+        &json!({ "id": uuid::Uuid::new_v4(), "activity": "a3", "responses": {} }),
+    )
+    .await;
+    assert_eq!(third.status(), StatusCode::CREATED);
+    let fourth = submit(
+        &app,
+        &mai,
+        &cohort,
+        &json!({ "id": uuid::Uuid::new_v4(), "activity": "a3", "responses": {} }),
+    )
+    .await;
+    assert_eq!(
+        fourth.status(),
+        StatusCode::CONFLICT,
+        "the quiz allows three attempts"
+    );
+
+    // The pre-test: one paper of five items (LAW 2, CONF 2, MOBI 1), taken once.
+    let pre = json(
+        submit(
+            &app,
+            &mai,
+            &cohort,
+            &json!({ "id": uuid::Uuid::new_v4(), "activity": "a1", "responses": {} }),
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(pre["questions"].as_array().unwrap().len(), 5, "{pre}");
+    let again = submit(
+        &app,
+        &mai,
+        &cohort,
+        &json!({ "id": uuid::Uuid::new_v4(), "activity": "a1", "responses": {} }),
+    )
+    .await;
+    assert_eq!(again.status(), StatusCode::CONFLICT);
+    let ungraded = submit(
+        &app,
+        &mai,
+        &cohort,
+        &json!({ "id": uuid::Uuid::new_v4(), "activity": "a2", "responses": {} }),
+    )
+    .await;
+    assert_eq!(
+        ungraded.status(),
+        StatusCode::BAD_REQUEST,
+        "a case study takes no graded attempt"
+    );
+}
+
+async fn the_same_submission_counts_once_even_when_sent_at_once(app: TestApp) {
+    app.seed_demo().await;
+    let mai = token(&app, "hv.mai", "hoc-vien-y-ty").await;
+    let cohort = cohort(&app, &mai).await;
+    let body =
+        json!({ "id": uuid::Uuid::new_v4(), "activity": "a3", "responses": right_answers() });
+    let first = submit(&app, &mai, &cohort, &body).await;
+    assert_eq!(first.status(), StatusCode::CREATED);
+    let first = json(first).await;
+    let again = submit(&app, &mai, &cohort, &body).await;
+    assert_eq!(
+        again.status(),
+        StatusCode::OK,
+        "a repeat is answered, not stored"
+    );
+    assert_eq!(json(again).await, first);
+
+    // Eight presses of the same button at once: stored once, all told the same.
+    let body = json!({ "id": uuid::Uuid::new_v4(), "activity": "a3", "responses": {} });
+    let url = app.url(&format!("/api/v1/cohorts/{cohort}/attempts"));
+    let presses: Vec<_> = (0..8)
+        .map(|_| {
+            let (url, token, body) = (url.clone(), mai.clone(), body.clone());
+            tokio::spawn(async move {
+                let response = reqwest::Client::new()
+                    .post(url)
+                    .bearer_auth(token)
+                    .json(&body)
+                    .send()
+                    .await
+                    .unwrap();
+                let status = response.status();
+                let mut answer = json(response).await;
+                answer["submitted_at"] = Value::Null;
+                (status, answer)
+            })
+        })
+        .collect();
+    let mut answers = Vec::new();
+    for press in presses {
+        answers.push(press.await.unwrap());
+    }
+    let created = answers
+        .iter()
+        .filter(|(s, _)| *s == StatusCode::CREATED)
+        .count();
+    assert_eq!(created, 1, "{answers:?}");
+    assert!(
+        answers
+            .iter()
+            .all(|(s, b)| s.is_success() && b == &answers[0].1)
+    );
+    let stored = server::entities::attempt::Entity::find()
+        .count(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(stored, 2, "two submissions, each stored once");
+}
+
+async fn only_the_cohorts_learners_submit_and_read_their_own(app: TestApp) {
+    app.seed_demo().await;
+    app.create_user("hv.khach", "hoc vien khach 2026", &[shared::Role::Learner])
+        .await;
+    let mai = token(&app, "hv.mai", "hoc-vien-y-ty").await;
+    let tuan = token(&app, "hv.tuan", "hoc-vien-ea-kly").await;
+    let stranger = token(&app, "hv.khach", "hoc vien khach 2026").await;
+    let lan = token(&app, "gv.lan", "giang-vien-lao-cai").await;
+    let cohort = cohort(&app, &mai).await;
+    let id = uuid::Uuid::new_v4();
+    let body = json!({ "id": id, "activity": "a3", "responses": right_answers() });
+
+    let outside = submit(&app, &stranger, &cohort, &body).await;
+    assert_eq!(outside.status(), StatusCode::NOT_FOUND, "not in the cohort");
+    assert_eq!(
+        submit(&app, &lan, &cohort, &body).await.status(),
+        StatusCode::FORBIDDEN,
+        "the lecturer does not take it"
+    );
+    assert_eq!(
+        submit(&app, &mai, &cohort, &body).await.status(),
+        StatusCode::CREATED
+    );
+    assert_eq!(
+        submit(&app, &tuan, &cohort, &body).await.status(),
+        StatusCode::CONFLICT,
+        "another learner cannot claim the same id"
+    );
+
+    let read = |who: String| {
+        let url = app.url(&format!("/api/v1/attempts/{id}"));
+        async move {
+            reqwest::Client::new()
+                .get(url)
+                .bearer_auth(who)
+                .send()
+                .await
+                .unwrap()
+                .status()
+        }
+    };
+    assert_eq!(read(mai.clone()).await, StatusCode::OK);
+    assert_eq!(
+        read(lan.clone()).await,
+        StatusCode::OK,
+        "the cohort's lecturer reads it"
+    );
+    assert_eq!(
+        read(tuan.clone()).await,
+        StatusCode::NOT_FOUND,
+        "a classmate does not"
+    );
+    assert_eq!(read(stranger.clone()).await, StatusCode::NOT_FOUND);
+}
