@@ -9,7 +9,7 @@ use super::parse_id;
 use crate::http::authenticate::CurrentUser;
 use crate::http::body::{BodyKind, Submitted};
 use crate::http::error::ApiError;
-use crate::services::attempts::{self, AttemptError};
+use crate::services::attempts::{self, Answers, AttemptError};
 use crate::services::cohorts::{self, CohortError};
 use crate::startup::AppState;
 
@@ -129,18 +129,52 @@ pub async fn submit(
     state: web::Data<AppState>,
     user: CurrentUser,
     id: web::Path<String>,
-    body: web::Json<AttemptSubmission>,
+    body: Submitted<serde_json::Value>,
 ) -> Result<HttpResponse, ApiError> {
-    let id = parse_id(&id)?;
-    let (result, created) = attempts::submit(&state.db, &user.0.actor, id, body.into_inner())
-        .await
-        .map_err(attempt_error)?;
-    Ok(if created {
-        HttpResponse::Created()
-    } else {
-        HttpResponse::Ok()
+    let cohort = parse_id(&id)?;
+    let field = |name: &str| {
+        body.fields
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.clone())
+    };
+    let (attempt, activity, answers) = match body.kind {
+        BodyKind::Json => {
+            let input: AttemptSubmission =
+                serde_json::from_value(body.value.clone()).map_err(|e| {
+                    ApiError::invalid(format!("The JSON body is not valid: {e}."), Vec::new())
+                })?;
+            (input.id, input.activity, Answers::Json(input.responses))
+        }
+        BodyKind::Form => (
+            field("attempt_id")
+                .and_then(|v| uuid::Uuid::parse_str(&v).ok())
+                .ok_or_else(|| {
+                    ApiError::invalid("The form has no attempt id; reload the page.", Vec::new())
+                })?,
+            field("activity").unwrap_or_default(),
+            Answers::Form(body.fields.clone()),
+        ),
+    };
+    let page = format!("/learn/{cohort}/{activity}");
+    match attempts::submit(
+        &state.db,
+        &user.0.actor,
+        cohort,
+        attempt,
+        &activity,
+        answers,
+    )
+    .await
+    {
+        Ok((result, _)) if body.kind == BodyKind::Form => Ok(Submitted::<()>::see_other(&format!(
+            "{page}?attempt={}",
+            result.id
+        ))),
+        Ok((result, true)) => Ok(HttpResponse::Created().json(result)),
+        Ok((result, false)) => Ok(HttpResponse::Ok().json(result)),
+        Err(e) => body.reject(attempt_error(e), &page, &[]),
     }
-    .json(result))
 }
 
 /// One attempt: to its learner and the cohort's staff.

@@ -8,14 +8,18 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 use chrono::{SecondsFormat, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, PaginatorTrait,
-    QueryFilter, Set,
+    QueryFilter, QueryOrder, Set,
 };
+use std::collections::BTreeMap;
+
+use shared::course::learner::responses_from_form;
 use shared::course::{ActivityBody, Package, QuizQuestion, assemble_form};
 use shared::learning::{AttemptResult, AttemptSubmission, QuestionOutcome};
+use shared::quiz::Response;
 use shared::quiz::grade;
 use uuid::Uuid;
 
-use crate::entities::{attempt, course_version};
+use crate::entities::{attempt, cohort, course_version};
 use crate::services::actors::Actor;
 use crate::services::cohorts::{self, CohortError};
 use crate::services::policy::CohortAction;
@@ -103,27 +107,81 @@ fn graded<'a>(
     }
 }
 
-/// Grades and stores a submission; the answer says whether it was new.
-pub async fn submit(
+/// The answers of a submission: JSON by question id, or a plain form's fields.
+pub enum Answers {
+    Json(BTreeMap<String, Response>),
+    Form(Vec<(String, String)>),
+}
+
+/// The cohort's frozen course version.
+pub async fn package_of(
     db: &DatabaseConnection,
-    actor: &Actor,
-    cohort_id: Uuid,
-    input: AttemptSubmission,
-) -> Result<(AttemptResult, bool), AttemptError> {
-    if let Some(existing) = attempt::Entity::find_by_id(input.id).one(db).await? {
-        return Ok((replay(&existing, actor, cohort_id, &input.activity)?, false));
-    }
-    let cohort = cohorts::load(db, actor, cohort_id, CohortAction::Study).await?;
+    cohort: &cohort::Model,
+) -> Result<Package, AttemptError> {
     let version = course_version::Entity::find()
         .filter(course_version::Column::CourseId.eq(cohort.course_id))
         .filter(course_version::Column::Number.eq(cohort.version))
         .one(db)
         .await?
         .ok_or(AttemptError::NotGraded)?;
-    let package: Package = serde_json::from_str(&version.package)
-        .map_err(|e| AttemptError::Encoding(e.to_string()))?;
-    let (questions, pass_mark, allowed) =
-        graded(&package, &input.activity, actor.me.id, cohort.id)?;
+    serde_json::from_str(&version.package).map_err(|e| AttemptError::Encoding(e.to_string()))
+}
+
+/// What a learner studies in a cohort: the cohort, its course version, and their attempts
+/// so far, newest first.
+pub async fn study(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    cohort_id: Uuid,
+) -> Result<(cohort::Model, Package, Vec<AttemptResult>), AttemptError> {
+    let cohort = cohorts::load(db, actor, cohort_id, CohortAction::Study).await?;
+    let package = package_of(db, &cohort).await?;
+    let rows = attempt::Entity::find()
+        .filter(attempt::Column::CohortId.eq(cohort.id))
+        .filter(attempt::Column::UserId.eq(actor.me.id))
+        .order_by_desc(attempt::Column::SubmittedAt)
+        .all(db)
+        .await?;
+    let attempts = rows.iter().map(to_result).collect::<Result<_, _>>()?;
+    Ok((cohort, package, attempts))
+}
+
+/// The questions a learner answers in `activity`: a quiz's, or their own assessment paper.
+pub fn questions_for(
+    package: &Package,
+    activity: &str,
+    user: Uuid,
+    cohort: Uuid,
+) -> Option<Vec<QuizQuestion>> {
+    graded(package, activity, user, cohort)
+        .ok()
+        .map(|(questions, ..)| questions.into_iter().cloned().collect())
+}
+
+/// Grades and stores a submission; the answer says whether it was new.
+pub async fn submit(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    cohort_id: Uuid,
+    id: Uuid,
+    activity: &str,
+    answers: Answers,
+) -> Result<(AttemptResult, bool), AttemptError> {
+    if let Some(existing) = attempt::Entity::find_by_id(id).one(db).await? {
+        return Ok((replay(&existing, actor, cohort_id, activity)?, false));
+    }
+    let cohort = cohorts::load(db, actor, cohort_id, CohortAction::Study).await?;
+    let package = package_of(db, &cohort).await?;
+    let (questions, pass_mark, allowed) = graded(&package, activity, actor.me.id, cohort.id)?;
+    let responses = match answers {
+        Answers::Json(responses) => responses,
+        Answers::Form(fields) => responses_from_form(&questions, &fields),
+    };
+    let input = AttemptSubmission {
+        id,
+        activity: activity.to_owned(),
+        responses,
+    };
     if allowed > 0 {
         let used = attempt::Entity::find()
             .filter(attempt::Column::CohortId.eq(cohort.id))

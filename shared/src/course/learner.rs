@@ -99,3 +99,60 @@ pub fn shown(question: &QuizQuestion) -> ShownQuestion {
         shown,
     }
 }
+
+/// Reads a plain HTML form's answers to `questions`: `{id}` for a choice, a number or text
+/// (several `{id}` fields for multiple choice), `{id}-{key}` for the position of an ordering
+/// item or the right-hand partner of a matching item. Questions left blank are absent.
+pub fn responses_from_form(
+    questions: &[&QuizQuestion],
+    fields: &[(String, String)],
+) -> std::collections::BTreeMap<String, crate::quiz::Response> {
+    use crate::quiz::Response;
+    let values = |name: &str| -> Vec<&str> {
+        fields
+            .iter()
+            .filter(|(n, v)| n == name && !v.trim().is_empty())
+            .map(|(_, v)| v.trim())
+            .collect()
+    };
+    let first = |name: &str| values(name).first().map(|v| (*v).to_owned());
+    let mut out = std::collections::BTreeMap::new();
+    for q in questions {
+        let id = q.id.as_str();
+        let response = match &q.question {
+            Question::SingleChoice { .. } => first(id).map(Response::Choice),
+            Question::MultipleChoice { .. } => {
+                let chosen: Vec<String> = values(id).into_iter().map(str::to_owned).collect();
+                (!chosen.is_empty()).then_some(Response::Choices(chosen))
+            }
+            Question::TrueFalse { .. } => first(id).map(|v| Response::Bool(v == "true")),
+            Question::Numeric { .. } => first(id)
+                .and_then(|v| v.replace(',', ".").parse::<f64>().ok())
+                .map(Response::Number),
+            Question::ShortText { .. } => first(id).map(Response::Text),
+            Question::Ordering { items, .. } => {
+                let mut placed: Vec<(u32, String)> = items
+                    .iter()
+                    .filter_map(|i| {
+                        let position = first(&format!("{id}-{}", i.key))?.parse().ok()?;
+                        Some((position, i.key.clone()))
+                    })
+                    .collect();
+                placed.sort();
+                (!placed.is_empty())
+                    .then(|| Response::Order(placed.into_iter().map(|(_, k)| k).collect()))
+            }
+            Question::Matching { left, .. } => {
+                let pairs: Vec<(String, String)> = left
+                    .iter()
+                    .filter_map(|l| Some((l.key.clone(), first(&format!("{id}-{}", l.key))?)))
+                    .collect();
+                (!pairs.is_empty()).then_some(Response::Pairs(pairs))
+            }
+        };
+        if let Some(response) = response {
+            out.insert(q.id.clone(), response);
+        }
+    }
+    out
+}

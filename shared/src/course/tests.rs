@@ -576,3 +576,52 @@ fn random_packages_round_trip_exactly() {
         let _ = validate(&imported, Some(&known()));
     }
 }
+
+#[test]
+fn a_plain_form_answers_every_question_type() {
+    use crate::quiz::{Response, grade};
+    let make = |id: &str, kind: &str, text: &str| QuizQuestion {
+        question: notation::question(kind, text, true, false).unwrap(),
+        ..q(id, "PL")
+    };
+    let questions = [
+        make("s", "single_choice", "* A\nB"),
+        make("m", "multiple_choice", "* A\n* B\nC"),
+        make("t", "true_false", "sai"),
+        make("n", "numeric", "30"),
+        make("x", "short_text", "hòa giải"),
+        make("o", "ordering", "A\nB\nC"),
+        make("p", "matching", "A = 1\nB = 2"),
+    ];
+    let refs: Vec<&QuizQuestion> = questions.iter().collect();
+    let fields: Vec<(String, String)> = [
+        ("s", "a"),
+        ("m", "a"),
+        ("m", "b"),
+        ("t", "false"),
+        ("n", "30,0"),
+        ("x", "Hoa giai"),
+        ("o-a", "1"),
+        ("o-b", "2"),
+        ("o-c", "3"),
+        ("p-a", "a"),
+        ("p-b", "b"),
+        ("csrf", "x"),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), v.to_owned()))
+    .collect();
+    let responses = learner::responses_from_form(&refs, &fields);
+    for q in &questions {
+        let r = responses
+            .get(&q.id)
+            .unwrap_or_else(|| panic!("{} answered", q.id));
+        assert!(grade(&q.question, r).correct, "{}: {r:?}", q.id);
+    }
+    let blank = learner::responses_from_form(&refs, &[("s".into(), " ".into())]);
+    assert!(blank.is_empty(), "blank answers are absent");
+    assert_eq!(
+        learner::responses_from_form(&refs[3..4], &[("n".into(), "ba mươi".into())]).get("n"),
+        None::<&Response>
+    );
+}
