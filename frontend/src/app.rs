@@ -19,6 +19,9 @@ use crate::pages::author::{
     activity::ActivityPage, bank::BankPage, course::CoursePage, courses::CoursesPage,
     preview::PreviewPage,
 };
+use crate::pages::learn::{
+    activity::ActivityPage as LearnActivityPage, cohorts::LearnPage, outline::OutlinePage,
+};
 use crate::pages::{
     competencies::CompetenciesPage, home::HomePage, login::LoginPage, not_found::NotFoundPage,
     profile::ProfilePage,
@@ -69,6 +72,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/positions") view=PositionsPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/org-units/:id") view=OrgUnitEditPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/positions/:id") view=PositionEditPage ssr=SsrMode::Async/>
+                    <Route path=path!("/learn") view=LearnPage ssr=SsrMode::Async/>
+                    <Route path=path!("/learn/:cohort") view=OutlinePage ssr=SsrMode::Async/>
+                    <Route path=path!("/learn/:cohort/:activity") view=LearnActivityPage ssr=SsrMode::Async/>
                     <Route path=path!("/author") view=CoursesPage ssr=SsrMode::Async/>
                     <Route path=path!("/author/courses/:id") view=CoursePage ssr=SsrMode::Async/>
                     <Route path=path!("/author/courses/:id/activities/:activity") view=ActivityPage ssr=SsrMode::Async/>

@@ -322,6 +322,15 @@ messages! {
     NewFrameworkVersion => "Thêm phiên bản khung năng lực", "Add a framework version";
     FrameworkCsv => "Khung năng lực (CSV)", "Framework (CSV)";
     FrameworkCsvHint => "Dạng của tệp CSV tải về: mỗi dòng một mức (section = level) hoặc một năng lực (section = competency). Mã đã có sẽ thành phiên bản mới; phiên bản cũ giữ nguyên.", "The format of the downloaded CSV: one row per level (section = level) or competency (section = competency). An existing code gets a new version; older versions stay as they are.";
+    Learning => "Học tập", "My learning";
+    NoCohortsYet => "Bạn chưa được ghi danh vào lớp nào.", "You are not enrolled in any class yet.";
+    NotStarted => "Chưa làm", "Not started";
+    AttemptsUsed => "Số lần đã làm:", "Attempts:";
+    BestScore => "cao nhất", "best";
+    YourResult => "Kết quả của bạn", "Your result";
+    Passed => "Đạt", "Passed";
+    NotPassed => "Chưa đạt", "Not passed";
+    NoAttemptsLeft => "Bạn đã dùng hết số lần làm bài.", "You have used all your attempts.";
 }
 
 #[cfg(test)]

@@ -39,6 +39,9 @@ pub fn SiteHeader() -> impl IntoView {
                 {(me.has_role(shared::Role::Admin) || me.has_role(shared::Role::Supervisor)).then(|| view! {
                     <a href="/admin/users">{t(locale, Text::Administration)}</a>
                 })}
+                {me.has_role(shared::Role::Learner).then(|| view! {
+                    <a href="/learn">{t(locale, Text::Learning)}</a>
+                })}
                 {(me.has_role(shared::Role::Lecturer) || me.has_role(shared::Role::Admin)).then(|| view! {
                     <a href="/author">{t(locale, Text::Authoring)}</a>
                 })}

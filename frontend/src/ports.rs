@@ -52,6 +52,28 @@ pub trait AuthorPort: Send + Sync {
     fn markdown(&self, text: &str) -> String;
 }
 
+/// A learner's view of their cohorts.
+#[async_trait]
+pub trait LearnPort: Send + Sync {
+    async fn cohorts(&self) -> PortResult<Vec<shared::learning::CohortSummary>>;
+    /// A cohort's course as the viewer studies it; with `activity`, that activity's
+    /// questions (for an assessment, the viewer's own paper).
+    async fn study(&self, cohort: uuid::Uuid, activity: Option<String>) -> PortResult<Study>;
+}
+
+/// What the player shows of one cohort.
+#[derive(Debug, Clone)]
+pub struct Study {
+    pub cohort: shared::learning::CohortSummary,
+    pub package: shared::course::Package,
+    /// The viewer's attempts, newest first.
+    pub attempts: Vec<shared::learning::AttemptResult>,
+    pub questions: Option<Vec<shared::course::QuizQuestion>>,
+    /// A fresh id for the next submission form: pressing submit twice sends it twice,
+    /// and it is stored once.
+    pub fresh_attempt_id: uuid::Uuid,
+}
+
 /// An import draft checked again for its preview page.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImportPreview {
@@ -65,6 +87,7 @@ pub struct Ports {
     pub directory: Arc<dyn DirectoryPort>,
     pub admin: Arc<dyn AdminPort>,
     pub author: Arc<dyn AuthorPort>,
+    pub learn: Arc<dyn LearnPort>,
 }
 
 /// Lets a page set the HTTP status of its response (e.g. 404 for an unknown path)

@@ -16,6 +16,7 @@ mod competencies;
 mod courses_api;
 mod health;
 mod home_page;
+mod learn_pages;
 mod learning_api;
 mod migrations;
 mod openapi;

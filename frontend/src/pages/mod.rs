@@ -4,6 +4,7 @@ pub mod admin;
 pub mod author;
 pub mod competencies;
 pub mod home;
+pub mod learn;
 pub mod login;
 pub mod not_found;
 pub mod profile;

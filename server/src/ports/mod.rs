@@ -4,6 +4,7 @@
 mod admin;
 mod author;
 mod directory;
+mod learn;
 
 use std::sync::Arc;
 
@@ -19,6 +20,10 @@ pub fn build(db: DatabaseConnection, actor: Option<Actor>) -> Ports {
             db: db.clone(),
             actor: actor.clone(),
         }),
-        author: Arc::new(author::AuthorAdapter { db, actor }),
+        author: Arc::new(author::AuthorAdapter {
+            db: db.clone(),
+            actor: actor.clone(),
+        }),
+        learn: Arc::new(learn::LearnAdapter { db, actor }),
     }
 }

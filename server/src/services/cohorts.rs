@@ -156,7 +156,7 @@ pub async fn open(
     Ok(id)
 }
 
-async fn summaries(
+pub(crate) async fn summaries(
     db: &DatabaseConnection,
     cohorts: Vec<cohort::Model>,
 ) -> Result<Vec<CohortSummary>, DbErr> {

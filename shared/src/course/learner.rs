@@ -139,7 +139,10 @@ pub fn responses_from_form(
                     })
                     .collect();
                 placed.sort();
-                (!placed.is_empty())
+                // Two items in one place is no order at all (and must not fall back to the
+                // keys' order, which is often the answer).
+                let distinct = placed.windows(2).all(|w| w[0].0 != w[1].0);
+                (distinct && !placed.is_empty())
                     .then(|| Response::Order(placed.into_iter().map(|(_, k)| k).collect()))
             }
             Question::Matching { left, .. } => {

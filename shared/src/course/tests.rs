@@ -618,6 +618,15 @@ fn a_plain_form_answers_every_question_type() {
             .unwrap_or_else(|| panic!("{} answered", q.id));
         assert!(grade(&q.question, r).correct, "{}: {r:?}", q.id);
     }
+    let same_place: Vec<(String, String)> = ["o-a", "o-b", "o-c"]
+        .iter()
+        .map(|k| ((*k).to_owned(), "1".to_owned()))
+        .collect();
+    assert_eq!(
+        learner::responses_from_form(&refs, &same_place).get("o"),
+        None,
+        "ties are no order"
+    );
     let blank = learner::responses_from_form(&refs, &[("s".into(), " ".into())]);
     assert!(blank.is_empty(), "blank answers are absent");
     assert_eq!(

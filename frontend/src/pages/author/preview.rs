@@ -16,7 +16,7 @@ use crate::layout::{use_locale, use_viewer};
 use crate::pages::admin::port_failure;
 use crate::ports::{AuthorPort, PortError, Ports};
 
-type Md = Arc<dyn AuthorPort>;
+pub type Md = Arc<dyn AuthorPort>;
 
 #[component]
 pub fn PreviewPage() -> impl IntoView {
@@ -69,7 +69,7 @@ pub fn PreviewPage() -> impl IntoView {
 }
 
 #[component]
-fn ActivityView(
+pub fn ActivityView(
     activity: Activity,
     bank: Vec<shared::course::QuizQuestion>,
     md: Md,
@@ -165,33 +165,48 @@ fn ActivityView(
     .into_any()
 }
 
-/// Questions as a learner sees them (no answer key), with the controls of each type.
+/// Questions as a learner sees them (no answer key), read-only, for the preview.
 #[component]
 fn Paper(questions: Vec<ShownQuestion>, md: Md) -> impl IntoView {
     let locale = use_locale();
     view! {
         <form class="paper">
+            <Questions questions md enabled=false/>
+            <button type="submit" disabled>{t(locale, Text::SubmitAnswers)}</button>
+        </form>
+    }
+}
+
+/// The controls of each question type, named as `learner::responses_from_form` reads
+/// them: `{id}` (several for multiple choice) and `{id}-{key}` for ordering and matching.
+#[component]
+pub fn Questions(questions: Vec<ShownQuestion>, md: Md, enabled: bool) -> impl IntoView {
+    let locale = use_locale();
+    let disabled = !enabled;
+    view! {
+        <div class="paper">
             {questions.into_iter().enumerate().map(|(i, q)| {
                 let name = q.id.clone();
                 let controls = match q.shown {
                     Shown::SingleChoice { options } => options.into_iter().map(|o| view! {
-                        <label class="check"><input type="radio" name=name.clone() value=o.key disabled/>{tr(locale, &o.text)}</label>
+                        <label class="check"><input type="radio" name=name.clone() value=o.key disabled=disabled/>{tr(locale, &o.text)}</label>
                     }).collect_view().into_any(),
                     Shown::MultipleChoice { options } => options.into_iter().map(|o| view! {
-                        <label class="check"><input type="checkbox" name=name.clone() value=o.key disabled/>{tr(locale, &o.text)}</label>
+                        <label class="check"><input type="checkbox" name=name.clone() value=o.key disabled=disabled/>{tr(locale, &o.text)}</label>
                     }).collect_view().into_any(),
                     Shown::TrueFalse => view! {
-                        <label class="check"><input type="radio" name=name.clone() value="true" disabled/>{t(locale, Text::True)}</label>
-                        <label class="check"><input type="radio" name=name.clone() value="false" disabled/>{t(locale, Text::False)}</label>
+                        <label class="check"><input type="radio" name=name.clone() value="true" disabled=disabled/>{t(locale, Text::True)}</label>
+                        <label class="check"><input type="radio" name=name.clone() value="false" disabled=disabled/>{t(locale, Text::False)}</label>
                     }.into_any(),
-                    Shown::Numeric => view! { <input type="text" inputmode="decimal" name=name.clone() disabled/> }.into_any(),
-                    Shown::ShortText => view! { <input type="text" name=name.clone() disabled/> }.into_any(),
+                    Shown::Numeric => view! { <input type="text" inputmode="decimal" name=name.clone() disabled=disabled/> }.into_any(),
+                    Shown::ShortText => view! { <input type="text" name=name.clone() disabled=disabled/> }.into_any(),
                     Shown::Ordering { items } => {
                         let count = items.len();
                         items.into_iter().map(|item| view! {
                             <label class="check">
-                                <select name=format!("{name}-{}", item.key) disabled>
-                                    {(1..=count).map(|n| view! { <option>{n.to_string()}</option> }).collect_view()}
+                                <select name=format!("{name}-{}", item.key) disabled=disabled>
+                                    <option value="">"—"</option>
+                                    {(1..=count).map(|n| view! { <option value=n.to_string()>{n.to_string()}</option> }).collect_view()}
                                 </select>
                                 {tr(locale, &item.text)}
                             </label>
@@ -199,7 +214,8 @@ fn Paper(questions: Vec<ShownQuestion>, md: Md) -> impl IntoView {
                     }
                     Shown::Matching { left, right } => left.into_iter().map(|l| view! {
                         <label class="check">{tr(locale, &l.text)}" → "
-                            <select name=format!("{name}-{}", l.key) disabled>
+                            <select name=format!("{name}-{}", l.key) disabled=disabled>
+                                <option value="">"—"</option>
                                 {right.iter().map(|r| view! { <option value=r.key.clone()>{tr(locale, &r.text)}</option> }).collect_view()}
                             </select>
                         </label>
@@ -213,7 +229,6 @@ fn Paper(questions: Vec<ShownQuestion>, md: Md) -> impl IntoView {
                     </fieldset>
                 }
             }).collect_view()}
-            <button type="submit" disabled>{t(locale, Text::SubmitAnswers)}</button>
-        </form>
+        </div>
     }
 }

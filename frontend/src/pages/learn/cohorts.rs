@@ -1,0 +1,46 @@
+//! `/learn`: the cohorts the learner studies in.
+
+use leptos::prelude::*;
+use leptos_router::components::Redirect;
+
+use crate::i18n::{Text, t};
+use crate::layout::{use_locale, use_viewer};
+use crate::pages::admin::port_failure;
+use crate::pages::author::tr;
+use crate::ports::{PortError, Ports};
+
+#[component]
+pub fn LearnPage() -> impl IntoView {
+    let locale = use_locale();
+    if use_viewer().me.is_none() {
+        return view! { <Redirect path="/login?return_to=/learn"/> }.into_any();
+    }
+    let ports = use_context::<Ports>();
+    view! {
+        <h1>{t(locale, Text::Learning)}</h1>
+        <Suspense fallback=move || view! { <p>{t(locale, Text::Loading)}</p> }>
+            {
+                let ports = ports.clone();
+                Suspend::new(async move {
+                    let Some(ports) = ports else { return port_failure(locale, PortError(shared::ErrorCode::Unavailable)) };
+                    match ports.learn.cohorts().await {
+                        Ok(cohorts) if cohorts.is_empty() => view! { <p class="empty">{t(locale, Text::NoCohortsYet)}</p> }.into_any(),
+                        Ok(cohorts) => view! {
+                            <ul class="cohorts">
+                                {cohorts.into_iter().map(|c| view! {
+                                    <li>
+                                        <a href=format!("/learn/{}", c.id)><strong>{tr(locale, &c.course_title)}</strong></a>
+                                        <br/>{tr(locale, &c.title)}" · "{format!("{} – {}", c.starts_on, c.ends_on)}
+                                    </li>
+                                }).collect_view()}
+                            </ul>
+                        }
+                        .into_any(),
+                        Err(e) => port_failure(locale, e),
+                    }
+                })
+            }
+        </Suspense>
+    }
+    .into_any()
+}

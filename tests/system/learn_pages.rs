@@ -1,0 +1,83 @@
+//! The learner's pages as plain HTML: their cohorts, the outline with progress, and a quiz
+//! answered with a plain form — pressed twice, stored once.
+
+use reqwest::StatusCode;
+use sea_orm::{EntityTrait, PaginatorTrait};
+
+use crate::helpers::{TestApp, form_token, on_both_databases, page, sign_in_form};
+
+on_both_databases!(a_learner_takes_a_quiz_with_a_plain_form);
+
+fn hidden(html: &str, name: &str) -> String {
+    let marker = format!("name=\"{name}\" value=\"");
+    let start = html.find(&marker).unwrap_or_else(|| panic!("no {name}")) + marker.len();
+    html[start..].split('"').next().unwrap().to_owned()
+}
+
+async fn a_learner_takes_a_quiz_with_a_plain_form(app: TestApp) {
+    app.seed_demo().await;
+    sign_in_form(&app, "hv.mai", "hoc-vien-y-ty").await;
+    let (status, html) = page(&app, "/learn").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("Lớp bồi dưỡng cán bộ cấp xã K1/2026"));
+    let start = html.find("href=\"/learn/").unwrap() + 6;
+    let outline = html[start..].split('"').next().unwrap().to_owned();
+    let (_, html) = page(&app, &outline).await;
+    assert!(html.contains("Kiểm tra nhanh: tiếp công dân và khiếu nại"));
+    assert!(html.contains("Chưa làm"), "nothing attempted yet");
+
+    let (_, quiz) = page(&app, &format!("{outline}/a3")).await;
+    assert!(
+        !quiz.contains("Đúng: hòa giải tại UBND"),
+        "no feedback before answering"
+    );
+    let attempt = hidden(&quiz, "attempt_id");
+    let token = form_token(&quiz);
+    let cohort = outline.trim_start_matches("/learn/").to_owned();
+    let fields = [
+        ("csrf", token.as_str()),
+        ("attempt_id", attempt.as_str()),
+        ("activity", "a3"),
+        ("q1", "a"),
+        ("q2", "a"),
+        ("q2", "b"),
+        ("q2", "c"),
+        ("q3", "false"),
+        ("q4", "30"),
+        ("q5", "hoa giai"),
+        ("q6-a", "1"),
+        ("q6-b", "2"),
+        ("q6-c", "3"),
+        ("q6-d", "4"),
+        ("q6-e", "5"),
+        ("q7-a", "a"),
+        ("q7-b", "b"),
+        ("q7-c", "c"),
+    ];
+    let path = format!("/api/v1/cohorts/{cohort}/attempts");
+    let first = app.post_form(&path, &fields).await;
+    assert_eq!(first.status(), StatusCode::SEE_OTHER);
+    // The connection dropped and the learner pressed again: same answer, nothing new.
+    let second = app.post_form(&path, &fields).await;
+    assert_eq!(second.headers()["location"], first.headers()["location"]);
+    let stored = server::entities::attempt::Entity::find()
+        .count(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(stored, 1);
+
+    let (_, result) = page(&app, first.headers()["location"].to_str().unwrap()).await;
+    assert!(
+        result.contains("Kết quả của bạn: 100%"),
+        "graded from the plain form"
+    );
+    assert!(result.contains("Đạt"));
+    assert!(result.contains("Số lần đã làm: 1/3"));
+    assert_ne!(
+        hidden(&result, "attempt_id"),
+        attempt,
+        "the next try gets a new id"
+    );
+    let (_, html) = page(&app, &outline).await;
+    assert!(html.contains("cao nhất 100%"), "the outline shows progress");
+}
