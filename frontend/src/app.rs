@@ -21,6 +21,7 @@ use crate::pages::author::{
 };
 use crate::pages::learn::{
     activity::ActivityPage as LearnActivityPage, cohorts::LearnPage, outline::OutlinePage,
+    teach::TeachPage,
 };
 use crate::pages::{
     competencies::CompetenciesPage, home::HomePage, login::LoginPage, not_found::NotFoundPage,
@@ -73,6 +74,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/org-units/:id") view=OrgUnitEditPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/positions/:id") view=PositionEditPage ssr=SsrMode::Async/>
                     <Route path=path!("/learn") view=LearnPage ssr=SsrMode::Async/>
+                    <Route path=path!("/teach") view=TeachPage ssr=SsrMode::Async/>
                     <Route path=path!("/learn/:cohort") view=OutlinePage ssr=SsrMode::Async/>
                     <Route path=path!("/learn/:cohort/:activity") view=LearnActivityPage ssr=SsrMode::Async/>
                     <Route path=path!("/author") view=CoursesPage ssr=SsrMode::Async/>

@@ -331,6 +331,14 @@ messages! {
     Passed => "Đạt", "Passed";
     NotPassed => "Chưa đạt", "Not passed";
     NoAttemptsLeft => "Bạn đã dùng hết số lần làm bài.", "You have used all your attempts.";
+    Classes => "Lớp học", "Classes";
+    NoClassesYet => "Bạn chưa phụ trách lớp nào.", "You teach no classes yet.";
+    LearnersCount => "học viên", "learners";
+    EnrolLearners => "Ghi danh học viên", "Enrol learners";
+    EnrolHint => "Tên đăng nhập của học viên, cách nhau bằng dấu phẩy hoặc xuống dòng. Nếu có tên sai, không ai được ghi danh và các tên sai được chỉ ra.", "Learners' usernames, separated by commas or new lines. If any is wrong, nobody is enrolled and the wrong ones are named.";
+    OpenClass => "Mở lớp mới", "Open a class";
+    StartsOn => "Ngày bắt đầu", "Starts on";
+    EndsOn => "Ngày kết thúc", "Ends on";
 }
 
 #[cfg(test)]

@@ -44,6 +44,7 @@ pub fn SiteHeader() -> impl IntoView {
                 })}
                 {(me.has_role(shared::Role::Lecturer) || me.has_role(shared::Role::Admin)).then(|| view! {
                     <a href="/author">{t(locale, Text::Authoring)}</a>
+                    <a href="/teach">{t(locale, Text::Classes)}</a>
                 })}
                 <a href="/competencies">{t(locale, Text::Competencies)}</a>
                 <a href="/profile">{me.full_name}</a>

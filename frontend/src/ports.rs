@@ -59,6 +59,8 @@ pub trait LearnPort: Send + Sync {
     /// A cohort's course as the viewer studies it; with `activity`, that activity's
     /// questions (for an assessment, the viewer's own paper).
     async fn study(&self, cohort: uuid::Uuid, activity: Option<String>) -> PortResult<Study>;
+    /// The cohorts the viewer teaches.
+    async fn teaching(&self) -> PortResult<Vec<shared::learning::CohortSummary>>;
 }
 
 /// What the player shows of one cohort.

@@ -6,7 +6,10 @@ use sea_orm::{EntityTrait, PaginatorTrait};
 
 use crate::helpers::{TestApp, form_token, on_both_databases, page, sign_in_form};
 
-on_both_databases!(a_learner_takes_a_quiz_with_a_plain_form);
+on_both_databases!(
+    a_learner_takes_a_quiz_with_a_plain_form,
+    a_lecturer_opens_a_class_and_enrols_learners_from_the_page,
+);
 
 fn hidden(html: &str, name: &str) -> String {
     let marker = format!("name=\"{name}\" value=\"");
@@ -80,4 +83,50 @@ async fn a_learner_takes_a_quiz_with_a_plain_form(app: TestApp) {
     );
     let (_, html) = page(&app, &outline).await;
     assert!(html.contains("cao nhất 100%"), "the outline shows progress");
+}
+
+async fn a_lecturer_opens_a_class_and_enrols_learners_from_the_page(app: TestApp) {
+    app.seed_demo().await;
+    sign_in_form(&app, "gv.lan", "giang-vien-lao-cai").await;
+    let (status, html) = page(&app, "/teach").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("Lớp bồi dưỡng cán bộ cấp xã K1/2026") && html.contains("4 học viên"));
+    let token = form_token(&html);
+    let start = html.find("<option value=\"").unwrap() + 15;
+    let course = html[start..].split('"').next().unwrap().to_owned();
+    let opened = app
+        .post_form(
+            "/api/v1/cohorts",
+            &[
+                ("csrf", token.as_str()),
+                ("course_id", course.as_str()),
+                ("title_vi", "Lớp K2/2026 — Đắk Lắk"),
+                ("starts_on", "2027-01-04"),
+                ("ends_on", "2027-02-26"),
+            ],
+        )
+        .await;
+    assert_eq!(opened.status(), StatusCode::SEE_OTHER);
+    let location = opened.headers()["location"].to_str().unwrap().to_owned();
+    let cohort = location.rsplit('#').next().unwrap().to_owned();
+    let refused = app
+        .post_form(
+            &format!("/api/v1/cohorts/{cohort}/enrolments"),
+            &[("csrf", token.as_str()), ("usernames", "hv.tuan, khong.ai")],
+        )
+        .await;
+    let (_, html) = page(&app, refused.headers()["location"].to_str().unwrap()).await;
+    assert!(
+        html.contains("khong.ai: no active account"),
+        "the wrong name is named"
+    );
+    let enrolled = app
+        .post_form(
+            &format!("/api/v1/cohorts/{cohort}/enrolments"),
+            &[("csrf", token.as_str()), ("usernames", "hv.tuan\nhv.thao")],
+        )
+        .await;
+    assert_eq!(enrolled.status(), StatusCode::SEE_OTHER);
+    let (_, html) = page(&app, "/teach").await;
+    assert!(html.contains("Lớp K2/2026 — Đắk Lắk") && html.contains("2 học viên"));
 }

@@ -88,13 +88,13 @@ pub async fn open(
     body: Submitted<NewCohort>,
 ) -> Result<HttpResponse, ApiError> {
     match cohorts::open(&state.db, &user.0.actor, body.value.clone()).await {
-        Ok(id) if body.kind == BodyKind::Form => {
-            Ok(Submitted::<()>::see_other(&format!("/author?cohort={id}")))
-        }
+        Ok(id) if body.kind == BodyKind::Form => Ok(Submitted::<()>::see_other(&format!(
+            "/teach?saved=created#{id}"
+        ))),
         Ok(id) => Ok(HttpResponse::Created().json(serde_json::json!({ "id": id }))),
         Err(e) => body.reject(
             cohort_error(e),
-            "/author",
+            "/teach",
             &["title_vi", "title_en", "starts_on", "ends_on"],
         ),
     }
@@ -113,8 +113,18 @@ pub async fn enrol(
 ) -> Result<HttpResponse, ApiError> {
     let id = parse_id(&id)?;
     match cohorts::enrol(&state.db, &user.0.actor, id, &body.value.usernames).await {
-        Ok(report) => Ok(body.respond(&report, "/author?saved=updated")),
-        Err(e) => body.reject(cohort_error(e), "/author", &["usernames"]),
+        Ok(report) => Ok(body.respond(&report, &format!("/teach?saved=updated#{id}"))),
+        Err(e) => {
+            let error = cohort_error(e);
+            let back = match error.first_field_message() {
+                Some(detail) => format!(
+                    "/teach?{}",
+                    serde_urlencoded::to_string([("detail", detail)]).unwrap_or_default()
+                ),
+                None => "/teach".to_owned(),
+            };
+            body.reject(error, &back, &["usernames"])
+        }
     }
 }
 

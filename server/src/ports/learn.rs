@@ -42,6 +42,12 @@ impl LearnPort for LearnAdapter {
             .map_err(cohort_error)
     }
 
+    async fn teaching(&self) -> PortResult<Vec<CohortSummary>> {
+        cohorts::teaching(&self.db, self.actor()?)
+            .await
+            .map_err(cohort_error)
+    }
+
     async fn study(&self, cohort: Uuid, activity: Option<String>) -> PortResult<Study> {
         let actor = self.actor()?;
         let (row, package, attempts) =

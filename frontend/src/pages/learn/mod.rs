@@ -6,6 +6,7 @@
 pub mod activity;
 pub mod cohorts;
 pub mod outline;
+pub mod teach;
 
 use shared::course::ActivityBody;
 use shared::learning::AttemptResult;

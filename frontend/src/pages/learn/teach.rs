@@ -1,0 +1,78 @@
+//! `/teach`: the cohorts a lecturer teaches, with enrolment, and a form to open a cohort of
+//! a published course they author.
+
+use leptos::prelude::*;
+use leptos_router::components::Redirect;
+
+use crate::i18n::{Text, t};
+use crate::layout::{FormToken, use_locale, use_viewer};
+use crate::pages::admin::{FormOutcome, port_failure, typed};
+use crate::pages::author::{query, tr};
+use crate::ports::{PortError, Ports};
+
+#[component]
+pub fn TeachPage() -> impl IntoView {
+    let locale = use_locale();
+    if use_viewer().me.is_none() {
+        return view! { <Redirect path="/login?return_to=/teach"/> }.into_any();
+    }
+    let ports = use_context::<Ports>();
+    let detail = query("detail");
+    view! {
+        <h1>{t(locale, Text::Classes)}</h1>
+        <FormOutcome/>
+        {(!detail.is_empty()).then(|| view! { <p class="notice error" role="alert">{detail}</p> })}
+        <Suspense fallback=move || view! { <p>{t(locale, Text::Loading)}</p> }>
+            {
+                let ports = ports.clone();
+                Suspend::new(async move {
+                    let Some(ports) = ports else { return port_failure(locale, PortError(shared::ErrorCode::Unavailable)) };
+                    let cohorts = match ports.learn.teaching().await {
+                        Ok(cohorts) => cohorts,
+                        Err(e) => return port_failure(locale, e),
+                    };
+                    let courses: Vec<_> = ports.author.courses().await.unwrap_or_default().into_iter().filter(|c| c.latest_version > 0).collect();
+                    view! {
+                        {cohorts.is_empty().then(|| view! { <p class="empty">{t(locale, Text::NoClassesYet)}</p> })}
+                        {cohorts.into_iter().map(|c| view! {
+                            <article class="module" id=c.id.to_string()>
+                                <h2>{tr(locale, &c.title)}</h2>
+                                <p class="meta">{tr(locale, &c.course_title)}{format!(" · v{} · {} – {} · {} {}", c.version, c.starts_on, c.ends_on, c.learners, t(locale, Text::LearnersCount))}</p>
+                                <form class="stacked" method="post" action=format!("/api/v1/cohorts/{}/enrolments", c.id)>
+                                    <FormToken/>
+                                    <label for=format!("usernames-{}", c.id)>{t(locale, Text::EnrolLearners)}</label>
+                                    <textarea id=format!("usernames-{}", c.id) name="usernames" rows="3" class="mono" placeholder="hv.mai, hv.tuan"></textarea>
+                                    <small>{t(locale, Text::EnrolHint)}</small>
+                                    <button type="submit">{t(locale, Text::EnrolLearners)}</button>
+                                </form>
+                            </article>
+                        }).collect_view()}
+                        {(!courses.is_empty()).then(|| view! {
+                            <h2>{t(locale, Text::OpenClass)}</h2>
+                            <form class="stacked" method="post" action="/api/v1/cohorts">
+                                <FormToken/>
+                                <label for="course_id">{t(locale, Text::CourseTitle)}</label>
+                                <select id="course_id" name="course_id">
+                                    {courses.into_iter().map(|c| view! {
+                                        <option value=c.id.to_string()>{format!("{} (v{})", tr(locale, &c.title), c.latest_version)}</option>
+                                    }).collect_view()}
+                                </select>
+                                <label for="title_vi">{t(locale, Text::TitleVi)}</label>
+                                <input id="title_vi" name="title_vi" required lang="vi" value=typed("title_vi")/>
+                                <label for="title_en">{t(locale, Text::TitleEn)}</label>
+                                <input id="title_en" name="title_en" lang="en" value=typed("title_en")/>
+                                <label for="starts_on">{t(locale, Text::StartsOn)}</label>
+                                <input id="starts_on" name="starts_on" type="date" required value=typed("starts_on")/>
+                                <label for="ends_on">{t(locale, Text::EndsOn)}</label>
+                                <input id="ends_on" name="ends_on" type="date" required value=typed("ends_on")/>
+                                <button type="submit" class="primary">{t(locale, Text::OpenClass)}</button>
+                            </form>
+                        })}
+                    }
+                    .into_any()
+                })
+            }
+        </Suspense>
+    }
+    .into_any()
+}
