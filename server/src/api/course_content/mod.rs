@@ -1,0 +1,93 @@
+//! Editing the parts of a draft: modules, activities, questions (of a quiz or of the item
+//! bank), and the nodes and choices of a role-play. Each is one small change saved with
+//! the draft's revision check; forms come back to the page they were sent from.
+
+mod questions;
+mod scenario;
+mod structure;
+
+pub use questions::*;
+pub use scenario::*;
+pub use structure::*;
+
+use actix_web::HttpResponse;
+use serde::Serialize;
+use shared::course::Package;
+use shared::course::edit::ITEM_BANK;
+use uuid::Uuid;
+
+use super::courses::{course_error, editor, reject};
+use crate::http::authenticate::CurrentUser;
+use crate::http::body::Submitted;
+use crate::http::error::ApiError;
+use crate::services::courses::{self, CourseError, locale_of};
+use crate::startup::AppState;
+
+/// Runs `change` on the draft of course `id`, then answers: JSON gets the change's answer,
+/// a form goes to `page` (with `anchor`), or back there with the problem.
+pub(super) async fn change<T, R: Serialize>(
+    state: &AppState,
+    user: &CurrentUser,
+    body: &Submitted<T>,
+    id: Uuid,
+    (page, anchor): (String, String),
+    echo: &[&str],
+    change: impl FnMut(&mut Package) -> Result<R, CourseError>,
+) -> Result<HttpResponse, ApiError> {
+    let actor = &user.0.actor;
+    match courses::edit(&state.db, actor, id, change).await {
+        Ok(answer) => Ok(body.respond(&answer, &format!("{page}?saved=updated{anchor}"))),
+        Err(e) => {
+            // Back to the form that failed, so the page can open it with what was typed.
+            let back = match anchor.strip_prefix('#').filter(|a| !a.is_empty()) {
+                Some(item) => format!("{page}?editing={item}"),
+                None => page,
+            };
+            reject(body, course_error(e, locale_of(actor)), &back, echo)
+        }
+    }
+}
+
+pub(super) fn activity_page(id: Uuid, activity: &str) -> String {
+    format!("{}/activities/{activity}", editor(id))
+}
+
+pub(super) fn questions_page(id: Uuid, container: &str) -> String {
+    if container == ITEM_BANK {
+        format!("{}/bank", editor(id))
+    } else {
+        activity_page(id, container)
+    }
+}
+
+pub(super) const TITLE_FIELDS: &[&str] = &["title_vi", "title_en"];
+pub(super) const QUESTION_FIELDS: &[&str] = &[
+    "type",
+    "competency",
+    "prompt_vi",
+    "prompt_en",
+    "answers",
+    "feedback_vi",
+    "feedback_en",
+];
+pub(super) const NODE_FIELDS: &[&str] = &[
+    "speaker_vi",
+    "speaker_en",
+    "text_vi",
+    "text_en",
+    "debrief_vi",
+    "debrief_en",
+];
+pub(super) const CHOICE_FIELDS: &[&str] = &[
+    "text_vi",
+    "text_en",
+    "feedback_vi",
+    "feedback_en",
+    "next",
+    "effects",
+];
+
+#[derive(Serialize)]
+pub(super) struct Created {
+    pub(super) id: String,
+}
