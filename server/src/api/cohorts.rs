@@ -114,17 +114,7 @@ pub async fn enrol(
     let id = parse_id(&id)?;
     match cohorts::enrol(&state.db, &user.0.actor, id, &body.value.usernames).await {
         Ok(report) => Ok(body.respond(&report, &format!("/teach?saved=updated#{id}"))),
-        Err(e) => {
-            let error = cohort_error(e);
-            let back = match error.first_field_message() {
-                Some(detail) => format!(
-                    "/teach?{}",
-                    serde_urlencoded::to_string([("detail", detail)]).unwrap_or_default()
-                ),
-                None => "/teach".to_owned(),
-            };
-            body.reject(error, &back, &["usernames"])
-        }
+        Err(e) => body.reject_with_detail(cohort_error(e), "/teach", &["usernames"]),
     }
 }
 

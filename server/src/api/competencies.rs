@@ -107,17 +107,11 @@ pub async fn import(
             Ok(Submitted::<()>::see_other("/competencies?saved=created"))
         }
         Ok(created) => Ok(HttpResponse::Created().json(created)),
-        Err(e) => {
-            let error = admin_error(e);
-            let back = match error.first_field_message() {
-                Some(detail) => format!(
-                    "/competencies?{}",
-                    serde_urlencoded::to_string([("detail", detail)]).unwrap_or_default()
-                ),
-                None => "/competencies".to_owned(),
-            };
-            body.reject(error, &back, &["code", "name_vi", "name_en", "csv"])
-        }
+        Err(e) => body.reject_with_detail(
+            admin_error(e),
+            "/competencies",
+            &["code", "name_vi", "name_en", "csv"],
+        ),
     }
 }
 

@@ -60,25 +60,6 @@ pub(super) fn editor(id: uuid::Uuid) -> String {
     format!("/author/courses/{id}")
 }
 
-/// A failed form post goes back to `back` with the first problem's message as `detail`
-/// (e.g. which line of an answers box is wrong) and what was typed in `echo`.
-pub(super) fn reject<T>(
-    body: &Submitted<T>,
-    error: ApiError,
-    back: &str,
-    echo: &[&str],
-) -> Result<HttpResponse, ApiError> {
-    let back = match error.first_field_message() {
-        Some(detail) if body.kind == BodyKind::Form => {
-            let query = serde_urlencoded::to_string([("detail", detail)]).unwrap_or_default();
-            let separator = if back.contains('?') { '&' } else { '?' };
-            format!("{back}{separator}{query}")
-        }
-        _ => back.to_owned(),
-    };
-    body.reject(error, &back, echo)
-}
-
 fn actor(user: &CurrentUser) -> &Actor {
     &user.0.actor
 }
@@ -113,8 +94,7 @@ pub async fn create(
         Ok(id) => Ok(HttpResponse::Created()
             .insert_header(("Location", format!("/api/v1/courses/{id}")))
             .json(serde_json::json!({ "id": id }))),
-        Err(e) => reject(
-            &body,
+        Err(e) => body.reject_with_detail(
             course_error(e, locale_of(actor)),
             "/author",
             &["code", "title_vi", "title_en"],
@@ -182,7 +162,7 @@ pub async fn import(
                     message: detail,
                 }]);
             }
-            reject(&body, error, "/author", &["code"])
+            body.reject_with_detail(error, "/author", &["code"])
         }
     }
 }
@@ -301,7 +281,7 @@ pub async fn update_info(
     .await;
     match result {
         Ok(()) => Ok(body.respond_done(&format!("{}?saved=updated", editor(id)))),
-        Err(e) => reject(&body, course_error(e, locale_of(actor)), &editor(id), &[]),
+        Err(e) => body.reject_with_detail(course_error(e, locale_of(actor)), &editor(id), &[]),
     }
 }
 
@@ -324,7 +304,7 @@ pub async fn publish(
             editor(id)
         ))),
         Ok(published) => Ok(HttpResponse::Created().json(published)),
-        Err(e) => reject(&body, course_error(e, locale_of(actor)), &editor(id), &[]),
+        Err(e) => body.reject_with_detail(course_error(e, locale_of(actor)), &editor(id), &[]),
     }
 }
 
@@ -343,8 +323,7 @@ pub async fn add_author(
     let id = parse_id(&id)?;
     match courses::add_author(&state.db, actor, id, &body.value.username).await {
         Ok(_) => Ok(body.respond_done(&format!("{}?saved=updated#authors", editor(id)))),
-        Err(e) => reject(
-            &body,
+        Err(e) => body.reject_with_detail(
             course_error(e, locale_of(actor)),
             &editor(id),
             &["username"],

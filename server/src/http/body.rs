@@ -72,6 +72,25 @@ impl<T> Submitted<T> {
         Ok(Self::see_other(&format!("{back}{separator}{query}")))
     }
 
+    /// Like [`Self::reject`], and the page also gets the first problem's message as
+    /// `detail` (e.g. which line of a text box is wrong).
+    pub fn reject_with_detail(
+        &self,
+        error: ApiError,
+        back: &str,
+        echo: &[&str],
+    ) -> Result<HttpResponse, ApiError> {
+        let back = match error.first_field_message() {
+            Some(detail) if self.kind == BodyKind::Form => {
+                let query = serde_urlencoded::to_string([("detail", detail)]).unwrap_or_default();
+                let separator = if back.contains('?') { '&' } else { '?' };
+                format!("{back}{separator}{query}")
+            }
+            _ => back.to_owned(),
+        };
+        self.reject(error, &back, echo)
+    }
+
     /// JSON gets `204 No Content`; a form post gets `303 See Other` to `redirect_to`.
     pub fn respond_done(&self, redirect_to: &str) -> HttpResponse {
         match self.kind {

@@ -11,9 +11,7 @@ use shared::course::{self, Package};
 use uuid::Uuid;
 
 use super::SeedError;
-use crate::entities::{
-    competency, competency_framework, course as course_row, course_version, user,
-};
+use crate::entities::{competency_framework, course as course_row, course_version, user};
 
 /// The demo course's content package.
 pub const DEMO_COURSE: &str = include_str!("demo_course.json");
@@ -41,13 +39,7 @@ pub async fn seed(db: &DatabaseConnection) -> Result<usize, SeedError> {
         .one(db)
         .await?
         .ok_or_else(|| SeedError::Missing(format!("framework {}", reference.code)))?;
-    let known = competency::Entity::find()
-        .filter(competency::Column::FrameworkId.eq(framework.id))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|c| c.code)
-        .collect();
+    let known = crate::services::courses::framework_codes(db, framework.id).await?;
     let issues = course::validate(&package, Some(&known));
     if let Some(first) = issues.first() {
         return Err(SeedError::Missing(format!(

@@ -16,7 +16,7 @@ use shared::course::Package;
 use shared::course::edit::ITEM_BANK;
 use uuid::Uuid;
 
-use super::courses::{course_error, editor, reject};
+use super::courses::{course_error, editor};
 use crate::http::authenticate::CurrentUser;
 use crate::http::body::Submitted;
 use crate::http::error::ApiError;
@@ -43,7 +43,7 @@ pub(super) async fn change<T, R: Serialize>(
                 Some(item) => format!("{page}?editing={item}"),
                 None => page,
             };
-            reject(body, course_error(e, locale_of(actor)), &back, echo)
+            body.reject_with_detail(course_error(e, locale_of(actor)), &back, echo)
         }
     }
 }

@@ -5,7 +5,7 @@ use shared::authoring::{ActivityForm, MoveForm, NewActivity, TitleForm};
 use shared::course::ActivityKind;
 
 use super::{Created, TITLE_FIELDS, activity_page, change};
-use crate::api::courses::{course_error, editor, reject};
+use crate::api::courses::{course_error, editor};
 use crate::api::parse_id;
 use crate::http::authenticate::CurrentUser;
 use crate::http::body::Submitted;
@@ -153,8 +153,7 @@ pub async fn add_activity(
             },
             &activity_page(id, &activity),
         )),
-        Err(e) => reject(
-            &body,
+        Err(e) => body.reject_with_detail(
             course_error(e, locale_of(actor)),
             &editor(id),
             &["title_vi", "title_en", "kind"],
@@ -209,7 +208,7 @@ pub async fn update_activity(
                 &format!("{page}?{query}"),
             ))
         }
-        Err(e) => reject(&body, course_error(e, locale), &page, echo),
+        Err(e) => body.reject_with_detail(course_error(e, locale), &page, echo),
     }
 }
 
