@@ -20,7 +20,10 @@ use crate::pages::author::{
     preview::PreviewPage,
 };
 use crate::pages::learn::{
-    activity::ActivityPage as LearnActivityPage, cohorts::LearnPage, outline::OutlinePage,
+    activity::ActivityPage as LearnActivityPage,
+    certificate::{CertificatePage, VerifyPage},
+    cohorts::LearnPage,
+    outline::OutlinePage,
     teach::TeachPage,
 };
 use crate::pages::{
@@ -76,7 +79,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/learn") view=LearnPage ssr=SsrMode::Async/>
                     <Route path=path!("/teach") view=TeachPage ssr=SsrMode::Async/>
                     <Route path=path!("/learn/:cohort") view=OutlinePage ssr=SsrMode::Async/>
+                    <Route path=path!("/learn/:cohort/certificate") view=CertificatePage ssr=SsrMode::Async/>
                     <Route path=path!("/learn/:cohort/:activity") view=LearnActivityPage ssr=SsrMode::Async/>
+                    <Route path=path!("/verify/:code") view=VerifyPage ssr=SsrMode::Async/>
                     <Route path=path!("/author") view=CoursesPage ssr=SsrMode::Async/>
                     <Route path=path!("/author/courses/:id") view=CoursePage ssr=SsrMode::Async/>
                     <Route path=path!("/author/courses/:id/activities/:activity") view=ActivityPage ssr=SsrMode::Async/>

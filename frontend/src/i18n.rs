@@ -339,6 +339,43 @@ messages! {
     OpenClass => "Mở lớp mới", "Open a class";
     StartsOn => "Ngày bắt đầu", "Starts on";
     EndsOn => "Ngày kết thúc", "Ends on";
+    MinutesShort => "phút", "min";
+    Locked => "Chưa mở", "Not open yet";
+    InProgress => "Đang làm", "In progress";
+    Completed => "Đã hoàn thành", "Completed";
+    DraftSaved => "Đã lưu nháp. Bạn có thể quay lại viết tiếp bất cứ lúc nào.", "Draft saved. You can come back and continue at any time.";
+    PageWasStale => "Trang bạn dùng đã cũ (có thể do mở ở tab khác). Đây là tình huống hiện tại của bạn.", "The page you used was out of date (perhaps open in another tab). This is where you are now.";
+    ActivityClosed => "Chưa gửi được: hoạt động này chưa mở hoặc bạn đã dùng hết số lần làm.", "Not sent: this activity is not open yet or you have used all your attempts.";
+    AnswersNeedAttention => "Chưa gửi được. Vui lòng xem lại các câu được đánh dấu; những gì bạn đã viết vẫn được giữ.", "Not sent. Please check the marked answers; what you wrote has been kept.";
+    StartWith => "Bắt đầu:", "Start with:";
+    ContinueWith => "Học tiếp:", "Continue:";
+    ViewCertificate => "Xem giấy chứng nhận hoàn thành khoá học", "View your certificate of completion";
+    CourseComplete => "Bạn đã hoàn thành mọi hoạt động của khoá học.", "You have completed every activity of the course.";
+    GetCertificate => "Nhận giấy chứng nhận", "Get your certificate";
+    ActivitiesDone => "hoạt động đã hoàn thành", "activities completed";
+    LockedUntilModules => "Phần này mở sau khi bạn hoàn thành các học phần (bài khảo sát mở sau bài kiểm tra đầu ra).", "This opens once you have completed the modules (the survey after the post-test).";
+    LockedUntilPreTest => "Phần này mở sau khi bạn làm bài kiểm tra đầu vào.", "This opens once you have taken the pre-test.";
+    BackToOutline => "Về đề cương khoá học", "Back to the course outline";
+    YourReflection => "Bài viết của bạn", "Your reflection";
+    WriteAnAnswer => "Hãy viết câu trả lời cho câu hỏi này.", "Please write an answer to this question.";
+    DraftHint => "Lưu nháp để viết tiếp sau; bài chỉ được gửi cho giảng viên khi bạn bấm Nộp bài.", "Save a draft to continue later; your lecturer sees it only once you press Submit.";
+    SaveDraft => "Lưu nháp", "Save draft";
+    ReflectionSubmitted => "Đã nộp bài viết. Giảng viên sẽ nhận xét theo tiêu chí đánh giá.", "Reflection submitted. Your lecturer will review it against the rubric.";
+    YouChose => "Bạn đã chọn:", "You chose:";
+    WhatDoYouDo => "Đồng chí sẽ làm gì?", "What do you do?";
+    TimesPlayed => "Số lần đã chơi:", "Times played:";
+    SurveyThanks => "Cảm ơn đồng chí đã góp ý cho khoá học.", "Thank you for your feedback on the course.";
+    SendSurvey => "Gửi phiếu khảo sát", "Send the survey";
+    CertificateIssuer => "Fieldschool — Bồi dưỡng cán bộ, công chức cấp xã", "Fieldschool — Training for commune cadres and civil servants";
+    CertificateTitle => "Giấy chứng nhận hoàn thành khoá học", "Certificate of completion";
+    CertifiesThat => "Chứng nhận đồng chí", "This certifies that";
+    HasCompleted => "đã hoàn thành khoá bồi dưỡng", "has completed the training course";
+    CompetenciesAchieved => "Năng lực đạt được (theo bài kiểm tra đầu ra)", "Competencies achieved (post-test)";
+    IssuedOn => "Ngày cấp", "Issued on";
+    VerifyAt => "Kiểm tra tính xác thực tại", "Verify at";
+    CertificateValid => "Giấy chứng nhận này hợp lệ.", "This certificate is valid.";
+    CertificateNotFoundTitle => "Không tìm thấy giấy chứng nhận", "Certificate not found";
+    CertificateNotFound => "Không có giấy chứng nhận nào mang mã này. Hãy kiểm tra lại mã in trên giấy.", "No certificate has this code. Please check the code printed on it.";
 }
 
 #[cfg(test)]

@@ -61,16 +61,28 @@ pub trait LearnPort: Send + Sync {
     async fn study(&self, cohort: uuid::Uuid, activity: Option<String>) -> PortResult<Study>;
     /// The cohorts the viewer teaches.
     async fn teaching(&self) -> PortResult<Vec<shared::learning::CohortSummary>>;
+    /// The viewer's certificate in a cohort, once issued.
+    async fn certificate(&self, cohort: uuid::Uuid) -> PortResult<shared::learning::Certificate>;
+    /// Any certificate by its code (public).
+    async fn verify(&self, code: &str) -> PortResult<shared::learning::Certificate>;
 }
 
 /// What the player shows of one cohort.
 #[derive(Debug, Clone)]
 pub struct Study {
     pub cohort: shared::learning::CohortSummary,
-    pub package: shared::course::Package,
+    pub package: Arc<shared::course::Package>,
     /// The viewer's attempts, newest first.
     pub attempts: Vec<shared::learning::AttemptResult>,
     pub questions: Option<Vec<shared::course::QuizQuestion>>,
+    pub progress: shared::progress::CourseProgress,
+    /// The activity's draft: written answers, or a role-play's path so far.
+    pub draft_answers: Vec<String>,
+    pub play_path: Vec<String>,
+    /// The cohort's lecturers (id, name), for survey items about each.
+    pub lecturers: Vec<(uuid::Uuid, String)>,
+    /// The viewer's certificate code, once issued.
+    pub certificate: Option<String>,
     /// A fresh id for the next submission form: pressing submit twice sends it twice,
     /// and it is stored once.
     pub fresh_attempt_id: uuid::Uuid,

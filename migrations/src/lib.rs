@@ -11,6 +11,7 @@ mod m20261123_000006_create_import_drafts;
 mod m20261123_000007_create_competency_frameworks;
 mod m20261123_000008_create_courses;
 mod m20261123_000009_create_cohorts;
+mod m20261123_000010_create_progress;
 
 pub struct Migrator;
 
@@ -27,6 +28,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000007_create_competency_frameworks::Migration),
             Box::new(m20261123_000008_create_courses::Migration),
             Box::new(m20261123_000009_create_cohorts::Migration),
+            Box::new(m20261123_000010_create_progress::Migration),
         ]
     }
 }

@@ -109,13 +109,14 @@ async fn seed_demo(settings: Settings) -> Result<(), String> {
         .await
         .map_err(|e| e.to_string())?;
     println!(
-        "Demo data: {} org units, {} positions, {} users, {} competencies, {} courses, {} cohorts added (existing rows kept).",
+        "Demo data: {} org units, {} positions, {} users, {} competencies, {} courses, {} cohorts, {} learners' progress added (existing rows kept).",
         report.org_units_added,
         report.positions_added,
         report.users_added,
         report.competencies_added,
         report.courses_added,
-        report.cohorts_added
+        report.cohorts_added,
+        report.learners_progressed
     );
     println!("Demo sign-ins (demo data only):");
     for account in DEMO_ACCOUNTS {

@@ -21,6 +21,16 @@ pub struct NewCohort {
     /// `YYYY-MM-DD`.
     pub starts_on: String,
     pub ends_on: String,
+    /// Modules open after the pre-test (default yes).
+    #[serde(default = "yes")]
+    pub gate_pre: bool,
+    /// The post-test opens after the modules, the survey after it (default yes).
+    #[serde(default = "yes")]
+    pub gate_post: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -52,16 +62,126 @@ pub struct EnrolReport {
     pub already: Vec<String>,
 }
 
-/// A graded activity's answers. `id` is made by the client (a UUID v4) when the learner
-/// presses submit; sending it again returns the first result and changes nothing.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// A learner's work in one activity. `id` is made by the client (a UUID v4) when the learner
+/// presses submit; sending it again returns the first result and changes nothing. Which
+/// field counts depends on the activity: `responses` for a quiz or test, `answers` for a
+/// case study's prompts, `path` for a role-play, `survey` for a survey.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AttemptSubmission {
     pub id: Uuid,
     pub activity: String,
     /// Question id → response.
+    #[serde(default)]
     #[cfg_attr(feature = "openapi", schema(value_type = Object))]
     pub responses: BTreeMap<String, Response>,
+    /// One written answer per prompt, in order.
+    #[serde(default)]
+    pub answers: Vec<String>,
+    /// The choice ids taken from the start to an ending; the server replays them.
+    #[serde(default)]
+    pub path: Vec<String>,
+    /// [`survey_key`] → a Likert value `1`–`5` or text.
+    #[serde(default)]
+    pub survey: BTreeMap<String, String>,
+    /// When the learner did it by their device's clock (RFC 3339), kept beside the server's.
+    #[serde(default)]
+    pub client_at: Option<String>,
+}
+
+/// A survey answer's key: the item, and for items about lecturers, which lecturer.
+pub fn survey_key(item: &str, lecturer: Option<Uuid>) -> String {
+    match lecturer {
+        Some(id) => format!("{item}@{id}"),
+        None => item.to_owned(),
+    }
+}
+
+/// Written answers kept as a draft until submitted.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DraftAnswers {
+    #[serde(default)]
+    pub answers: Vec<String>,
+}
+
+/// One step of a role-play played without scripts: the node the page showed and the
+/// choice taken there; `step_id` is fixed when the page is made, so pressing twice counts
+/// once. `restart` starts the scenario again instead.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PlayStep {
+    pub step_id: Uuid,
+    #[serde(default)]
+    pub at: String,
+    #[serde(default)]
+    pub choice: String,
+    #[serde(default)]
+    pub restart: bool,
+}
+
+/// The learner was on an activity (and where in it). Append-only; the same id twice is
+/// recorded once.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ProgressEvent {
+    pub id: Uuid,
+    pub activity: String,
+    #[serde(default)]
+    pub position: Option<String>,
+    /// By the device's clock (RFC 3339).
+    #[serde(default)]
+    pub at: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct EventBatch {
+    pub events: Vec<ProgressEvent>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct EventReport {
+    pub recorded: u32,
+    pub duplicates: u32,
+}
+
+/// A lecturer's review of a case study's answers: points per rubric criterion, in order.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReviewForm {
+    #[serde(default)]
+    pub points: Vec<u32>,
+    #[serde(default)]
+    pub comment: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AchievedCompetency {
+    pub code: String,
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    pub name: L10n,
+    /// Share of the post-test's marks on this competency, 0 to 1.
+    pub share: f64,
+}
+
+/// A certificate as its printable page and the public verification page show it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Certificate {
+    pub code: String,
+    pub learner_name: String,
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    pub course_title: L10n,
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    pub cohort_title: L10n,
+    pub starts_on: String,
+    pub ends_on: String,
+    /// `YYYY-MM-DD`.
+    pub issued_on: String,
+    pub competencies: Vec<AchievedCompetency>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -82,6 +202,16 @@ pub struct AttemptResult {
     pub score: f64,
     pub passed: bool,
     pub questions: Vec<QuestionOutcome>,
+    /// A role-play's ending.
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>))]
+    pub outcome: Option<crate::roleplay::Outcome>,
+    /// A case study's written answers, in the order of its prompts.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub answers: Vec<String>,
+    /// A role-play's choices, from the start to its ending.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub path: Vec<String>,
     /// RFC 3339.
     pub submitted_at: String,
 }

@@ -13,6 +13,7 @@ pub mod l10n;
 pub mod learning;
 pub mod locale;
 pub mod preferences;
+pub mod progress;
 pub mod quiz;
 pub mod role;
 pub mod roleplay;

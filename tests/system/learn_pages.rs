@@ -2,7 +2,7 @@
 //! answered with a plain form — pressed twice, stored once.
 
 use reqwest::StatusCode;
-use sea_orm::{EntityTrait, PaginatorTrait};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 
 use crate::helpers::{TestApp, form_token, on_both_databases, page, sign_in_form};
 
@@ -29,6 +29,30 @@ async fn a_learner_takes_a_quiz_with_a_plain_form(app: TestApp) {
     assert!(html.contains("Kiểm tra nhanh: tiếp công dân và khiếu nại"));
     assert!(html.contains("Chưa làm"), "nothing attempted yet");
 
+    let cohort = outline.trim_start_matches("/learn/").to_owned();
+    assert!(
+        html.contains("Bắt đầu: Bài kiểm tra đầu vào"),
+        "the pre-test comes first"
+    );
+    let (_, locked) = page(&app, &format!("{outline}/a3")).await;
+    assert!(
+        locked.contains("Phần này mở sau khi bạn làm bài kiểm tra đầu vào.")
+            && !locked.contains("attempt_id"),
+        "the quiz waits for the pre-test"
+    );
+    let (_, pre) = page(&app, &format!("{outline}/a1")).await;
+    let taken = app
+        .post_form(
+            &format!("/api/v1/cohorts/{cohort}/attempts"),
+            &[
+                ("csrf", form_token(&pre).as_str()),
+                ("attempt_id", hidden(&pre, "attempt_id").as_str()),
+                ("activity", "a1"),
+            ],
+        )
+        .await;
+    assert_eq!(taken.status(), StatusCode::SEE_OTHER);
+
     let (_, quiz) = page(&app, &format!("{outline}/a3")).await;
     assert!(
         !quiz.contains("Đúng: hòa giải tại UBND"),
@@ -36,7 +60,6 @@ async fn a_learner_takes_a_quiz_with_a_plain_form(app: TestApp) {
     );
     let attempt = hidden(&quiz, "attempt_id");
     let token = form_token(&quiz);
-    let cohort = outline.trim_start_matches("/learn/").to_owned();
     let fields = [
         ("csrf", token.as_str()),
         ("attempt_id", attempt.as_str()),
@@ -64,6 +87,7 @@ async fn a_learner_takes_a_quiz_with_a_plain_form(app: TestApp) {
     let second = app.post_form(&path, &fields).await;
     assert_eq!(second.headers()["location"], first.headers()["location"]);
     let stored = server::entities::attempt::Entity::find()
+        .filter(server::entities::attempt::Column::Id.eq(uuid::Uuid::parse_str(&attempt).unwrap()))
         .count(&app.db)
         .await
         .unwrap();
@@ -82,7 +106,10 @@ async fn a_learner_takes_a_quiz_with_a_plain_form(app: TestApp) {
         "the next try gets a new id"
     );
     let (_, html) = page(&app, &outline).await;
-    assert!(html.contains("cao nhất 100%"), "the outline shows progress");
+    assert!(
+        html.contains("Đã hoàn thành") && html.contains("2/6 hoạt động đã hoàn thành"),
+        "the outline shows progress"
+    );
 }
 
 async fn a_lecturer_opens_a_class_and_enrols_learners_from_the_page(app: TestApp) {

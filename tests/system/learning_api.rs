@@ -3,7 +3,7 @@
 //! who may submit and read.
 
 use reqwest::StatusCode;
-use sea_orm::{EntityTrait, PaginatorTrait};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use serde_json::{Value, json};
 
 use crate::helpers::{TestApp, json, on_both_databases};
@@ -41,6 +41,18 @@ async fn submit(app: &TestApp, token: &str, cohort: &str, body: &Value) -> reqwe
         .unwrap()
 }
 
+/// Takes the pre-test with no answers: the modules open after it.
+async fn take_pre_test(app: &TestApp, token: &str, cohort: &str) {
+    let pre = submit(
+        app,
+        token,
+        cohort,
+        &json!({ "id": uuid::Uuid::new_v4(), "activity": "a1", "responses": {} }),
+    )
+    .await;
+    assert_eq!(pre.status(), StatusCode::CREATED);
+}
+
 fn right_answers() -> Value {
     json!({
         "q1": { "type": "choice", "value": "a" },
@@ -57,6 +69,38 @@ async fn every_question_type_is_graded_and_attempts_are_limited(app: TestApp) {
     app.seed_demo().await;
     let mai = token(&app, "hv.mai", "hoc-vien-y-ty").await;
     let cohort = cohort(&app, &mai).await;
+    let early = submit(
+        &app,
+        &mai,
+        &cohort,
+        &json!({ "id": uuid::Uuid::new_v4(), "activity": "a3", "responses": right_answers() }),
+    )
+    .await;
+    assert_eq!(
+        early.status(),
+        StatusCode::CONFLICT,
+        "the modules open after the pre-test"
+    );
+    // The pre-test: one paper of five items (LAW 2, CONF 2, MOBI 1), taken once.
+    let pre = json(
+        submit(
+            &app,
+            &mai,
+            &cohort,
+            &json!({ "id": uuid::Uuid::new_v4(), "activity": "a1", "responses": {} }),
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(pre["questions"].as_array().unwrap().len(), 5, "{pre}");
+    let again = submit(
+        &app,
+        &mai,
+        &cohort,
+        &json!({ "id": uuid::Uuid::new_v4(), "activity": "a1", "responses": {} }),
+    )
+    .await;
+    assert_eq!(again.status(), StatusCode::CONFLICT);
     let first = submit(
         &app,
         &mai,
@@ -122,26 +166,6 @@ async fn every_question_type_is_graded_and_attempts_are_limited(app: TestApp) {
         "the quiz allows three attempts"
     );
 
-    // The pre-test: one paper of five items (LAW 2, CONF 2, MOBI 1), taken once.
-    let pre = json(
-        submit(
-            &app,
-            &mai,
-            &cohort,
-            &json!({ "id": uuid::Uuid::new_v4(), "activity": "a1", "responses": {} }),
-        )
-        .await,
-    )
-    .await;
-    assert_eq!(pre["questions"].as_array().unwrap().len(), 5, "{pre}");
-    let again = submit(
-        &app,
-        &mai,
-        &cohort,
-        &json!({ "id": uuid::Uuid::new_v4(), "activity": "a1", "responses": {} }),
-    )
-    .await;
-    assert_eq!(again.status(), StatusCode::CONFLICT);
     let ungraded = submit(
         &app,
         &mai,
@@ -152,7 +176,7 @@ async fn every_question_type_is_graded_and_attempts_are_limited(app: TestApp) {
     assert_eq!(
         ungraded.status(),
         StatusCode::BAD_REQUEST,
-        "a case study takes no graded attempt"
+        "a case study needs its written answers"
     );
 }
 
@@ -160,8 +184,9 @@ async fn the_same_submission_counts_once_even_when_sent_at_once(app: TestApp) {
     app.seed_demo().await;
     let mai = token(&app, "hv.mai", "hoc-vien-y-ty").await;
     let cohort = cohort(&app, &mai).await;
-    let body =
-        json!({ "id": uuid::Uuid::new_v4(), "activity": "a3", "responses": right_answers() });
+    take_pre_test(&app, &mai, &cohort).await;
+    let first_id = uuid::Uuid::new_v4();
+    let body = json!({ "id": first_id, "activity": "a3", "responses": right_answers() });
     let first = submit(&app, &mai, &cohort, &body).await;
     assert_eq!(first.status(), StatusCode::CREATED);
     let first = json(first).await;
@@ -174,7 +199,8 @@ async fn the_same_submission_counts_once_even_when_sent_at_once(app: TestApp) {
     assert_eq!(json(again).await, first);
 
     // Eight presses of the same button at once: stored once, all told the same.
-    let body = json!({ "id": uuid::Uuid::new_v4(), "activity": "a3", "responses": {} });
+    let second_id = uuid::Uuid::new_v4();
+    let body = json!({ "id": second_id, "activity": "a3", "responses": {} });
     let url = app.url(&format!("/api/v1/cohorts/{cohort}/attempts"));
     let presses: Vec<_> = (0..8)
         .map(|_| {
@@ -209,6 +235,7 @@ async fn the_same_submission_counts_once_even_when_sent_at_once(app: TestApp) {
             .all(|(s, b)| s.is_success() && b == &answers[0].1)
     );
     let stored = server::entities::attempt::Entity::find()
+        .filter(server::entities::attempt::Column::Id.is_in([first_id, second_id]))
         .count(&app.db)
         .await
         .unwrap();
@@ -224,6 +251,7 @@ async fn only_the_cohorts_learners_submit_and_read_their_own(app: TestApp) {
     let stranger = token(&app, "hv.khach", "hoc vien khach 2026").await;
     let lan = token(&app, "gv.lan", "giang-vien-lao-cai").await;
     let cohort = cohort(&app, &mai).await;
+    take_pre_test(&app, &mai, &cohort).await;
     let id = uuid::Uuid::new_v4();
     let body = json!({ "id": id, "activity": "a3", "responses": right_answers() });
 

@@ -16,6 +16,7 @@ async fn seeding_twice_changes_nothing_the_second_time(app: TestApp) {
     assert_eq!(first.competencies_added, 9);
     assert_eq!(first.courses_added, 1);
     assert_eq!(first.cohorts_added, 1);
+    assert_eq!(first.learners_progressed, 2);
     let second = seed_demo(&app.db, &hasher).await.unwrap();
     assert_eq!(second, SeedReport::default());
 

@@ -9,11 +9,12 @@ use super::parse_id;
 use crate::http::authenticate::CurrentUser;
 use crate::http::body::{BodyKind, Submitted};
 use crate::http::error::ApiError;
-use crate::services::attempts::{self, Answers, AttemptError};
+use crate::services::attempts::{self, AttemptError, Submission};
 use crate::services::cohorts::{self, CohortError};
+use crate::services::drafts;
 use crate::startup::AppState;
 
-fn cohort_error(e: CohortError) -> ApiError {
+pub(super) fn cohort_error(e: CohortError) -> ApiError {
     match e {
         CohortError::NotFound => ApiError::not_found("There is no such cohort."),
         CohortError::Forbidden => ApiError::new(
@@ -25,16 +26,21 @@ fn cohort_error(e: CohortError) -> ApiError {
     }
 }
 
-fn attempt_error(e: AttemptError) -> ApiError {
+pub(super) fn attempt_error(e: AttemptError) -> ApiError {
     match e {
         AttemptError::Cohort(e) => cohort_error(e),
         AttemptError::NotFound => ApiError::not_found("There is no such attempt."),
-        AttemptError::NotGraded => ApiError::invalid(
-            "This activity takes no graded attempts.",
+        AttemptError::NoSuchActivity => ApiError::invalid(
+            "The course has no such activity.",
             vec![shared::FieldError {
                 field: "activity".into(),
-                message: "a quiz or an assessment of the course".into(),
+                message: "an activity of the cohort's course".into(),
             }],
+        ),
+        AttemptError::Invalid(fields) => ApiError::invalid("Some answers need attention.", fields),
+        AttemptError::Locked => ApiError::new(
+            ErrorCode::Conflict,
+            "This activity opens later: modules after the pre-test, the post-test after the modules, the survey after the post-test.",
         ),
         AttemptError::NoAttemptsLeft { allowed } => ApiError::new(
             ErrorCode::Conflict,
@@ -118,8 +124,9 @@ pub async fn enrol(
     }
 }
 
-/// Submits a quiz or an assessment. `201` when stored; the same `id` again answers `200`
-/// with the first result and stores nothing.
+/// Submits work in an activity: a quiz or test (graded), a case study's answers, a
+/// role-play's path (replayed and scored by the server), a survey. `201` when stored; the
+/// same `id` again answers `200` with the first result and stores nothing.
 #[utoipa::path(post, path = "/api/v1/cohorts/{id}/attempts", tag = "learning",
     request_body(content = AttemptSubmission, content_type = "application/json"),
     responses((status = 201, body = shared::learning::AttemptResult), (status = 200, body = shared::learning::AttemptResult),
@@ -138,42 +145,52 @@ pub async fn submit(
             .find(|(n, _)| n == name)
             .map(|(_, v)| v.clone())
     };
-    let (attempt, activity, answers) = match body.kind {
+    let submission = match body.kind {
         BodyKind::Json => {
-            let input: AttemptSubmission =
-                serde_json::from_value(body.value.clone()).map_err(|e| {
-                    ApiError::invalid(format!("The JSON body is not valid: {e}."), Vec::new())
-                })?;
-            (input.id, input.activity, Answers::Json(input.responses))
+            Submission::Json(serde_json::from_value(body.value.clone()).map_err(|e| {
+                ApiError::invalid(format!("The JSON body is not valid: {e}."), Vec::new())
+            })?)
         }
-        BodyKind::Form => (
-            field("attempt_id")
+        BodyKind::Form => Submission::Form {
+            id: field("attempt_id")
                 .and_then(|v| uuid::Uuid::parse_str(&v).ok())
                 .ok_or_else(|| {
                     ApiError::invalid("The form has no attempt id; reload the page.", Vec::new())
                 })?,
-            field("activity").unwrap_or_default(),
-            Answers::Form(body.fields.clone()),
-        ),
+            activity: field("activity").unwrap_or_default(),
+            fields: body.fields.clone(),
+        },
+    };
+    let activity = match &submission {
+        Submission::Json(input) => input.activity.clone(),
+        Submission::Form { activity, .. } => activity.clone(),
     };
     let page = format!("/learn/{cohort}/{activity}");
-    match attempts::submit(
-        &state.db,
-        &user.0.actor,
-        cohort,
-        attempt,
-        &activity,
-        answers,
-    )
-    .await
-    {
+    match attempts::submit(&state.db, &user.0.actor, cohort, submission).await {
         Ok((result, _)) if body.kind == BodyKind::Form => Ok(Submitted::<()>::see_other(&format!(
             "{page}?attempt={}",
             result.id
         ))),
         Ok((result, true)) => Ok(HttpResponse::Created().json(result)),
         Ok((result, false)) => Ok(HttpResponse::Ok().json(result)),
-        Err(e) => body.reject(attempt_error(e), &page, &[]),
+        Err(e) => {
+            // Written answers sent from a form are never lost to a refusal: they are kept as
+            // the draft the page shows again.
+            if body.kind == BodyKind::Form && matches!(e, AttemptError::Invalid(_)) {
+                let answers: Vec<String> = body
+                    .fields
+                    .iter()
+                    .filter(|(n, _)| n == "answers")
+                    .map(|(_, v)| v.clone())
+                    .collect();
+                if !answers.is_empty() {
+                    let _ =
+                        drafts::save_answers(&state.db, &user.0.actor, cohort, &activity, &answers)
+                            .await;
+                }
+            }
+            body.reject_with_detail(attempt_error(e), &page, &[])
+        }
     }
 }
 

@@ -7,6 +7,7 @@ mod competencies;
 mod course_content;
 mod courses;
 mod health;
+mod learning;
 pub mod openapi;
 mod org_units;
 mod positions;
@@ -293,6 +294,30 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                     web::post().to(cohorts::submit),
                 ))
                 .service(endpoint("/attempts/{id}", web::get().to(cohorts::attempt)))
+                .service(endpoint(
+                    "/cohorts/{id}/drafts/{activity}",
+                    web::post().to(learning::save_draft),
+                ))
+                .service(endpoint(
+                    "/cohorts/{id}/plays/{activity}",
+                    web::post().to(learning::play_step),
+                ))
+                .service(endpoint(
+                    "/cohorts/{id}/events",
+                    web::post().to(learning::events),
+                ))
+                .service(endpoint(
+                    "/cohorts/{id}/progress",
+                    web::get().to(learning::my_progress),
+                ))
+                .service(endpoint(
+                    "/cohorts/{id}/certificate",
+                    web::post().to(learning::issue_certificate),
+                ))
+                .service(endpoint(
+                    "/certificates/{code}",
+                    web::get().to(learning::verify),
+                ))
                 .service(endpoint(
                     "/preferences/locale",
                     web::post().to(preferences::set_locale),

@@ -4,7 +4,7 @@ use actix_web::HttpResponse;
 use utoipa::OpenApi;
 
 use super::{
-    auth, cohorts, competencies, course_content, courses, health, org_units, positions,
+    auth, cohorts, competencies, course_content, courses, health, learning, org_units, positions,
     preferences, users,
 };
 
@@ -84,6 +84,12 @@ use super::{
         cohorts::enrol,
         cohorts::submit,
         cohorts::attempt,
+        learning::save_draft,
+        learning::play_step,
+        learning::events,
+        learning::my_progress,
+        learning::issue_certificate,
+        learning::verify,
     ),
     components(schemas(
         shared::ErrorBody,
@@ -146,6 +152,16 @@ use super::{
         shared::learning::AttemptSubmission,
         shared::learning::AttemptResult,
         shared::learning::QuestionOutcome,
+        shared::learning::DraftAnswers,
+        shared::learning::PlayStep,
+        shared::learning::ProgressEvent,
+        shared::learning::EventBatch,
+        shared::learning::EventReport,
+        shared::learning::AchievedCompetency,
+        shared::learning::Certificate,
+        shared::progress::CourseProgress,
+        shared::progress::ActivityProgress,
+        shared::progress::Status,
     ))
 )]
 pub struct ApiDoc;

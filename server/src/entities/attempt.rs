@@ -1,6 +1,7 @@
 use sea_orm::entity::prelude::*;
 
-/// One submitted attempt at a graded activity; never changed once stored. The id is the
+/// One submitted attempt at an activity (a quiz or test, a case study's answers, a finished
+/// role-play, a survey); never changed once stored. The id is the
 /// client's, so a repeated submission finds the first.
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "attempts")]
@@ -20,6 +21,10 @@ pub struct Model {
     #[sea_orm(column_type = "Text")]
     pub result: String,
     pub submitted_at: DateTimeUtc,
+    /// A role-play's ending: `success`, `partial` or `fail`.
+    pub outcome: Option<String>,
+    /// When the learner's device says it was done (offline work arrives later).
+    pub client_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -15,6 +15,10 @@ pub struct Model {
     pub ends_on: Date,
     pub created_by: Uuid,
     pub created_at: DateTimeUtc,
+    /// Modules open after the pre-test.
+    pub gate_pre: bool,
+    /// The post-test opens after the modules, the survey after the post-test.
+    pub gate_post: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

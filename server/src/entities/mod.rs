@@ -1,6 +1,7 @@
 //! sea-orm entities, one module per table. The schema itself is defined by the migrations.
 
 pub mod attempt;
+pub mod certificate;
 pub mod cohort;
 pub mod cohort_lecturer;
 pub mod competency;
@@ -14,7 +15,10 @@ pub mod import_draft;
 pub mod org_unit;
 pub mod position;
 pub mod position_profile;
+pub mod progress_event;
+pub mod review;
 pub mod session;
 pub mod sign_in_throttle;
 pub mod user;
 pub mod user_role;
+pub mod work_draft;

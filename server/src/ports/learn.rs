@@ -2,12 +2,15 @@ use async_trait::async_trait;
 use frontend::ports::{LearnPort, PortError, PortResult, Study};
 use sea_orm::DatabaseConnection;
 use shared::ErrorCode;
-use shared::learning::CohortSummary;
+use shared::course::ActivityBody;
+use shared::learning::{Certificate, CohortSummary};
 use uuid::Uuid;
 
 use crate::services::actors::Actor;
 use crate::services::attempts::{self, AttemptError};
+use crate::services::certificates::{self, CertificateError};
 use crate::services::cohorts::{self, CohortError};
+use crate::services::{drafts, plays, progress};
 
 /// Acts for the request's viewer; without one, every answer is `Unauthenticated`.
 pub struct LearnAdapter {
@@ -50,19 +53,44 @@ impl LearnPort for LearnAdapter {
 
     async fn study(&self, cohort: Uuid, activity: Option<String>) -> PortResult<Study> {
         let actor = self.actor()?;
-        let (row, package, attempts) =
-            attempts::study(&self.db, actor, cohort)
-                .await
-                .map_err(|e| match e {
-                    AttemptError::Cohort(e) => cohort_error(e),
-                    other => {
-                        tracing::error!(error = %other, "learning page data failed");
-                        PortError(ErrorCode::Unavailable)
-                    }
-                })?;
+        let (row, package, attempts) = attempts::study(&self.db, actor, cohort)
+            .await
+            .map_err(attempt_error)?;
         let questions = activity
             .as_deref()
             .and_then(|a| attempts::questions_for(&package, a, actor.me.id, row.id));
+        let draft = match activity.as_deref() {
+            Some(a) => drafts::get(&self.db, row.id, actor.me.id, a)
+                .await
+                .map_err(db_error)?,
+            None => None,
+        };
+        let play_path = drafts::strings(draft.as_ref(), "path");
+        if let Some(a) = activity
+            .as_deref()
+            .filter(|a| package.activity(a).is_some())
+        {
+            // Opening an activity is a progress event: it moves the resume point and counts
+            // towards time spent.
+            let position = match package.activity(a).map(|x| &x.body) {
+                Some(ActivityBody::RolePlay(play)) => {
+                    plays::current(&play.scenario, &play_path).map(|p| p.node)
+                }
+                _ => None,
+            };
+            progress::opened(&self.db, actor, row.id, a, position)
+                .await
+                .map_err(db_error)?;
+        }
+        let progress = progress::of_learner(&self.db, &row, &package, actor.me.id)
+            .await
+            .map_err(db_error)?;
+        let lecturers = cohorts::lecturers(&self.db, row.id)
+            .await
+            .map_err(db_error)?;
+        let certificate = certificates::code_of(&self.db, row.id, actor.me.id)
+            .await
+            .map_err(db_error)?;
         let summary = cohorts::summaries(&self.db, vec![row])
             .await
             .map_err(|e| cohort_error(e.into()))?
@@ -73,7 +101,55 @@ impl LearnPort for LearnAdapter {
             package,
             attempts,
             questions,
+            progress,
+            draft_answers: drafts::strings(draft.as_ref(), "answers"),
+            play_path,
+            lecturers,
+            certificate,
             fresh_attempt_id: Uuid::new_v4(),
         })
+    }
+
+    async fn certificate(&self, cohort: Uuid) -> PortResult<Certificate> {
+        let actor = self.actor()?;
+        let code = certificates::code_of(&self.db, cohort, actor.me.id)
+            .await
+            .map_err(db_error)?
+            .ok_or(PortError(ErrorCode::NotFound))?;
+        certificates::verify(&self.db, &code)
+            .await
+            .map_err(certificate_error)
+    }
+
+    async fn verify(&self, code: &str) -> PortResult<Certificate> {
+        certificates::verify(&self.db, code)
+            .await
+            .map_err(certificate_error)
+    }
+}
+
+fn db_error(e: sea_orm::DbErr) -> PortError {
+    tracing::error!(error = %e, "learning page data failed");
+    PortError(ErrorCode::Unavailable)
+}
+
+fn attempt_error(e: AttemptError) -> PortError {
+    match e {
+        AttemptError::Cohort(e) => cohort_error(e),
+        other => {
+            tracing::error!(error = %other, "learning page data failed");
+            PortError(ErrorCode::Unavailable)
+        }
+    }
+}
+
+fn certificate_error(e: CertificateError) -> PortError {
+    match e {
+        CertificateError::NotFound => PortError(ErrorCode::NotFound),
+        CertificateError::Attempt(e) => attempt_error(e),
+        other => {
+            tracing::error!(error = %other, "certificate page data failed");
+            PortError(ErrorCode::Unavailable)
+        }
     }
 }

@@ -7,7 +7,7 @@ use uuid::Uuid;
 use super::SeedError;
 use crate::entities::{cohort, cohort_lecturer, course, enrolment, user};
 
-const TITLE_VI: &str = "Lớp bồi dưỡng cán bộ cấp xã K1/2026";
+pub const TITLE_VI: &str = "Lớp bồi dưỡng cán bộ cấp xã K1/2026";
 const TITLE_EN: &str = "Commune cadre training, class 1/2026";
 const LECTURER: &str = "gv.lan";
 const LEARNERS: [&str; 4] = ["hv.mai", "hv.tuan", "hv.thao", "ql.hung"];
@@ -49,6 +49,8 @@ pub async fn seed(db: &DatabaseConnection) -> Result<usize, SeedError> {
         ends_on: Set(date(2026, 12, 18)),
         created_by: Set(lecturer.id),
         created_at: Set(now),
+        gate_pre: Set(true),
+        gate_post: Set(true),
     }
     .insert(db)
     .await?;

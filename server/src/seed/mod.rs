@@ -8,6 +8,7 @@ mod competencies;
 mod courses;
 mod org_units;
 mod positions;
+mod progress;
 
 use sea_orm::{DatabaseConnection, DbErr};
 
@@ -25,6 +26,8 @@ pub struct SeedReport {
     pub competencies_added: usize,
     pub courses_added: usize,
     pub cohorts_added: usize,
+    /// Demo learners given work in the demo cohort.
+    pub learners_progressed: usize,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -48,5 +51,6 @@ pub async fn seed_demo(
         competencies_added: competencies::seed(db).await?,
         courses_added: courses::seed(db).await?,
         cohorts_added: cohorts::seed(db).await?,
+        learners_progressed: progress::seed(db, cohorts::TITLE_VI).await?,
     })
 }

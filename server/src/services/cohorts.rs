@@ -143,6 +143,8 @@ pub async fn open(
         ends_on: Set(ends),
         created_by: Set(actor.me.id),
         created_at: Set(now),
+        gate_pre: Set(input.gate_pre),
+        gate_post: Set(input.gate_post),
     }
     .insert(db)
     .await?;
@@ -154,6 +156,34 @@ pub async fn open(
     .insert(db)
     .await?;
     Ok(id)
+}
+
+/// A cohort's lecturers: id and full name, in the order they were added.
+pub async fn lecturers(
+    db: &DatabaseConnection,
+    cohort: Uuid,
+) -> Result<Vec<(Uuid, String)>, DbErr> {
+    let ids: Vec<Uuid> = cohort_lecturer::Entity::find()
+        .filter(cohort_lecturer::Column::CohortId.eq(cohort))
+        .order_by_asc(cohort_lecturer::Column::AddedAt)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|l| l.user_id)
+        .collect();
+    let people = user::Entity::find()
+        .filter(user::Column::Id.is_in(ids.clone()))
+        .all(db)
+        .await?;
+    Ok(ids
+        .into_iter()
+        .filter_map(|id| {
+            people
+                .iter()
+                .find(|p| p.id == id)
+                .map(|p| (id, p.full_name.clone()))
+        })
+        .collect())
 }
 
 pub(crate) async fn summaries(

@@ -3,17 +3,21 @@
 
 pub mod actors;
 pub mod attempts;
+pub mod certificates;
 pub mod cohorts;
 pub mod competencies;
 pub mod competency_admin;
 pub mod courses;
 pub mod directory;
+pub mod drafts;
 pub mod markdown;
 pub mod org_units;
 pub mod passwords;
+pub mod plays;
 pub mod policy;
 pub mod positions;
 pub mod preferences;
+pub mod progress;
 pub mod sessions;
 pub mod throttle;
 pub mod users;

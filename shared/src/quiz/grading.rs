@@ -308,4 +308,41 @@ mod tests {
         assert!(json.contains("\"type\":\"multiple_choice\""), "{json}");
         assert_eq!(serde_json::from_str::<Question>(&json).ok(), Some(q));
     }
+
+    #[test]
+    fn the_model_answer_of_every_type_is_fully_right() {
+        let questions = [
+            Question::SingleChoice {
+                options: items(&["a", "b"]),
+                correct: "b".into(),
+            },
+            Question::MultipleChoice {
+                options: items(&["a", "b", "c"]),
+                correct: keys(&["a", "c"]),
+                scoring: MultiScoring::Partial,
+            },
+            Question::TrueFalse { correct: false },
+            Question::Numeric {
+                answer: 12.5,
+                tolerance: 0.0,
+            },
+            Question::ShortText {
+                accepted: vec!["Hoà giải".into(), "hoa giai".into()],
+                lenient: false,
+            },
+            Question::Ordering {
+                items: items(&["a", "b", "c"]),
+                correct: keys(&["c", "a", "b"]),
+            },
+            Question::Matching {
+                left: items(&["a", "b"]),
+                right: items(&["x", "y"]),
+                pairs: vec![("a".into(), "y".into()), ("b".into(), "x".into())],
+            },
+        ];
+        for q in &questions {
+            let g = grade(q, &q.model_answer());
+            assert!(g.correct && (g.score - 1.0).abs() < 1e-12, "{q:?}");
+        }
+    }
 }

@@ -2,6 +2,7 @@
 //! and in the browser and offline for instant feedback.
 
 mod grading;
+mod model_answer;
 
 pub use grading::{Grade, grade};
 

@@ -3,6 +3,7 @@
 //! the server, which replays the learner's path to check it.
 
 mod engine;
+mod paths;
 mod validate;
 
 pub use engine::{Play, PlayError, normalised, replay};

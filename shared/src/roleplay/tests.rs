@@ -359,3 +359,24 @@ fn an_oversized_scenario_is_refused_without_deep_recursion() {
         }
     );
 }
+
+#[test]
+fn the_shortest_path_to_each_outcome_replays_to_it() {
+    let s = complaint();
+    for (outcome, expected) in [
+        (Outcome::Success, vec!["listen", "check-file"]),
+        (Outcome::Partial, vec!["listen", "promise"]),
+        (Outcome::Fail, vec!["dismiss", "call-police"]),
+    ] {
+        let path = s.path_to(outcome);
+        assert_eq!(
+            path,
+            Some(expected.iter().map(|c| (*c).to_owned()).collect())
+        );
+        let play = replay(&s, &path.unwrap_or_default());
+        assert_eq!(play.ok().and_then(|p| p.outcome(&s)), Some(outcome));
+    }
+    let mut no_fail = complaint();
+    no_fail.nodes.retain(|n| n.id != "failed");
+    assert_eq!(no_fail.path_to(Outcome::Fail), None);
+}

@@ -5,6 +5,7 @@
 use std::collections::BTreeSet;
 
 use reqwest::StatusCode;
+use sea_orm::EntityTrait;
 use serde_json::{Value, json};
 use shared::Role;
 
@@ -100,6 +101,13 @@ async fn every_endpoint_refuses_the_wrong_role_and_the_wrong_subtree(app: TestAp
         c["title"]["vi"] == "Lớp bồi dưỡng cán bộ cấp xã K1/2026"
     })
     .await;
+    // hv.thao's certificate from the demo data: public to everyone.
+    let certificate = server::entities::certificate::Entity::find()
+        .one(&app.db)
+        .await
+        .unwrap()
+        .expect("the demo has a certificate")
+        .code;
     let mut target_ids = Vec::new();
     for (name, unit) in [("target.lci", &lci_unit), ("target.dlk", &dlk_unit)] {
         let body = json!({ "username": name, "full_name": "Đối Tượng", "password": "mật khẩu mục tiêu",
@@ -131,6 +139,15 @@ async fn every_endpoint_refuses_the_wrong_role_and_the_wrong_subtree(app: TestAp
                 &format!("00000000-0000-4000-8000-00000000000{n}"),
             )
             .replace("{mai_attempt}", "00000000-0000-4000-8000-000000000004")
+            .replace(
+                "{step_id}",
+                &format!("00000000-0000-4000-8000-00000000010{n}"),
+            )
+            .replace(
+                "{event_id}",
+                &format!("00000000-0000-4000-8000-00000000020{n}"),
+            )
+            .replace("{certificate}", &certificate)
             .replace("{n}", &n.to_string())
     };
 

@@ -1,6 +1,7 @@
 //! Matrix rows of cohorts and attempts. `{cohort}` is the demo cohort: taught by gv.lan,
 //! with hv.mai and ql.hung among its learners. `{attempt_id}` is a fresh id per actor;
-//! `{mai_attempt}` is the one hv.mai stores in the row before it is read.
+//! `{mai_attempt}` is the one hv.mai stores in the row before it is read; `{step_id}` and
+//! `{event_id}` are fresh per actor; `{certificate}` is hv.thao's, from the demo data.
 
 use reqwest::Method;
 
@@ -43,10 +44,51 @@ pub fn learning_rows() -> Vec<Row> {
             M::POST,
             "/api/v1/cohorts/{cohort}/attempts",
             "/api/v1/cohorts/{id}/attempts",
-            Some(
-                r#"{"id":"{attempt_id}","activity":"a3","responses":{"q3":{"type":"bool","value":false}}}"#,
-            ),
+            Some(r#"{"id":"{attempt_id}","activity":"a1","responses":{}}"#),
             [403, 404, 403, 201, 201, 401],
+        ),
+        // After the pre-test above, the learners' modules are open.
+        row(
+            M::POST,
+            "/api/v1/cohorts/{cohort}/drafts/a2",
+            "/api/v1/cohorts/{id}/drafts/{activity}",
+            Some(r#"{"answers":["Bản nháp"]}"#),
+            [403, 404, 403, 204, 204, 401],
+        ),
+        row(
+            M::POST,
+            "/api/v1/cohorts/{cohort}/plays/a4",
+            "/api/v1/cohorts/{id}/plays/{activity}",
+            Some(r#"{"step_id":"{step_id}","restart":true}"#),
+            [403, 404, 403, 200, 200, 401],
+        ),
+        row(
+            M::POST,
+            "/api/v1/cohorts/{cohort}/events",
+            "/api/v1/cohorts/{id}/events",
+            Some(r#"{"events":[{"id":"{event_id}","activity":"a2","position":"prompt-1"}]}"#),
+            [403, 404, 403, 200, 200, 401],
+        ),
+        row(
+            M::GET,
+            "/api/v1/cohorts/{cohort}/progress",
+            "/api/v1/cohorts/{id}/progress",
+            None,
+            [403, 404, 403, 200, 200, 401],
+        ),
+        row(
+            M::POST,
+            "/api/v1/cohorts/{cohort}/certificate",
+            "/api/v1/cohorts/{id}/certificate",
+            None,
+            [403, 404, 403, 409, 409, 401],
+        ),
+        row(
+            M::GET,
+            "/api/v1/certificates/{certificate}",
+            "/api/v1/certificates/{code}",
+            None,
+            [200, 200, 200, 200, 200, 200],
         ),
         row(
             M::GET,

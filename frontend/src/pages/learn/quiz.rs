@@ -1,0 +1,78 @@
+//! A quiz or a pre/post-test: a form of its questions (no answer key) with the attempts
+//! left and, after submitting, the result — with each question's feedback for a quiz.
+
+use leptos::prelude::*;
+use shared::course::learner::shown;
+use shared::course::{Activity, ActivityBody};
+
+use super::percent;
+use crate::i18n::{Text, t};
+use crate::layout::{FormToken, use_locale};
+use crate::pages::author::preview::{Md, Questions};
+use crate::pages::author::query;
+use crate::ports::Study;
+
+#[component]
+pub fn Graded(study: Study, activity: Activity, md: Md) -> impl IntoView {
+    let locale = use_locale();
+    let id = study.cohort.id;
+    let (allowed, feedback) = match &activity.body {
+        ActivityBody::Quiz(quiz) => (quiz.settings.attempts, true),
+        _ => (1, false),
+    };
+    let mine: Vec<_> = study
+        .attempts
+        .iter()
+        .filter(|a| a.activity == activity.id)
+        .cloned()
+        .collect();
+    let left = allowed == 0 || mine.len() < usize::try_from(allowed).unwrap_or(usize::MAX);
+    let shown_attempt = query("attempt");
+    let result = mine
+        .iter()
+        .find(|a| a.id.to_string() == shown_attempt)
+        .cloned();
+    let questions = study.questions.clone().unwrap_or_default();
+    let explained = questions.clone();
+    let md_result = md.clone();
+    view! {
+        {result.map(|r| view! {
+            <section class=if r.passed { "notice ok result" } else { "notice result" } role="status" id="result">
+                <p><strong>{format!("{}: {}", t(locale, Text::YourResult), percent(r.score))}</strong>
+                    {feedback.then(|| format!(" · {}", t(locale, if r.passed { Text::Passed } else { Text::NotPassed })))}</p>
+                <ol>
+                    {r.questions.iter().map(|q| {
+                        let note = explained.iter().find(|x| x.id == q.question).and_then(|x| x.feedback.clone()).filter(|_| feedback);
+                        view! {
+                            <li>{if q.correct { "✓ " } else { "✗ " }}{percent(q.score)}
+                                {note.map(|n| view! { <div class="prose feedback" inner_html=md_result.markdown(n.get(locale))></div> })}
+                            </li>
+                        }
+                    }).collect_view()}
+                </ol>
+            </section>
+        })}
+        <p class="meta">{if allowed == 0 {
+            format!("{} {}", t(locale, Text::AttemptsUsed), mine.len())
+        } else {
+            format!("{} {}/{allowed}", t(locale, Text::AttemptsUsed), mine.len())
+        }}</p>
+        {if left {
+            view! {
+                <form class="stacked" method="post" action=format!("/api/v1/cohorts/{id}/attempts")>
+                    <FormToken/>
+                    <input type="hidden" name="attempt_id" value=study.fresh_attempt_id.to_string()/>
+                    <input type="hidden" name="activity" value=activity.id.clone()/>
+                    <Questions questions=questions.iter().map(shown).collect() md enabled=true/>
+                    <button type="submit" class="primary">{t(locale, Text::SubmitAnswers)}</button>
+                </form>
+            }.into_any()
+        } else {
+            view! {
+                <p class="notice">{t(locale, Text::NoAttemptsLeft)}</p>
+                <p><a href=format!("/learn/{id}")>{t(locale, Text::BackToOutline)}</a></p>
+            }.into_any()
+        }}
+    }
+    .into_any()
+}

@@ -1,0 +1,165 @@
+//! What learners do besides submitting: drafts of written answers, role-play steps without
+//! scripts, progress events, their progress, and certificates (issued to the learner,
+//! verified by anyone).
+
+use actix_web::{HttpResponse, web};
+use shared::ErrorCode;
+use shared::learning::{DraftAnswers, EventBatch, PlayStep};
+
+use super::cohorts::{attempt_error, cohort_error};
+use super::parse_id;
+use crate::http::authenticate::CurrentUser;
+use crate::http::body::Submitted;
+use crate::http::error::ApiError;
+use crate::services::attempts::{self, AttemptError};
+use crate::services::certificates::{self, CertificateError};
+use crate::services::cohorts;
+use crate::services::plays::{self, Stepped};
+use crate::services::policy::CohortAction;
+use crate::services::{drafts, progress};
+use crate::startup::AppState;
+
+fn certificate_error(e: CertificateError) -> ApiError {
+    match e {
+        CertificateError::Attempt(e) => attempt_error(e),
+        CertificateError::NotComplete => ApiError::new(
+            ErrorCode::Conflict,
+            "The certificate is issued once every activity of the course is completed.",
+        ),
+        CertificateError::NotFound => {
+            ApiError::not_found("There is no certificate with this code.")
+        }
+        other @ CertificateError::Encoding(_) => ApiError::internal(&other),
+    }
+}
+
+/// Saves a case study's written answers as a draft (replacing the previous one).
+#[utoipa::path(post, path = "/api/v1/cohorts/{id}/drafts/{activity}", tag = "learning",
+    request_body(content = DraftAnswers, content_type = "application/json"),
+    responses((status = 204, description = "Saved"), (status = 400, body = shared::ErrorBody),
+        (status = 404, body = shared::ErrorBody), (status = 409, body = shared::ErrorBody)))]
+pub async fn save_draft(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    path: web::Path<(String, String)>,
+    body: Submitted<DraftAnswers>,
+) -> Result<HttpResponse, ApiError> {
+    let (cohort, activity) = path.into_inner();
+    let cohort = parse_id(&cohort)?;
+    let page = format!("/learn/{cohort}/{activity}");
+    match drafts::save_answers(
+        &state.db,
+        &user.0.actor,
+        cohort,
+        &activity,
+        &body.value.answers,
+    )
+    .await
+    {
+        Ok(()) => Ok(body.respond_done(&format!("{page}?saved=draft"))),
+        Err(e) => body.reject_with_detail(attempt_error(e), &page, &[]),
+    }
+}
+
+/// One choice in a role-play played without scripts (or `restart`). JSON gets the state:
+/// `moved`, `stale` (the page was out of date; nothing changed) or `ended` with the attempt.
+#[utoipa::path(post, path = "/api/v1/cohorts/{id}/plays/{activity}", tag = "learning",
+    request_body(content = PlayStep, content_type = "application/json"),
+    responses((status = 200, description = "`{\"state\": \"moved\" | \"stale\" | \"ended\", \"attempt\"?}`"),
+        (status = 400, body = shared::ErrorBody), (status = 404, body = shared::ErrorBody),
+        (status = 409, body = shared::ErrorBody)))]
+pub async fn play_step(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    path: web::Path<(String, String)>,
+    body: Submitted<PlayStep>,
+) -> Result<HttpResponse, ApiError> {
+    let (cohort, activity) = path.into_inner();
+    let cohort = parse_id(&cohort)?;
+    let page = format!("/learn/{cohort}/{activity}");
+    match plays::step(&state.db, &user.0.actor, cohort, &activity, &body.value).await {
+        Ok(Stepped::Moved) => Ok(body.respond(&serde_json::json!({ "state": "moved" }), &page)),
+        Ok(Stepped::Stale) => Ok(body.respond(
+            &serde_json::json!({ "state": "stale" }),
+            &format!("{page}?notice=stale"),
+        )),
+        Ok(Stepped::Ended(attempt)) => Ok(body.respond(
+            &serde_json::json!({ "state": "ended", "attempt": attempt }),
+            &format!("{page}?attempt={attempt}"),
+        )),
+        Err(e) => body.reject_with_detail(attempt_error(e), &page, &[]),
+    }
+}
+
+/// Records progress events (page views, positions, time) in a batch; ids already recorded
+/// are counted as duplicates and change nothing.
+#[utoipa::path(post, path = "/api/v1/cohorts/{id}/events", tag = "learning",
+    request_body(content = EventBatch, content_type = "application/json"),
+    responses((status = 200, body = shared::learning::EventReport), (status = 400, body = shared::ErrorBody),
+        (status = 404, body = shared::ErrorBody)))]
+pub async fn events(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    id: web::Path<String>,
+    body: web::Json<EventBatch>,
+) -> Result<HttpResponse, ApiError> {
+    let report = progress::record(&state.db, &user.0.actor, parse_id(&id)?, &body)
+        .await
+        .map_err(attempt_error)?;
+    Ok(HttpResponse::Ok().json(report))
+}
+
+/// The viewer's progress in a cohort they study in.
+#[utoipa::path(get, path = "/api/v1/cohorts/{id}/progress", tag = "learning",
+    responses((status = 200, body = shared::progress::CourseProgress), (status = 404, body = shared::ErrorBody)))]
+pub async fn my_progress(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    id: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let actor = &user.0.actor;
+    let cohort = cohorts::load(&state.db, actor, parse_id(&id)?, CohortAction::Study)
+        .await
+        .map_err(cohort_error)?;
+    let package = attempts::package_of(&state.db, &cohort)
+        .await
+        .map_err(attempt_error)?;
+    let progress = progress::of_learner(&state.db, &cohort, &package, actor.me.id)
+        .await
+        .map_err(|e| attempt_error(AttemptError::Database(e)))?;
+    Ok(HttpResponse::Ok().json(progress))
+}
+
+/// Issues the viewer's certificate for a cohort whose course they completed (once; asking
+/// again answers the same code).
+#[utoipa::path(post, path = "/api/v1/cohorts/{id}/certificate", tag = "learning",
+    responses((status = 200, description = "`{\"code\": …}`"), (status = 404, body = shared::ErrorBody),
+        (status = 409, body = shared::ErrorBody)))]
+pub async fn issue_certificate(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    id: web::Path<String>,
+    body: Submitted<serde_json::Value>,
+) -> Result<HttpResponse, ApiError> {
+    let cohort = parse_id(&id)?;
+    match certificates::issue(&state.db, &user.0.actor, cohort).await {
+        Ok(code) => Ok(body.respond(
+            &serde_json::json!({ "code": code }),
+            &format!("/learn/{cohort}/certificate"),
+        )),
+        Err(e) => body.reject(certificate_error(e), &format!("/learn/{cohort}"), &[]),
+    }
+}
+
+/// A certificate by its code: public, for anyone checking one.
+#[utoipa::path(get, path = "/api/v1/certificates/{code}", tag = "learning",
+    responses((status = 200, body = shared::learning::Certificate), (status = 404, body = shared::ErrorBody)))]
+pub async fn verify(
+    state: web::Data<AppState>,
+    code: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let found = certificates::verify(&state.db, &code)
+        .await
+        .map_err(certificate_error)?;
+    Ok(HttpResponse::Ok().json(found))
+}

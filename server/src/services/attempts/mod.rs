@@ -1,0 +1,322 @@
+//! Learners' attempts: a quiz or test, a case study's written answers, a finished role-play,
+//! a survey. Attempts are append-only and keyed by the client's id, so a submission repeated
+//! after a dropped connection (or sent twice at once) is stored once and answered with the
+//! first result. Everything is judged on the cohort's frozen course version (see `evaluate`).
+
+mod evaluate;
+mod package_cache;
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set, TransactionTrait,
+};
+use shared::FieldError;
+use shared::course::{Package, QuizQuestion};
+use shared::learning::{AttemptResult, AttemptSubmission};
+use shared::progress::{self, Gating, Record, RecordKind};
+use uuid::Uuid;
+
+use crate::entities::{attempt, cohort, cohort_lecturer, work_draft};
+use crate::services::actors::Actor;
+use crate::services::cohorts::{self, CohortError};
+use crate::services::policy::CohortAction;
+
+pub use evaluate::{MAX_ANSWER_CHARS, allowed};
+pub use package_cache::package_of;
+
+#[derive(Debug, thiserror::Error)]
+pub enum AttemptError {
+    #[error(transparent)]
+    Cohort(#[from] CohortError),
+    #[error("no such attempt")]
+    NotFound,
+    #[error("the course has no such activity")]
+    NoSuchActivity,
+    #[error("the submission is not valid")]
+    Invalid(Vec<FieldError>),
+    #[error("the activity is not open yet")]
+    Locked,
+    #[error("no attempts left")]
+    NoAttemptsLeft { allowed: u32 },
+    #[error("the attempt id is already used for something else")]
+    IdReused,
+    #[error("could not read the course version: {0}")]
+    Encoding(String),
+    #[error("database error in attempts: {0}")]
+    Database(#[from] DbErr),
+}
+
+/// A submission as it arrived: JSON, or a plain form's fields for `activity`.
+pub enum Submission {
+    Json(AttemptSubmission),
+    Form {
+        id: Uuid,
+        activity: String,
+        fields: Vec<(String, String)>,
+    },
+}
+
+impl Submission {
+    fn id(&self) -> Uuid {
+        match self {
+            Self::Json(input) => input.id,
+            Self::Form { id, .. } => *id,
+        }
+    }
+
+    fn activity(&self) -> &str {
+        match self {
+            Self::Json(input) => &input.activity,
+            Self::Form { activity, .. } => activity,
+        }
+    }
+}
+
+pub(crate) fn to_result(row: &attempt::Model) -> Result<AttemptResult, AttemptError> {
+    let decode = |e: serde_json::Error| AttemptError::Encoding(e.to_string());
+    let work: serde_json::Value = serde_json::from_str(&row.responses).map_err(decode)?;
+    let answers = work
+        .get("answers")
+        .and_then(|a| serde_json::from_value(a.clone()).ok())
+        .unwrap_or_default();
+    Ok(AttemptResult {
+        id: row.id,
+        cohort_id: row.cohort_id,
+        activity: row.activity_id.clone(),
+        score: row.score,
+        passed: row.passed,
+        questions: serde_json::from_str(&row.result).map_err(decode)?,
+        outcome: row
+            .outcome
+            .as_deref()
+            .and_then(|o| serde_json::from_value(serde_json::Value::String(o.to_owned())).ok()),
+        answers,
+        path: work
+            .get("path")
+            .and_then(|a| serde_json::from_value(a.clone()).ok())
+            .unwrap_or_default(),
+        submitted_at: row.submitted_at.to_rfc3339_opts(SecondsFormat::Secs, true),
+    })
+}
+
+/// The same attempt again (same learner, cohort and activity): its first result.
+fn replay(
+    row: &attempt::Model,
+    actor: &Actor,
+    cohort: Uuid,
+    activity: &str,
+) -> Result<AttemptResult, AttemptError> {
+    if row.user_id == actor.me.id && row.cohort_id == cohort && row.activity_id == activity {
+        to_result(row)
+    } else {
+        Err(AttemptError::IdReused)
+    }
+}
+
+/// The gating a cohort chose.
+pub fn gating(cohort: &cohort::Model) -> Gating {
+    Gating {
+        pre: cohort.gate_pre,
+        post: cohort.gate_post,
+    }
+}
+
+/// A learner's attempts in a cohort as progress records (activity, time, score, passed).
+pub(crate) async fn attempt_records(
+    db: &DatabaseConnection,
+    cohort: Uuid,
+    user: Uuid,
+) -> Result<Vec<Record>, DbErr> {
+    let rows: Vec<(String, DateTime<Utc>, f64, bool)> = attempt::Entity::find()
+        .select_only()
+        .columns([
+            attempt::Column::ActivityId,
+            attempt::Column::SubmittedAt,
+            attempt::Column::Score,
+            attempt::Column::Passed,
+        ])
+        .filter(attempt::Column::CohortId.eq(cohort))
+        .filter(attempt::Column::UserId.eq(user))
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(activity, at, score, passed)| Record {
+            activity,
+            at: at.timestamp(),
+            kind: RecordKind::Attempt { score, passed },
+        })
+        .collect())
+}
+
+/// What a learner studies in a cohort: the cohort, its course version, and their attempts
+/// so far, newest first.
+pub async fn study(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    cohort_id: Uuid,
+) -> Result<(cohort::Model, std::sync::Arc<Package>, Vec<AttemptResult>), AttemptError> {
+    let cohort = cohorts::load(db, actor, cohort_id, CohortAction::Study).await?;
+    let package = package_of(db, &cohort).await?;
+    let rows = attempt::Entity::find()
+        .filter(attempt::Column::CohortId.eq(cohort.id))
+        .filter(attempt::Column::UserId.eq(actor.me.id))
+        .order_by_desc(attempt::Column::SubmittedAt)
+        .all(db)
+        .await?;
+    let attempts = rows.iter().map(to_result).collect::<Result<_, _>>()?;
+    Ok((cohort, package, attempts))
+}
+
+/// The questions a learner answers in `activity`: a quiz's, or their own assessment paper.
+pub fn questions_for(
+    package: &Package,
+    activity: &str,
+    user: Uuid,
+    cohort: Uuid,
+) -> Option<Vec<QuizQuestion>> {
+    evaluate::questions(package, activity, user, cohort)
+        .map(|(questions, _)| questions.into_iter().cloned().collect())
+}
+
+fn client_time(text: Option<&str>) -> Result<Option<DateTime<Utc>>, AttemptError> {
+    text.filter(|t| !t.is_empty())
+        .map(|t| {
+            DateTime::parse_from_rfc3339(t)
+                .map(|d| d.with_timezone(&Utc))
+                .map_err(|_| {
+                    AttemptError::Invalid(vec![FieldError {
+                        field: "client_at".into(),
+                        message: "a time as RFC 3339, e.g. 2026-11-23T08:30:00+07:00".into(),
+                    }])
+                })
+        })
+        .transpose()
+}
+
+/// Checks, scores and stores a submission; the answer says whether it was new.
+pub async fn submit(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    cohort_id: Uuid,
+    submission: Submission,
+) -> Result<(AttemptResult, bool), AttemptError> {
+    if let Some(existing) = attempt::Entity::find_by_id(submission.id()).one(db).await? {
+        return Ok((
+            replay(&existing, actor, cohort_id, submission.activity())?,
+            false,
+        ));
+    }
+    let cohort = cohorts::load(db, actor, cohort_id, CohortAction::Study).await?;
+    let package = package_of(db, &cohort).await?;
+    let input = match submission {
+        Submission::Json(input) => input,
+        Submission::Form {
+            id,
+            activity,
+            fields,
+        } => AttemptSubmission {
+            id,
+            ..evaluate::from_form(&package, &activity, actor.me.id, cohort.id, &fields)
+        },
+    };
+    let activity = package
+        .activity(&input.activity)
+        .ok_or(AttemptError::NoSuchActivity)?;
+    let client_at = client_time(input.client_at.as_deref())?;
+    // One read of the learner's attempts answers both the gate and the limit.
+    let records = attempt_records(db, cohort.id, actor.me.id).await?;
+    let standing = progress::derive(&package, gating(&cohort), &records);
+    if standing.of(&input.activity).is_some_and(|p| p.locked) {
+        return Err(AttemptError::Locked);
+    }
+    let limit = allowed(&activity.body);
+    let used = records
+        .iter()
+        .filter(|r| r.activity == input.activity)
+        .count();
+    if limit > 0 && used >= usize::try_from(limit).unwrap_or(usize::MAX) {
+        return Err(AttemptError::NoAttemptsLeft { allowed: limit });
+    }
+    let lecturers: Vec<Uuid> = if matches!(activity.body, shared::course::ActivityBody::Survey(_)) {
+        cohort_lecturer::Entity::find()
+            .filter(cohort_lecturer::Column::CohortId.eq(cohort.id))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|l| l.user_id)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let evaluated = evaluate::evaluate(&package, actor.me.id, cohort.id, &lecturers, &input)
+        .map_err(|refusal| match refusal {
+            evaluate::Refusal::NoSuchActivity => AttemptError::NoSuchActivity,
+            evaluate::Refusal::Invalid(fields) => AttemptError::Invalid(fields),
+        })?;
+    let encode = |e: serde_json::Error| AttemptError::Encoding(e.to_string());
+    let row = attempt::ActiveModel {
+        id: Set(input.id),
+        cohort_id: Set(cohort.id),
+        user_id: Set(actor.me.id),
+        activity_id: Set(input.activity.clone()),
+        responses: Set(serde_json::to_string(&evaluated.work).map_err(encode)?),
+        score: Set(evaluated.score),
+        passed: Set(evaluated.passed),
+        result: Set(serde_json::to_string(&evaluated.questions).map_err(encode)?),
+        submitted_at: Set(Utc::now()),
+        outcome: Set(evaluated
+            .outcome
+            .and_then(|o| serde_json::to_value(o).ok())
+            .and_then(|v| v.as_str().map(str::to_owned))),
+        client_at: Set(client_at),
+    };
+    let txn = db.begin().await?;
+    let stored = match row.insert(&txn).await {
+        Ok(stored) => stored,
+        // The same id sent twice at once: the other request stored it first.
+        Err(e)
+            if matches!(
+                e.sql_err(),
+                Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
+            ) =>
+        {
+            drop(txn);
+            let existing = attempt::Entity::find_by_id(input.id)
+                .one(db)
+                .await?
+                .ok_or(AttemptError::Database(e))?;
+            return Ok((replay(&existing, actor, cohort.id, &input.activity)?, false));
+        }
+        Err(e) => return Err(e.into()),
+    };
+    // Submitted work needs its draft no more.
+    work_draft::Entity::delete_many()
+        .filter(work_draft::Column::CohortId.eq(cohort.id))
+        .filter(work_draft::Column::UserId.eq(actor.me.id))
+        .filter(work_draft::Column::ActivityId.eq(input.activity.as_str()))
+        .exec(&txn)
+        .await?;
+    txn.commit().await?;
+    Ok((to_result(&stored)?, true))
+}
+
+/// One attempt: its learner, or the cohort's staff.
+pub async fn get(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: Uuid,
+) -> Result<AttemptResult, AttemptError> {
+    let row = attempt::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(AttemptError::NotFound)?;
+    if row.user_id != actor.me.id {
+        cohorts::load(db, actor, row.cohort_id, CohortAction::Manage)
+            .await
+            .map_err(|_| AttemptError::NotFound)?;
+    }
+    to_result(&row)
+}

@@ -1,0 +1,215 @@
+//! Certificates of completion. A learner who has completed every activity of their cohort's
+//! course asks for one; it is issued once (asking again shows the same), with the learner's
+//! name and the competencies achieved as they were then. Anyone holding the code — 128
+//! random bits, printed on the certificate — can check it on the public `/verify/{code}`.
+//!
+//! A competency is *achieved* when the learner scored at least half the marks of their
+//! post-test's items on it ([`ACHIEVED_SHARE`]).
+
+use std::collections::BTreeMap;
+
+use chrono::Utc;
+use rand::RngCore;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, Set,
+};
+use shared::L10n;
+use shared::course::{ActivityBody, Phase};
+use shared::learning::{AchievedCompetency, Certificate};
+use uuid::Uuid;
+
+use crate::entities::{attempt, certificate, cohort, competency, course};
+use crate::services::actors::Actor;
+use crate::services::attempts::{self, AttemptError};
+use crate::services::cohorts;
+use crate::services::policy::CohortAction;
+use crate::services::progress;
+
+pub const ACHIEVED_SHARE: f64 = 0.5;
+
+#[derive(Debug, thiserror::Error)]
+pub enum CertificateError {
+    #[error(transparent)]
+    Attempt(#[from] AttemptError),
+    #[error("the course is not complete yet")]
+    NotComplete,
+    #[error("no such certificate")]
+    NotFound,
+    #[error("could not read a certificate: {0}")]
+    Encoding(String),
+}
+
+impl From<DbErr> for CertificateError {
+    fn from(e: DbErr) -> Self {
+        Self::Attempt(AttemptError::Database(e))
+    }
+}
+
+fn new_code() -> String {
+    let mut raw = [0u8; 16];
+    rand::rng().fill_bytes(&mut raw);
+    raw.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Post-test marks per competency, as shares.
+async fn achieved(
+    db: &DatabaseConnection,
+    row: &cohort::Model,
+    user: Uuid,
+) -> Result<Vec<AchievedCompetency>, CertificateError> {
+    let package = attempts::package_of(db, row).await?;
+    let posts: Vec<&str> = package
+        .activities()
+        .filter(|a| matches!(&a.body, ActivityBody::Assessment(t) if t.phase == Phase::Post))
+        .map(|a| a.id.as_str())
+        .collect();
+    let mut marks: BTreeMap<String, (f64, u32)> = BTreeMap::new();
+    let taken = attempt::Entity::find()
+        .filter(attempt::Column::CohortId.eq(row.id))
+        .filter(attempt::Column::UserId.eq(user))
+        .filter(attempt::Column::ActivityId.is_in(posts.iter().copied()))
+        .all(db)
+        .await?;
+    for taken in &taken {
+        let result = attempts::to_result(taken)?;
+        let paper =
+            attempts::questions_for(&package, &taken.activity_id, user, row.id).unwrap_or_default();
+        for outcome in &result.questions {
+            if let Some(q) = paper.iter().find(|q| q.id == outcome.question) {
+                let entry = marks.entry(q.competency.clone()).or_default();
+                entry.0 += outcome.score;
+                entry.1 += 1;
+            }
+        }
+    }
+    let framework = course::Entity::find_by_id(row.course_id)
+        .one(db)
+        .await?
+        .map(|c| c.framework_id);
+    let names: BTreeMap<String, L10n> = match framework {
+        Some(id) => competency::Entity::find()
+            .filter(competency::Column::FrameworkId.eq(id))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|c| (c.code, L10n::new(&c.name_vi, &c.name_en)))
+            .collect(),
+        None => BTreeMap::new(),
+    };
+    Ok(marks
+        .into_iter()
+        .filter_map(|(code, (sum, n))| {
+            let share = sum / f64::from(n.max(1));
+            (share + 1e-9 >= ACHIEVED_SHARE).then(|| AchievedCompetency {
+                name: names
+                    .get(&code)
+                    .cloned()
+                    .unwrap_or_else(|| L10n::new(&code, &code)),
+                code,
+                share,
+            })
+        })
+        .collect())
+}
+
+/// Issues the learner's certificate for a cohort (once); its code.
+pub async fn issue(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    cohort_id: Uuid,
+) -> Result<String, CertificateError> {
+    let row = cohorts::load(db, actor, cohort_id, CohortAction::Study)
+        .await
+        .map_err(AttemptError::from)?;
+    if let Some(existing) = mine(db, row.id, actor.me.id).await? {
+        return Ok(existing.code);
+    }
+    let package = attempts::package_of(db, &row).await?;
+    if !progress::of_learner(db, &row, &package, actor.me.id)
+        .await?
+        .complete
+    {
+        return Err(CertificateError::NotComplete);
+    }
+    let competencies = achieved(db, &row, actor.me.id).await?;
+    let code = new_code();
+    let inserted = certificate::ActiveModel {
+        code: Set(code.clone()),
+        cohort_id: Set(row.id),
+        user_id: Set(actor.me.id),
+        learner_name: Set(actor.me.full_name.clone()),
+        competencies: Set(serde_json::to_string(&competencies)
+            .map_err(|e| CertificateError::Encoding(e.to_string()))?),
+        issued_at: Set(Utc::now()),
+    }
+    .insert(db)
+    .await;
+    match inserted {
+        Ok(stored) => Ok(stored.code),
+        // Asked twice at once: the first one stands.
+        Err(e)
+            if matches!(
+                e.sql_err(),
+                Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
+            ) =>
+        {
+            Ok(mine(db, row.id, actor.me.id)
+                .await?
+                .ok_or(CertificateError::NotFound)?
+                .code)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn mine(
+    db: &DatabaseConnection,
+    cohort: Uuid,
+    user: Uuid,
+) -> Result<Option<certificate::Model>, DbErr> {
+    certificate::Entity::find()
+        .filter(certificate::Column::CohortId.eq(cohort))
+        .filter(certificate::Column::UserId.eq(user))
+        .one(db)
+        .await
+}
+
+/// The code of the learner's certificate in a cohort, if issued.
+pub async fn code_of(
+    db: &DatabaseConnection,
+    cohort: Uuid,
+    user: Uuid,
+) -> Result<Option<String>, DbErr> {
+    Ok(mine(db, cohort, user).await?.map(|c| c.code))
+}
+
+/// A certificate by its code; public. Codes that are not 32 hex digits are not looked up.
+pub async fn verify(db: &DatabaseConnection, code: &str) -> Result<Certificate, CertificateError> {
+    let code = code.trim().to_ascii_lowercase();
+    if code.len() != 32 || !code.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Err(CertificateError::NotFound);
+    }
+    let found = certificate::Entity::find_by_id(code)
+        .one(db)
+        .await?
+        .ok_or(CertificateError::NotFound)?;
+    let row = cohort::Entity::find_by_id(found.cohort_id)
+        .one(db)
+        .await?
+        .ok_or(CertificateError::NotFound)?;
+    let course_title = match course::Entity::find_by_id(row.course_id).one(db).await? {
+        Some(c) => L10n::new(&c.title_vi, &c.title_en),
+        None => L10n::default(),
+    };
+    Ok(Certificate {
+        code: found.code,
+        learner_name: found.learner_name,
+        course_title,
+        cohort_title: L10n::new(&row.title_vi, &row.title_en),
+        starts_on: row.starts_on.to_string(),
+        ends_on: row.ends_on.to_string(),
+        issued_on: found.issued_at.date_naive().to_string(),
+        competencies: serde_json::from_str(&found.competencies)
+            .map_err(|e| CertificateError::Encoding(e.to_string()))?,
+    })
+}

@@ -1,0 +1,138 @@
+//! Drafts: a learner's unsent work in one activity, replaced on each save and removed when
+//! the work is submitted. Written answers to a case study's prompts are saved here (the
+//! "save draft" button, and every few seconds by the page's script); a role-play played
+//! without scripts keeps its path here (see `plays`).
+
+use chrono::Utc;
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Set, sea_query::OnConflict,
+};
+use shared::FieldError;
+use shared::course::ActivityBody;
+use shared::progress::derive;
+use uuid::Uuid;
+
+use crate::entities::work_draft;
+use crate::services::actors::Actor;
+use crate::services::attempts::{self, AttemptError, MAX_ANSWER_CHARS, attempt_records, gating};
+use crate::services::cohorts;
+use crate::services::policy::CohortAction;
+
+/// Replaces the draft of one activity.
+pub(crate) async fn put(
+    db: &impl ConnectionTrait,
+    cohort: Uuid,
+    user: Uuid,
+    activity: &str,
+    body: &serde_json::Value,
+) -> Result<(), DbErr> {
+    work_draft::Entity::insert(work_draft::ActiveModel {
+        cohort_id: Set(cohort),
+        user_id: Set(user),
+        activity_id: Set(activity.to_owned()),
+        body: Set(body.to_string()),
+        saved_at: Set(Utc::now()),
+    })
+    .on_conflict(
+        OnConflict::columns([
+            work_draft::Column::CohortId,
+            work_draft::Column::UserId,
+            work_draft::Column::ActivityId,
+        ])
+        .update_columns([work_draft::Column::Body, work_draft::Column::SavedAt])
+        .to_owned(),
+    )
+    .exec_without_returning(db)
+    .await
+    .map(|_| ())
+}
+
+/// The draft of one activity, if any.
+pub(crate) async fn get(
+    db: &impl ConnectionTrait,
+    cohort: Uuid,
+    user: Uuid,
+    activity: &str,
+) -> Result<Option<serde_json::Value>, DbErr> {
+    Ok(
+        work_draft::Entity::find_by_id((cohort, user, activity.to_owned()))
+            .one(db)
+            .await?
+            .and_then(|d| serde_json::from_str(&d.body).ok()),
+    )
+}
+
+/// The list of strings under `key` in a draft.
+pub fn strings(draft: Option<&serde_json::Value>, key: &str) -> Vec<String> {
+    draft
+        .and_then(|d| d.get(key))
+        .and_then(|v| serde_json::from_value(v.clone()).ok())
+        .unwrap_or_default()
+}
+
+/// Saves a case study's written answers as a draft.
+pub async fn save_answers(
+    db: &sea_orm::DatabaseConnection,
+    actor: &Actor,
+    cohort_id: Uuid,
+    activity: &str,
+    answers: &[String],
+) -> Result<(), AttemptError> {
+    let cohort = cohorts::load(db, actor, cohort_id, CohortAction::Study).await?;
+    let package = attempts::package_of(db, &cohort).await?;
+    let Some(ActivityBody::CaseStudy(case)) = package.activity(activity).map(|a| &a.body) else {
+        return Err(AttemptError::NoSuchActivity);
+    };
+    let records = attempt_records(db, cohort.id, actor.me.id).await?;
+    let standing = derive(&package, gating(&cohort), &records);
+    if standing.of(activity).is_some_and(|p| p.locked) {
+        return Err(AttemptError::Locked);
+    }
+    if records.iter().any(|r| r.activity == activity) {
+        return Err(AttemptError::NoAttemptsLeft { allowed: 1 });
+    }
+    let too_long: Vec<FieldError> = answers
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| a.chars().count() > MAX_ANSWER_CHARS)
+        .map(|(i, _)| FieldError {
+            field: format!("answers[{i}]"),
+            message: format!("at most {MAX_ANSWER_CHARS} characters"),
+        })
+        .collect();
+    if !too_long.is_empty() || answers.len() > case.prompts.len().max(1) {
+        return Err(AttemptError::Invalid(if too_long.is_empty() {
+            vec![FieldError {
+                field: "answers".into(),
+                message: format!("at most {} answers", case.prompts.len()),
+            }]
+        } else {
+            too_long
+        }));
+    }
+    put(
+        db,
+        cohort.id,
+        actor.me.id,
+        activity,
+        &serde_json::json!({ "answers": answers }),
+    )
+    .await?;
+    Ok(())
+}
+
+/// Removes a learner's draft (a role-play started again).
+pub(crate) async fn remove(
+    db: &impl ConnectionTrait,
+    cohort: Uuid,
+    user: Uuid,
+    activity: &str,
+) -> Result<(), DbErr> {
+    work_draft::Entity::delete_many()
+        .filter(work_draft::Column::CohortId.eq(cohort))
+        .filter(work_draft::Column::UserId.eq(user))
+        .filter(work_draft::Column::ActivityId.eq(activity))
+        .exec(db)
+        .await
+        .map(|_| ())
+}

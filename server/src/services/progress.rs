@@ -1,0 +1,181 @@
+//! Progress events (append-only, keyed by the client's id) and each learner's progress,
+//! derived from attempts, events and drafts by `shared::progress::derive`.
+
+use chrono::{DateTime, Utc};
+use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QuerySelect, Set};
+use shared::FieldError;
+use shared::learning::{EventBatch, EventReport};
+use shared::progress::{CourseProgress, Record, RecordKind, derive};
+use uuid::Uuid;
+
+use crate::entities::{cohort, progress_event, work_draft};
+use crate::services::actors::Actor;
+use crate::services::attempts::{self, AttemptError, attempt_records, gating};
+use crate::services::cohorts;
+use crate::services::policy::CohortAction;
+
+/// The most events taken in one request.
+pub const MAX_BATCH: usize = 200;
+const MAX_POSITION: usize = 64;
+
+/// Records a batch of events; events already recorded (by id) are counted, not repeated.
+pub async fn record(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    cohort_id: Uuid,
+    batch: &EventBatch,
+) -> Result<EventReport, AttemptError> {
+    let cohort = cohorts::load(db, actor, cohort_id, CohortAction::Study).await?;
+    let package = attempts::package_of(db, &cohort).await?;
+    if batch.events.is_empty() || batch.events.len() > MAX_BATCH {
+        return Err(AttemptError::Invalid(vec![FieldError {
+            field: "events".into(),
+            message: format!("between 1 and {MAX_BATCH} events"),
+        }]));
+    }
+    let mut problems = Vec::new();
+    let mut rows = Vec::new();
+    let now = Utc::now();
+    for (i, event) in batch.events.iter().enumerate() {
+        if package.activity(&event.activity).is_none() {
+            problems.push(FieldError {
+                field: format!("events[{i}].activity"),
+                message: "not an activity of this course".into(),
+            });
+            continue;
+        }
+        let position = event
+            .position
+            .as_deref()
+            .map(str::trim)
+            .filter(|p| !p.is_empty());
+        if position.is_some_and(|p| p.chars().count() > MAX_POSITION) {
+            problems.push(FieldError {
+                field: format!("events[{i}].position"),
+                message: format!("at most {MAX_POSITION} characters"),
+            });
+            continue;
+        }
+        let client_at = match event.at.as_deref().map(DateTime::parse_from_rfc3339) {
+            None => None,
+            Some(Ok(at)) => Some(at.with_timezone(&Utc)),
+            Some(Err(_)) => {
+                problems.push(FieldError {
+                    field: format!("events[{i}].at"),
+                    message: "a time as RFC 3339".into(),
+                });
+                continue;
+            }
+        };
+        rows.push((
+            event.id,
+            progress_event::ActiveModel {
+                id: Set(event.id),
+                cohort_id: Set(cohort.id),
+                user_id: Set(actor.me.id),
+                activity_id: Set(event.activity.clone()),
+                position: Set(position.map(str::to_owned)),
+                client_at: Set(client_at),
+                recorded_at: Set(now),
+            },
+        ));
+    }
+    if !problems.is_empty() {
+        return Err(AttemptError::Invalid(problems));
+    }
+    let sent = u32::try_from(rows.len()).unwrap_or(u32::MAX);
+    let mut seen = std::collections::HashSet::new();
+    rows.retain(|(id, _)| seen.insert(*id));
+    let ids: Vec<Uuid> = seen.into_iter().collect();
+    let known: std::collections::HashSet<Uuid> = progress_event::Entity::find()
+        .select_only()
+        .column(progress_event::Column::Id)
+        .filter(progress_event::Column::Id.is_in(ids))
+        .into_tuple()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect();
+    rows.retain(|(id, _)| !known.contains(id));
+    let recorded = u32::try_from(rows.len()).unwrap_or(u32::MAX);
+    if !rows.is_empty() {
+        progress_event::Entity::insert_many(rows.into_iter().map(|(_, row)| row))
+            .on_conflict_do_nothing()
+            .exec(db)
+            .await?;
+    }
+    Ok(EventReport {
+        recorded,
+        duplicates: sent.saturating_sub(recorded),
+    })
+}
+
+/// Records that the learner opened an activity (a page view), at a position.
+pub async fn opened(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    cohort: Uuid,
+    activity: &str,
+    position: Option<String>,
+) -> Result<(), DbErr> {
+    progress_event::Entity::insert(progress_event::ActiveModel {
+        id: Set(Uuid::new_v4()),
+        cohort_id: Set(cohort),
+        user_id: Set(actor.me.id),
+        activity_id: Set(activity.to_owned()),
+        position: Set(position),
+        client_at: Set(None),
+        recorded_at: Set(Utc::now()),
+    })
+    .exec_without_returning(db)
+    .await
+    .map(|_| ())
+}
+
+/// Every record of a learner in a cohort: attempts, events and drafts.
+pub async fn records(
+    db: &DatabaseConnection,
+    cohort: Uuid,
+    user: Uuid,
+) -> Result<Vec<Record>, DbErr> {
+    let mut records = attempt_records(db, cohort, user).await?;
+    let events: Vec<(String, Option<String>, DateTime<Utc>)> = progress_event::Entity::find()
+        .select_only()
+        .columns([
+            progress_event::Column::ActivityId,
+            progress_event::Column::Position,
+            progress_event::Column::RecordedAt,
+        ])
+        .filter(progress_event::Column::CohortId.eq(cohort))
+        .filter(progress_event::Column::UserId.eq(user))
+        .into_tuple()
+        .all(db)
+        .await?;
+    records.extend(events.into_iter().map(|(activity, position, at)| Record {
+        activity,
+        at: at.timestamp(),
+        kind: RecordKind::Event { position },
+    }));
+    let drafts = work_draft::Entity::find()
+        .filter(work_draft::Column::CohortId.eq(cohort))
+        .filter(work_draft::Column::UserId.eq(user))
+        .all(db)
+        .await?;
+    records.extend(drafts.into_iter().map(|d| Record {
+        activity: d.activity_id,
+        at: d.saved_at.timestamp(),
+        kind: RecordKind::Draft,
+    }));
+    Ok(records)
+}
+
+/// A learner's progress in a cohort they study in.
+pub async fn of_learner(
+    db: &DatabaseConnection,
+    cohort: &cohort::Model,
+    package: &shared::course::Package,
+    user: Uuid,
+) -> Result<CourseProgress, DbErr> {
+    let records = records(db, cohort.id, user).await?;
+    Ok(derive(package, gating(cohort), &records))
+}
