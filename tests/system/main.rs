@@ -17,6 +17,7 @@ mod courses_api;
 mod health;
 mod home_page;
 mod learn_pages;
+mod learner_journey;
 mod learning_api;
 mod migrations;
 mod openapi;

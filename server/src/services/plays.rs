@@ -60,6 +60,14 @@ pub async fn step(
         return Ok(Stepped::Ended(step.step_id));
     }
     let cohort = cohorts::load(db, actor, cohort_id, CohortAction::Study).await?;
+    // The same step again (pressed twice, or re-sent after a dropped connection).
+    if progress_event::Entity::find_by_id(step.step_id)
+        .one(db)
+        .await?
+        .is_some()
+    {
+        return Ok(Stepped::Moved);
+    }
     let package = attempts::package_of(db, &cohort).await?;
     let Some(ActivityBody::RolePlay(roleplay)) = package.activity(activity).map(|a| &a.body) else {
         return Err(AttemptError::NoSuchActivity);
