@@ -107,7 +107,10 @@ async fn a_learner_completes_the_course_with_plain_forms(app: TestApp) {
     let saved = send(&app, &format!("/api/v1/cohorts/{cohort}/drafts/a2"), &draft).await;
     assert_eq!(location(&saved), format!("{outline}/a2?saved=draft"));
     let (_, case) = page(&app, &format!("{outline}/a2")).await;
-    assert!(case.contains("Xã chậm trả lời đơn.</textarea>"), "the draft is shown again");
+    assert!(
+        case.contains("Xã chậm trả lời đơn.</textarea>"),
+        "the draft is shown again"
+    );
     let (_, html) = page(&app, &outline).await;
     assert!(
         html.contains("Học tiếp: Tình huống"),
@@ -118,11 +121,22 @@ async fn a_learner_completes_the_course_with_plain_forms(app: TestApp) {
         ("csrf".to_owned(), csrf.clone()),
         ("attempt_id".to_owned(), attempt_id.clone()),
         ("activity".to_owned(), "a2".to_owned()),
-        ("answers".to_owned(), "Xã chậm trả lời đơn; không hoà giải ở thôn.".to_owned()),
-        ("answers".to_owned(), "Tiếp dân ngay, kiểm tra hồ sơ địa chính.".to_owned()),
+        (
+            "answers".to_owned(),
+            "Xã chậm trả lời đơn; không hoà giải ở thôn.".to_owned(),
+        ),
+        (
+            "answers".to_owned(),
+            "Tiếp dân ngay, kiểm tra hồ sơ địa chính.".to_owned(),
+        ),
         ("answers".to_owned(), "   ".to_owned()),
     ];
-    let refused = send(&app, &format!("/api/v1/cohorts/{cohort}/attempts"), &answers).await;
+    let refused = send(
+        &app,
+        &format!("/api/v1/cohorts/{cohort}/attempts"),
+        &answers,
+    )
+    .await;
     let (_, html) = page(&app, &location(&refused)).await;
     assert!(html.contains("Hãy viết câu trả lời cho câu hỏi này."));
     assert!(
@@ -130,7 +144,12 @@ async fn a_learner_completes_the_course_with_plain_forms(app: TestApp) {
         "nothing written is lost to a refusal"
     );
     answers[5].1 = "Hoà giải ở cơ sở trước khi xã giải quyết.".to_owned();
-    let sent = send(&app, &format!("/api/v1/cohorts/{cohort}/attempts"), &answers).await;
+    let sent = send(
+        &app,
+        &format!("/api/v1/cohorts/{cohort}/attempts"),
+        &answers,
+    )
+    .await;
     let (_, html) = page(&app, &location(&sent)).await;
     assert!(html.contains("Đã nộp bài viết") && html.contains("Kết quả thực tế"));
     assert!(html.contains("Hoà giải ở cơ sở trước khi xã giải quyết."));
@@ -143,9 +162,21 @@ async fn a_learner_completes_the_course_with_plain_forms(app: TestApp) {
     assert!(html.contains("Chưa đạt"), "two of seven is not a pass");
     let html = take(&app, &cohort, "a3", |_| {
         [
-            ("q1", "a"), ("q2", "a"), ("q2", "b"), ("q2", "c"), ("q3", "false"), ("q4", "30"),
-            ("q5", "hoa giai"), ("q6-a", "1"), ("q6-b", "2"), ("q6-c", "3"), ("q6-d", "4"),
-            ("q6-e", "5"), ("q7-a", "a"), ("q7-b", "b"), ("q7-c", "c"),
+            ("q1", "a"),
+            ("q2", "a"),
+            ("q2", "b"),
+            ("q2", "c"),
+            ("q3", "false"),
+            ("q4", "30"),
+            ("q5", "hoa giai"),
+            ("q6-a", "1"),
+            ("q6-b", "2"),
+            ("q6-c", "3"),
+            ("q6-d", "4"),
+            ("q6-e", "5"),
+            ("q7-a", "a"),
+            ("q7-b", "b"),
+            ("q7-c", "c"),
         ]
         .iter()
         .map(|(n, v)| ((*n).to_owned(), (*v).to_owned()))
@@ -177,7 +208,10 @@ async fn a_learner_completes_the_course_with_plain_forms(app: TestApp) {
             let again = send(&app, &step_url, &step).await;
             assert_eq!(location(&again), location(&moved));
             let (_, html) = page(&app, &format!("{outline}/a4")).await;
-            assert!(html.contains("Bạn đã chọn:"), "the choice's feedback is shown");
+            assert!(
+                html.contains("Bạn đã chọn:"),
+                "the choice's feedback is shown"
+            );
             // An old page (same node, new id) is stale, not a second move.
             let mut stale = step.clone();
             stale[1].1 = uuid::Uuid::new_v4().to_string();
@@ -201,7 +235,10 @@ async fn a_learner_completes_the_course_with_plain_forms(app: TestApp) {
 
     // The post-test, then the survey; then the certificate.
     let (_, html) = page(&app, &outline).await;
-    assert!(html.contains("Học tiếp: Bài kiểm tra đầu ra") || html.contains("Bắt đầu: Bài kiểm tra đầu ra"));
+    assert!(
+        html.contains("Học tiếp: Bài kiểm tra đầu ra")
+            || html.contains("Bắt đầu: Bài kiểm tra đầu ra")
+    );
     let html = take(&app, &cohort, "a5", |html| right_paper(html, &package)).await;
     assert!(html.contains("Kết quả của bạn: 100%"));
     let html = take(&app, &cohort, "a6", |html| {
@@ -233,17 +270,28 @@ async fn a_learner_completes_the_course_with_plain_forms(app: TestApp) {
     let (status, certificate) = page(&app, &format!("{outline}/certificate")).await;
     assert_eq!(status, StatusCode::OK);
     assert!(certificate.contains("Giàng Thị Mai"));
-    assert!(certificate.contains("LAW") && certificate.contains("CONF"), "competencies achieved");
+    assert!(
+        certificate.contains("LAW") && certificate.contains("CONF"),
+        "competencies achieved"
+    );
     let code = certificate
         .split("/verify/")
         .nth(1)
-        .map(|rest| rest.chars().take_while(char::is_ascii_hexdigit).collect::<String>())
+        .map(|rest| {
+            rest.chars()
+                .take_while(char::is_ascii_hexdigit)
+                .collect::<String>()
+        })
         .unwrap();
     assert_eq!(code.len(), 32, "128 random bits");
 
     // Anyone can verify it, signed in or not; a wrong code is not found.
     let public = reqwest::Client::new();
-    let verified = public.get(app.url(&format!("/verify/{code}"))).send().await.unwrap();
+    let verified = public
+        .get(app.url(&format!("/verify/{code}")))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(verified.status(), StatusCode::OK);
     let text = verified.text().await.unwrap();
     assert!(text.contains("Giấy chứng nhận này hợp lệ.") && text.contains("Tiếp công dân"));

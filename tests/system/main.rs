@@ -22,6 +22,7 @@ mod learning_api;
 mod migrations;
 mod openapi;
 mod preferences;
+mod progress_api;
 mod security_headers;
 mod seed;
 mod users_api;

@@ -1,0 +1,326 @@
+//! Progress over the API: events recorded once per id, a role-play path checked by replaying
+//! it (a forged one is refused), surveys and written answers validated, the derived progress
+//! (gates, resume point, time), and certificates only for a completed course.
+
+use reqwest::StatusCode;
+use sea_orm::EntityTrait;
+use serde_json::{Value, json};
+use shared::course::{ActivityBody, Package};
+use shared::roleplay::Outcome;
+
+use crate::helpers::{TestApp, json, on_both_databases};
+
+on_both_databases!(
+    events_are_recorded_once_and_move_the_resume_point,
+    role_play_paths_are_replayed_and_forged_ones_refused,
+    surveys_and_written_answers_are_checked_and_certificates_wait_for_completion,
+);
+
+struct Learner<'a> {
+    app: &'a TestApp,
+    token: String,
+    cohort: String,
+}
+
+impl Learner<'_> {
+    async fn sign_in<'a>(app: &'a TestApp, username: &str, password: &str) -> Learner<'a> {
+        let token = app.sign_in_json(username, password).await["access_token"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        let list = reqwest::Client::new()
+            .get(app.url("/api/v1/learning/cohorts"))
+            .bearer_auth(&token)
+            .send()
+            .await
+            .unwrap();
+        let cohort = json(list).await[0]["id"].as_str().unwrap().to_owned();
+        Learner { app, token, cohort }
+    }
+
+    async fn post(&self, tail: &str, body: &Value) -> reqwest::Response {
+        reqwest::Client::new()
+            .post(
+                self.app
+                    .url(&format!("/api/v1/cohorts/{}/{tail}", self.cohort)),
+            )
+            .bearer_auth(&self.token)
+            .json(body)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    async fn progress(&self) -> Value {
+        let response = reqwest::Client::new()
+            .get(
+                self.app
+                    .url(&format!("/api/v1/cohorts/{}/progress", self.cohort)),
+            )
+            .bearer_auth(&self.token)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::OK);
+        json(response).await
+    }
+
+    async fn submit(&self, body: Value) -> reqwest::Response {
+        let mut body = body;
+        body["id"] = json!(uuid::Uuid::new_v4());
+        self.post("attempts", &body).await
+    }
+}
+
+fn status_of<'a>(progress: &'a Value, activity: &str) -> &'a Value {
+    progress["activities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["activity"] == activity)
+        .unwrap()
+}
+
+async fn events_are_recorded_once_and_move_the_resume_point(app: TestApp) {
+    app.seed_demo().await;
+    let mai = Learner::sign_in(&app, "hv.mai", "hoc-vien-y-ty").await;
+    let fresh = mai.progress().await;
+    assert_eq!(
+        fresh["resume"], "a1",
+        "a new learner starts with the pre-test"
+    );
+    assert_eq!(status_of(&fresh, "a2")["locked"], true);
+
+    let (a, b) = (uuid::Uuid::new_v4(), uuid::Uuid::new_v4());
+    let batch = json!({ "events": [
+        { "id": a, "activity": "a1", "at": "2026-11-23T08:00:00+07:00" },
+        { "id": b, "activity": "a1", "position": "q3" },
+        { "id": a, "activity": "a1" },
+    ]});
+    let first = mai.post("events", &batch).await;
+    assert_eq!(first.status(), StatusCode::OK);
+    assert_eq!(json(first).await, json!({ "recorded": 2, "duplicates": 1 }));
+    let again = mai.post("events", &batch).await;
+    assert_eq!(
+        json(again).await,
+        json!({ "recorded": 0, "duplicates": 3 }),
+        "a repeated batch changes nothing"
+    );
+    let stored = server::entities::progress_event::Entity::find()
+        .all(&app.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.id == a || e.id == b)
+        .count();
+    assert_eq!(stored, 2);
+    let progress = mai.progress().await;
+    assert_eq!(status_of(&progress, "a1")["status"], "in_progress");
+    assert_eq!(status_of(&progress, "a1")["position"], "q3");
+
+    let bad = mai
+        .post(
+            "events",
+            &json!({ "events": [{ "id": uuid::Uuid::new_v4(), "activity": "zz" }] }),
+        )
+        .await;
+    assert_eq!(bad.status(), StatusCode::BAD_REQUEST);
+    assert!(json(bad).await.to_string().contains("events[0].activity"));
+    let empty = mai.post("events", &json!({ "events": [] })).await;
+    assert_eq!(empty.status(), StatusCode::BAD_REQUEST);
+
+    // After the pre-test the modules open and the next activity is where to resume.
+    let pre = mai
+        .submit(json!({ "activity": "a1", "responses": {} }))
+        .await;
+    assert_eq!(pre.status(), StatusCode::CREATED);
+    let progress = mai.progress().await;
+    assert_eq!(status_of(&progress, "a1")["status"], "completed");
+    assert_eq!(status_of(&progress, "a2")["locked"], false);
+    assert_eq!(
+        status_of(&progress, "a5")["locked"],
+        true,
+        "the post-test waits for the modules"
+    );
+    assert_eq!(progress["resume"], "a2");
+}
+
+async fn role_play_paths_are_replayed_and_forged_ones_refused(app: TestApp) {
+    app.seed_demo().await;
+    let package: Package = serde_json::from_str(server::seed::DEMO_COURSE).unwrap();
+    let Some(ActivityBody::RolePlay(play)) = package.activity("a4").map(|a| a.body.clone()) else {
+        panic!("a4 is the role-play");
+    };
+    let mai = Learner::sign_in(&app, "hv.mai", "hoc-vien-y-ty").await;
+    let success = play.scenario.path_to(Outcome::Success).unwrap();
+    let locked = mai
+        .submit(json!({ "activity": "a4", "path": success }))
+        .await;
+    assert_eq!(
+        locked.status(),
+        StatusCode::CONFLICT,
+        "modules wait for the pre-test"
+    );
+    mai.submit(json!({ "activity": "a1", "responses": {} }))
+        .await;
+
+    let won = mai
+        .submit(json!({ "activity": "a4", "path": success }))
+        .await;
+    assert_eq!(won.status(), StatusCode::CREATED);
+    let won = json(won).await;
+    assert_eq!(won["outcome"], "success");
+    assert_eq!(won["passed"], true);
+    let failed = play.scenario.path_to(Outcome::Fail).unwrap();
+    let lost = json(
+        mai.submit(json!({ "activity": "a4", "path": failed }))
+            .await,
+    )
+    .await;
+    assert_eq!(lost["outcome"], "fail");
+    assert!(
+        lost["score"].as_f64().unwrap() < won["score"].as_f64().unwrap(),
+        "the server's score follows the path: {lost} vs {won}"
+    );
+
+    // A path that skips a step, or stops before an ending, is refused.
+    let forged = mai
+        .submit(json!({ "activity": "a4", "path": [success.last().unwrap()] }))
+        .await;
+    assert_eq!(forged.status(), StatusCode::BAD_REQUEST);
+    let unfinished = mai
+        .submit(json!({ "activity": "a4", "path": [success[0].clone()] }))
+        .await;
+    assert_eq!(unfinished.status(), StatusCode::BAD_REQUEST);
+    assert!(
+        json(unfinished)
+            .await
+            .to_string()
+            .contains("does not reach an ending")
+    );
+    let progress = mai.progress().await;
+    assert_eq!(
+        status_of(&progress, "a4")["attempts"],
+        2,
+        "only the real plays count"
+    );
+    assert_eq!(status_of(&progress, "a4")["status"], "completed");
+}
+
+async fn surveys_and_written_answers_are_checked_and_certificates_wait_for_completion(
+    app: TestApp,
+) {
+    app.seed_demo().await;
+    let mai = Learner::sign_in(&app, "hv.mai", "hoc-vien-y-ty").await;
+    let early = mai.post("certificate", &json!({})).await;
+    assert_eq!(early.status(), StatusCode::CONFLICT, "not complete yet");
+
+    // Without gates the survey is open at once (a cohort opened with gating off).
+    let lan = app.sign_in_json("gv.lan", "giang-vien-lao-cai").await["access_token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let courses = json(
+        reqwest::Client::new()
+            .get(app.url("/api/v1/courses"))
+            .bearer_auth(&lan)
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    let course = courses[0]["id"].as_str().unwrap().to_owned();
+    let opened = reqwest::Client::new()
+        .post(app.url("/api/v1/cohorts"))
+        .bearer_auth(&lan)
+        .json(
+            &json!({ "course_id": course, "title_vi": "Lớp tự do", "starts_on": "2026-12-01",
+            "ends_on": "2026-12-20", "gate_pre": false, "gate_post": false }),
+        )
+        .send()
+        .await
+        .unwrap();
+    let cohort = json(opened).await["id"].as_str().unwrap().to_owned();
+    let enrolled = reqwest::Client::new()
+        .post(app.url(&format!("/api/v1/cohorts/{cohort}/enrolments")))
+        .bearer_auth(&lan)
+        .json(&json!({ "usernames": "hv.mai" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(enrolled.status(), StatusCode::OK);
+    let free = Learner {
+        app: &app,
+        token: mai.token.clone(),
+        cohort,
+    };
+    let lecturer = json(
+        reqwest::Client::new()
+            .get(app.url("/api/v1/auth/me"))
+            .bearer_auth(&lan)
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    for (survey, field) in [
+        (json!({ "s1": "7" }), "survey.s1"),
+        (json!({ "s9": "3" }), "survey.s9"),
+        (json!({ "s3": "4" }), "survey.s3"),
+        (json!({}), "survey"),
+    ] {
+        let refused = free
+            .submit(json!({ "activity": "a6", "survey": survey }))
+            .await;
+        assert_eq!(refused.status(), StatusCode::BAD_REQUEST, "{survey}");
+        assert!(json(refused).await.to_string().contains(field), "{field}");
+    }
+    let answered = free
+        .submit(json!({ "activity": "a6", "survey": {
+            "s1": "4", format!("s3@{lecturer}"): "5", "s5": "Hữu ích." } }))
+        .await;
+    assert_eq!(answered.status(), StatusCode::CREATED);
+    let twice = free
+        .submit(json!({ "activity": "a6", "survey": { "s1": "5" } }))
+        .await;
+    assert_eq!(
+        twice.status(),
+        StatusCode::CONFLICT,
+        "a survey is sent once"
+    );
+
+    // Written answers: every prompt, and no draft after submitting.
+    let short = free
+        .submit(json!({ "activity": "a2", "answers": ["Một", ""] }))
+        .await;
+    assert_eq!(short.status(), StatusCode::BAD_REQUEST);
+    let body = json(short).await.to_string();
+    assert!(
+        body.contains("answers[1]") && body.contains("answers[2]"),
+        "{body}"
+    );
+    let draft = free.post("drafts/a2", &json!({ "answers": ["Một"] })).await;
+    assert_eq!(draft.status(), StatusCode::NO_CONTENT);
+    let done = free
+        .submit(json!({ "activity": "a2", "answers": ["Một", "Hai", "Ba"] }))
+        .await;
+    assert_eq!(done.status(), StatusCode::CREATED);
+    assert_eq!(json(done).await["answers"], json!(["Một", "Hai", "Ba"]));
+    let late = free.post("drafts/a2", &json!({ "answers": ["Sửa"] })).await;
+    assert_eq!(
+        late.status(),
+        StatusCode::CONFLICT,
+        "submitted work is not drafted again"
+    );
+    let drafts = server::entities::work_draft::Entity::find()
+        .all(&app.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|d| d.activity_id == "a2" && d.cohort_id.to_string() == free.cohort)
+        .count();
+    assert_eq!(drafts, 0, "the draft is gone once submitted");
+}
