@@ -22,6 +22,7 @@ use crate::pages::author::{
 use crate::pages::learn::{
     activity::ActivityPage as LearnActivityPage,
     certificate::{CertificatePage, VerifyPage},
+    cohort_view::CohortViewPage,
     cohorts::LearnPage,
     outline::OutlinePage,
     teach::TeachPage,
@@ -78,6 +79,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/positions/:id") view=PositionEditPage ssr=SsrMode::Async/>
                     <Route path=path!("/learn") view=LearnPage ssr=SsrMode::Async/>
                     <Route path=path!("/teach") view=TeachPage ssr=SsrMode::Async/>
+                    <Route path=path!("/teach/:cohort") view=CohortViewPage ssr=SsrMode::Async/>
                     <Route path=path!("/learn/:cohort") view=OutlinePage ssr=SsrMode::Async/>
                     <Route path=path!("/learn/:cohort/certificate") view=CertificatePage ssr=SsrMode::Async/>
                     <Route path=path!("/learn/:cohort/:activity") view=LearnActivityPage ssr=SsrMode::Async/>

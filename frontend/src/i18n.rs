@@ -375,6 +375,25 @@ messages! {
     VerifyAt => "Kiểm tra tính xác thực tại", "Verify at";
     CertificateValid => "Giấy chứng nhận này hợp lệ.", "This certificate is valid.";
     CertificateNotFoundTitle => "Không tìm thấy giấy chứng nhận", "Certificate not found";
+    PointsMax => "điểm tối đa", "points at most";
+    ReviewComment => "Nhận xét của giảng viên", "Lecturer's comment";
+    SaveReview => "Lưu nhận xét", "Save review";
+    UpdateReview => "Cập nhật nhận xét", "Update review";
+    WhoIsWhere => "Tiến độ của học viên", "Where each learner is";
+    NoLearnersYet => "Lớp chưa có học viên.", "The class has no learners yet.";
+    Learner => "Học viên", "Learner";
+    NowAt => "Đang ở", "Now at";
+    TimeSpent => "Thời gian học", "Time spent";
+    StatusLegend => "✓ hoàn thành · … đang làm · ✗ chưa đạt, hết lượt · – chưa làm · · chưa mở · 🎓 đã nhận giấy chứng nhận", "✓ completed · … in progress · ✗ not passed, no attempts left · – not started · · not open yet · 🎓 certificate issued";
+    ReflectionsToReview => "Bài viết tình huống cần nhận xét", "Case-study answers to review";
+    NoReflectionsYet => "Chưa có học viên nào nộp bài viết.", "No learner has submitted answers yet.";
+    ItemStatistics => "Thống kê câu hỏi", "Item statistics";
+    ItemStatisticsHint => "Độ dễ: tỉ lệ điểm đạt được. Độ phân biệt: tương quan giữa điểm câu hỏi và điểm các câu còn lại (lần làm đầu tiên của mỗi học viên). Dòng tô màu: nên xem lại (độ dễ dưới 20% hoặc trên 90%, độ phân biệt dưới 0,2).", "Facility: the share of marks gained. Discrimination: the correlation between the item and the rest of the paper (each learner's first attempt). Highlighted rows deserve a look (facility below 20% or above 90%, discrimination below 0.2).";
+    NoAttemptsYet => "Chưa có bài làm nào.", "No attempts yet.";
+    Competency => "Năng lực", "Competency";
+    Facility => "Độ dễ", "Facility";
+    Discrimination => "Độ phân biệt", "Discrimination";
+    OpenCohort => "Xem tiến độ và bài làm của lớp", "Progress and work of the class";
     CertificateNotFound => "Không có giấy chứng nhận nào mang mã này. Hãy kiểm tra lại mã in trên giấy.", "No certificate has this code. Please check the code printed on it.";
 }
 

@@ -61,6 +61,10 @@ pub trait LearnPort: Send + Sync {
     async fn study(&self, cohort: uuid::Uuid, activity: Option<String>) -> PortResult<Study>;
     /// The cohorts the viewer teaches.
     async fn teaching(&self) -> PortResult<Vec<shared::learning::CohortSummary>>;
+    /// A cohort as its staff see it: who is where, answers to review, item statistics.
+    async fn report(&self, cohort: uuid::Uuid) -> PortResult<shared::learning::CohortReport>;
+    /// The course version a cohort studies, for its staff.
+    async fn package_of(&self, cohort: uuid::Uuid) -> PortResult<Arc<shared::course::Package>>;
     /// The viewer's certificate in a cohort, once issued.
     async fn certificate(&self, cohort: uuid::Uuid) -> PortResult<shared::learning::Certificate>;
     /// Any certificate by its code (public).

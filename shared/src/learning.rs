@@ -215,3 +215,35 @@ pub struct AttemptResult {
     /// RFC 3339.
     pub submitted_at: String,
 }
+
+/// A lecturer's view of one cohort: who is where, written answers to review, and how each
+/// quiz and test item performed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CohortReport {
+    pub cohort: CohortSummary,
+    pub learners: Vec<LearnerStanding>,
+    pub reflections: Vec<Reflection>,
+    pub items: Vec<crate::item_stats::ItemStat>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LearnerStanding {
+    pub id: Uuid,
+    pub username: String,
+    pub full_name: String,
+    pub progress: crate::progress::CourseProgress,
+    pub certificate: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Reflection {
+    pub attempt: Uuid,
+    pub activity: String,
+    pub learner: String,
+    pub answers: Vec<String>,
+    pub submitted_at: String,
+    pub review: Option<ReviewForm>,
+}

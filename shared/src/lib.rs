@@ -9,6 +9,7 @@ pub mod directory;
 pub mod error;
 pub mod form;
 pub mod health;
+pub mod item_stats;
 pub mod l10n;
 pub mod learning;
 pub mod locale;

@@ -8,6 +8,7 @@ use crate::helpers::{TestApp, form_token, on_both_databases, page, sign_in_form}
 
 on_both_databases!(
     a_learner_takes_a_quiz_with_a_plain_form,
+    the_lecturer_sees_who_is_where_and_reviews_answers,
     a_lecturer_opens_a_class_and_enrols_learners_from_the_page,
 );
 
@@ -156,4 +157,87 @@ async fn a_lecturer_opens_a_class_and_enrols_learners_from_the_page(app: TestApp
     assert_eq!(enrolled.status(), StatusCode::SEE_OTHER);
     let (_, html) = page(&app, "/teach").await;
     assert!(html.contains("Lớp K2/2026 — Đắk Lắk") && html.contains("2 học viên"));
+}
+
+async fn the_lecturer_sees_who_is_where_and_reviews_answers(app: TestApp) {
+    app.seed_demo().await;
+    sign_in_form(&app, "gv.lan", "giang-vien-lao-cai").await;
+    let (_, list) = page(&app, "/teach").await;
+    let start = list.find("href=\"/teach/").unwrap() + 13;
+    let cohort = list[start..].split('"').next().unwrap().to_owned();
+    let (status, html) = page(&app, &format!("/teach/{cohort}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        html.contains("Trần Thị Thảo 🎓"),
+        "hv.thao holds a certificate"
+    );
+    assert!(
+        html.contains("Nhập vai: Hàng rào ở thôn Sín Chải"),
+        "hv.tuan is at the role-play"
+    );
+    assert!(html.contains("Thống kê câu hỏi") && html.contains("Độ phân biệt"));
+    assert!(
+        html.contains("hoà giải ở cơ sở là bắt buộc"),
+        "hv.thao's answers are there to review"
+    );
+    let start = html.find("action=\"/api/v1/attempts/").unwrap() + 8;
+    let action = html[start..].split('"').next().unwrap().to_owned();
+    let token = form_token(&html);
+    let too_many = app
+        .post_form(
+            &action,
+            &[
+                ("csrf", token.as_str()),
+                ("points", "4"),
+                ("points", "3"),
+                ("points", "4"),
+                ("comment", ""),
+            ],
+        )
+        .await;
+    assert!(
+        too_many.headers()["location"]
+            .to_str()
+            .unwrap()
+            .contains("error="),
+        "4 is more than the first criterion's 3 points"
+    );
+    let reviewed = app
+        .post_form(
+            &action,
+            &[
+                ("csrf", token.as_str()),
+                ("points", "3"),
+                ("points", "2"),
+                ("points", "4"),
+                ("comment", "Nêu rõ thời hạn hoà giải."),
+            ],
+        )
+        .await;
+    let back = reviewed.headers()["location"].to_str().unwrap().to_owned();
+    assert!(
+        back.starts_with(&format!("/teach/{cohort}?saved=updated#review-")),
+        "{back}"
+    );
+    let (_, html) = page(&app, &back).await;
+    assert!(html.contains(">Nêu rõ thời hạn hoà giải.</textarea>"));
+    assert!(
+        html.contains("<option value=\"2\" selected"),
+        "the points given are shown"
+    );
+
+    let out = app
+        .post_form(
+            "/api/v1/auth/sign-out",
+            &[("csrf", form_token(&html).as_str())],
+        )
+        .await;
+    assert_eq!(out.status(), StatusCode::SEE_OTHER);
+    sign_in_form(&app, "hv.mai", "hoc-vien-y-ty").await;
+    let (status, _) = page(&app, &format!("/teach/{cohort}")).await;
+    assert_eq!(
+        status,
+        StatusCode::FORBIDDEN,
+        "a learner does not see the class's work"
+    );
 }

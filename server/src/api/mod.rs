@@ -2,6 +2,7 @@
 //! service, map the result. Every endpoint is listed in the OpenAPI document.
 
 mod auth;
+mod cohort_report;
 mod cohorts;
 mod competencies;
 mod course_content;
@@ -313,6 +314,14 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .service(endpoint(
                     "/cohorts/{id}/certificate",
                     web::post().to(learning::issue_certificate),
+                ))
+                .service(endpoint(
+                    "/cohorts/{id}/report",
+                    web::get().to(cohort_report::report),
+                ))
+                .service(endpoint(
+                    "/attempts/{id}/review",
+                    web::post().to(cohort_report::review),
                 ))
                 .service(endpoint(
                     "/certificates/{code}",

@@ -4,8 +4,8 @@ use actix_web::HttpResponse;
 use utoipa::OpenApi;
 
 use super::{
-    auth, cohorts, competencies, course_content, courses, health, learning, org_units, positions,
-    preferences, users,
+    auth, cohort_report, cohorts, competencies, course_content, courses, health, learning,
+    org_units, positions, preferences, users,
 };
 
 #[derive(OpenApi)]
@@ -90,6 +90,8 @@ use super::{
         learning::my_progress,
         learning::issue_certificate,
         learning::verify,
+        cohort_report::report,
+        cohort_report::review,
     ),
     components(schemas(
         shared::ErrorBody,
@@ -159,6 +161,11 @@ use super::{
         shared::learning::EventReport,
         shared::learning::AchievedCompetency,
         shared::learning::Certificate,
+        shared::learning::CohortReport,
+        shared::learning::LearnerStanding,
+        shared::learning::Reflection,
+        shared::learning::ReviewForm,
+        shared::item_stats::ItemStat,
         shared::progress::CourseProgress,
         shared::progress::ActivityProgress,
         shared::progress::Status,

@@ -2,15 +2,16 @@ use async_trait::async_trait;
 use frontend::ports::{LearnPort, PortError, PortResult, Study};
 use sea_orm::DatabaseConnection;
 use shared::ErrorCode;
-use shared::course::ActivityBody;
-use shared::learning::{Certificate, CohortSummary};
+use shared::course::{ActivityBody, Package};
+use shared::learning::{Certificate, CohortReport, CohortSummary};
 use uuid::Uuid;
 
 use crate::services::actors::Actor;
 use crate::services::attempts::{self, AttemptError};
 use crate::services::certificates::{self, CertificateError};
 use crate::services::cohorts::{self, CohortError};
-use crate::services::{drafts, plays, progress};
+use crate::services::policy::CohortAction;
+use crate::services::{cohort_report, drafts, plays, progress};
 
 /// Acts for the request's viewer; without one, every answer is `Unauthenticated`.
 pub struct LearnAdapter {
@@ -108,6 +109,21 @@ impl LearnPort for LearnAdapter {
             certificate,
             fresh_attempt_id: Uuid::new_v4(),
         })
+    }
+
+    async fn report(&self, cohort: Uuid) -> PortResult<CohortReport> {
+        cohort_report::report(&self.db, self.actor()?, cohort)
+            .await
+            .map_err(attempt_error)
+    }
+
+    async fn package_of(&self, cohort: Uuid) -> PortResult<std::sync::Arc<Package>> {
+        let row = cohorts::load(&self.db, self.actor()?, cohort, CohortAction::Manage)
+            .await
+            .map_err(cohort_error)?;
+        attempts::package_of(&self.db, &row)
+            .await
+            .map_err(attempt_error)
     }
 
     async fn certificate(&self, cohort: Uuid) -> PortResult<Certificate> {

@@ -4,6 +4,7 @@
 pub mod actors;
 pub mod attempts;
 pub mod certificates;
+pub mod cohort_report;
 pub mod cohorts;
 pub mod competencies;
 pub mod competency_admin;

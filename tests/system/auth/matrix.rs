@@ -108,6 +108,15 @@ async fn every_endpoint_refuses_the_wrong_role_and_the_wrong_subtree(app: TestAp
         .unwrap()
         .expect("the demo has a certificate")
         .code;
+    let reflection = server::entities::attempt::Entity::find()
+        .all(&app.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|a| a.activity_id == "a2")
+        .expect("the demo has a case-study answer")
+        .id
+        .to_string();
     let mut target_ids = Vec::new();
     for (name, unit) in [("target.lci", &lci_unit), ("target.dlk", &dlk_unit)] {
         let body = json!({ "username": name, "full_name": "Đối Tượng", "password": "mật khẩu mục tiêu",
@@ -148,6 +157,7 @@ async fn every_endpoint_refuses_the_wrong_role_and_the_wrong_subtree(app: TestAp
                 &format!("00000000-0000-4000-8000-00000000020{n}"),
             )
             .replace("{certificate}", &certificate)
+            .replace("{reflection}", &reflection)
             .replace("{n}", &n.to_string())
     };
 

@@ -1,7 +1,8 @@
 //! Matrix rows of cohorts and attempts. `{cohort}` is the demo cohort: taught by gv.lan,
 //! with hv.mai and ql.hung among its learners. `{attempt_id}` is a fresh id per actor;
 //! `{mai_attempt}` is the one hv.mai stores in the row before it is read; `{step_id}` and
-//! `{event_id}` are fresh per actor; `{certificate}` is hv.thao's, from the demo data.
+//! `{event_id}` are fresh per actor; `{certificate}` is hv.thao's and `{reflection}` a case-study
+//! answer, both from the demo data.
 
 use reqwest::Method;
 
@@ -82,6 +83,20 @@ pub fn learning_rows() -> Vec<Row> {
             "/api/v1/cohorts/{id}/certificate",
             None,
             [403, 404, 403, 409, 409, 401],
+        ),
+        row(
+            M::GET,
+            "/api/v1/cohorts/{cohort}/report",
+            "/api/v1/cohorts/{id}/report",
+            None,
+            [200, 404, 200, 403, 403, 401],
+        ),
+        row(
+            M::POST,
+            "/api/v1/attempts/{reflection}/review",
+            "/api/v1/attempts/{id}/review",
+            Some(r#"{"points":[2,3,1],"comment":"Cần nêu rõ thời hạn."}"#),
+            [204, 404, 204, 403, 403, 401],
         ),
         row(
             M::GET,

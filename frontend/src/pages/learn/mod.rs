@@ -6,6 +6,7 @@
 pub mod activity;
 pub mod case_study;
 pub mod certificate;
+pub mod cohort_view;
 pub mod cohorts;
 pub mod outline;
 pub mod quiz;

@@ -38,6 +38,7 @@ pub fn TeachPage() -> impl IntoView {
                             <article class="module" id=c.id.to_string()>
                                 <h2>{tr(locale, &c.title)}</h2>
                                 <p class="meta">{tr(locale, &c.course_title)}{format!(" · v{} · {} – {} · {} {}", c.version, c.starts_on, c.ends_on, c.learners, t(locale, Text::LearnersCount))}</p>
+                                <p><a href=format!("/teach/{}", c.id)>{t(locale, Text::OpenCohort)}</a></p>
                                 <form class="stacked" method="post" action=format!("/api/v1/cohorts/{}/enrolments", c.id)>
                                     <FormToken/>
                                     <label for=format!("usernames-{}", c.id)>{t(locale, Text::EnrolLearners)}</label>
