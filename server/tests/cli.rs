@@ -50,7 +50,7 @@ fn seed_demo_is_idempotent_and_prints_the_sign_ins() {
     let out = text(&first.stdout);
     assert!(
         out.contains(
-            "18 org units, 15 positions, 7 users, 9 competencies, 1 courses, 1 cohorts added"
+            "18 org units, 15 positions, 7 users, 9 competencies, 1 courses, 1 cohorts, 2 learners' progress added"
         ),
         "{out}"
     );
@@ -67,7 +67,7 @@ fn seed_demo_is_idempotent_and_prints_the_sign_ins() {
     assert!(second.status.success());
     assert!(
         text(&second.stdout).contains(
-            "0 org units, 0 positions, 0 users, 0 competencies, 0 courses, 0 cohorts added"
+            "0 org units, 0 positions, 0 users, 0 competencies, 0 courses, 0 cohorts, 0 learners' progress added"
         )
     );
 }
