@@ -375,6 +375,15 @@ messages! {
     VerifyAt => "Kiểm tra tính xác thực tại", "Verify at";
     CertificateValid => "Giấy chứng nhận này hợp lệ.", "This certificate is valid.";
     CertificateNotFoundTitle => "Không tìm thấy giấy chứng nhận", "Certificate not found";
+    EnrolMore => "Ghi danh theo đơn vị, chức danh hoặc tệp CSV", "Enrol by org unit, position or CSV";
+    EnrolByUnit => "Mọi học viên của đơn vị (kể cả đơn vị trực thuộc)", "Every learner of an org unit (and its sub-units)";
+    EnrolByPosition => "Chỉ những người giữ chức danh", "Only those in the position";
+    AnyPosition => "Mọi chức danh", "Any position";
+    EnrolCsv => "Dán nội dung tệp CSV (cột username, hoặc tên đăng nhập ở cột đầu)", "Paste a CSV (a username column, or usernames in the first column)";
+    GatePre => "Các học phần chỉ mở sau bài kiểm tra đầu vào", "Modules open only after the pre-test";
+    GatePost => "Bài kiểm tra đầu ra mở sau các học phần, phiếu khảo sát sau bài đầu ra", "The post-test opens after the modules, the survey after the post-test";
+    Yes => "Có", "Yes";
+    No => "Không", "No";
     PointsMax => "điểm tối đa", "points at most";
     ReviewComment => "Nhận xét của giảng viên", "Lecturer's comment";
     SaveReview => "Lưu nhận xét", "Save review";

@@ -48,11 +48,23 @@ pub struct CohortSummary {
     pub learners: u32,
 }
 
-/// Learners to enrol, by username: one per line, or separated by commas or spaces.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// Learners to enrol, in any combination: usernames (one per line, or separated by commas
+/// or spaces); a CSV whose `username` column (or first column) names them; or everyone with
+/// the learner role in an org unit and its sub-units, optionally only those in a position.
+/// All or nothing: one wrong name refuses the whole request, naming each.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct EnrolForm {
+    #[serde(default)]
     pub usernames: String,
+    #[serde(default)]
+    pub csv: String,
+    /// An org unit's id; empty for none.
+    #[serde(default)]
+    pub org_unit: String,
+    /// A position's id; empty for any.
+    #[serde(default)]
+    pub position: String,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -120,7 +120,8 @@ async fn a_lecturer_opens_a_class_and_enrols_learners_from_the_page(app: TestApp
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains("Lớp bồi dưỡng cán bộ cấp xã K1/2026") && html.contains("4 học viên"));
     let token = form_token(&html);
-    let start = html.find("<option value=\"").unwrap() + 15;
+    let select = html.find("name=\"course_id\"").unwrap();
+    let start = select + html[select..].find("<option value=\"").unwrap() + 15;
     let course = html[start..].split('"').next().unwrap().to_owned();
     let opened = app
         .post_form(
@@ -134,7 +135,12 @@ async fn a_lecturer_opens_a_class_and_enrols_learners_from_the_page(app: TestApp
             ],
         )
         .await;
-    assert_eq!(opened.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        opened.status(),
+        StatusCode::SEE_OTHER,
+        "{:?}",
+        opened.text().await
+    );
     let location = opened.headers()["location"].to_str().unwrap().to_owned();
     let cohort = location.rsplit('#').next().unwrap().to_owned();
     let refused = app

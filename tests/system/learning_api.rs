@@ -12,6 +12,7 @@ on_both_databases!(
     every_question_type_is_graded_and_attempts_are_limited,
     the_same_submission_counts_once_even_when_sent_at_once,
     only_the_cohorts_learners_submit_and_read_their_own,
+    lecturers_enrol_by_org_unit_position_and_csv_all_or_nothing,
 );
 
 async fn token(app: &TestApp, username: &str, password: &str) -> String {
@@ -296,4 +297,100 @@ async fn only_the_cohorts_learners_submit_and_read_their_own(app: TestApp) {
         "a classmate does not"
     );
     assert_eq!(read(stranger.clone()).await, StatusCode::NOT_FOUND);
+}
+
+async fn lecturers_enrol_by_org_unit_position_and_csv_all_or_nothing(app: TestApp) {
+    app.seed_demo().await;
+    let lan = token(&app, "gv.lan", "giang-vien-lao-cai").await;
+    let client = reqwest::Client::new();
+    let get = |path: &str| client.get(app.url(path)).bearer_auth(&lan).send();
+    let courses = json(get("/api/v1/courses").await.unwrap()).await;
+    let opened = client
+        .post(app.url("/api/v1/cohorts"))
+        .bearer_auth(&lan)
+        .json(
+            &json!({ "course_id": courses[0]["id"], "title_vi": "Lớp Bát Xát",
+            "starts_on": "2027-01-04", "ends_on": "2027-02-26" }),
+        )
+        .send()
+        .await
+        .unwrap();
+    let cohort = json(opened).await["id"].as_str().unwrap().to_owned();
+    let units = json(get("/api/v1/org-units").await.unwrap()).await;
+    let unit = |code: &str| {
+        units
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|u| u["code"] == code)
+            .unwrap()["id"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    };
+    let positions = json(get("/api/v1/positions").await.unwrap()).await;
+    let position = |code: &str| {
+        positions
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["code"] == code)
+            .unwrap()["id"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    };
+    let enrol = |body: Value| {
+        client
+            .post(app.url(&format!("/api/v1/cohorts/{cohort}/enrolments")))
+            .bearer_auth(&lan)
+            .json(&body)
+            .send()
+    };
+    let learners = || async {
+        let list = json(get("/api/v1/cohorts").await.unwrap()).await;
+        list.as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["id"] == cohort.as_str())
+            .unwrap()["learners"]
+            .as_u64()
+            .unwrap()
+    };
+
+    // One unknown name in the CSV refuses everything.
+    let refused =
+        enrol(json!({ "csv": "full_name,username\nGiàng Thị Mai,hv.mai\nAi đó,khong.ai\n" }))
+            .await
+            .unwrap();
+    assert_eq!(refused.status(), StatusCode::BAD_REQUEST);
+    assert!(
+        json(refused)
+            .await
+            .to_string()
+            .contains("khong.ai: no active account")
+    );
+    assert_eq!(learners().await, 0, "all or nothing");
+
+    // A position nobody in the unit holds matches nobody.
+    let nobody =
+        enrol(json!({ "org_unit": unit("VN-LCI-BATXAT"), "position": position("CS_JUSTICE") }))
+            .await
+            .unwrap();
+    assert_eq!(nobody.status(), StatusCode::BAD_REQUEST);
+
+    // The judicial officers of the province's communes.
+    let justice = enrol(json!({ "org_unit": unit("VN-LCI"), "position": position("CS_JUSTICE") }))
+        .await
+        .unwrap();
+    let justice = json(justice).await;
+    assert_eq!(justice["added"], json!(["hv.mai"]), "{justice}");
+    // Every learner of the province: the one already there is reported, not added twice.
+    let district = json(enrol(json!({ "org_unit": unit("VN-LCI") })).await.unwrap()).await;
+    assert_eq!(district["added"], json!(["ql.hung"]));
+    assert_eq!(district["already"], json!(["hv.mai"]));
+    // A CSV of usernames in the first column, from another province.
+    let csv = json(enrol(json!({ "csv": "hv.tuan\n" })).await.unwrap()).await;
+    assert_eq!(csv["added"], json!(["hv.tuan"]));
+    assert_eq!(learners().await, 3);
 }

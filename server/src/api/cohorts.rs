@@ -11,7 +11,7 @@ use crate::http::body::{BodyKind, Submitted};
 use crate::http::error::ApiError;
 use crate::services::attempts::{self, AttemptError, Submission};
 use crate::services::cohorts::{self, CohortError};
-use crate::services::drafts;
+use crate::services::{drafts, enrolment};
 use crate::startup::AppState;
 
 pub(super) fn cohort_error(e: CohortError) -> ApiError {
@@ -106,7 +106,7 @@ pub async fn open(
     }
 }
 
-/// Enrols learners by username; all or nothing.
+/// Enrols learners by username, CSV, or org unit and position; all or nothing.
 #[utoipa::path(post, path = "/api/v1/cohorts/{id}/enrolments", tag = "learning",
     request_body(content = EnrolForm, content_type = "application/json"),
     responses((status = 200, body = shared::learning::EnrolReport), (status = 400, body = shared::ErrorBody),
@@ -118,9 +118,9 @@ pub async fn enrol(
     body: Submitted<EnrolForm>,
 ) -> Result<HttpResponse, ApiError> {
     let id = parse_id(&id)?;
-    match cohorts::enrol(&state.db, &user.0.actor, id, &body.value.usernames).await {
+    match enrolment::enrol(&state.db, &user.0.actor, id, &body.value).await {
         Ok(report) => Ok(body.respond(&report, &format!("/teach?saved=updated#{id}"))),
-        Err(e) => body.reject_with_detail(cohort_error(e), "/teach", &["usernames"]),
+        Err(e) => body.reject_with_detail(cohort_error(e), "/teach", &["usernames", "csv"]),
     }
 }
 

@@ -6,13 +6,11 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, PaginatorTrait,
     QueryFilter, QueryOrder, Set,
 };
-use shared::learning::{CohortSummary, EnrolReport, NewCohort};
-use shared::{FieldError, L10n, Role};
+use shared::learning::{CohortSummary, NewCohort};
+use shared::{FieldError, L10n};
 use uuid::Uuid;
 
-use crate::entities::{
-    cohort, cohort_lecturer, course, course_version, enrolment, user, user_role,
-};
+use crate::entities::{cohort, cohort_lecturer, course, course_version, enrolment, user};
 use crate::services::actors::Actor;
 use crate::services::courses;
 use crate::services::policy::{self, CohortAction, CohortStanding};
@@ -250,75 +248,4 @@ pub async fn studying(
         .all(db)
         .await?;
     Ok(summaries(db, cohorts).await?)
-}
-
-/// Enrols learners by username (all or nothing: an unknown username or an account without
-/// the learner role refuses the whole list, naming each).
-pub async fn enrol(
-    db: &DatabaseConnection,
-    actor: &Actor,
-    id: Uuid,
-    usernames: &str,
-) -> Result<EnrolReport, CohortError> {
-    let cohort = load(db, actor, id, CohortAction::Manage).await?;
-    let wanted: Vec<&str> = usernames
-        .split(|c: char| c == ',' || c.is_whitespace())
-        .filter(|u| !u.is_empty())
-        .collect();
-    if wanted.is_empty() {
-        return Err(invalid("usernames", "at least one username"));
-    }
-    let mut found = Vec::new();
-    let mut problems = Vec::new();
-    for name in &wanted {
-        let person = user::Entity::find()
-            .filter(user::Column::Username.eq(*name))
-            .filter(user::Column::Disabled.eq(false))
-            .one(db)
-            .await?;
-        let Some(person) = person else {
-            problems.push(FieldError {
-                field: "usernames".into(),
-                message: format!("{name}: no active account"),
-            });
-            continue;
-        };
-        let learner = user_role::Entity::find()
-            .filter(user_role::Column::UserId.eq(person.id))
-            .filter(user_role::Column::Role.eq(Role::Learner.code()))
-            .one(db)
-            .await?
-            .is_some();
-        if learner {
-            found.push(person);
-        } else {
-            problems.push(FieldError {
-                field: "usernames".into(),
-                message: format!("{name}: not a learner"),
-            });
-        }
-    }
-    if !problems.is_empty() {
-        return Err(CohortError::Invalid(problems));
-    }
-    let mut report = EnrolReport::default();
-    for person in found {
-        if enrolment::Entity::find_by_id((cohort.id, person.id))
-            .one(db)
-            .await?
-            .is_some()
-        {
-            report.already.push(person.username);
-            continue;
-        }
-        enrolment::ActiveModel {
-            cohort_id: Set(cohort.id),
-            user_id: Set(person.id),
-            added_at: Set(Utc::now()),
-        }
-        .insert(db)
-        .await?;
-        report.added.push(person.username);
-    }
-    Ok(report)
 }

@@ -11,6 +11,7 @@ pub mod competency_admin;
 pub mod courses;
 pub mod directory;
 pub mod drafts;
+pub mod enrolment;
 pub mod markdown;
 pub mod org_units;
 pub mod passwords;

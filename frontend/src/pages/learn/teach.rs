@@ -31,6 +31,8 @@ pub fn TeachPage() -> impl IntoView {
                         Ok(cohorts) => cohorts,
                         Err(e) => return port_failure(locale, e),
                     };
+                    let units = ports.admin.org_units().await.unwrap_or_default();
+                    let positions = ports.admin.positions().await.unwrap_or_default();
                     let courses: Vec<_> = ports.author.courses().await.unwrap_or_default().into_iter().filter(|c| c.latest_version > 0).collect();
                     view! {
                         {cohorts.is_empty().then(|| view! { <p class="empty">{t(locale, Text::NoClassesYet)}</p> })}
@@ -44,6 +46,21 @@ pub fn TeachPage() -> impl IntoView {
                                     <label for=format!("usernames-{}", c.id)>{t(locale, Text::EnrolLearners)}</label>
                                     <textarea id=format!("usernames-{}", c.id) name="usernames" rows="3" class="mono" placeholder="hv.mai, hv.tuan"></textarea>
                                     <small>{t(locale, Text::EnrolHint)}</small>
+                                    <details>
+                                        <summary>{t(locale, Text::EnrolMore)}</summary>
+                                        <label for=format!("org-unit-{}", c.id)>{t(locale, Text::EnrolByUnit)}</label>
+                                        <select id=format!("org-unit-{}", c.id) name="org_unit">
+                                            <option value="">"—"</option>
+                                            {units.iter().map(|u| view! { <option value=u.id.to_string()>{format!("{}{}", "· ".repeat(u.depth as usize), u.name)}</option> }).collect_view()}
+                                        </select>
+                                        <label for=format!("position-{}", c.id)>{t(locale, Text::EnrolByPosition)}</label>
+                                        <select id=format!("position-{}", c.id) name="position">
+                                            <option value="">{t(locale, Text::AnyPosition)}</option>
+                                            {positions.iter().map(|p| view! { <option value=p.id.to_string()>{if locale == shared::Locale::En { p.name_en.clone() } else { p.name_vi.clone() }}</option> }).collect_view()}
+                                        </select>
+                                        <label for=format!("csv-{}", c.id)>{t(locale, Text::EnrolCsv)}</label>
+                                        <textarea id=format!("csv-{}", c.id) name="csv" rows="4" class="mono" placeholder="username,full_name"></textarea>
+                                    </details>
                                     <button type="submit">{t(locale, Text::EnrolLearners)}</button>
                                 </form>
                             </article>
@@ -66,6 +83,16 @@ pub fn TeachPage() -> impl IntoView {
                                 <input id="starts_on" name="starts_on" type="date" required value=typed("starts_on")/>
                                 <label for="ends_on">{t(locale, Text::EndsOn)}</label>
                                 <input id="ends_on" name="ends_on" type="date" required value=typed("ends_on")/>
+                                <label for="gate_pre">{t(locale, Text::GatePre)}</label>
+                                <select id="gate_pre" name="gate_pre">
+                                    <option value="true">{t(locale, Text::Yes)}</option>
+                                    <option value="false">{t(locale, Text::No)}</option>
+                                </select>
+                                <label for="gate_post">{t(locale, Text::GatePost)}</label>
+                                <select id="gate_post" name="gate_post">
+                                    <option value="true">{t(locale, Text::Yes)}</option>
+                                    <option value="false">{t(locale, Text::No)}</option>
+                                </select>
                                 <button type="submit" class="primary">{t(locale, Text::OpenClass)}</button>
                             </form>
                         })}
