@@ -215,6 +215,8 @@ enum Attempts {
     ClientAt,
 }
 
+/// The columns every per-learner table shares; named as the columns are.
+#[allow(clippy::enum_variant_names)]
 #[derive(DeriveIden, Clone, Copy)]
 enum Learner {
     CohortId,

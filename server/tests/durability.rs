@@ -34,18 +34,23 @@ impl Server {
     }
 
     async fn start(&self) -> Child {
-        let child = self.command(&["serve"]).spawn().unwrap();
+        let mut child = self.command(&["serve"]).spawn().unwrap();
         let deadline = Instant::now() + Duration::from_secs(30);
-        while Instant::now() < deadline {
-            if reqwest::get(self.url("/readyz"))
+        let mut ready = false;
+        while !ready && Instant::now() < deadline {
+            ready = reqwest::get(self.url("/readyz"))
                 .await
-                .is_ok_and(|r| r.status().is_success())
-            {
-                return child;
+                .is_ok_and(|r| r.status().is_success());
+            if !ready {
+                tokio::time::sleep(Duration::from_millis(100)).await;
             }
-            tokio::time::sleep(Duration::from_millis(100)).await;
         }
-        panic!("the server did not start");
+        if !ready {
+            child.kill().unwrap();
+            child.wait().unwrap();
+            panic!("the server did not start");
+        }
+        child
     }
 
     fn url(&self, path: &str) -> String {
