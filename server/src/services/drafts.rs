@@ -1,7 +1,7 @@
 //! Drafts: a learner's unsent work in one activity, replaced on each save and removed when
 //! the work is submitted. Written answers to a case study's prompts are saved here (the
-//! "save draft" button, and every few seconds by the page's script); a role-play played
-//! without scripts keeps its path here (see `plays`).
+//! "save draft" button, or a refused submission); a role-play played without scripts keeps
+//! its path here (see `plays`).
 
 use chrono::Utc;
 use sea_orm::{

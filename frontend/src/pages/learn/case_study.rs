@@ -1,5 +1,5 @@
 //! A case study: the situation to read, its prompts answered in writing — saved as a draft
-//! (the "save draft" button; with scripts, also every little while) and then submitted —
+//! (the "save draft" button, which needs no script) and then submitted —
 //! and, once submitted, how the case really ended.
 
 use leptos::prelude::*;
