@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Exam-day load benchmark. Builds the server and the load generator (release), starts the
+# server on a fresh database with the demo data — SQLite by default, `postgres` for a new
+# database on $FIELDSCHOOL_TEST_DATABASE_URL's server — then 200 signed-in learners submit
+# the graded quiz as fast as it answers for 20 s. Prints submissions per second, latency
+# percentiles and the server's peak resident memory.
+#   scripts/exam-load.sh [sqlite|postgres]     (CLIENTS=…, DURATION=… to change the run)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+backend=${1:-sqlite}
+clients=${CLIENTS:-200}
+duration=${DURATION:-20}
+
+cargo build --quiet --release --locked -p server --bin fieldschool
+cargo build --quiet --release --locked -p fieldschool-tests --example exam_load
+
+work=$(mktemp -d)
+db_name=""
+admin=${FIELDSCHOOL_TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test}
+if [ "$backend" = postgres ]; then
+  db_name="fs_load_$(date +%s)"
+  psql "$admin" -qc "CREATE DATABASE $db_name"
+  database_url="${admin%/*}/$db_name"
+else
+  database_url="sqlite://data/load.db"
+fi
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+cd "$work"
+export DATABASE_URL=$database_url FIELDSCHOOL_SERVER__PORT=$port FIELDSCHOOL_LOG__FILTER=warn
+"$root/target/release/fieldschool" seed-demo >/dev/null
+"$root/target/release/fieldschool" serve >"$work/server.log" 2>&1 &
+server=$!
+cleanup() {
+  kill "$server" 2>/dev/null || true
+  wait "$server" 2>/dev/null || true
+  if [ -n "$db_name" ]; then psql "$admin" -qc "DROP DATABASE IF EXISTS $db_name WITH (FORCE)"; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+for _ in $(seq 100); do
+  curl -fs "http://127.0.0.1:$port/readyz" >/dev/null && break
+  sleep 0.1
+done
+# Peak resident memory of the server process, sampled five times a second.
+(
+  peak=0
+  while kill -0 "$server" 2>/dev/null; do
+    rss=$(awk '/VmRSS/ { print $2 }' "/proc/$server/status" 2>/dev/null || echo 0)
+    [ "${rss:-0}" -gt "$peak" ] && peak=$rss && echo "$peak" >"$work/peak"
+    sleep 0.2
+  done
+) &
+echo "backend $backend"
+"$root/target/release/examples/exam_load" --url "http://127.0.0.1:$port" --clients "$clients" --seconds "$duration"
+echo "server peak RSS: $(( $(cat "$work/peak") / 1024 )) MB"

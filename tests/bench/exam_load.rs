@@ -1,0 +1,224 @@
+//! Exam-day load: many signed-in learners submitting a graded quiz at once.
+//!
+//! Against a running server with the demo data (see `scripts/exam-load.sh`, which starts
+//! one on SQLite or PostgreSQL and samples its memory): imports a copy of the demo course
+//! whose quiz allows any number of attempts, publishes it, opens an ungated class, creates
+//! and enrols `--clients` learners, signs each in, then has every client submit the quiz
+//! (a fresh attempt id each time, all seven question types) as fast as the server answers
+//! for `--seconds`. Prints submissions per second and latency percentiles; every
+//! submission counted was acknowledged with 201 (graded and stored).
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::time::{Duration, Instant};
+
+use serde_json::{Value, json};
+
+struct Args {
+    url: String,
+    clients: usize,
+    seconds: u64,
+}
+
+fn args() -> Args {
+    let mut args = Args {
+        url: "http://127.0.0.1:8080".into(),
+        clients: 200,
+        seconds: 20,
+    };
+    let mut it = std::env::args().skip(1);
+    while let Some(flag) = it.next() {
+        let value = it.next().unwrap_or_default();
+        match flag.as_str() {
+            "--url" => args.url = value,
+            "--clients" => args.clients = value.parse().expect("--clients N"),
+            "--seconds" => args.seconds = value.parse().expect("--seconds N"),
+            other => panic!("unknown flag {other}"),
+        }
+    }
+    args
+}
+
+fn right_answers() -> Value {
+    json!({
+        "q1": { "type": "choice", "value": "a" },
+        "q2": { "type": "choices", "value": ["a", "b", "c"] },
+        "q3": { "type": "bool", "value": false },
+        "q4": { "type": "number", "value": 30 },
+        "q5": { "type": "text", "value": "hoa giai" },
+        "q6": { "type": "order", "value": ["a", "b", "c", "d", "e"] },
+        "q7": { "type": "pairs", "value": [["a", "a"], ["b", "b"], ["c", "c"]] }
+    })
+}
+
+async fn call(client: &reqwest::Client, request: reqwest::RequestBuilder) -> Value {
+    let response = request.send().await.expect("the server answers");
+    let status = response.status();
+    let body: Value = response.json().await.unwrap_or(Value::Null);
+    assert!(status.is_success(), "{status}: {body}");
+    let _ = client;
+    body
+}
+
+async fn sign_in(client: &reqwest::Client, url: &str, username: &str, password: &str) -> String {
+    call(
+        client,
+        client
+            .post(format!("{url}/api/v1/auth/sign-in"))
+            .json(&json!({ "username": username, "password": password })),
+    )
+    .await["access_token"]
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
+/// A class of `clients` learners studying a quiz with unlimited attempts; (cohort, tokens).
+async fn prepare(client: &reqwest::Client, url: &str, clients: usize) -> (String, Vec<String>) {
+    let run = uuid::Uuid::new_v4().simple().to_string();
+    let run = &run[..8];
+    let admin = sign_in(client, url, "admin", "truong-chinh-tri-2026").await;
+    let lecturer = sign_in(client, url, "gv.lan", "giang-vien-lao-cai").await;
+    let mut package: Value = serde_json::from_str(server::seed::DEMO_COURSE).unwrap();
+    for module in package["modules"].as_array_mut().unwrap() {
+        for activity in module["activities"].as_array_mut().unwrap() {
+            if activity["id"] == "a3" {
+                activity["settings"]["attempts"] = json!(0);
+            }
+        }
+    }
+    let imported = call(
+        client,
+        client
+            .post(format!("{url}/api/v1/courses/import?code=EXAM-{run}"))
+            .bearer_auth(&lecturer)
+            .json(&package),
+    )
+    .await;
+    let course = imported["id"].as_str().unwrap().to_owned();
+    call(
+        client,
+        client
+            .post(format!("{url}/api/v1/courses/{course}/publish"))
+            .bearer_auth(&lecturer)
+            .json(&json!({})),
+    )
+    .await;
+    let cohort = call(
+        client,
+        client
+            .post(format!("{url}/api/v1/cohorts"))
+            .bearer_auth(&lecturer)
+            .json(
+                &json!({ "course_id": course, "title_vi": format!("Thi {run}"),
+                "starts_on": "2026-12-01", "ends_on": "2026-12-31",
+                "gate_pre": false, "gate_post": false }),
+            ),
+    )
+    .await["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let mut names = Vec::new();
+    for i in 0..clients {
+        let username = format!("thi.{run}.{i}");
+        call(
+            client,
+            client
+                .post(format!("{url}/api/v1/users"))
+                .bearer_auth(&admin)
+                .json(
+                    &json!({ "username": username, "full_name": format!("Học viên {i}"),
+                    "password": "mat khau ky thi 2026",
+                    "roles": [{ "role": "learner", "scope_org_unit_id": null }] }),
+                ),
+        )
+        .await;
+        names.push(username);
+    }
+    call(
+        client,
+        client
+            .post(format!("{url}/api/v1/cohorts/{cohort}/enrolments"))
+            .bearer_auth(&lecturer)
+            .json(&json!({ "usernames": names.join(",") })),
+    )
+    .await;
+    let mut tokens = Vec::new();
+    for name in &names {
+        tokens.push(sign_in(client, url, name, "mat khau ky thi 2026").await);
+    }
+    (cohort, tokens)
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    if sorted.is_empty() {
+        return Duration::ZERO;
+    }
+    let rank = ((p / 100.0) * (sorted.len() - 1) as f64).round() as usize;
+    sorted[rank.min(sorted.len() - 1)]
+}
+
+#[tokio::main]
+async fn main() {
+    let args = args();
+    let client = reqwest::Client::new();
+    let started = Instant::now();
+    let (cohort, tokens) = prepare(&client, &args.url, args.clients).await;
+    eprintln!(
+        "prepared {} signed-in learners in {:.1} s",
+        tokens.len(),
+        started.elapsed().as_secs_f64()
+    );
+    let url = format!("{}/api/v1/cohorts/{cohort}/attempts", args.url);
+    let deadline = Instant::now() + Duration::from_secs(args.seconds);
+    let answers = right_answers();
+    let mut workers = Vec::new();
+    for token in tokens {
+        let (url, answers) = (url.clone(), answers.clone());
+        workers.push(tokio::spawn(async move {
+            let client = reqwest::Client::new();
+            let mut latencies = Vec::new();
+            let mut refused = 0u64;
+            while Instant::now() < deadline {
+                let body =
+                    json!({ "id": uuid::Uuid::new_v4(), "activity": "a3", "responses": answers });
+                let sent = Instant::now();
+                let response = client
+                    .post(&url)
+                    .bearer_auth(&token)
+                    .json(&body)
+                    .send()
+                    .await;
+                match response {
+                    Ok(r) if r.status() == reqwest::StatusCode::CREATED => {
+                        latencies.push(sent.elapsed());
+                    }
+                    _ => refused += 1,
+                }
+            }
+            (latencies, refused)
+        }));
+    }
+    let mut latencies = Vec::new();
+    let mut refused = 0;
+    for worker in workers {
+        let (mine, bad) = worker.await.unwrap();
+        latencies.extend(mine);
+        refused += bad;
+    }
+    latencies.sort();
+    let rate = latencies.len() as f64 / args.seconds as f64;
+    println!(
+        "clients {} · {} s · {} graded and stored ({:.0}/s) · {} not acknowledged · p50 {:.1} ms · p95 {:.1} ms · p99 {:.1} ms · max {:.1} ms",
+        args.clients,
+        args.seconds,
+        latencies.len(),
+        rate,
+        refused,
+        percentile(&latencies, 50.0).as_secs_f64() * 1e3,
+        percentile(&latencies, 95.0).as_secs_f64() * 1e3,
+        percentile(&latencies, 99.0).as_secs_f64() * 1e3,
+        latencies.last().copied().unwrap_or_default().as_secs_f64() * 1e3,
+    );
+}
