@@ -13,7 +13,7 @@ use shared::FieldError;
 use shared::course::ActivityBody;
 use shared::item_stats::analyse;
 use shared::learning::{CohortReport, LearnerStanding, Reflection, ReviewForm};
-use shared::progress::{Record, RecordKind, derive};
+use shared::progress::{Record, derive};
 use uuid::Uuid;
 
 use crate::entities::{attempt, certificate, enrolment, progress_event, review, user, work_draft};
@@ -21,12 +21,9 @@ use crate::services::actors::Actor;
 use crate::services::attempts::{self, AttemptError, gating, to_result};
 use crate::services::cohorts;
 use crate::services::policy::CohortAction;
+use crate::services::progress::{attempt_record, draft_record, event_record};
 
 pub const MAX_COMMENT: usize = 4000;
-
-fn at(t: chrono::DateTime<Utc>) -> i64 {
-    t.timestamp()
-}
 
 pub async fn report(
     db: &DatabaseConnection,
@@ -69,30 +66,16 @@ pub async fn report(
         .collect();
     let mut records: HashMap<Uuid, Vec<Record>> = HashMap::new();
     for a in &rows {
-        records.entry(a.user_id).or_default().push(Record {
-            activity: a.activity_id.clone(),
-            at: at(a.submitted_at),
-            kind: RecordKind::Attempt {
-                score: a.score,
-                passed: a.passed,
-            },
-        });
+        records
+            .entry(a.user_id)
+            .or_default()
+            .push(attempt_record(a));
     }
     for e in events {
-        records.entry(e.user_id).or_default().push(Record {
-            activity: e.activity_id,
-            at: at(e.recorded_at),
-            kind: RecordKind::Event {
-                position: e.position,
-            },
-        });
+        records.entry(e.user_id).or_default().push(event_record(e));
     }
     for d in drafts {
-        records.entry(d.user_id).or_default().push(Record {
-            activity: d.activity_id,
-            at: at(d.saved_at),
-            kind: RecordKind::Draft,
-        });
+        records.entry(d.user_id).or_default().push(draft_record(d));
     }
     let learners = people
         .iter()

@@ -132,6 +132,36 @@ pub async fn opened(
     .map(|_| ())
 }
 
+/// What progress needs of an attempt, an event and a draft.
+pub(crate) fn attempt_record(a: &crate::entities::attempt::Model) -> Record {
+    Record {
+        activity: a.activity_id.clone(),
+        at: a.submitted_at.timestamp(),
+        kind: RecordKind::Attempt {
+            score: a.score,
+            passed: a.passed,
+        },
+    }
+}
+
+pub(crate) fn event_record(e: progress_event::Model) -> Record {
+    Record {
+        activity: e.activity_id,
+        at: e.recorded_at.timestamp(),
+        kind: RecordKind::Event {
+            position: e.position,
+        },
+    }
+}
+
+pub(crate) fn draft_record(d: work_draft::Model) -> Record {
+    Record {
+        activity: d.activity_id,
+        at: d.saved_at.timestamp(),
+        kind: RecordKind::Draft,
+    }
+}
+
 /// Every record of a learner in a cohort: attempts, events and drafts.
 pub async fn records(
     db: &DatabaseConnection,
@@ -139,33 +169,18 @@ pub async fn records(
     user: Uuid,
 ) -> Result<Vec<Record>, DbErr> {
     let mut records = attempt_records(db, cohort, user).await?;
-    let events: Vec<(String, Option<String>, DateTime<Utc>)> = progress_event::Entity::find()
-        .select_only()
-        .columns([
-            progress_event::Column::ActivityId,
-            progress_event::Column::Position,
-            progress_event::Column::RecordedAt,
-        ])
+    let events = progress_event::Entity::find()
         .filter(progress_event::Column::CohortId.eq(cohort))
         .filter(progress_event::Column::UserId.eq(user))
-        .into_tuple()
         .all(db)
         .await?;
-    records.extend(events.into_iter().map(|(activity, position, at)| Record {
-        activity,
-        at: at.timestamp(),
-        kind: RecordKind::Event { position },
-    }));
+    records.extend(events.into_iter().map(event_record));
     let drafts = work_draft::Entity::find()
         .filter(work_draft::Column::CohortId.eq(cohort))
         .filter(work_draft::Column::UserId.eq(user))
         .all(db)
         .await?;
-    records.extend(drafts.into_iter().map(|d| Record {
-        activity: d.activity_id,
-        at: d.saved_at.timestamp(),
-        kind: RecordKind::Draft,
-    }));
+    records.extend(drafts.into_iter().map(draft_record));
     Ok(records)
 }
 
