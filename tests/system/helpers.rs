@@ -386,3 +386,10 @@ pub fn form_token(html: &str) -> String {
     let start = html.find("name=\"csrf\" value=\"").expect("a form token") + 19;
     html[start..].split('"').next().unwrap().to_owned()
 }
+
+/// The value of the hidden (or any) input `name` on a page.
+pub fn hidden(html: &str, name: &str) -> String {
+    let marker = format!("name=\"{name}\" value=\"");
+    let start = html.find(&marker).unwrap_or_else(|| panic!("no {name}")) + marker.len();
+    html[start..].split('"').next().unwrap().to_owned()
+}

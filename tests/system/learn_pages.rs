@@ -4,19 +4,13 @@
 use reqwest::StatusCode;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 
-use crate::helpers::{TestApp, form_token, on_both_databases, page, sign_in_form};
+use crate::helpers::{TestApp, form_token, hidden, on_both_databases, page, sign_in_form};
 
 on_both_databases!(
     a_learner_takes_a_quiz_with_a_plain_form,
     the_lecturer_sees_who_is_where_and_reviews_answers,
     a_lecturer_opens_a_class_and_enrols_learners_from_the_page,
 );
-
-fn hidden(html: &str, name: &str) -> String {
-    let marker = format!("name=\"{name}\" value=\"");
-    let start = html.find(&marker).unwrap_or_else(|| panic!("no {name}")) + marker.len();
-    html[start..].split('"').next().unwrap().to_owned()
-}
 
 async fn a_learner_takes_a_quiz_with_a_plain_form(app: TestApp) {
     app.seed_demo().await;

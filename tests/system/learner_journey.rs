@@ -10,15 +10,9 @@ use shared::course::Package;
 use shared::quiz::Question;
 use shared::roleplay::Outcome;
 
-use crate::helpers::{TestApp, form_token, on_both_databases, page, sign_in_form};
+use crate::helpers::{TestApp, form_token, hidden, on_both_databases, page, sign_in_form};
 
 on_both_databases!(a_learner_completes_the_course_with_plain_forms);
-
-fn hidden(html: &str, name: &str) -> String {
-    let marker = format!("name=\"{name}\" value=\"");
-    let start = html.find(&marker).unwrap_or_else(|| panic!("no {name}")) + marker.len();
-    html[start..].split('"').next().unwrap().to_owned()
-}
 
 fn location(response: &reqwest::Response) -> String {
     response.headers()["location"].to_str().unwrap().to_owned()

@@ -9,12 +9,11 @@ use sea_orm::{
 };
 use shared::FieldError;
 use shared::course::ActivityBody;
-use shared::progress::derive;
 use uuid::Uuid;
 
 use crate::entities::work_draft;
 use crate::services::actors::Actor;
-use crate::services::attempts::{self, AttemptError, MAX_ANSWER_CHARS, attempt_records, gating};
+use crate::services::attempts::{self, AttemptError, MAX_ANSWER_CHARS};
 use crate::services::cohorts;
 use crate::services::policy::CohortAction;
 
@@ -83,11 +82,7 @@ pub async fn save_answers(
     let Some(ActivityBody::CaseStudy(case)) = package.activity(activity).map(|a| &a.body) else {
         return Err(AttemptError::NoSuchActivity);
     };
-    let records = attempt_records(db, cohort.id, actor.me.id).await?;
-    let standing = derive(&package, gating(&cohort), &records);
-    if standing.of(activity).is_some_and(|p| p.locked) {
-        return Err(AttemptError::Locked);
-    }
+    let records = attempts::records_if_open(db, &cohort, &package, actor.me.id, activity).await?;
     if records.iter().any(|r| r.activity == activity) {
         return Err(AttemptError::NoAttemptsLeft { allowed: 1 });
     }

@@ -9,13 +9,12 @@ use sea_orm::{DatabaseConnection, EntityTrait, Set};
 use shared::FieldError;
 use shared::course::ActivityBody;
 use shared::learning::{AttemptSubmission, PlayStep};
-use shared::progress::derive;
 use shared::roleplay::{Play, Scenario, replay};
 use uuid::Uuid;
 
 use crate::entities::{attempt, progress_event};
 use crate::services::actors::Actor;
-use crate::services::attempts::{self, AttemptError, Submission, attempt_records, gating};
+use crate::services::attempts::{self, AttemptError, Submission};
 use crate::services::cohorts;
 use crate::services::drafts;
 use crate::services::policy::CohortAction;
@@ -73,13 +72,7 @@ pub async fn step(
         return Err(AttemptError::NoSuchActivity);
     };
     let scenario = &roleplay.scenario;
-    let records = attempt_records(db, cohort.id, actor.me.id).await?;
-    if derive(&package, gating(&cohort), &records)
-        .of(activity)
-        .is_some_and(|p| p.locked)
-    {
-        return Err(AttemptError::Locked);
-    }
+    attempts::records_if_open(db, &cohort, &package, actor.me.id, activity).await?;
     let draft = drafts::get(db, cohort.id, actor.me.id, activity).await?;
     let play = current(scenario, &drafts::strings(draft.as_ref(), "path"))
         .ok_or(AttemptError::NoSuchActivity)?;

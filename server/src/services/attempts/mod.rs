@@ -151,6 +151,25 @@ pub(crate) async fn attempt_records(
         .collect())
 }
 
+/// The learner's attempts in a cohort, once the gate of `activity` is checked: an activity
+/// waiting for an earlier part of the course is refused.
+pub(crate) async fn records_if_open(
+    db: &DatabaseConnection,
+    cohort: &cohort::Model,
+    package: &Package,
+    user: Uuid,
+    activity: &str,
+) -> Result<Vec<Record>, AttemptError> {
+    let records = attempt_records(db, cohort.id, user).await?;
+    if progress::derive(package, gating(cohort), &records)
+        .of(activity)
+        .is_some_and(|p| p.locked)
+    {
+        return Err(AttemptError::Locked);
+    }
+    Ok(records)
+}
+
 /// What a learner studies in a cohort: the cohort, its course version, and their attempts
 /// so far, newest first.
 pub async fn study(
@@ -227,11 +246,7 @@ pub async fn submit(
         .ok_or(AttemptError::NoSuchActivity)?;
     let client_at = client_time(input.client_at.as_deref())?;
     // One read of the learner's attempts answers both the gate and the limit.
-    let records = attempt_records(db, cohort.id, actor.me.id).await?;
-    let standing = progress::derive(&package, gating(&cohort), &records);
-    if standing.of(&input.activity).is_some_and(|p| p.locked) {
-        return Err(AttemptError::Locked);
-    }
+    let records = records_if_open(db, &cohort, &package, actor.me.id, &input.activity).await?;
     let limit = allowed(&activity.body);
     let used = records
         .iter()
