@@ -33,10 +33,13 @@ use crate::pages::{
 };
 use crate::ports::Assets;
 
-/// The whole HTML document. `options` carries the (hashed) name of the browser bundle.
+/// The whole HTML document. `options` carries the (hashed) name of the browser bundle,
+/// which only pages with islands load.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let locale = use_locale();
     let assets = use_context::<Assets>().unwrap_or_default();
+    // Pages with islands load the bundle themselves (`layout::IslandScripts`).
+    provide_context(options);
     view! {
         <!DOCTYPE html>
         <html lang=locale.code()>
@@ -44,7 +47,6 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 {assets.stylesheet.map(|href| view! { <link rel="stylesheet" href=href/> })}
-                {assets.scripts.then(|| view! { <HydrationScripts options islands=true/> })}
                 <MetaTags/>
             </head>
             <body>

@@ -5,30 +5,34 @@
 
 pub use shared::Locale;
 
+/// A catalogue: an enum of messages and the function that words them. The islands have
+/// their own small catalogue (`islands::say`), so the browser bundle carries only the
+/// wordings the islands use.
 macro_rules! messages {
-    ($($key:ident => $vi:literal, $en:literal;)+) => {
+    ($name:ident, $word:ident { $($key:ident => $vi:literal, $en:literal;)+ }) => {
         /// A message of the user interface.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-        pub enum Text { $($key,)+ }
+        pub enum $name { $($key,)+ }
 
-        impl Text {
+        impl $name {
             /// Every message, for checks over the whole catalogue.
-            pub const ALL: &'static [Text] = &[$(Text::$key,)+];
+            pub const ALL: &'static [$name] = &[$($name::$key,)+];
         }
 
         /// The wording of `text` in `locale`.
-        pub fn t(locale: Locale, text: Text) -> &'static str {
+        pub fn $word(locale: Locale, text: $name) -> &'static str {
             match (text, locale) {
                 $(
-                    (Text::$key, Locale::Vi) => $vi,
-                    (Text::$key, Locale::En) => $en,
+                    ($name::$key, Locale::Vi) => $vi,
+                    ($name::$key, Locale::En) => $en,
                 )+
             }
         }
     };
 }
+pub(crate) use messages;
 
-messages! {
+messages! { Text, t {
     AppName => "Fieldschool", "Fieldschool";
     AppTagline => "Bồi dưỡng cán bộ, công chức cấp xã", "Training for commune cadres and civil servants";
     SkipToContent => "Chuyển đến nội dung chính", "Skip to main content";
@@ -50,13 +54,6 @@ messages! {
     InstitutionCount => "Cơ sở đào tạo", "Training institutions";
     Loading => "Đang tải…", "Loading…";
     ConnectionTitle => "Kiểm tra kết nối", "Connection check";
-    ConnectionCheck => "Kiểm tra ngay", "Check now";
-    ConnectionNeedsScript => "Cần bật JavaScript để kiểm tra kết nối; mọi trang học vẫn dùng được khi tắt.", "The check needs JavaScript; every study page still works without it.";
-    ConnectionReady => "Sẵn sàng kiểm tra.", "Ready to check.";
-    ConnectionChecking => "Đang kiểm tra…", "Checking…";
-    ConnectionGood => "Kết nối tốt", "Connection is good";
-    ConnectionSlow => "Kết nối chậm", "Connection is slow";
-    ConnectionFailed => "Không kết nối được máy chủ.", "Could not reach the server.";
     NotFoundTitle => "Không tìm thấy trang", "Page not found";
     NotFoundBody => "Trang bạn tìm không tồn tại hoặc đã được chuyển đi.", "The page you are looking for does not exist or has moved.";
     BackHome => "Về trang chủ", "Back to the home page";
@@ -256,9 +253,6 @@ messages! {
     AddQuestion => "Thêm câu hỏi", "Add a question";
     ScenarioGraph => "Sơ đồ tình huống", "Scenario map";
     GraphStart => "Bước bắt đầu", "Start";
-    OutcomeSuccess => "Kết thúc tốt", "Success";
-    OutcomePartial => "Kết thúc chưa trọn vẹn", "Partial";
-    OutcomeFail => "Kết thúc không thành", "Fail";
     GraphUnreachable => "Không đi tới được", "Unreachable";
     GraphStuck => "Ngõ cụt / không tới kết thúc", "Dead end / no way to an ending";
     ChoiceTextVi => "Lựa chọn (tiếng Việt)", "Choice (Vietnamese)";
@@ -312,7 +306,6 @@ messages! {
     WhatReallyHappened => "Kết quả thực tế", "What really happened";
     SamplePaper => "Một đề mẫu: mỗi học viên nhận một đề rút ngẫu nhiên theo ma trận.", "A sample paper: each learner gets one drawn at random to the blueprint.";
     LikertScale => "1 = hoàn toàn không đồng ý … 5 = hoàn toàn đồng ý", "1 = strongly disagree … 5 = strongly agree";
-    PlayAgain => "Chơi lại từ đầu", "Play again";
     True => "Đúng", "True";
     False => "Sai", "False";
     Question => "Câu", "Question";
@@ -327,7 +320,6 @@ messages! {
     NotStarted => "Chưa làm", "Not started";
     AttemptsUsed => "Số lần đã làm:", "Attempts:";
     BestScore => "cao nhất", "best";
-    YourResult => "Kết quả của bạn", "Your result";
     Passed => "Đạt", "Passed";
     NotPassed => "Chưa đạt", "Not passed";
     NoAttemptsLeft => "Bạn đã dùng hết số lần làm bài.", "You have used all your attempts.";
@@ -361,9 +353,6 @@ messages! {
     DraftHint => "Lưu nháp để viết tiếp sau; bài chỉ được gửi cho giảng viên khi bạn bấm Nộp bài.", "Save a draft to continue later; your lecturer sees it only once you press Submit.";
     SaveDraft => "Lưu nháp", "Save draft";
     ReflectionSubmitted => "Đã nộp bài viết. Giảng viên sẽ nhận xét theo tiêu chí đánh giá.", "Reflection submitted. Your lecturer will review it against the rubric.";
-    YouChose => "Bạn đã chọn:", "You chose:";
-    WhatDoYouDo => "Đồng chí sẽ làm gì?", "What do you do?";
-    TimesPlayed => "Số lần đã chơi:", "Times played:";
     SurveyThanks => "Cảm ơn đồng chí đã góp ý cho khoá học.", "Thank you for your feedback on the course.";
     SendSurvey => "Gửi phiếu khảo sát", "Send the survey";
     CertificateIssuer => "Fieldschool — Bồi dưỡng cán bộ, công chức cấp xã", "Fieldschool — Training for commune cadres and civil servants";
@@ -404,7 +393,7 @@ messages! {
     Discrimination => "Độ phân biệt", "Discrimination";
     OpenCohort => "Xem tiến độ và bài làm của lớp", "Progress and work of the class";
     CertificateNotFound => "Không có giấy chứng nhận nào mang mã này. Hãy kiểm tra lại mã in trên giấy.", "No certificate has this code. Please check the code printed on it.";
-}
+}}
 
 #[cfg(test)]
 mod tests {

@@ -19,6 +19,17 @@ pub fn use_viewer() -> Viewer {
     use_context::<Viewer>().unwrap_or_default()
 }
 
+/// Loads and starts the islands bundle. Only pages that have islands render it, so every
+/// other page costs its HTML and the stylesheet and nothing more. The script is a module
+/// (deferred): the page is readable before the bundle arrives.
+#[component]
+pub fn IslandScripts() -> impl IntoView {
+    let built = use_context::<crate::ports::Assets>().is_some_and(|a| a.scripts);
+    use_context::<LeptosOptions>()
+        .filter(|_| built)
+        .map(|options| view! { <HydrationScripts options islands=true/> })
+}
+
 /// The hidden form-token field every form of a signed-in user carries.
 #[component]
 pub fn FormToken() -> impl IntoView {

@@ -196,6 +196,30 @@ pub struct Certificate {
     pub competencies: Vec<AchievedCompetency>,
 }
 
+/// One question of a quiz checked before the quiz is submitted, for quizzes whose lecturer
+/// chose feedback after each question. Nothing is stored. A plain form sends `question`
+/// beside the quiz's own fields instead of `response`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AnswerCheck {
+    pub question: String,
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<Object>))]
+    pub response: Option<Response>,
+}
+
+/// What a checked answer is worth, with the question's feedback as safe HTML in the
+/// viewer's language.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CheckedAnswer {
+    pub question: String,
+    pub score: f64,
+    pub correct: bool,
+    #[serde(default)]
+    pub feedback_html: Option<String>,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct QuestionOutcome {

@@ -14,6 +14,7 @@ on_both_databases!(
     events_are_recorded_once_and_move_the_resume_point,
     role_play_paths_are_replayed_and_forged_ones_refused,
     surveys_and_written_answers_are_checked_and_certificates_wait_for_completion,
+    quiz_answers_are_checked_one_by_one_and_nothing_is_stored,
 );
 
 struct Learner<'a> {
@@ -323,4 +324,98 @@ async fn surveys_and_written_answers_are_checked_and_certificates_wait_for_compl
         .filter(|d| d.activity_id == "a2" && d.cohort_id.to_string() == free.cohort)
         .count();
     assert_eq!(drafts, 0, "the draft is gone once submitted");
+}
+
+async fn quiz_answers_are_checked_one_by_one_and_nothing_is_stored(app: TestApp) {
+    app.seed_demo().await;
+    let mai = Learner::sign_in(&app, "hv.mai", "hoc-vien-y-ty").await;
+    let q3 =
+        |value: bool| json!({ "question": "q3", "response": { "type": "bool", "value": value } });
+    let early = mai.post("checks/a3", &q3(false)).await;
+    assert_eq!(
+        early.status(),
+        StatusCode::CONFLICT,
+        "the quiz waits for the pre-test"
+    );
+    let pre = mai
+        .post(
+            "attempts",
+            &json!({ "id": uuid::Uuid::new_v4(), "activity": "a1", "responses": {} }),
+        )
+        .await;
+    assert_eq!(pre.status(), StatusCode::CREATED);
+
+    let right = json(mai.post("checks/a3", &q3(false)).await).await;
+    assert_eq!(right["correct"], true);
+    assert_eq!(right["score"], 1.0);
+    let feedback = right["feedback_html"].as_str().unwrap();
+    assert!(
+        feedback.starts_with("<p>Sai. Đơn không cần theo mẫu"),
+        "{feedback}"
+    );
+    let wrong = json(mai.post("checks/a3", &q3(true)).await).await;
+    assert_eq!(wrong["correct"], false);
+    assert_eq!(wrong["score"], 0.0);
+    let partly = json(
+        mai.post(
+            "checks/a3",
+            &json!({ "question": "q2", "response": { "type": "choices", "value": ["a"] } }),
+        )
+        .await,
+    )
+    .await;
+    let score = partly["score"].as_f64().unwrap();
+    assert!(score > 0.0 && score < 1.0, "partial credit: {score}");
+    let none = json(mai.post("checks/a3", &json!({ "question": "q4" })).await).await;
+    assert_eq!(none["correct"], false, "no answer is not right");
+
+    // The quiz form as it stands, with the question to check; in the viewer's language.
+    let form = reqwest::Client::new()
+        .post(app.url(&format!("/api/v1/cohorts/{}/checks/a3", mai.cohort)))
+        .bearer_auth(&mai.token)
+        .header("cookie", "fs_lang=en")
+        .form(&[("q1", "b"), ("q3", "false"), ("question", "q3")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(form.status(), StatusCode::OK);
+    let checked = json(form).await;
+    assert_eq!(checked["correct"], true);
+    assert!(
+        checked["feedback_html"]
+            .as_str()
+            .unwrap()
+            .contains("A petition needs no template")
+    );
+
+    // Only quizzes with feedback after each question, only their questions.
+    let unknown = mai.post("checks/a3", &json!({ "question": "q99" })).await;
+    assert_eq!(unknown.status(), StatusCode::BAD_REQUEST);
+    let test = mai.post("checks/a5", &json!({ "question": "b1" })).await;
+    assert_eq!(test.status(), StatusCode::CONFLICT, "tests keep their keys");
+    let pre_test = json(mai.post("checks/a1", &json!({ "question": "b1" })).await).await;
+    assert!(
+        pre_test["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("once it is submitted"),
+        "{pre_test}"
+    );
+
+    let mai_id = server::entities::user::Entity::find()
+        .all(&app.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|u| u.username == "hv.mai")
+        .unwrap()
+        .id;
+    let stored = server::entities::attempt::Entity::find()
+        .all(&app.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|a| a.activity_id == "a3" && a.user_id == mai_id)
+        .count();
+    assert_eq!(stored, 0, "checking stores no attempt");
 }

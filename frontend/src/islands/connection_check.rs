@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use shared::Locale;
 
-use crate::i18n::{Text, t};
+use super::say::{Say, say};
 
 /// Above this round trip (milliseconds) the connection is reported as slow.
 const SLOW_MS: u32 = 1500;
@@ -21,13 +21,13 @@ enum Status {
 
 fn describe(locale: Locale, status: Status) -> String {
     match status {
-        Status::Ready => t(locale, Text::ConnectionReady).to_string(),
-        Status::Checking => t(locale, Text::ConnectionChecking).to_string(),
+        Status::Ready => say(locale, Say::ConnectionReady).to_string(),
+        Status::Checking => say(locale, Say::Checking).to_string(),
         Status::Measured(ms) if ms > SLOW_MS => {
-            format!("{} ({ms} ms)", t(locale, Text::ConnectionSlow))
+            format!("{} ({ms} ms)", say(locale, Say::ConnectionSlow))
         }
-        Status::Measured(ms) => format!("{} ({ms} ms)", t(locale, Text::ConnectionGood)),
-        Status::Failed => t(locale, Text::ConnectionFailed).to_string(),
+        Status::Measured(ms) => format!("{} ({ms} ms)", say(locale, Say::ConnectionGood)),
+        Status::Failed => say(locale, Say::ConnectionFailed).to_string(),
     }
 }
 
@@ -52,14 +52,14 @@ pub fn ConnectionCheck(locale: Locale) -> impl IntoView {
     view! {
         <div class="connection-check">
             <button type="button" on:click=check disabled=move || !hydrated.get()>
-                {t(locale, Text::ConnectionCheck)}
+                {say(locale, Say::ConnectionCheck)}
             </button>
             <output aria-live="polite">
                 {move || {
                     if hydrated.get() {
                         describe(locale, status.get())
                     } else {
-                        t(locale, Text::ConnectionNeedsScript).to_string()
+                        say(locale, Say::ConnectionNeedsScript).to_string()
                     }
                 }}
             </output>

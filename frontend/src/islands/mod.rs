@@ -2,5 +2,14 @@
 //! that is already complete without it.
 
 mod connection_check;
+mod heartbeat;
+#[cfg(feature = "hydrate")]
+mod net;
+mod question_check;
+mod role_play;
+pub mod say;
 
 pub use connection_check::ConnectionCheck;
+pub use heartbeat::Heartbeat;
+pub use question_check::QuestionCheck;
+pub use role_play::{RolePlayIsland, Staged};

@@ -6,7 +6,7 @@ use shared::directory::DirectoryOverview;
 
 use crate::i18n::{Text, t};
 use crate::islands::ConnectionCheck;
-use crate::layout::use_locale;
+use crate::layout::{IslandScripts, use_locale};
 use crate::ports::{PortError, Ports};
 
 #[component]
@@ -54,6 +54,7 @@ pub fn HomePage() -> impl IntoView {
         <section class="connection" aria-labelledby="connection-title">
             <h2 id="connection-title">{t(locale, Text::ConnectionTitle)}</h2>
             <ConnectionCheck locale/>
+            <IslandScripts/>
         </section>
     }
 }

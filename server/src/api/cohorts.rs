@@ -42,6 +42,10 @@ pub(super) fn attempt_error(e: AttemptError) -> ApiError {
             ErrorCode::Conflict,
             "This activity opens later: modules after the pre-test, the post-test after the modules, the survey after the post-test.",
         ),
+        AttemptError::NoFeedbackNow => ApiError::new(
+            ErrorCode::Conflict,
+            "This quiz gives its feedback once it is submitted, not question by question.",
+        ),
         AttemptError::NoAttemptsLeft { allowed } => ApiError::new(
             ErrorCode::Conflict,
             format!("All {allowed} attempts allowed for this activity are used."),

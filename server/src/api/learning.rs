@@ -2,21 +2,23 @@
 //! scripts, progress events, their progress, and certificates (issued to the learner,
 //! verified by anyone).
 
-use actix_web::{HttpResponse, web};
-use shared::ErrorCode;
-use shared::learning::{DraftAnswers, EventBatch, PlayStep};
+use actix_web::{HttpRequest, HttpResponse, web};
+use shared::learning::{AnswerCheck, CheckedAnswer, DraftAnswers, EventBatch, PlayStep};
+use shared::locale::LOCALE_COOKIE;
+use shared::{ErrorCode, Locale};
 
 use super::cohorts::{attempt_error, cohort_error};
 use super::parse_id;
 use crate::http::authenticate::CurrentUser;
-use crate::http::body::Submitted;
+use crate::http::body::{BodyKind, Submitted};
 use crate::http::error::ApiError;
 use crate::services::attempts::{self, AttemptError};
 use crate::services::certificates::{self, CertificateError};
 use crate::services::cohorts;
+use crate::services::courses::locale_of;
 use crate::services::plays::{self, Stepped};
 use crate::services::policy::CohortAction;
-use crate::services::{drafts, progress};
+use crate::services::{drafts, markdown, progress};
 use crate::startup::AppState;
 
 fn certificate_error(e: CertificateError) -> ApiError {
@@ -89,6 +91,48 @@ pub async fn play_step(
         )),
         Err(e) => body.reject_with_detail(attempt_error(e), &page, &[]),
     }
+}
+
+/// Checks one answer of a quiz that gives feedback after each question (the page's island
+/// sends the quiz form with `question`). Always answers JSON; nothing is stored.
+#[utoipa::path(post, path = "/api/v1/cohorts/{id}/checks/{activity}", tag = "learning",
+    request_body(content = AnswerCheck, content_type = "application/json"),
+    responses((status = 200, body = shared::learning::CheckedAnswer), (status = 400, body = shared::ErrorBody),
+        (status = 404, body = shared::ErrorBody), (status = 409, body = shared::ErrorBody)))]
+pub async fn check_answer(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    req: HttpRequest,
+    path: web::Path<(String, String)>,
+    body: Submitted<AnswerCheck>,
+) -> Result<HttpResponse, ApiError> {
+    let (cohort, activity) = path.into_inner();
+    let actor = &user.0.actor;
+    let answer = match body.kind {
+        BodyKind::Json => attempts::Answer::Response(body.value.response.clone()),
+        BodyKind::Form => attempts::Answer::Form(body.fields.clone()),
+    };
+    let question = body.value.question.clone();
+    let (grade, feedback) = attempts::check(
+        &state.db,
+        actor,
+        parse_id(&cohort)?,
+        &activity,
+        &question,
+        answer,
+    )
+    .await
+    .map_err(attempt_error)?;
+    let locale = req
+        .cookie(LOCALE_COOKIE)
+        .and_then(|c| Locale::from_code(c.value()))
+        .unwrap_or_else(|| locale_of(actor));
+    Ok(HttpResponse::Ok().json(CheckedAnswer {
+        question,
+        score: grade.score,
+        correct: grade.correct,
+        feedback_html: feedback.map(|f| markdown::render(f.get(locale))),
+    }))
 }
 
 /// Records progress events (page views, positions, time) in a batch; ids already recorded

@@ -304,6 +304,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                     web::post().to(learning::play_step),
                 ))
                 .service(endpoint(
+                    "/cohorts/{id}/checks/{activity}",
+                    web::post().to(learning::check_answer),
+                ))
+                .service(endpoint(
                     "/cohorts/{id}/events",
                     web::post().to(learning::events),
                 ))

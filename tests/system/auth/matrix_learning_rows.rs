@@ -65,6 +65,13 @@ pub fn learning_rows() -> Vec<Row> {
         ),
         row(
             M::POST,
+            "/api/v1/cohorts/{cohort}/checks/a3",
+            "/api/v1/cohorts/{id}/checks/{activity}",
+            Some(r#"{"question":"q3","response":{"type":"bool","value":false}}"#),
+            [403, 404, 403, 200, 200, 401],
+        ),
+        row(
+            M::POST,
             "/api/v1/cohorts/{cohort}/events",
             "/api/v1/cohorts/{id}/events",
             Some(r#"{"events":[{"id":"{event_id}","activity":"a2","position":"prompt-1"}]}"#),

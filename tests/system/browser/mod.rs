@@ -4,4 +4,5 @@ mod admin;
 mod author;
 mod driver;
 mod home;
+mod learner;
 mod sign_in;

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use shared::roleplay::{NodeKind, Outcome, Problem, Scenario, validate};
 
 use crate::i18n::{Text, t};
+use crate::islands::say::{Say, say};
 use crate::layout::use_locale;
 
 const W: i32 = 132;
@@ -167,9 +168,9 @@ pub fn ScenarioGraph(scenario: Scenario) -> impl IntoView {
             </svg>
             <figcaption>
                 <span class="key start">{t(locale, Text::GraphStart)}</span>
-                <span class="key success">{t(locale, Text::OutcomeSuccess)}</span>
-                <span class="key partial">{t(locale, Text::OutcomePartial)}</span>
-                <span class="key fail">{t(locale, Text::OutcomeFail)}</span>
+                <span class="key success">{say(locale, Say::OutcomeSuccess)}</span>
+                <span class="key partial">{say(locale, Say::OutcomePartial)}</span>
+                <span class="key fail">{say(locale, Say::OutcomeFail)}</span>
                 <span class="key unreachable">{t(locale, Text::GraphUnreachable)}</span>
                 <span class="key stuck">{t(locale, Text::GraphStuck)}</span>
             </figcaption>

@@ -12,6 +12,8 @@ use shared::roleplay::{NodeKind, Outcome};
 
 use super::{AuthorNav, course_param, kind_label, query, tr};
 use crate::i18n::{Text, t};
+use crate::islands::QuestionCheck;
+use crate::islands::say::{Say, say};
 use crate::layout::{use_locale, use_viewer};
 use crate::pages::admin::port_failure;
 use crate::ports::{AuthorPort, PortError, Ports};
@@ -146,10 +148,10 @@ pub fn ActivityView(
                     }.into_any(),
                     NodeKind::Ending { outcome, debrief } => view! {
                         <p class=format!("notice outcome-{}", match outcome { Outcome::Success => "success", Outcome::Partial => "partial", Outcome::Fail => "fail" })>
-                            {t(locale, match outcome { Outcome::Success => Text::OutcomeSuccess, Outcome::Partial => Text::OutcomePartial, Outcome::Fail => Text::OutcomeFail })}
+                            {say(locale, match outcome { Outcome::Success => Say::OutcomeSuccess, Outcome::Partial => Say::OutcomePartial, Outcome::Fail => Say::OutcomeFail })}
                         </p>
                         <div class="prose" inner_html=md.markdown(debrief.get(locale))></div>
-                        <p><a href=format!("?activity={activity_id}")>{t(locale, Text::PlayAgain)}</a></p>
+                        <p><a href=format!("?activity={activity_id}")>{say(locale, Say::PlayAgain)}</a></p>
                     }.into_any(),
                 }}
             }
@@ -179,14 +181,23 @@ fn Paper(questions: Vec<ShownQuestion>, md: Md) -> impl IntoView {
 
 /// The controls of each question type, named as `learner::responses_from_form` reads
 /// them: `{id}` (several for multiple choice) and `{id}-{key}` for ordering and matching.
+/// With `checks` (cohort, activity), each question gets the island that checks its answer.
 #[component]
-pub fn Questions(questions: Vec<ShownQuestion>, md: Md, enabled: bool) -> impl IntoView {
+pub fn Questions(
+    questions: Vec<ShownQuestion>,
+    md: Md,
+    enabled: bool,
+    #[prop(default = None)] checks: Option<(uuid::Uuid, String)>,
+) -> impl IntoView {
     let locale = use_locale();
     let disabled = !enabled;
     view! {
         <div class="paper">
             {questions.into_iter().enumerate().map(|(i, q)| {
                 let name = q.id.clone();
+                let check = checks.clone().map(|(cohort, activity)| view! {
+                    <QuestionCheck locale cohort activity question=q.id.clone()/>
+                });
                 let controls = match q.shown {
                     Shown::SingleChoice { options } => options.into_iter().map(|o| view! {
                         <label class="check"><input type="radio" name=name.clone() value=o.key disabled=disabled/>{tr(locale, &o.text)}</label>
@@ -226,6 +237,7 @@ pub fn Questions(questions: Vec<ShownQuestion>, md: Md, enabled: bool) -> impl I
                         <legend>{format!("{} {}", t(locale, Text::Question), i + 1)}</legend>
                         <div class="prose" inner_html=md.markdown(q.prompt.get(locale))></div>
                         {controls}
+                        {check}
                     </fieldset>
                 }
             }).collect_view()}

@@ -8,6 +8,7 @@ use shared::roleplay::{Choice, Node, NodeKind, Outcome};
 use super::graph::ScenarioGraph;
 use super::{DeleteButton, query, tr, typed_or};
 use crate::i18n::{Text, t};
+use crate::islands::say::{Say, say};
 use crate::layout::{FormToken, use_locale};
 
 fn outcome_code(outcome: Outcome) -> &'static str {
@@ -66,9 +67,9 @@ fn NodeFields(node: Node, prefix: String, keep_typed: bool) -> impl IntoView {
         {ending.map(|(outcome, debrief)| view! {
             <label for=id("outcome")>{t(locale, Text::Outcome)}</label>
             <select id=id("outcome") name="outcome">
-                <option value="success" selected=outcome == "success">{t(locale, Text::OutcomeSuccess)}</option>
-                <option value="partial" selected=outcome == "partial">{t(locale, Text::OutcomePartial)}</option>
-                <option value="fail" selected=outcome == "fail">{t(locale, Text::OutcomeFail)}</option>
+                <option value="success" selected=outcome == "success">{say(locale, Say::OutcomeSuccess)}</option>
+                <option value="partial" selected=outcome == "partial">{say(locale, Say::OutcomePartial)}</option>
+                <option value="fail" selected=outcome == "fail">{say(locale, Say::OutcomeFail)}</option>
             </select>
             <label for=id("debrief_vi")>{t(locale, Text::DebriefVi)}</label>
             <textarea id=id("debrief_vi") name="debrief_vi" rows="3" lang="vi">{debrief.vi.clone()}</textarea>

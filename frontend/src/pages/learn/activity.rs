@@ -7,7 +7,8 @@ use shared::course::ActivityBody;
 
 use super::LearnerNotice;
 use crate::i18n::{Text, t};
-use crate::layout::{use_locale, use_viewer};
+use crate::islands::Heartbeat;
+use crate::layout::{IslandScripts, use_locale, use_viewer};
 use crate::pages::admin::port_failure;
 use crate::pages::author::{param, tr};
 use crate::ports::{PortError, Ports};
@@ -56,6 +57,10 @@ pub fn ActivityPage() -> impl IntoView {
                         }
                         .into_any();
                     }
+                    // Only quizzes and role-plays load the islands; every other page is
+                    // complete, and lighter, without them.
+                    let tracker = matches!(found.body, ActivityBody::Quiz(_) | ActivityBody::RolePlay(_))
+                        .then(|| view! { <Heartbeat cohort=id activity=activity.clone()/> <IslandScripts/> });
                     let body = match found.body.clone() {
                         ActivityBody::Quiz(_) | ActivityBody::Assessment(_) => view! {
                             <super::quiz::Graded study activity=found md/>
@@ -74,7 +79,7 @@ pub fn ActivityPage() -> impl IntoView {
                         }
                         .into_any(),
                     };
-                    view! { {header} {body} }.into_any()
+                    view! { {header} {body} {tracker} }.into_any()
                 })
             }
         </Suspense>

@@ -3,10 +3,11 @@
 
 use leptos::prelude::*;
 use shared::course::learner::shown;
-use shared::course::{Activity, ActivityBody};
+use shared::course::{Activity, ActivityBody, FeedbackTiming};
 
 use super::percent;
 use crate::i18n::{Text, t};
+use crate::islands::say::{Say, say};
 use crate::layout::{FormToken, use_locale};
 use crate::pages::author::preview::{Md, Questions};
 use crate::pages::author::query;
@@ -16,10 +17,15 @@ use crate::ports::Study;
 pub fn Graded(study: Study, activity: Activity, md: Md) -> impl IntoView {
     let locale = use_locale();
     let id = study.cohort.id;
-    let (allowed, feedback) = match &activity.body {
-        ActivityBody::Quiz(quiz) => (quiz.settings.attempts, true),
-        _ => (1, false),
+    let (allowed, feedback, immediate) = match &activity.body {
+        ActivityBody::Quiz(quiz) => (
+            quiz.settings.attempts,
+            true,
+            quiz.settings.feedback == FeedbackTiming::Immediate,
+        ),
+        _ => (1, false, false),
     };
+    let checks = immediate.then(|| (id, activity.id.clone()));
     let mine: Vec<_> = study
         .attempts
         .iter()
@@ -38,7 +44,7 @@ pub fn Graded(study: Study, activity: Activity, md: Md) -> impl IntoView {
     view! {
         {result.map(|r| view! {
             <section class=if r.passed { "notice ok result" } else { "notice result" } role="status" id="result">
-                <p><strong>{format!("{}: {}", t(locale, Text::YourResult), percent(r.score))}</strong>
+                <p><strong>{format!("{}: {}", say(locale, Say::YourResult), percent(r.score))}</strong>
                     {feedback.then(|| format!(" · {}", t(locale, if r.passed { Text::Passed } else { Text::NotPassed })))}</p>
                 <ol>
                     {r.questions.iter().map(|q| {
@@ -63,7 +69,7 @@ pub fn Graded(study: Study, activity: Activity, md: Md) -> impl IntoView {
                     <FormToken/>
                     <input type="hidden" name="attempt_id" value=study.fresh_attempt_id.to_string()/>
                     <input type="hidden" name="activity" value=activity.id.clone()/>
-                    <Questions questions=questions.iter().map(shown).collect() md enabled=true/>
+                    <Questions questions=questions.iter().map(shown).collect() md enabled=true checks/>
                     <button type="submit" class="primary">{t(locale, Text::SubmitAnswers)}</button>
                 </form>
             }.into_any()

@@ -3,6 +3,7 @@
 //! after a dropped connection (or sent twice at once) is stored once and answered with the
 //! first result. Everything is judged on the cohort's frozen course version (see `evaluate`).
 
+mod check;
 mod evaluate;
 mod package_cache;
 
@@ -22,6 +23,7 @@ use crate::services::actors::Actor;
 use crate::services::cohorts::{self, CohortError};
 use crate::services::policy::CohortAction;
 
+pub use check::{Answer, check};
 pub use evaluate::{MAX_ANSWER_CHARS, allowed};
 pub use package_cache::package_of;
 
@@ -37,6 +39,8 @@ pub enum AttemptError {
     Invalid(Vec<FieldError>),
     #[error("the activity is not open yet")]
     Locked,
+    #[error("this quiz gives its feedback after submission")]
+    NoFeedbackNow,
     #[error("no attempts left")]
     NoAttemptsLeft { allowed: u32 },
     #[error("the attempt id is already used for something else")]
@@ -170,6 +174,19 @@ pub(crate) async fn records_if_open(
     Ok(records)
 }
 
+/// Refuses when the learner's `records` use every attempt `limit` allows (0: no limit).
+pub(crate) fn within_limit(
+    records: &[Record],
+    activity: &str,
+    limit: u32,
+) -> Result<(), AttemptError> {
+    let used = records.iter().filter(|r| r.activity == activity).count();
+    if limit > 0 && used >= usize::try_from(limit).unwrap_or(usize::MAX) {
+        return Err(AttemptError::NoAttemptsLeft { allowed: limit });
+    }
+    Ok(())
+}
+
 /// What a learner studies in a cohort: the cohort, its course version, and their attempts
 /// so far, newest first.
 pub async fn study(
@@ -247,14 +264,7 @@ pub async fn submit(
     let client_at = client_time(input.client_at.as_deref())?;
     // One read of the learner's attempts answers both the gate and the limit.
     let records = records_if_open(db, &cohort, &package, actor.me.id, &input.activity).await?;
-    let limit = allowed(&activity.body);
-    let used = records
-        .iter()
-        .filter(|r| r.activity == input.activity)
-        .count();
-    if limit > 0 && used >= usize::try_from(limit).unwrap_or(usize::MAX) {
-        return Err(AttemptError::NoAttemptsLeft { allowed: limit });
-    }
+    within_limit(&records, &input.activity, allowed(&activity.body))?;
     let lecturers: Vec<Uuid> = if matches!(activity.body, shared::course::ActivityBody::Survey(_)) {
         cohort_lecturer::Entity::find()
             .filter(cohort_lecturer::Column::CohortId.eq(cohort.id))

@@ -1,0 +1,54 @@
+//! The wordings the islands use, kept apart from the pages' catalogue so the browser bundle
+//! carries only these. Pages use the same wordings for the parts islands take over.
+
+use crate::i18n::{Locale, messages};
+
+messages! { Say, say {
+    ConnectionCheck => "Kiểm tra ngay", "Check now";
+    ConnectionNeedsScript => "Cần bật JavaScript để kiểm tra kết nối; mọi trang học vẫn dùng được khi tắt.", "The check needs JavaScript; every study page still works without it.";
+    ConnectionReady => "Sẵn sàng kiểm tra.", "Ready to check.";
+    Checking => "Đang kiểm tra…", "Checking…";
+    ConnectionGood => "Kết nối tốt", "Connection is good";
+    ConnectionSlow => "Kết nối chậm", "Connection is slow";
+    ConnectionFailed => "Không kết nối được máy chủ.", "Could not reach the server.";
+    CheckAnswer => "Kiểm tra câu trả lời", "Check this answer";
+    AnswerRight => "Đúng", "Correct";
+    AnswerPartly => "Đúng một phần", "Partly correct";
+    AnswerWrong => "Chưa đúng", "Not correct";
+    CheckFailed => "Chưa kiểm tra được (mất kết nối?). Câu trả lời vẫn được chấm khi nộp bài.", "Could not check now (no connection?). The answer is still graded when you submit.";
+    OutcomeSuccess => "Kết thúc tốt", "Success";
+    OutcomePartial => "Kết thúc chưa trọn vẹn", "Partial";
+    OutcomeFail => "Kết thúc không thành", "Fail";
+    PlayAgain => "Chơi lại từ đầu", "Play again";
+    YourResult => "Kết quả của bạn", "Your result";
+    YouChose => "Bạn đã chọn:", "You chose:";
+    WhatDoYouDo => "Đồng chí sẽ làm gì?", "What do you do?";
+    TimesPlayed => "Số lần đã chơi:", "Times played:";
+    Sending => "Đang gửi kết quả…", "Sending the result…";
+    SendFailed => "Chưa gửi được kết quả. Khi có mạng, bấm Gửi lại: lượt chơi không bị tính hai lần.", "The result has not been sent. When the line is back, press Send again: the play is never counted twice.";
+    SendAgain => "Gửi lại", "Send again";
+}}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_island_message_has_both_wordings() {
+        for &text in Say::ALL {
+            for locale in Locale::ALL {
+                let wording = say(locale, text);
+                assert!(
+                    !wording.trim().is_empty(),
+                    "{text:?} is empty in {locale:?}"
+                );
+                assert!(
+                    !wording
+                        .chars()
+                        .any(|c| ('\u{0300}'..='\u{036F}').contains(&c)),
+                    "{text:?} has decomposed diacritics"
+                );
+            }
+        }
+    }
+}
