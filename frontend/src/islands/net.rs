@@ -19,9 +19,18 @@ impl Reply {
 
     /// The message of the API's one error shape, when there is one.
     pub fn message(&self) -> Option<String> {
-        serde_json::from_str::<shared::ErrorBody>(&self.body)
+        // Only the message is read: the bundle carries no decoder for the whole shape.
+        #[derive(serde::Deserialize)]
+        struct Detail {
+            message: String,
+        }
+        #[derive(serde::Deserialize)]
+        struct Body {
+            error: Detail,
+        }
+        serde_json::from_str::<Body>(&self.body)
             .ok()
-            .map(|e| e.error.message)
+            .map(|b| b.error.message)
     }
 }
 

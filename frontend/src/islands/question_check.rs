@@ -62,13 +62,14 @@ pub fn QuestionCheck(
                     None => None,
                 };
                 verdict.set(match reply {
-                    Some(r) if r.ok() => serde_json::from_str::<shared::learning::CheckedAnswer>(
-                        &r.body,
-                    )
-                    .map_or(Verdict::Failed, |c| Verdict::Graded {
-                        score: c.score,
-                        feedback: c.feedback_html,
-                    }),
+                    Some(r) if r.ok() => {
+                        serde_json::from_str::<Checked>(&r.body).map_or(Verdict::Failed, |c| {
+                            Verdict::Graded {
+                                score: c.score,
+                                feedback: c.feedback_html,
+                            }
+                        })
+                    }
                     Some(r) if r.status < 500 => Verdict::Refused(r.message().unwrap_or_default()),
                     _ => Verdict::Failed,
                 });
@@ -101,6 +102,14 @@ pub fn QuestionCheck(
             </div>
         </div>
     }
+}
+
+/// The part of `shared::learning::CheckedAnswer` the island shows.
+#[cfg(feature = "hydrate")]
+#[derive(serde::Deserialize)]
+struct Checked {
+    score: f64,
+    feedback_html: Option<String>,
 }
 
 /// The form around the button that was pressed.
