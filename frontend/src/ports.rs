@@ -87,9 +87,11 @@ pub struct Study {
     pub lecturers: Vec<(uuid::Uuid, String)>,
     /// The viewer's certificate code, once issued.
     pub certificate: Option<String>,
-    /// A fresh id for the next submission form: pressing submit twice sends it twice,
-    /// and it is stored once.
+    /// The id of the learner's next attempt at the activity: pressing submit twice sends it
+    /// twice, and it is stored once. The same until an attempt is stored.
     pub fresh_attempt_id: uuid::Uuid,
+    /// A fresh id for one role-play step posted without scripts.
+    pub step_id: uuid::Uuid,
 }
 
 /// An import draft checked again for its preview page.

@@ -10,6 +10,7 @@ on_both_databases!(
     a_learner_takes_a_quiz_with_a_plain_form,
     the_lecturer_sees_who_is_where_and_reviews_answers,
     a_lecturer_opens_a_class_and_enrols_learners_from_the_page,
+    a_revisited_case_study_costs_a_304_until_the_work_on_it_changes,
 );
 
 async fn a_learner_takes_a_quiz_with_a_plain_form(app: TestApp) {
@@ -240,4 +241,59 @@ async fn the_lecturer_sees_who_is_where_and_reviews_answers(app: TestApp) {
         StatusCode::FORBIDDEN,
         "a learner does not see the class's work"
     );
+}
+
+async fn a_revisited_case_study_costs_a_304_until_the_work_on_it_changes(app: TestApp) {
+    app.seed_demo().await;
+    sign_in_form(&app, "hv.mai", "hoc-vien-y-ty").await;
+    let (_, list) = page(&app, "/learn").await;
+    let start = list.find("href=\"/learn/").unwrap() + 13;
+    let cohort = list[start..].split('"').next().unwrap().to_owned();
+    let (_, pre) = page(&app, &format!("/learn/{cohort}/a1")).await;
+    let attempt = hidden(&pre, "attempt_id");
+    let (_, again) = page(&app, &format!("/learn/{cohort}/a1")).await;
+    assert_eq!(
+        hidden(&again, "attempt_id"),
+        attempt,
+        "the next attempt keeps its id until it is stored"
+    );
+    let taken = app
+        .post_form(
+            &format!("/api/v1/cohorts/{cohort}/attempts"),
+            &[
+                ("csrf", form_token(&pre).as_str()),
+                ("attempt_id", attempt.as_str()),
+                ("activity", "a1"),
+            ],
+        )
+        .await;
+    assert_eq!(taken.status(), StatusCode::SEE_OTHER);
+
+    let case = format!("/learn/{cohort}/a2");
+    let first = app.get(&case).await;
+    assert_eq!(first.status(), StatusCode::OK);
+    let etag = first.headers()["etag"].to_str().unwrap().to_owned();
+    let html = first.text().await.unwrap();
+    assert!(!html.contains(".wasm"), "the case study loads no script");
+    let revisit = app.get_with(&case, "if-none-match", &etag).await;
+    assert_eq!(
+        revisit.status(),
+        StatusCode::NOT_MODIFIED,
+        "nothing changed"
+    );
+
+    // A saved draft changes the page: the old copy is not reused.
+    let saved = app
+        .post_form(
+            &format!("/api/v1/cohorts/{cohort}/drafts/a2"),
+            &[
+                ("csrf", form_token(&html).as_str()),
+                ("answers", "Bản nháp đầu tiên."),
+            ],
+        )
+        .await;
+    assert_eq!(saved.status(), StatusCode::SEE_OTHER);
+    let changed = app.get_with(&case, "if-none-match", &etag).await;
+    assert_eq!(changed.status(), StatusCode::OK);
+    assert!(changed.text().await.unwrap().contains("Bản nháp đầu tiên."));
 }

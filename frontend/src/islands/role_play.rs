@@ -35,8 +35,10 @@ pub struct Staged {
     /// The score of the finished attempt shown, if the page shows one.
     pub score: Option<f64>,
     pub plays: usize,
-    /// A fresh id: the no-script forms' step id, and the island's first attempt id.
-    pub fresh_id: Uuid,
+    /// A fresh id for a step posted by the no-script forms.
+    pub step_id: Uuid,
+    /// The id of the learner's next attempt, which the island's first play is sent with.
+    pub attempt_id: Uuid,
     /// The session's form token, for the no-script forms.
     pub token: Option<String>,
 }
@@ -106,7 +108,7 @@ pub fn render(locale: Locale, s: &Staged, path: &[String], sent: &Sent, plays: u
         let _ = write!(
             out,
             r#"<input type="hidden" name="step_id" value="{}">"#,
-            s.fresh_id
+            s.step_id
         );
     };
     let mut out = String::with_capacity(4096);
@@ -243,7 +245,7 @@ pub fn render(locale: Locale, s: &Staged, path: &[String], sent: &Sent, plays: u
 pub fn RolePlayIsland(locale: Locale, stage: Staged) -> impl IntoView {
     let choices = RwSignal::new(stage.path.clone());
     let sent = RwSignal::new(Sent::Idle(stage.score));
-    let attempt = RwSignal::new(stage.fresh_id);
+    let attempt = RwSignal::new(stage.attempt_id);
     let plays = RwSignal::new(stage.plays);
     let stage = StoredValue::new(stage);
     // Marks the player as running in the browser (before that, choices are form posts).

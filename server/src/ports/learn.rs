@@ -97,6 +97,15 @@ impl LearnPort for LearnAdapter {
             .map_err(|e| cohort_error(e.into()))?
             .pop()
             .ok_or(PortError(ErrorCode::NotFound))?;
+        let fresh_attempt_id = attempts::next_attempt_id(
+            actor.session,
+            cohort,
+            activity.as_deref().unwrap_or_default(),
+            attempts
+                .iter()
+                .filter(|a| Some(&a.activity) == activity.as_ref())
+                .count(),
+        );
         Ok(Study {
             cohort: summary,
             package,
@@ -107,7 +116,8 @@ impl LearnPort for LearnAdapter {
             play_path,
             lecturers,
             certificate,
-            fresh_attempt_id: Uuid::new_v4(),
+            fresh_attempt_id,
+            step_id: Uuid::new_v4(),
         })
     }
 

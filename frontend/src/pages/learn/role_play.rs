@@ -55,7 +55,8 @@ pub fn RolePlayer(study: Study, activity: String, play: RolePlay, md: Md) -> imp
         path,
         score: finished.map(|f| f.score),
         plays,
-        fresh_id: study.fresh_attempt_id,
+        step_id: study.step_id,
+        attempt_id: study.fresh_attempt_id,
         token: use_viewer().form_token,
     };
     view! {

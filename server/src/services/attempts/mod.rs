@@ -174,6 +174,26 @@ pub(crate) async fn records_if_open(
     Ok(records)
 }
 
+/// The id of a learner's next attempt at `activity`, given the `used` attempts they have
+/// stored: the same until that attempt is stored, so the page that carries it stays the
+/// same (and a revisit is answered `304 Not Modified`), and a form sent twice, from two tabs
+/// or after a dropped connection, is stored once. Derived from the session id, which only
+/// its owner's browser holds, so nobody else can take the id first.
+pub fn next_attempt_id(session: Uuid, cohort: Uuid, activity: &str, used: usize) -> Uuid {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::new()
+        .chain_update(b"fieldschool next attempt\0")
+        .chain_update(session.as_bytes())
+        .chain_update(cohort.as_bytes())
+        .chain_update(activity.as_bytes())
+        .chain_update([0])
+        .chain_update(u64::try_from(used).unwrap_or(u64::MAX).to_be_bytes())
+        .finalize();
+    let mut bytes = [0u8; 16];
+    bytes.copy_from_slice(&digest[..16]);
+    uuid::Builder::from_random_bytes(bytes).into_uuid()
+}
+
 /// Refuses when the learner's `records` use every attempt `limit` allows (0: no limit).
 pub(crate) fn within_limit(
     records: &[Record],
@@ -344,4 +364,21 @@ pub async fn get(
             .map_err(|_| AttemptError::NotFound)?;
     }
     to_result(&row)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::next_attempt_id;
+    use uuid::Uuid;
+
+    #[test]
+    fn the_next_attempt_id_holds_until_an_attempt_is_stored() {
+        let (session, cohort) = (Uuid::from_u128(1), Uuid::from_u128(2));
+        let first = next_attempt_id(session, cohort, "a3", 0);
+        assert_eq!(first, next_attempt_id(session, cohort, "a3", 0));
+        assert_eq!(first.get_version_num(), 4);
+        assert_ne!(first, next_attempt_id(session, cohort, "a3", 1));
+        assert_ne!(first, next_attempt_id(session, cohort, "a2", 0));
+        assert_ne!(first, next_attempt_id(Uuid::from_u128(3), cohort, "a3", 0));
+    }
 }
