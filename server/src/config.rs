@@ -48,6 +48,13 @@ pub struct ServerSettings {
     /// Reverse proxies whose `X-Forwarded-For` is believed (for sign-in throttling per
     /// client address). Empty: the TCP peer is the client.
     pub trusted_proxies: Vec<IpAddr>,
+    /// Seconds a client has to send a request's head (line and headers). Generous: a phone
+    /// on a congested 2G cell can take several seconds; the body has no time limit, only a
+    /// size limit (64 KB, 10 s at 50 kbit/s).
+    pub request_head_timeout_secs: u64,
+    /// Seconds an idle connection is kept open, so the next page of a learner reading on a
+    /// slow line does not pay for a new connection (a round trip or more).
+    pub keep_alive_secs: u64,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -117,6 +124,8 @@ impl Default for ServerSettings {
             port: 3000,
             workers: 0,
             trusted_proxies: Vec::new(),
+            request_head_timeout_secs: 30,
+            keep_alive_secs: 75,
         }
     }
 }

@@ -2,6 +2,7 @@
 //! first, so `port()` is the real port even when the settings ask for port 0.
 
 use std::net::TcpListener;
+use std::time::Duration;
 
 use actix_web::middleware::{Compress, from_fn};
 use actix_web::{App, HttpServer, dev::Server, web};
@@ -167,6 +168,11 @@ impl Application {
                     Method::Get,
                 ))
         });
+        let server = server
+            .client_request_timeout(Duration::from_secs(
+                settings.server.request_head_timeout_secs,
+            ))
+            .keep_alive(Duration::from_secs(settings.server.keep_alive_secs));
         let server = match settings.server.workers {
             0 => server,
             n => server.workers(n),

@@ -25,5 +25,6 @@ mod preferences;
 mod progress_api;
 mod security_headers;
 mod seed;
+mod slow_upload;
 mod users_api;
 mod users_import;
