@@ -2,9 +2,10 @@
 //! or an administrator, with its learners.
 
 use chrono::{NaiveDate, Utc};
+use sea_orm::sea_query::{Alias, Expr, Query};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, PaginatorTrait,
-    QueryFilter, QueryOrder, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
+    PaginatorTrait, QueryFilter, QueryOrder, Set,
 };
 use shared::learning::{CohortSummary, NewCohort};
 use shared::{FieldError, L10n};
@@ -40,14 +41,29 @@ pub(crate) async fn standing(
     actor: &Actor,
     cohort: &cohort::Model,
 ) -> Result<CohortStanding, DbErr> {
-    let teaches = cohort_lecturer::Entity::find_by_id((cohort.id, actor.me.id))
-        .one(db)
+    // One round trip for both memberships: this runs on every submission.
+    let teaches = Query::select()
+        .expr(Expr::val(1))
+        .from(cohort_lecturer::Entity)
+        .and_where(cohort_lecturer::Column::CohortId.eq(cohort.id))
+        .and_where(cohort_lecturer::Column::UserId.eq(actor.me.id))
+        .to_owned();
+    let enrolled = Query::select()
+        .expr(Expr::val(1))
+        .from(enrolment::Entity)
+        .and_where(enrolment::Column::CohortId.eq(cohort.id))
+        .and_where(enrolment::Column::UserId.eq(actor.me.id))
+        .to_owned();
+    let statement = Query::select()
+        .expr_as(Expr::exists(teaches), Alias::new("teaches"))
+        .expr_as(Expr::exists(enrolled), Alias::new("enrolled"))
+        .to_owned();
+    let row = db
+        .query_one(&statement)
         .await?
-        .is_some();
-    let enrolled = enrolment::Entity::find_by_id((cohort.id, actor.me.id))
-        .one(db)
-        .await?
-        .is_some();
+        .ok_or_else(|| DbErr::RecordNotFound("cohort standing".into()))?;
+    let teaches: bool = row.try_get("", "teaches")?;
+    let enrolled: bool = row.try_get("", "enrolled")?;
     Ok(CohortStanding {
         staff: teaches || cohort.created_by == actor.me.id,
         enrolled,

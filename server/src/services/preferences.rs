@@ -7,6 +7,7 @@ use shared::preferences::LocaleChoice;
 use uuid::Uuid;
 
 use crate::entities::user;
+use crate::services::actors;
 use shared::{FieldError, Locale};
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -46,6 +47,7 @@ pub async fn remember_locale(
         .filter(user::Column::Id.eq(user_id))
         .exec(db)
         .await?;
+    actors::changed();
     Ok(())
 }
 

@@ -13,6 +13,7 @@ use uuid::Uuid;
 use crate::auth::access_token::{AccessTokens, TokenError};
 use crate::auth::refresh_token;
 use crate::entities::{session, user};
+use crate::services::actors;
 use crate::services::passwords::{PasswordError, PasswordHasher};
 use crate::services::{throttle, users};
 
@@ -208,6 +209,7 @@ pub async fn revoke_family(db: &DatabaseConnection, family: Uuid) -> Result<(), 
         .filter(session::Column::RevokedAt.is_null())
         .exec(db)
         .await?;
+    actors::changed();
     Ok(())
 }
 
@@ -225,6 +227,7 @@ pub async fn revoke_others(
         update = update.filter(session::Column::FamilyId.ne(keep));
     }
     update.exec(db).await?;
+    actors::changed();
     Ok(())
 }
 

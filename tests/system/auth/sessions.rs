@@ -5,7 +5,7 @@ use reqwest::StatusCode;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::json;
-use server::entities::{session, user};
+use server::entities::session;
 use shared::Role;
 
 use crate::helpers::{TestApp, json, on_both_databases, set_cookies};
@@ -149,12 +149,18 @@ async fn disabling_a_user_takes_effect_at_once(app: TestApp) {
     let tokens = app.sign_in_json("khanh.vu", "núi rừng việt bắc").await;
     let access = tokens["access_token"].as_str().unwrap();
     assert_eq!(app.me_with(access).await, StatusCode::OK);
-    user::Entity::update_many()
-        .col_expr(user::Column::Disabled, Expr::value(true))
-        .filter(user::Column::Id.eq(id))
-        .exec(&app.db)
+    // An administrator disables the account while the learner's session is in use (and
+    // its actor kept in memory).
+    app.create_user("quan.tri", "đồng bằng sông hồng", &[Role::Admin])
+        .await;
+    let admin = app.sign_in_json("quan.tri", "đồng bằng sông hồng").await;
+    let disabled = reqwest::Client::new()
+        .post(app.url(&format!("/api/v1/users/{id}/disable")))
+        .bearer_auth(admin["access_token"].as_str().unwrap())
+        .send()
         .await
         .unwrap();
+    assert_eq!(disabled.status(), StatusCode::NO_CONTENT);
     // The access token has not expired, and is refused all the same.
     assert_eq!(app.me_with(access).await, StatusCode::UNAUTHORIZED);
     let again = app

@@ -13,7 +13,7 @@ use sea_orm::{
     QuerySelect, Set, TransactionTrait,
 };
 use shared::FieldError;
-use shared::course::{Package, QuizQuestion};
+use shared::course::{ActivityBody, Package, QuizQuestion};
 use shared::learning::{AttemptResult, AttemptSubmission};
 use shared::progress::{self, Gating, Record, RecordKind};
 use uuid::Uuid;
@@ -252,19 +252,34 @@ fn client_time(text: Option<&str>) -> Result<Option<DateTime<Utc>>, AttemptError
         .transpose()
 }
 
-/// Checks, scores and stores a submission; the answer says whether it was new.
+/// Checks, scores and stores a submission; the answer says whether it was new. An id
+/// already stored is answered with its first result, whatever would refuse it now (the
+/// attempt limit it used up, a gate, a class since closed): that lookup is made only when
+/// the submission is refused or its id collides, not on every submission.
 pub async fn submit(
     db: &DatabaseConnection,
     actor: &Actor,
     cohort_id: Uuid,
     submission: Submission,
 ) -> Result<(AttemptResult, bool), AttemptError> {
-    if let Some(existing) = attempt::Entity::find_by_id(submission.id()).one(db).await? {
-        return Ok((
-            replay(&existing, actor, cohort_id, submission.activity())?,
-            false,
-        ));
+    let (id, activity) = (submission.id(), submission.activity().to_owned());
+    match store(db, actor, cohort_id, submission).await {
+        Err(refused) if !matches!(refused, AttemptError::Database(_)) => {
+            match attempt::Entity::find_by_id(id).one(db).await? {
+                Some(existing) => Ok((replay(&existing, actor, cohort_id, &activity)?, false)),
+                None => Err(refused),
+            }
+        }
+        stored => stored,
     }
+}
+
+async fn store(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    cohort_id: Uuid,
+    submission: Submission,
+) -> Result<(AttemptResult, bool), AttemptError> {
     let cohort = cohorts::load(db, actor, cohort_id, CohortAction::Study).await?;
     let package = package_of(db, &cohort).await?;
     let input = match submission {
@@ -285,7 +300,7 @@ pub async fn submit(
     // One read of the learner's attempts answers both the gate and the limit.
     let records = records_if_open(db, &cohort, &package, actor.me.id, &input.activity).await?;
     within_limit(&records, &input.activity, allowed(&activity.body))?;
-    let lecturers: Vec<Uuid> = if matches!(activity.body, shared::course::ActivityBody::Survey(_)) {
+    let lecturers: Vec<Uuid> = if matches!(activity.body, ActivityBody::Survey(_)) {
         cohort_lecturer::Entity::find()
             .filter(cohort_lecturer::Column::CohortId.eq(cohort.id))
             .all(db)
@@ -318,9 +333,32 @@ pub async fn submit(
             .and_then(|v| v.as_str().map(str::to_owned))),
         client_at: Set(client_at),
     };
-    let txn = db.begin().await?;
-    let stored = match row.insert(&txn).await {
-        Ok(stored) => stored,
+    // Only case studies and role-plays have drafts, which the attempt replaces: those are
+    // stored with the draft's removal in one transaction; everything else in one statement.
+    let has_draft = matches!(
+        activity.body,
+        ActivityBody::CaseStudy(_) | ActivityBody::RolePlay(_)
+    );
+    let inserted = if has_draft {
+        let txn = db.begin().await?;
+        match row.insert(&txn).await {
+            Ok(stored) => {
+                work_draft::Entity::delete_many()
+                    .filter(work_draft::Column::CohortId.eq(cohort.id))
+                    .filter(work_draft::Column::UserId.eq(actor.me.id))
+                    .filter(work_draft::Column::ActivityId.eq(input.activity.as_str()))
+                    .exec(&txn)
+                    .await?;
+                txn.commit().await?;
+                Ok(stored)
+            }
+            Err(e) => Err(e),
+        }
+    } else {
+        row.insert(db).await
+    };
+    match inserted {
+        Ok(stored) => Ok((to_result(&stored)?, true)),
         // The same id sent twice at once: the other request stored it first.
         Err(e)
             if matches!(
@@ -328,24 +366,14 @@ pub async fn submit(
                 Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
             ) =>
         {
-            drop(txn);
             let existing = attempt::Entity::find_by_id(input.id)
                 .one(db)
                 .await?
                 .ok_or(AttemptError::Database(e))?;
-            return Ok((replay(&existing, actor, cohort.id, &input.activity)?, false));
+            Ok((replay(&existing, actor, cohort.id, &input.activity)?, false))
         }
-        Err(e) => return Err(e.into()),
-    };
-    // Submitted work needs its draft no more.
-    work_draft::Entity::delete_many()
-        .filter(work_draft::Column::CohortId.eq(cohort.id))
-        .filter(work_draft::Column::UserId.eq(actor.me.id))
-        .filter(work_draft::Column::ActivityId.eq(input.activity.as_str()))
-        .exec(&txn)
-        .await?;
-    txn.commit().await?;
-    Ok((to_result(&stored)?, true))
+        Err(e) => Err(e.into()),
+    }
 }
 
 /// One attempt: its learner, or the cohort's staff.

@@ -13,7 +13,7 @@ use super::create::{check_references, insert_grants};
 use super::search::{summaries, visible};
 use super::{UserError, contact_problems, field, optional, password_problems, search_key};
 use crate::entities::{user, user_role};
-use crate::services::actors::Actor;
+use crate::services::actors::{self, Actor};
 use crate::services::passwords::PasswordHasher;
 use crate::services::policy::{self, Action};
 use crate::services::sessions;
@@ -132,6 +132,7 @@ pub async fn update(
         insert_grants(&txn, id, grants).await?;
     }
     txn.commit().await?;
+    actors::changed();
     let mut list = summaries(db, vec![updated]).await?;
     list.pop().ok_or(UserError::NotFound)
 }
@@ -154,6 +155,7 @@ pub async fn set_disabled(
     row.disabled = Set(disabled);
     row.updated_at = Set(Utc::now());
     row.update(db).await?;
+    actors::changed();
     if disabled {
         sessions::revoke_others(db, id, None).await?;
     }

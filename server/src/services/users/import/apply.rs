@@ -15,6 +15,7 @@ use uuid::Uuid;
 
 use super::Parsed;
 use crate::entities::{user, user_role};
+use crate::services::actors;
 use crate::services::passwords::PasswordHasher;
 use crate::services::users::create::{dedup, insert_grants};
 use crate::services::users::{UserError, optional, search_key};
@@ -127,5 +128,6 @@ pub(super) async fn apply(
         insert_grants(&txn, id, row.grants.clone()).await?;
     }
     txn.commit().await?;
+    actors::changed();
     Ok(())
 }
