@@ -368,7 +368,8 @@ async fn lecturers_enrol_by_org_unit_position_and_csv_all_or_nothing(app: TestAp
         json(refused)
             .await
             .to_string()
-            .contains("khong.ai: no active account")
+            .contains("khong.ai: không có tài khoản đang hoạt động"),
+        "in the lecturer's language"
     );
     assert_eq!(learners().await, 0, "all or nothing");
 

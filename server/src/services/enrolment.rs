@@ -6,16 +6,26 @@
 use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 use shared::learning::{EnrolForm, EnrolReport};
-use shared::{FieldError, Role};
+use shared::{FieldError, Locale, Role};
 use uuid::Uuid;
 
 use crate::entities::{enrolment, org_unit, user, user_role};
 use crate::services::actors::Actor;
 use crate::services::cohorts::{CohortError, load};
+use crate::services::courses::locale_of;
 use crate::services::policy::CohortAction;
 
 /// The most learners enrolled by one request.
 pub const MAX_ENROL: usize = 5_000;
+
+/// A problem's wording in the lecturer's language.
+fn words(locale: Locale, vi: &str, en: &str) -> String {
+    match locale {
+        Locale::Vi => vi,
+        Locale::En => en,
+    }
+    .to_owned()
+}
 
 fn problem(field: &str, message: String) -> FieldError {
     FieldError {
@@ -26,7 +36,7 @@ fn problem(field: &str, message: String) -> FieldError {
 
 /// Usernames from a CSV: the `username` column when the first row names one, otherwise the
 /// first column of every row.
-fn csv_usernames(text: &str) -> Result<Vec<String>, FieldError> {
+fn csv_usernames(locale: Locale, text: &str) -> Result<Vec<String>, FieldError> {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -34,7 +44,12 @@ fn csv_usernames(text: &str) -> Result<Vec<String>, FieldError> {
         .from_reader(text.as_bytes());
     let mut rows = Vec::new();
     for (line, record) in reader.records().enumerate() {
-        let record = record.map_err(|e| problem("csv", format!("line {}: {e}", line + 1)))?;
+        let record = record.map_err(|e| {
+            problem(
+                "csv",
+                format!("{} {}: {e}", words(locale, "dòng", "line"), line + 1),
+            )
+        })?;
         rows.push(record.iter().map(str::to_owned).collect::<Vec<_>>());
     }
     let column = rows.first().and_then(|header| {
@@ -51,14 +66,14 @@ fn csv_usernames(text: &str) -> Result<Vec<String>, FieldError> {
         .collect())
 }
 
-fn id_field(field: &str, text: &str) -> Result<Option<Uuid>, FieldError> {
+fn id_field(locale: Locale, field: &str, text: &str) -> Result<Option<Uuid>, FieldError> {
     let text = text.trim();
     if text.is_empty() {
         return Ok(None);
     }
     Uuid::parse_str(text)
         .map(Some)
-        .map_err(|_| problem(field, "not a known id".into()))
+        .map_err(|_| problem(field, words(locale, "mã không tồn tại", "not a known id")))
 }
 
 async fn learner_ids(db: &DatabaseConnection, people: &[Uuid]) -> Result<Vec<Uuid>, CohortError> {
@@ -79,6 +94,7 @@ pub async fn enrol(
     form: &EnrolForm,
 ) -> Result<EnrolReport, CohortError> {
     let cohort = load(db, actor, id, CohortAction::Manage).await?;
+    let locale = locale_of(actor);
     let mut problems = Vec::new();
     let mut wanted: Vec<String> = form
         .usernames
@@ -86,15 +102,15 @@ pub async fn enrol(
         .filter(|u| !u.is_empty())
         .map(str::to_owned)
         .collect();
-    match csv_usernames(&form.csv) {
+    match csv_usernames(locale, &form.csv) {
         Ok(names) => wanted.extend(names),
         Err(e) => problems.push(e),
     }
-    let unit = id_field("org_unit", &form.org_unit).unwrap_or_else(|e| {
+    let unit = id_field(locale, "org_unit", &form.org_unit).unwrap_or_else(|e| {
         problems.push(e);
         None
     });
-    let position = id_field("position", &form.position).unwrap_or_else(|e| {
+    let position = id_field(locale, "position", &form.position).unwrap_or_else(|e| {
         problems.push(e);
         None
     });
@@ -106,9 +122,25 @@ pub async fn enrol(
             .one(db)
             .await?;
         match person {
-            None => problems.push(problem("usernames", format!("{name}: no active account"))),
+            None => problems.push(problem(
+                "usernames",
+                format!(
+                    "{name}: {}",
+                    words(
+                        locale,
+                        "không có tài khoản đang hoạt động",
+                        "no active account"
+                    )
+                ),
+            )),
             Some(p) if learner_ids(db, &[p.id]).await?.is_empty() => {
-                problems.push(problem("usernames", format!("{name}: not a learner")));
+                problems.push(problem(
+                    "usernames",
+                    format!(
+                        "{name}: {}",
+                        words(locale, "không phải học viên", "not a learner")
+                    ),
+                ));
             }
             Some(p) => found.push(p),
         }
@@ -127,7 +159,10 @@ pub async fn enrol(
                         .collect();
                     query = query.filter(user::Column::OrgUnitId.is_in(units));
                 }
-                None => problems.push(problem("org_unit", "no such org unit".into())),
+                None => problems.push(problem(
+                    "org_unit",
+                    words(locale, "không có đơn vị này", "no such org unit"),
+                )),
             }
         }
         if let Some(position) = position {
@@ -142,18 +177,28 @@ pub async fn enrol(
         if matched.is_empty() && problems.is_empty() {
             problems.push(problem(
                 "org_unit",
-                "no learner matches this org unit and position".into(),
+                words(
+                    locale,
+                    "không có học viên nào thuộc đơn vị và chức danh này",
+                    "no learner matches this org unit and position",
+                ),
             ));
         }
         found.extend(matched);
     }
     if found.is_empty() && problems.is_empty() {
-        problems.push(problem("usernames", "at least one learner".into()));
+        problems.push(problem(
+            "usernames",
+            words(locale, "cần ít nhất một học viên", "at least one learner"),
+        ));
     }
     if found.len() > MAX_ENROL {
         problems.push(problem(
             "usernames",
-            format!("at most {MAX_ENROL} learners at a time"),
+            match locale {
+                Locale::Vi => format!("mỗi lần ghi danh tối đa {MAX_ENROL} học viên"),
+                Locale::En => format!("at most {MAX_ENROL} learners at a time"),
+            },
         ));
     }
     if !problems.is_empty() {
@@ -190,20 +235,23 @@ pub async fn enrol(
 #[cfg(test)]
 mod tests {
     use super::csv_usernames;
+    use shared::Locale;
 
     #[test]
     fn csv_takes_the_username_column_or_the_first() {
-        let named =
-            csv_usernames("full_name,username\n\"Giàng Thị Mai\",hv.mai\nLò Văn Hùng , ql.hung\n");
+        let named = csv_usernames(
+            Locale::En,
+            "full_name,username\n\"Giàng Thị Mai\",hv.mai\nLò Văn Hùng , ql.hung\n",
+        );
         assert_eq!(
             named.ok(),
             Some(vec!["hv.mai".to_owned(), "ql.hung".to_owned()])
         );
-        let bare = csv_usernames("hv.mai\nhv.tuan;x\n\n");
+        let bare = csv_usernames(Locale::En, "hv.mai\nhv.tuan;x\n\n");
         assert_eq!(
             bare.ok(),
             Some(vec!["hv.mai".to_owned(), "hv.tuan;x".to_owned()])
         );
-        assert_eq!(csv_usernames("").ok(), Some(Vec::new()));
+        assert_eq!(csv_usernames(Locale::En, "").ok(), Some(Vec::new()));
     }
 }
