@@ -52,5 +52,6 @@ done
   done
 ) &
 echo "backend $backend"
-"$root/target/release/examples/exam_load" --url "http://127.0.0.1:$port" --clients "$clients" --seconds "$duration"
-echo "server peak RSS: $(( $(cat "$work/peak") / 1024 )) MB"
+"$root/target/release/examples/exam_load" --url "http://127.0.0.1:$port" --clients "$clients" \
+  --seconds "$duration" --server-pid "$server"
+echo "server peak RSS over the whole run (sign-ins included): $(( $(cat "$work/peak") / 1024 )) MB"

@@ -18,6 +18,8 @@ struct Args {
     url: String,
     clients: usize,
     seconds: u64,
+    /// The server's process id, to sample its memory while submissions run.
+    server_pid: Option<u32>,
 }
 
 fn args() -> Args {
@@ -25,6 +27,7 @@ fn args() -> Args {
         url: "http://127.0.0.1:8080".into(),
         clients: 200,
         seconds: 20,
+        server_pid: None,
     };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
@@ -33,6 +36,7 @@ fn args() -> Args {
             "--url" => args.url = value,
             "--clients" => args.clients = value.parse().expect("--clients N"),
             "--seconds" => args.seconds = value.parse().expect("--seconds N"),
+            "--server-pid" => args.server_pid = Some(value.parse().expect("--server-pid PID")),
             other => panic!("unknown flag {other}"),
         }
     }
@@ -151,6 +155,20 @@ async fn prepare(client: &reqwest::Client, url: &str, clients: usize) -> (String
     (cohort, tokens)
 }
 
+/// The resident memory of process `pid` in MB (Linux), if it can be read.
+fn resident_mb(pid: u32) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let kb: u64 = status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))?
+        .trim()
+        .trim_end_matches("kB")
+        .trim()
+        .parse()
+        .ok()?;
+    Some(kb / 1024)
+}
+
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
     if sorted.is_empty() {
         return Duration::ZERO;
@@ -173,6 +191,19 @@ async fn main() {
     let url = format!("{}/api/v1/cohorts/{cohort}/attempts", args.url);
     let deadline = Instant::now() + Duration::from_secs(args.seconds);
     let answers = right_answers();
+    // The server's memory while the submissions run (sign-ins, with their password hashes,
+    // are over by now).
+    let sampler = args.server_pid.map(|pid| {
+        tokio::spawn(async move {
+            let at_start = resident_mb(pid).unwrap_or(0);
+            let mut peak = at_start;
+            while Instant::now() < deadline {
+                peak = peak.max(resident_mb(pid).unwrap_or(0));
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
+            (at_start, peak)
+        })
+    });
     let mut workers = Vec::new();
     for token in tokens {
         let (url, answers) = (url.clone(), answers.clone());
@@ -221,4 +252,8 @@ async fn main() {
         percentile(&latencies, 99.0).as_secs_f64() * 1e3,
         latencies.last().copied().unwrap_or_default().as_secs_f64() * 1e3,
     );
+    if let Some(sampler) = sampler {
+        let (at_start, peak) = sampler.await.unwrap();
+        println!("server RSS while submitting: {at_start} MB at the start, {peak} MB at the peak");
+    }
 }
