@@ -1,12 +1,22 @@
-//! Password hashing: argon2id (m = 19456 KiB, t = 2, p = 1) in PHC strings, computed on
-//! the blocking pool with a bound on how many run at once, so a burst of sign-ins cannot
-//! exhaust memory or starve the async workers.
+//! Password hashing: argon2id (m = 19456 KiB, t = 2, p = 1) in PHC strings, computed on a
+//! few dedicated threads with a bound on how many run at once, so a burst of sign-ins can
+//! neither exhaust memory nor starve the async workers.
+//!
+//! Dedicated threads, not the runtime's blocking pool: each hash needs 19 MiB, and the
+//! allocator keeps that memory with the thread that used it. On the blocking pool a burst
+//! of sign-ins spreads hashes over many short-lived threads and leaves the process holding
+//! hundreds of megabytes; on `max_concurrent` long-lived threads each reuses its own block.
 
-use std::sync::Arc;
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use argon2::{Algorithm, Argon2, Params, PasswordHasher as _, PasswordVerifier as _, Version};
-use tokio::sync::Semaphore;
+use std::cell::RefCell;
+
+use argon2::{Algorithm, Argon2, Block, Params, PasswordVerifier as _, Version};
+use base64::Engine as _;
+use base64::engine::general_purpose::STANDARD_NO_PAD;
+use tokio::sync::{Semaphore, oneshot};
 
 /// Memory cost in KiB, iterations, lanes: the OWASP baseline for argon2id.
 const MEMORY_KIB: u32 = 19_456;
@@ -24,10 +34,13 @@ pub enum PasswordError {
     Hashing(String),
 }
 
+type Job = Box<dyn FnOnce() + Send>;
+
 #[derive(Clone)]
 pub struct PasswordHasher {
     permits: Arc<Semaphore>,
     queue_wait: Duration,
+    jobs: Sender<Job>,
 }
 
 fn argon2() -> Result<Argon2<'static>, PasswordError> {
@@ -36,16 +49,44 @@ fn argon2() -> Result<Argon2<'static>, PasswordError> {
     Ok(Argon2::new(Algorithm::Argon2id, Version::V0x13, params))
 }
 
+/// One hashing thread: takes jobs until every hasher sharing the queue is dropped.
+fn work(jobs: &Mutex<Receiver<Job>>) {
+    loop {
+        let job = match jobs.lock() {
+            Ok(queue) => queue.recv(),
+            Err(_) => return,
+        };
+        match job {
+            Ok(job) => job(),
+            Err(_) => return,
+        }
+    }
+}
+
 impl PasswordHasher {
     pub fn new(max_concurrent: usize) -> Self {
         Self::with_queue_wait(max_concurrent, QUEUE_WAIT)
     }
 
-    /// A hasher whose callers wait at most `queue_wait` for a free slot.
+    /// A hasher with `max_concurrent` threads whose callers wait at most `queue_wait` for
+    /// a free one.
     pub fn with_queue_wait(max_concurrent: usize, queue_wait: Duration) -> Self {
+        let threads = max_concurrent.max(1);
+        let (jobs, queue) = channel::<Job>();
+        let queue = Arc::new(Mutex::new(queue));
+        for n in 0..threads {
+            let queue = Arc::clone(&queue);
+            let spawned = std::thread::Builder::new()
+                .name(format!("password-hash-{n}"))
+                .spawn(move || work(&queue));
+            if let Err(e) = spawned {
+                tracing::error!(error = %e, "could not start a password hashing thread");
+            }
+        }
         Self {
-            permits: Arc::new(Semaphore::new(max_concurrent.max(1))),
+            permits: Arc::new(Semaphore::new(threads)),
             queue_wait,
+            jobs,
         }
     }
 
@@ -57,22 +98,34 @@ impl PasswordHasher {
             .await
             .map_err(|_| PasswordError::Busy)?
             .map_err(|_| PasswordError::Busy)?;
-        tokio::task::spawn_blocking(move || {
-            let result = work();
-            drop(permit);
-            result
-        })
-        .await
-        .map_err(|e| PasswordError::Hashing(e.to_string()))?
+        let (answer, answered) = oneshot::channel();
+        self.jobs
+            .send(Box::new(move || {
+                let _ = answer.send(work());
+                drop(permit);
+            }))
+            .map_err(|_| PasswordError::Hashing("no hashing thread is running".into()))?;
+        answered
+            .await
+            .map_err(|_| PasswordError::Hashing("the hashing thread stopped".into()))?
     }
 
     /// A new PHC string for `password` with a fresh random salt.
     pub async fn hash(&self, password: String) -> Result<String, PasswordError> {
         self.run(move || {
-            argon2()?
-                .hash_password(password.as_bytes())
-                .map(|hash| hash.to_string())
-                .map_err(|e| PasswordError::Hashing(e.to_string()))
+            let mut salt = [0u8; SALT_LEN];
+            rand::fill(&mut salt);
+            let mut out = [0u8; OUTPUT_LEN];
+            with_blocks(|blocks| {
+                argon2()?
+                    .hash_password_into_with_memory(password.as_bytes(), &salt, &mut out, blocks)
+                    .map_err(|e| PasswordError::Hashing(e.to_string()))
+            })?;
+            Ok(format!(
+                "{PHC_PREFIX}{}${}",
+                STANDARD_NO_PAD.encode(salt),
+                STANDARD_NO_PAD.encode(out)
+            ))
         })
         .await
     }
@@ -80,17 +133,115 @@ impl PasswordHasher {
     /// Whether `password` matches `phc`. A malformed hash is simply no match.
     pub async fn verify(&self, password: String, phc: String) -> Result<bool, PasswordError> {
         self.run(move || {
-            Ok(argon2()?
-                .verify_password(password.as_bytes(), phc.as_str())
-                .is_ok())
+            let Some((salt, expected)) = ours(&phc) else {
+                // Another algorithm or other parameters: the library checks it with memory
+                // of its own.
+                return Ok(argon2()?
+                    .verify_password(password.as_bytes(), phc.as_str())
+                    .is_ok());
+            };
+            let mut out = vec![0u8; expected.len()];
+            let hashed = with_blocks(|blocks| {
+                Ok(argon2()?
+                    .hash_password_into_with_memory(password.as_bytes(), &salt, &mut out, blocks)
+                    .is_ok())
+            })?;
+            Ok(hashed && same(&out, &expected))
         })
         .await
     }
 }
 
+/// Salt and output lengths (bytes), as the argon2 crate's defaults.
+const SALT_LEN: usize = 16;
+const OUTPUT_LEN: usize = 32;
+/// The PHC string of our parameters, up to the salt.
+const PHC_PREFIX: &str = "$argon2id$v=19$m=19456,t=2,p=1$";
+
+thread_local! {
+    /// The hashing thread's working memory, allocated once and reused by every hash.
+    static BLOCKS: RefCell<Vec<Block>> = const { RefCell::new(Vec::new()) };
+}
+
+fn with_blocks<T>(
+    hash: impl FnOnce(&mut [Block]) -> Result<T, PasswordError>,
+) -> Result<T, PasswordError> {
+    BLOCKS.with(|cell| {
+        let mut blocks = cell
+            .try_borrow_mut()
+            .map_err(|_| PasswordError::Hashing("hashing memory in use".into()))?;
+        let wanted = usize::try_from(MEMORY_KIB).unwrap_or(usize::MAX);
+        if blocks.len() != wanted {
+            *blocks = vec![Block::new(); wanted];
+        }
+        hash(&mut blocks)
+    })
+}
+
+/// Salt and hash of a PHC string made with our parameters; `None` for any other.
+fn ours(phc: &str) -> Option<(Vec<u8>, Vec<u8>)> {
+    let (salt, hash) = phc.strip_prefix(PHC_PREFIX)?.split_once('$')?;
+    let salt = STANDARD_NO_PAD.decode(salt).ok()?;
+    let hash = STANDARD_NO_PAD.decode(hash).ok()?;
+    (!salt.is_empty() && !hash.is_empty()).then_some((salt, hash))
+}
+
+/// Equal, compared in time independent of where they differ.
+fn same(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[tokio::test]
+    async fn hashes_agree_with_the_argon2_library_both_ways() {
+        use argon2::PasswordHasher as _;
+        let hasher = PasswordHasher::new(1);
+        // Stored by the library (as every account made before): checked on our memory.
+        let library = argon2()
+            .and_then(|a| {
+                a.hash_password(b"song Hong chay qua")
+                    .map(|h| h.to_string())
+                    .map_err(|e| PasswordError::Hashing(e.to_string()))
+            })
+            .unwrap_or_default();
+        assert!(ours(&library).is_some(), "{library}");
+        assert!(
+            hasher
+                .verify("song Hong chay qua".into(), library.clone())
+                .await
+                .unwrap_or(false)
+        );
+        assert!(
+            !hasher
+                .verify("song Hong chay qua!".into(), library)
+                .await
+                .unwrap_or(true)
+        );
+        // Made here: the library accepts it.
+        let made = hasher.hash("nui Ba Vi".into()).await.unwrap_or_default();
+        let accepted =
+            argon2().is_ok_and(|a| a.verify_password(b"nui Ba Vi", made.as_str()).is_ok());
+        assert!(accepted, "{made}");
+        // Other parameters go to the library, and still verify.
+        let lighter = Argon2::new(
+            Algorithm::Argon2id,
+            Version::V0x13,
+            Params::new(8, 1, 1, None).unwrap_or_default(),
+        )
+        .hash_password(b"doi che")
+        .map(|h| h.to_string())
+        .unwrap_or_default();
+        assert!(ours(&lighter).is_none());
+        assert!(
+            hasher
+                .verify("doi che".into(), lighter)
+                .await
+                .unwrap_or(false)
+        );
+    }
 
     #[tokio::test]
     async fn hashes_verify_and_carry_their_parameters() {
