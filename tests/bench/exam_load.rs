@@ -169,6 +169,17 @@ fn resident_mb(pid: u32) -> Option<u64> {
     Some(kb / 1024)
 }
 
+/// CPU seconds (user + system) process `pid` has used, read from `/proc` (Linux; 100 ticks
+/// a second).
+fn cpu_seconds(pid: &str) -> Option<f64> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // Fields after the command name (which is in parentheses and may hold spaces).
+    let rest = stat.rsplit_once(')')?.1;
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let ticks: f64 = fields.get(11)?.parse::<f64>().ok()? + fields.get(12)?.parse::<f64>().ok()?;
+    Some(ticks / 100.0)
+}
+
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
     if sorted.is_empty() {
         return Duration::ZERO;
@@ -193,6 +204,10 @@ async fn main() {
     let answers = right_answers();
     // The server's memory while the submissions run (sign-ins, with their password hashes,
     // are over by now).
+    let server_cpu = args
+        .server_pid
+        .and_then(|pid| cpu_seconds(&pid.to_string()));
+    let own_cpu = cpu_seconds("self");
     let sampler = args.server_pid.map(|pid| {
         tokio::spawn(async move {
             let at_start = resident_mb(pid).unwrap_or(0);
@@ -255,5 +270,23 @@ async fn main() {
     if let Some(sampler) = sampler {
         let (at_start, peak) = sampler.await.unwrap();
         println!("server RSS while submitting: {at_start} MB at the start, {peak} MB at the peak");
+    }
+    // Where the two cores went while submitting.
+    let stored = latencies.len().max(1) as f64;
+    let seconds = args.seconds as f64;
+    if let (Some(pid), Some(before)) = (args.server_pid, server_cpu)
+        && let Some(after) = cpu_seconds(&pid.to_string())
+    {
+        println!(
+            "server CPU: {:.0}% of one core, {:.2} ms per stored submission",
+            (after - before) / seconds * 100.0,
+            (after - before) / stored * 1e3
+        );
+    }
+    if let (Some(before), Some(after)) = (own_cpu, cpu_seconds("self")) {
+        println!(
+            "load generator CPU: {:.0}% of one core",
+            (after - before) / seconds * 100.0
+        );
     }
 }
