@@ -316,6 +316,25 @@ pub async fn json(response: reqwest::Response) -> serde_json::Value {
         .unwrap_or_else(|e| panic!("the body is not JSON: {e}"))
 }
 
+/// A learner's access token and the id of the first cohort they study in.
+pub async fn learner_in_cohort(app: &TestApp, username: &str, password: &str) -> (String, String) {
+    let token = app.sign_in_json(username, password).await["access_token"]
+        .as_str()
+        .unwrap_or_else(|| panic!("{username} signs in"))
+        .to_owned();
+    let list = reqwest::Client::new()
+        .get(app.url("/api/v1/learning/cohorts"))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("the cohort list answers: {e}"));
+    let cohort = json(list).await[0]["id"]
+        .as_str()
+        .unwrap_or_else(|| panic!("{username} studies in a cohort"))
+        .to_owned();
+    (token, cohort)
+}
+
 /// The page's HTML without comments and `<!>` text-node markers, for matching what shows.
 pub fn without_comments(html: &str) -> String {
     let mut out = String::with_capacity(html.len());

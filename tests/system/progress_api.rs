@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 use shared::course::{ActivityBody, Package};
 use shared::roleplay::Outcome;
 
-use crate::helpers::{TestApp, json, on_both_databases};
+use crate::helpers::{TestApp, json, learner_in_cohort, on_both_databases};
 
 on_both_databases!(
     events_are_recorded_once_and_move_the_resume_point,
@@ -25,17 +25,7 @@ struct Learner<'a> {
 
 impl Learner<'_> {
     async fn sign_in<'a>(app: &'a TestApp, username: &str, password: &str) -> Learner<'a> {
-        let token = app.sign_in_json(username, password).await["access_token"]
-            .as_str()
-            .unwrap()
-            .to_owned();
-        let list = reqwest::Client::new()
-            .get(app.url("/api/v1/learning/cohorts"))
-            .bearer_auth(&token)
-            .send()
-            .await
-            .unwrap();
-        let cohort = json(list).await[0]["id"].as_str().unwrap().to_owned();
+        let (token, cohort) = learner_in_cohort(app, username, password).await;
         Learner { app, token, cohort }
     }
 

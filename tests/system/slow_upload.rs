@@ -9,7 +9,7 @@ use serde_json::json;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 
-use crate::helpers::{TestApp, json, on_both_databases};
+use crate::helpers::{TestApp, json, learner_in_cohort, on_both_databases};
 
 on_both_databases!(a_long_answer_sent_at_2g_upload_speed_is_stored);
 
@@ -19,17 +19,7 @@ const EVERY: Duration = Duration::from_millis(50);
 
 async fn a_long_answer_sent_at_2g_upload_speed_is_stored(app: TestApp) {
     app.seed_demo().await;
-    let token = app.sign_in_json("hv.mai", "hoc-vien-y-ty").await["access_token"]
-        .as_str()
-        .unwrap()
-        .to_owned();
-    let list = reqwest::Client::new()
-        .get(app.url("/api/v1/learning/cohorts"))
-        .bearer_auth(&token)
-        .send()
-        .await
-        .unwrap();
-    let cohort = json(list).await[0]["id"].as_str().unwrap().to_owned();
+    let (token, cohort) = learner_in_cohort(&app, "hv.mai", "hoc-vien-y-ty").await;
     let pre = reqwest::Client::new()
         .post(app.url(&format!("/api/v1/cohorts/{cohort}/attempts")))
         .bearer_auth(&token)
