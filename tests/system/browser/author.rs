@@ -4,7 +4,7 @@
 
 use fantoccini::{Client, Locator};
 
-use super::driver::{Browser, eventually, submit_sign_in, wait_for_text};
+use super::driver::{Browser, click, eventually, submit_sign_in, wait_for_text};
 use crate::helpers::{TestApp, on_both_databases};
 
 on_both_databases!(a_lecturer_builds_and_publishes_a_course_in_the_browser);
@@ -16,15 +16,6 @@ async fn fill(c: &Client, id: &str, text: &str) {
         .unwrap_or_else(|_| panic!("no field #{id}"));
     field.clear().await.unwrap();
     field.send_keys(text).await.unwrap();
-}
-
-async fn click(c: &Client, css: &str) {
-    c.find(Locator::Css(css))
-        .await
-        .unwrap_or_else(|_| panic!("nothing matches {css}"))
-        .click()
-        .await
-        .unwrap();
 }
 
 /// Adds an activity of `kind` to the first module from the course page and waits for its

@@ -136,3 +136,13 @@ pub async fn wait_for_text(c: &Client, text: &str) {
     })
     .await;
 }
+
+/// Clicks the element matching `css`.
+pub async fn click(c: &fantoccini::Client, css: &str) {
+    c.find(fantoccini::Locator::Css(css))
+        .await
+        .unwrap_or_else(|_| panic!("nothing matches {css}"))
+        .click()
+        .await
+        .unwrap_or_else(|e| panic!("clicking {css}: {e}"));
+}
