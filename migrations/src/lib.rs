@@ -12,6 +12,7 @@ mod m20261123_000007_create_competency_frameworks;
 mod m20261123_000008_create_courses;
 mod m20261123_000009_create_cohorts;
 mod m20261123_000010_create_progress;
+mod m20261202_000011_create_competency_evidence;
 
 pub struct Migrator;
 
@@ -29,6 +30,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000008_create_courses::Migration),
             Box::new(m20261123_000009_create_cohorts::Migration),
             Box::new(m20261123_000010_create_progress::Migration),
+            Box::new(m20261202_000011_create_competency_evidence::Migration),
         ]
     }
 }

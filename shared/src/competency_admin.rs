@@ -13,6 +13,10 @@ pub struct FrameworkImport {
     pub name_en: String,
     /// The CSV, in the format of `GET /competency-frameworks/{id}/export.csv`.
     pub csv: String,
+    /// Shares of a test's marks at which each level after the first begins, separated by
+    /// commas (`0.2,0.4,0.6,0.8`); empty: the scale split evenly.
+    #[serde(default)]
+    pub test_cutoffs: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -74,6 +74,16 @@ pub struct ErrorDetail {
     pub fields: Vec<FieldError>,
 }
 
+impl FieldError {
+    /// A problem in one column of one line of an uploaded file (the header is line 1).
+    pub fn at_line(line: u64, column: &str, message: impl Into<String>) -> Self {
+        Self {
+            field: format!("line {line}: {column}"),
+            message: message.into(),
+        }
+    }
+}
+
 /// The body of every error response.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

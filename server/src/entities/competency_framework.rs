@@ -10,6 +10,9 @@ pub struct Model {
     pub name_vi: String,
     pub name_en: String,
     pub created_at: DateTimeUtc,
+    /// Shares of a test's marks at which each next level begins (`0.2,0.4,0.6,0.8`); none:
+    /// the scale split evenly (`shared::evidence::test_level`).
+    pub test_cutoffs: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

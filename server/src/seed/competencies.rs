@@ -220,6 +220,7 @@ pub async fn seed(db: &DatabaseConnection) -> Result<usize, DbErr> {
         name_vi: Set(name_vi.into()),
         name_en: Set(name_en.into()),
         created_at: Set(Utc::now()),
+        test_cutoffs: Set(None),
     }
     .insert(db)
     .await?;

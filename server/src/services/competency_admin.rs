@@ -202,6 +202,17 @@ fn parse(csv_text: &str) -> Result<(Vec<Level>, Vec<Item>), Vec<FieldError>> {
     }
 }
 
+/// The cutoffs as stored (normalised), if any were given.
+fn cutoffs_of(text: Option<&str>, levels: usize) -> Result<Option<String>, FrameworkAdminError> {
+    let Some(text) = text.map(str::trim).filter(|t| !t.is_empty()) else {
+        return Ok(None);
+    };
+    let levels = u8::try_from(levels).unwrap_or(u8::MAX);
+    shared::evidence::parse_cutoffs(text, levels)
+        .map(|c| Some(c.iter().map(f64::to_string).collect::<Vec<_>>().join(",")))
+        .map_err(|message| FrameworkAdminError::Invalid(vec![problem("test_cutoffs", message)]))
+}
+
 /// Creates the next version of framework `input.code` (version 1 for a new code).
 pub async fn import_csv(
     db: &DatabaseConnection,
@@ -233,6 +244,7 @@ pub async fn import_csv(
             return Err(FrameworkAdminError::Invalid(problems));
         }
     };
+    let cutoffs = cutoffs_of(input.test_cutoffs.as_deref(), levels.len())?;
     let txn = db.begin().await?;
     let latest = competency_framework::Entity::find()
         .filter(competency_framework::Column::Code.eq(code.as_str()))
@@ -248,6 +260,7 @@ pub async fn import_csv(
         name_vi: Set(input.name_vi.trim().to_owned()),
         name_en: Set(input.name_en.trim().to_owned()),
         created_at: Set(Utc::now()),
+        test_cutoffs: Set(cutoffs),
     }
     .insert(&txn)
     .await?;

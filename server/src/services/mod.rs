@@ -12,6 +12,7 @@ pub mod courses;
 pub mod directory;
 pub mod drafts;
 pub mod enrolment;
+pub mod evidence;
 pub mod markdown;
 pub mod org_units;
 pub mod passwords;

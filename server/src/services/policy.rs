@@ -57,6 +57,10 @@ pub enum Action {
     ManagePositions,
     /// Publish competency framework versions and set position profiles (national).
     ManageFrameworks,
+    /// See people's competency evidence, gains and training needs.
+    ViewEvidence,
+    /// Import, record and void evidence; enrol people from a training-needs analysis.
+    RecordEvidence,
 }
 
 /// The part of the tree in which `actor` may do `action`.
@@ -88,7 +92,9 @@ pub fn scope(actor: &Actor, action: Action) -> Scope {
     };
     match action {
         Action::ManageUsers | Action::ManageOrgUnits => grant_scope(Role::Admin),
-        Action::ViewUsers => grant_scope(Role::Admin).union(supervisor_scope()),
+        Action::ViewUsers | Action::ViewEvidence | Action::RecordEvidence => {
+            grant_scope(Role::Admin).union(supervisor_scope())
+        }
         // The tree's names are not secret: everyone signed in may read it.
         Action::ViewOrgUnits => Scope::Everything,
         Action::ManagePositions | Action::ManageFrameworks => match grant_scope(Role::Admin) {

@@ -21,6 +21,7 @@ use uuid::Uuid;
 use crate::entities::{attempt, cohort, cohort_lecturer, work_draft};
 use crate::services::actors::Actor;
 use crate::services::cohorts::{self, CohortError};
+use crate::services::evidence;
 use crate::services::policy::CohortAction;
 
 pub use check::{Answer, check};
@@ -334,21 +335,42 @@ async fn store(
         client_at: Set(client_at),
     };
     // Only case studies and role-plays have drafts, which the attempt replaces: those are
-    // stored with the draft's removal in one transaction; everything else in one statement.
+    // stored with the draft's removal in one transaction; quizzes and surveys in one
+    // statement.
     let has_draft = matches!(
         activity.body,
         ActivityBody::CaseStudy(_) | ActivityBody::RolePlay(_)
     );
-    let inserted = if has_draft {
+    // Tests are stored with the competency evidence they give, in one transaction.
+    let test_phase = match &activity.body {
+        ActivityBody::Assessment(test) => Some(test.phase),
+        _ => None,
+    };
+    let inserted = if has_draft || test_phase.is_some() {
         let txn = db.begin().await?;
         match row.insert(&txn).await {
             Ok(stored) => {
-                work_draft::Entity::delete_many()
-                    .filter(work_draft::Column::CohortId.eq(cohort.id))
-                    .filter(work_draft::Column::UserId.eq(actor.me.id))
-                    .filter(work_draft::Column::ActivityId.eq(input.activity.as_str()))
-                    .exec(&txn)
+                if has_draft {
+                    work_draft::Entity::delete_many()
+                        .filter(work_draft::Column::CohortId.eq(cohort.id))
+                        .filter(work_draft::Column::UserId.eq(actor.me.id))
+                        .filter(work_draft::Column::ActivityId.eq(input.activity.as_str()))
+                        .exec(&txn)
+                        .await?;
+                }
+                if let Some(phase) = test_phase {
+                    let paper = questions_for(&package, &input.activity, actor.me.id, cohort.id)
+                        .unwrap_or_default();
+                    evidence::from_tests::record(
+                        &txn,
+                        &cohort,
+                        phase,
+                        &stored,
+                        &paper,
+                        &evaluated.questions,
+                    )
                     .await?;
+                }
                 txn.commit().await?;
                 Ok(stored)
             }

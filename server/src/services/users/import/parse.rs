@@ -29,10 +29,7 @@ pub(super) struct Parsed {
 }
 
 pub(super) fn problem(line: u64, column: &str, message: impl Into<String>) -> FieldError {
-    FieldError {
-        field: format!("line {line}: {column}"),
-        message: message.into(),
-    }
+    FieldError::at_line(line, column, message)
 }
 
 /// The rows of `csv_text` and the problems found reading them. `units` maps codes to

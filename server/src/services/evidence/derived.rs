@@ -1,0 +1,104 @@
+//! The two tables derived from the evidence, rebuilt for some learners (or all) by two
+//! set-based statements inside the caller's transaction: `competency_pairs` (mean level per
+//! phase, per learner, competency, cohort and lens) and `competency_current` (the level that
+//! counts now). The rules come from `shared::evidence`, written into the SQL from there so
+//! they cannot drift.
+
+use sea_orm::{ConnectionTrait, DbErr, Value};
+use shared::evidence::{Phase, Source};
+use uuid::Uuid;
+
+use crate::sql::{placeholders, statement};
+
+/// Learners refreshed per statement.
+const CHUNK: usize = 500;
+
+/// `CASE source WHEN … END` giving each source's lens code.
+fn lens_case() -> String {
+    let arms: String = Source::ALL
+        .iter()
+        .map(|s| format!(" WHEN '{}' THEN '{}'", s.code(), s.lens().code()))
+        .collect();
+    format!("CASE source{arms} END")
+}
+
+/// `CASE source WHEN … END` giving each source's priority in the current-level rule.
+fn priority_case() -> String {
+    let arms: String = Source::ALL
+        .iter()
+        .map(|s| format!(" WHEN '{}' THEN {}", s.code(), s.priority()))
+        .collect();
+    format!("CASE source{arms} ELSE 0 END")
+}
+
+fn mean_in(phase: Phase) -> String {
+    format!(
+        "AVG(CASE WHEN phase = '{}' THEN CAST(level AS DOUBLE PRECISION) END)",
+        phase.code()
+    )
+}
+
+/// Rebuilds both tables for `learners` (`None`: everyone).
+pub async fn refresh(db: &impl ConnectionTrait, learners: Option<&[Uuid]>) -> Result<(), DbErr> {
+    match learners {
+        None => refresh_where(db, "", Vec::new()).await,
+        Some(learners) => {
+            for chunk in learners.chunks(CHUNK) {
+                let filter = format!("user_id IN ({})", placeholders(chunk.len()));
+                let values: Vec<Value> = chunk.iter().map(|id| (*id).into()).collect();
+                refresh_where(db, &filter, values).await?;
+            }
+            Ok(())
+        }
+    }
+}
+
+async fn refresh_where(
+    db: &impl ConnectionTrait,
+    filter: &str,
+    values: Vec<Value>,
+) -> Result<(), DbErr> {
+    let backend = db.get_database_backend();
+    let (where_delete, and_filter) = if filter.is_empty() {
+        (String::new(), String::new())
+    } else {
+        (format!(" WHERE {filter}"), format!(" AND {filter}"))
+    };
+    for table in ["competency_pairs", "competency_current"] {
+        db.execute_raw(statement(
+            backend,
+            &format!("DELETE FROM {table}{where_delete}"),
+            values.clone(),
+        ))
+        .await?;
+    }
+    let lens = lens_case();
+    let pairs = format!(
+        "INSERT INTO competency_pairs \
+           (user_id, competency_id, cohort_key, lens, before, after, follow_up_30, follow_up_90, observed_at) \
+         SELECT user_id, competency_id, COALESCE(cohort_id, ?), {lens}, {}, {}, {}, {}, MAX(observed_at) \
+         FROM competency_evidence WHERE voided_at IS NULL{and_filter} \
+         GROUP BY user_id, competency_id, COALESCE(cohort_id, ?), {lens}",
+        mean_in(Phase::Before),
+        mean_in(Phase::After),
+        mean_in(Phase::FollowUp30),
+        mean_in(Phase::FollowUp90),
+    );
+    // The first `?` is the SELECT's COALESCE, then the filter's, then the GROUP BY's.
+    let mut ordered: Vec<Value> = vec![Uuid::nil().into()];
+    ordered.extend(values.iter().cloned());
+    ordered.push(Uuid::nil().into());
+    db.execute_raw(statement(backend, &pairs, ordered)).await?;
+    let current = format!(
+        "INSERT INTO competency_current (user_id, competency_id, level, source, observed_at) \
+         SELECT user_id, competency_id, CAST(level AS DOUBLE PRECISION), source, observed_at FROM ( \
+           SELECT user_id, competency_id, level, source, observed_at, ROW_NUMBER() OVER ( \
+             PARTITION BY user_id, competency_id \
+             ORDER BY {} DESC, observed_at DESC, recorded_at DESC) AS place \
+           FROM competency_evidence WHERE voided_at IS NULL{and_filter}) ranked \
+         WHERE place = 1",
+        priority_case()
+    );
+    db.execute_raw(statement(backend, &current, values)).await?;
+    Ok(())
+}
