@@ -18,6 +18,14 @@ pub fn optional_id<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<
     }
 }
 
+/// `Option<String>` where `""` (an empty field) means none; trimmed.
+pub fn optional_text<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<String>, D::Error> {
+    let raw = Option::<String>::deserialize(deserializer)?;
+    Ok(raw.map(|t| t.trim().to_owned()).filter(|t| !t.is_empty()))
+}
+
 /// A boolean from JSON (`true`) or from a form (`"true"`, `"1"`, `"on"`).
 pub fn flag<'de, D: Deserializer<'de>>(deserializer: D) -> Result<bool, D::Error> {
     #[derive(Deserialize)]

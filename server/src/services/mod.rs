@@ -22,5 +22,6 @@ pub mod positions;
 pub mod preferences;
 pub mod progress;
 pub mod sessions;
+pub mod supervision;
 pub mod throttle;
 pub mod users;

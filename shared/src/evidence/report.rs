@@ -1,1 +1,215 @@
+//! What the supervisor's pages and exports show: the gain table, the gap between self and
+//! supervisor ratings, the training-needs heat map and ranked gaps.
 
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use super::{Lens, Phase};
+use crate::L10n;
+use crate::gain::{Gain, Scale};
+
+/// Groups smaller than this show counts only: no statistics, no per-learner detail.
+pub const MIN_GROUP: u64 = 5;
+
+/// The filters every supervisor report takes (a query string or JSON); all optional.
+/// Dates are `YYYY-MM-DD`; a pair of before/after levels falls in the range when its latest
+/// evidence does.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema, utoipa::IntoParams))]
+#[serde(default)]
+pub struct ReportFilter {
+    #[serde(deserialize_with = "crate::form::optional_id")]
+    pub course: Option<Uuid>,
+    #[serde(deserialize_with = "crate::form::optional_id")]
+    pub cohort: Option<Uuid>,
+    #[serde(deserialize_with = "crate::form::optional_id")]
+    pub org_unit: Option<Uuid>,
+    #[serde(deserialize_with = "crate::form::optional_text")]
+    pub region: Option<String>,
+    #[serde(deserialize_with = "crate::form::optional_id")]
+    pub position: Option<Uuid>,
+    #[serde(deserialize_with = "crate::form::optional_id")]
+    pub competency: Option<Uuid>,
+    #[serde(deserialize_with = "crate::form::optional_text")]
+    pub from: Option<String>,
+    #[serde(deserialize_with = "crate::form::optional_text")]
+    pub to: Option<String>,
+}
+
+/// A change the gain table measures: a lens between two phases.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Comparison {
+    pub lens: Lens,
+    pub from: Phase,
+    pub to: Phase,
+}
+
+impl Comparison {
+    /// Every comparison the table shows, in order: tests, self-ratings, the supervisor's
+    /// after the course and at 30 and 90 days, peers, lecturers.
+    pub const ALL: [Comparison; 7] = [
+        Comparison::new(Lens::Test, Phase::After),
+        Comparison::new(Lens::SelfRating, Phase::After),
+        Comparison::new(Lens::Supervisor, Phase::After),
+        Comparison::new(Lens::Supervisor, Phase::FollowUp30),
+        Comparison::new(Lens::Supervisor, Phase::FollowUp90),
+        Comparison::new(Lens::Peer, Phase::After),
+        Comparison::new(Lens::Lecturer, Phase::After),
+    ];
+
+    pub const fn new(lens: Lens, to: Phase) -> Self {
+        Self {
+            lens,
+            from: Phase::Before,
+            to,
+        }
+    }
+
+    /// A stable code for links and CSV: `supervisor:follow_up_30`.
+    pub fn code(self) -> String {
+        format!("{}:{}", self.lens.code(), self.to.code())
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.code() == code)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CompetencyRef {
+    pub id: Uuid,
+    pub code: String,
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    pub name: L10n,
+}
+
+/// One row of the gain table.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct GainRow {
+    pub competency: CompetencyRef,
+    pub comparison: Comparison,
+    pub scale: Scale,
+    /// The statistics; counts only (the rest `None`) when the group is too small.
+    pub gain: Gain,
+    /// Fewer than [`MIN_GROUP`] paired learners.
+    pub too_small: bool,
+}
+
+/// Mean (self − supervisor) rating of the learners rated both ways in a phase.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RatingGap {
+    pub competency: CompetencyRef,
+    pub phase: Phase,
+    pub n: u64,
+    pub mean: Option<f64>,
+    pub too_small: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct GainReport {
+    pub filter: ReportFilter,
+    pub rows: Vec<GainRow>,
+    pub gaps: Vec<RatingGap>,
+}
+
+/// One learner's levels in one comparison (drill-down; only for groups not too small).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LearnerChange {
+    pub user_id: Uuid,
+    pub full_name: String,
+    pub org_unit: Option<String>,
+    pub before: Option<f64>,
+    pub after: Option<f64>,
+}
+
+/// One cell of the needs heat map: a unit (with its subtree) and a competency.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NeedCell {
+    pub unit_id: Uuid,
+    pub competency_id: Uuid,
+    /// People whose position requires the competency.
+    pub required: u64,
+    /// Of those, people with a current level.
+    pub assessed: u64,
+    /// Of those, people below the required level.
+    pub below: u64,
+    /// Mean shortfall (required − current, 0 when met) of the assessed; `None` when too
+    /// few are assessed.
+    pub mean_gap: Option<f64>,
+    pub too_small: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct UnitRef {
+    pub id: Uuid,
+    pub name: String,
+}
+
+/// A course that works on a competency with a gap.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Recommendation {
+    pub course_id: Uuid,
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    pub title: L10n,
+    /// The gap competencies it works on.
+    pub competencies: Vec<String>,
+    /// Cohorts still open to enrolment.
+    pub cohorts: Vec<OpenCohort>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OpenCohort {
+    pub id: Uuid,
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    pub title: L10n,
+    pub starts_on: String,
+    pub ends_on: String,
+}
+
+/// A competency's gap over a unit's people, ranked.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RankedGap {
+    pub competency: CompetencyRef,
+    pub required: u64,
+    pub assessed: u64,
+    pub below: u64,
+    pub mean_gap: Option<f64>,
+    pub too_small: bool,
+}
+
+/// The training needs of an org unit's people.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NeedsReport {
+    pub unit: Option<UnitRef>,
+    /// The heat map's rows (the unit's children, or the unit itself) and columns.
+    pub rows: Vec<UnitRef>,
+    pub competencies: Vec<CompetencyRef>,
+    pub cells: Vec<NeedCell>,
+    pub ranked: Vec<RankedGap>,
+    pub recommendations: Vec<Recommendation>,
+}
+
+/// One competency of one learner's training needs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LearnerNeed {
+    pub competency: CompetencyRef,
+    pub required: u8,
+    pub current: Option<f64>,
+    /// Which source the current level is from.
+    pub source: Option<super::Source>,
+    /// `required − current` when positive, 0 when met; `None` when not assessed.
+    pub gap: Option<f64>,
+}

@@ -26,7 +26,7 @@ use crate::services::policy::CohortAction;
 
 pub use check::{Answer, check};
 pub use evaluate::{MAX_ANSWER_CHARS, allowed};
-pub use package_cache::package_of;
+pub use package_cache::{package_of, published};
 
 #[derive(Debug, thiserror::Error)]
 pub enum AttemptError {

@@ -39,13 +39,22 @@ pub async fn package_of(
     db: &DatabaseConnection,
     cohort: &cohort::Model,
 ) -> Result<Arc<Package>, AttemptError> {
-    let key = (cohort.course_id, cohort.version);
+    published(db, cohort.course_id, cohort.version).await
+}
+
+/// Published version `number` of a course.
+pub async fn published(
+    db: &DatabaseConnection,
+    course: Uuid,
+    number: i32,
+) -> Result<Arc<Package>, AttemptError> {
+    let key = (course, number);
     if let Some(package) = cached(key) {
         return Ok(package);
     }
     let version = course_version::Entity::find()
-        .filter(course_version::Column::CourseId.eq(cohort.course_id))
-        .filter(course_version::Column::Number.eq(cohort.version))
+        .filter(course_version::Column::CourseId.eq(course))
+        .filter(course_version::Column::Number.eq(number))
         .one(db)
         .await?
         .ok_or(AttemptError::NoSuchActivity)?;

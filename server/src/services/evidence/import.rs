@@ -272,13 +272,13 @@ pub async fn import(
             let codes: Vec<&str> = Phase::ALL.iter().map(|p| p.code()).collect();
             bad("phase", format!("one of {}", codes.join(", ")));
         }
-        if let (Some(s), Some(p)) = (source, phase) {
-            if !s.fits(p) {
-                bad(
-                    "phase",
-                    format!("a {} cannot be in phase {}", s.code(), p.code()),
-                );
-            }
+        if let (Some(s), Some(p)) = (source, phase)
+            && !s.fits(p)
+        {
+            bad(
+                "phase",
+                format!("a {} cannot be in phase {}", s.code(), p.code()),
+            );
         }
         let level = r[4].parse::<i32>().ok();
         match (level, competency) {

@@ -1,0 +1,378 @@
+//! The gain table: for each competency and [`Comparison`], the sufficient statistics of the
+//! learners' pairs summed in one SQL pass over `competency_pairs`, then
+//! `shared::gain::gain` on them. Also the mean gap between self and supervisor ratings, and
+//! the learners behind one row (only for groups of at least `MIN_GROUP`).
+
+use std::collections::{BTreeMap, HashMap};
+
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryResult,
+};
+use shared::L10n;
+use shared::evidence::report::{
+    Comparison, CompetencyRef, GainReport, GainRow, LearnerChange, MIN_GROUP, RatingGap,
+    ReportFilter,
+};
+use shared::evidence::{Lens, Phase};
+use shared::gain::{Gain, Scale, Summary, gain};
+use uuid::Uuid;
+
+use super::{SupervisionError, conditions};
+use crate::entities::competency;
+use crate::services::actors::Actor;
+use crate::sql::statement;
+
+/// The pairs column holding a phase's level.
+pub fn column(phase: Phase) -> &'static str {
+    match phase {
+        Phase::Before => "before",
+        Phase::After => "after",
+        Phase::FollowUp30 => "follow_up_30",
+        Phase::FollowUp90 => "follow_up_90",
+    }
+}
+
+/// The later phases compared with `before`.
+const LATER: [Phase; 3] = [Phase::After, Phase::FollowUp30, Phase::FollowUp90];
+
+/// `FROM` and joins shared by the reports over pairs rows `p`.
+pub const PAIRS_FROM: &str = "FROM competency_pairs p \
+     JOIN users u ON u.id = p.user_id \
+     LEFT JOIN org_units o ON o.id = u.org_unit_id";
+
+/// The scale of each framework: its top level and its lowest proficient one.
+const SCALES: &str = "JOIN competencies c ON c.id = p.competency_id \
+     JOIN (SELECT framework_id, MAX(level) AS top, \
+             MIN(CASE WHEN proficient THEN level END) AS bar \
+           FROM competency_levels GROUP BY framework_id) s ON s.framework_id = c.framework_id";
+
+fn count(condition: &str) -> String {
+    format!("CAST(SUM(CASE WHEN {condition} THEN 1 ELSE 0 END) AS BIGINT)")
+}
+
+/// The aggregate columns of the sums between `before` and `later`, named `{later}_…`.
+fn sums(later: Phase) -> String {
+    let a = format!("p.{}", column(later));
+    let b = "p.before";
+    let both = format!("{b} IS NOT NULL AND {a} IS NOT NULL");
+    let name = column(later);
+    [
+        (format!("CAST(COUNT({a}) AS BIGINT)"), "n_after"),
+        (count(&both), "n_paired"),
+        (
+            format!("SUM(CASE WHEN {a} IS NOT NULL THEN {b} END)"),
+            "sum_before",
+        ),
+        (
+            format!("SUM(CASE WHEN {b} IS NOT NULL THEN {a} END)"),
+            "sum_after",
+        ),
+        (format!("SUM({a} - {b})"), "sum_diff"),
+        (format!("SUM(({a} - {b}) * ({a} - {b}))"), "sum_diff_sq"),
+        (count(&format!("{a} > {b}")), "n_improved"),
+        (
+            count(&format!("{a} IS NOT NULL AND {b} < s.top")),
+            "n_below_max",
+        ),
+        (
+            format!("SUM(CASE WHEN {b} < s.top THEN ({a} - {b}) / (s.top - {b}) END)"),
+            "sum_normalised",
+        ),
+        (count(&format!("{b} >= s.bar AND {a} >= s.bar")), "both"),
+        (
+            count(&format!("{b} >= s.bar AND {a} < s.bar")),
+            "before_only",
+        ),
+        (
+            count(&format!("{b} < s.bar AND {a} >= s.bar")),
+            "after_only",
+        ),
+        (count(&format!("{b} < s.bar AND {a} < s.bar")), "neither"),
+    ]
+    .iter()
+    .map(|(sql, alias)| format!("{sql} AS {name}_{alias}"))
+    .collect::<Vec<_>>()
+    .join(", ")
+}
+
+fn u(row: &QueryResult, column: &str) -> Result<u64, DbErr> {
+    Ok(u64::try_from(row.try_get::<Option<i64>>("", column)?.unwrap_or(0)).unwrap_or(0))
+}
+
+fn f(row: &QueryResult, column: &str) -> Result<f64, DbErr> {
+    Ok(row.try_get::<Option<f64>>("", column)?.unwrap_or(0.0))
+}
+
+fn summary(row: &QueryResult, later: Phase) -> Result<Summary, DbErr> {
+    let p = column(later);
+    let name = |s: &str| format!("{p}_{s}");
+    Ok(Summary {
+        n_before: u(row, "n_before")?,
+        n_after: u(row, &name("n_after"))?,
+        n_paired: u(row, &name("n_paired"))?,
+        sum_before: f(row, &name("sum_before"))?,
+        sum_after: f(row, &name("sum_after"))?,
+        sum_diff: f(row, &name("sum_diff"))?,
+        sum_diff_sq: f(row, &name("sum_diff_sq"))?,
+        n_improved: u(row, &name("n_improved"))?,
+        n_below_max: u(row, &name("n_below_max"))?,
+        sum_normalised: f(row, &name("sum_normalised"))?,
+        proficient_both: u(row, &name("both"))?,
+        proficient_before_only: u(row, &name("before_only"))?,
+        proficient_after_only: u(row, &name("after_only"))?,
+        proficient_neither: u(row, &name("neither"))?,
+    })
+}
+
+/// Counts only: what a group too small to show keeps.
+fn counts_only(g: Gain) -> Gain {
+    Gain {
+        n_before: g.n_before,
+        n_after: g.n_after,
+        n_paired: g.n_paired,
+        attrition: None,
+        mean_before: None,
+        mean_after: None,
+        mean_diff: None,
+        sd_diff: None,
+        ci_low: None,
+        ci_high: None,
+        p_value: None,
+        cohens_dz: None,
+        share_improved: None,
+        hake_of_means: None,
+        mean_individual_gain: None,
+        at_maximum: 0,
+        proficient_before: None,
+        proficient_after: None,
+        mcnemar: None,
+    }
+}
+
+/// Competency ids → their reference, in framework order.
+pub async fn competency_refs(
+    db: &impl ConnectionTrait,
+    ids: Vec<Uuid>,
+) -> Result<BTreeMap<Uuid, (i32, CompetencyRef)>, DbErr> {
+    let mut found = BTreeMap::new();
+    for chunk in ids.chunks(500) {
+        for c in competency::Entity::find()
+            .filter(competency::Column::Id.is_in(chunk.to_vec()))
+            .all(db)
+            .await?
+        {
+            found.insert(
+                c.id,
+                (
+                    c.position,
+                    CompetencyRef {
+                        id: c.id,
+                        code: c.code,
+                        name: L10n::new(&c.name_vi, &c.name_en),
+                    },
+                ),
+            );
+        }
+    }
+    Ok(found)
+}
+
+/// A competency's scale and its sums for each later phase, through one lens.
+type Measured = (Scale, Vec<(Phase, Summary)>);
+
+/// The gain table and the self–supervisor gaps for the actor's people matching `filter`.
+pub async fn report(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    filter: &ReportFilter,
+) -> Result<GainReport, SupervisionError> {
+    let c = conditions(db, actor, filter).await?;
+    let sql = format!(
+        "SELECT p.competency_id AS competency_id, p.lens AS lens, s.top AS top, s.bar AS bar, \
+           CAST(COUNT(p.before) AS BIGINT) AS n_before, {}, {}, {} \
+         {PAIRS_FROM} {SCALES}{} \
+         GROUP BY p.competency_id, p.lens, s.top, s.bar",
+        sums(Phase::After),
+        sums(Phase::FollowUp30),
+        sums(Phase::FollowUp90),
+        c.where_clause(),
+    );
+    let backend = db.get_database_backend();
+    let rows = db
+        .query_all_raw(statement(backend, &sql, c.values.clone()))
+        .await?;
+    let mut by_key: HashMap<(Uuid, Lens), Measured> = HashMap::new();
+    for row in &rows {
+        let id: Uuid = row.try_get("", "competency_id")?;
+        let lens: String = row.try_get("", "lens")?;
+        let Some(lens) = Lens::from_code(&lens) else {
+            continue;
+        };
+        let top = row.try_get::<Option<i32>>("", "top")?.unwrap_or(0);
+        let bar = row.try_get::<Option<i32>>("", "bar")?.unwrap_or(top);
+        let scale = Scale {
+            max: f64::from(top),
+            proficient: f64::from(bar),
+        };
+        let summaries = LATER
+            .iter()
+            .map(|phase| summary(row, *phase).map(|s| (*phase, s)))
+            .collect::<Result<Vec<_>, DbErr>>()?;
+        by_key.insert((id, lens), (scale, summaries));
+    }
+    let gaps = rating_gaps(db, &c).await?;
+    let mut ids: Vec<Uuid> = by_key.keys().map(|(id, _)| *id).collect();
+    ids.extend(gaps.iter().map(|(id, _, _, _)| *id));
+    ids.sort_unstable();
+    ids.dedup();
+    let refs = competency_refs(db, ids).await?;
+    let mut ordered: Vec<&(i32, CompetencyRef)> = refs.values().collect();
+    ordered.sort_by(|a, b| (a.0, &a.1.code).cmp(&(b.0, &b.1.code)));
+    let mut table = Vec::new();
+    for (_, competency) in &ordered {
+        for comparison in Comparison::ALL {
+            let Some((scale, summaries)) = by_key.get(&(competency.id, comparison.lens)) else {
+                continue;
+            };
+            let Some((_, s)) = summaries.iter().find(|(p, _)| *p == comparison.to) else {
+                continue;
+            };
+            if s.n_before == 0 && s.n_after == 0 {
+                continue;
+            }
+            let g = gain(s, *scale);
+            let too_small = s.n_paired < MIN_GROUP;
+            table.push(GainRow {
+                competency: competency.clone(),
+                comparison,
+                scale: *scale,
+                gain: if too_small { counts_only(g) } else { g },
+                too_small,
+            });
+        }
+    }
+    let mut rating_gaps = Vec::new();
+    for (id, phase, n, sum) in gaps {
+        if let Some((_, competency)) = refs.get(&id) {
+            let too_small = n < MIN_GROUP;
+            rating_gaps.push(RatingGap {
+                competency: competency.clone(),
+                phase,
+                n,
+                mean: if too_small {
+                    None
+                } else {
+                    shared::gain::mean_gap(sum, n)
+                },
+                too_small,
+            });
+        }
+    }
+    rating_gaps.sort_by_key(|g| {
+        let position = refs.get(&g.competency.id).map_or(0, |(p, _)| *p);
+        (position, g.competency.code.clone(), g.phase)
+    });
+    Ok(GainReport {
+        filter: filter.clone(),
+        rows: table,
+        gaps: rating_gaps,
+    })
+}
+
+/// (competency, phase, n, Σ (self − supervisor)) over learners rated both ways.
+async fn rating_gaps(
+    db: &DatabaseConnection,
+    c: &super::Conditions,
+) -> Result<Vec<(Uuid, Phase, u64, f64)>, DbErr> {
+    let phases = [Phase::Before, Phase::After];
+    let columns: Vec<String> = phases
+        .iter()
+        .map(|phase| {
+            let col = column(*phase);
+            format!(
+                "{} AS {col}_n, SUM(p.{col} - q.{col}) AS {col}_sum",
+                count(&format!("p.{col} IS NOT NULL AND q.{col} IS NOT NULL"))
+            )
+        })
+        .collect();
+    let mut where_sql = c.sql.clone();
+    where_sql.push(format!("p.lens = '{}'", Lens::SelfRating.code()));
+    let sql = format!(
+        "SELECT p.competency_id AS competency_id, {} \
+         {PAIRS_FROM} JOIN competency_pairs q ON q.user_id = p.user_id \
+           AND q.competency_id = p.competency_id AND q.cohort_key = p.cohort_key \
+           AND q.lens = '{}' \
+         WHERE {} GROUP BY p.competency_id",
+        columns.join(", "),
+        Lens::Supervisor.code(),
+        where_sql.join(" AND "),
+    );
+    let rows = db
+        .query_all_raw(statement(db.get_database_backend(), &sql, c.values.clone()))
+        .await?;
+    let mut out = Vec::new();
+    for row in &rows {
+        let id: Uuid = row.try_get("", "competency_id")?;
+        for phase in phases {
+            let col = column(phase);
+            let n = u(row, &format!("{col}_n"))?;
+            if n > 0 {
+                out.push((id, phase, n, f(row, &format!("{col}_sum"))?));
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Most learners a drill-down lists.
+pub const MAX_LEARNERS: u64 = 500;
+
+/// The learners behind one row of the gain table, by name; refused for groups too small.
+pub async fn learners(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    filter: &ReportFilter,
+    competency: Uuid,
+    comparison: Comparison,
+) -> Result<Vec<LearnerChange>, SupervisionError> {
+    let mut c = conditions(db, actor, filter).await?;
+    c.push("p.competency_id = ?", [competency.into()]);
+    c.push("p.lens = ?", [comparison.lens.code().into()]);
+    let later = column(comparison.to);
+    let paired = format!(
+        "SELECT {} AS n {PAIRS_FROM}{} AND p.before IS NOT NULL AND p.{later} IS NOT NULL",
+        "CAST(COUNT(*) AS BIGINT)",
+        c.where_clause()
+    );
+    let backend = db.get_database_backend();
+    let n = match db
+        .query_one_raw(statement(backend, &paired, c.values.clone()))
+        .await?
+    {
+        Some(row) => u(&row, "n")?,
+        None => 0,
+    };
+    if n < MIN_GROUP {
+        return Err(SupervisionError::Forbidden);
+    }
+    let sql = format!(
+        "SELECT p.user_id AS user_id, u.full_name AS full_name, o.name AS unit, \
+           p.before AS before, p.{later} AS later \
+         {PAIRS_FROM}{} AND (p.before IS NOT NULL OR p.{later} IS NOT NULL) \
+         ORDER BY u.full_name, p.user_id LIMIT {MAX_LEARNERS}",
+        c.where_clause()
+    );
+    let rows = db.query_all_raw(statement(backend, &sql, c.values)).await?;
+    rows.iter()
+        .map(|row| {
+            Ok(LearnerChange {
+                user_id: row.try_get("", "user_id")?,
+                full_name: row.try_get("", "full_name")?,
+                org_unit: row.try_get("", "unit")?,
+                before: row.try_get("", "before")?,
+                after: row.try_get("", "later")?,
+            })
+        })
+        .collect::<Result<Vec<_>, DbErr>>()
+        .map_err(SupervisionError::from)
+}

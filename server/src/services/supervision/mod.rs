@@ -1,0 +1,176 @@
+//! The supervisor's reports: gains per competency ([`gains`]), training needs ([`needs`]),
+//! the Kirkpatrick summary of a cohort ([`kirkpatrick`]). Each is computed in SQL over the
+//! tables derived from the evidence, for the actor's org subtree only, narrowed by a
+//! [`ReportFilter`]; people outside the scope are never counted.
+
+use chrono::{Duration, NaiveDate};
+use sea_orm::{ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, Value};
+use shared::FieldError;
+use shared::evidence::report::ReportFilter;
+
+use crate::entities::org_unit;
+use crate::services::actors::Actor;
+use crate::services::policy::{self, Action, Scope};
+
+pub mod gains;
+pub mod needs;
+
+#[derive(Debug, thiserror::Error)]
+pub enum SupervisionError {
+    #[error("database error while computing a report: {0}")]
+    Database(#[from] DbErr),
+    #[error("not allowed")]
+    Forbidden,
+    #[error("not found")]
+    NotFound,
+    #[error("the filter has problems")]
+    Invalid(Vec<FieldError>),
+}
+
+/// SQL conditions (joined by AND) and their values, over `p` (a pairs row), `u` (its
+/// learner) and `o` (the learner's unit).
+#[derive(Debug, Default)]
+pub struct Conditions {
+    pub sql: Vec<String>,
+    pub values: Vec<Value>,
+}
+
+impl Conditions {
+    pub fn push(&mut self, sql: impl Into<String>, values: impl IntoIterator<Item = Value>) {
+        self.sql.push(sql.into());
+        self.values.extend(values);
+    }
+
+    /// ` WHERE a AND b`, or nothing.
+    pub fn where_clause(&self) -> String {
+        if self.sql.is_empty() {
+            String::new()
+        } else {
+            format!(" WHERE {}", self.sql.join(" AND "))
+        }
+    }
+}
+
+/// The paths the actor may report on, or `None` for everything.
+pub fn reach(actor: &Actor) -> Result<Option<Vec<String>>, SupervisionError> {
+    match policy::scope(actor, Action::ViewEvidence) {
+        Scope::Everything => Ok(None),
+        Scope::Subtrees(paths) => Ok(Some(paths)),
+        Scope::Nothing => Err(SupervisionError::Forbidden),
+    }
+}
+
+/// Conditions keeping people inside `reach`.
+pub fn scope_conditions(reach: &Option<Vec<String>>, into: &mut Conditions) {
+    if let Some(paths) = reach {
+        let sql = vec!["o.path LIKE ?"; paths.len().max(1)].join(" OR ");
+        into.push(
+            format!("({sql})"),
+            paths.iter().map(|p| Value::from(format!("{p}%"))),
+        );
+    }
+}
+
+fn date(text: &Option<String>, field: &str) -> Result<Option<NaiveDate>, SupervisionError> {
+    text.as_deref()
+        .map(|t| {
+            NaiveDate::parse_from_str(t, "%Y-%m-%d").map_err(|_| {
+                SupervisionError::Invalid(vec![FieldError {
+                    field: field.into(),
+                    message: "a date as YYYY-MM-DD".into(),
+                }])
+            })
+        })
+        .transpose()
+}
+
+/// The unit a filter names, if the actor may see it.
+pub async fn unit_in_reach(
+    db: &impl ConnectionTrait,
+    reach: &Option<Vec<String>>,
+    id: uuid::Uuid,
+) -> Result<org_unit::Model, SupervisionError> {
+    let unit = org_unit::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(SupervisionError::NotFound)?;
+    let inside = match reach {
+        None => true,
+        Some(paths) => paths.iter().any(|p| unit.path.starts_with(p.as_str())),
+    };
+    if inside {
+        Ok(unit)
+    } else {
+        Err(SupervisionError::NotFound)
+    }
+}
+
+/// Every condition of `filter` and the actor's scope, over pairs rows `p`.
+pub async fn conditions(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    filter: &ReportFilter,
+) -> Result<Conditions, SupervisionError> {
+    let reach = reach(actor)?;
+    let mut c = Conditions::default();
+    scope_conditions(&reach, &mut c);
+    person_conditions(db, &reach, filter, &mut c).await?;
+    if let Some(cohort) = filter.cohort {
+        c.push("p.cohort_key = ?", [cohort.into()]);
+    }
+    if let Some(course) = filter.course {
+        c.push(
+            "p.cohort_key IN (SELECT id FROM cohorts WHERE course_id = ?)",
+            [course.into()],
+        );
+    }
+    if let Some(competency) = filter.competency {
+        c.push("p.competency_id = ?", [competency.into()]);
+    }
+    let (from, to) = (date(&filter.from, "from")?, date(&filter.to, "to")?);
+    if let (Some(from), Some(to)) = (from, to)
+        && to < from
+    {
+        return Err(SupervisionError::Invalid(vec![FieldError {
+            field: "to".into(),
+            message: "the end is before the start".into(),
+        }]));
+    }
+    if let Some(from) = from {
+        c.push(
+            "p.observed_at >= ?",
+            [from.and_hms_opt(0, 0, 0).map(|d| d.and_utc()).into()],
+        );
+    }
+    if let Some(to) = to {
+        let end = (to + Duration::days(1))
+            .and_hms_opt(0, 0, 0)
+            .map(|d| d.and_utc());
+        c.push("p.observed_at < ?", [end.into()]);
+    }
+    Ok(c)
+}
+
+/// Conditions on the person (`u`, `o`): unit, region, position.
+pub async fn person_conditions(
+    db: &impl ConnectionTrait,
+    reach: &Option<Vec<String>>,
+    filter: &ReportFilter,
+    c: &mut Conditions,
+) -> Result<(), SupervisionError> {
+    if let Some(unit) = filter.org_unit {
+        let unit = unit_in_reach(db, reach, unit).await?;
+        c.push("o.path LIKE ?", [format!("{}%", unit.path).into()]);
+    }
+    if let Some(region) = &filter.region {
+        c.push(
+            "o.id IN (SELECT d.id FROM org_units d JOIN org_units r \
+             ON d.path LIKE r.path || '%' WHERE r.region = ?)",
+            [region.clone().into()],
+        );
+    }
+    if let Some(position) = filter.position {
+        c.push("u.position_id = ?", [position.into()]);
+    }
+    Ok(())
+}
