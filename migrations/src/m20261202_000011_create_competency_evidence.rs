@@ -47,7 +47,7 @@ impl MigrationTrait for Migration {
                     .col(timestamp_with_time_zone(Evidence::ObservedAt))
                     .col(timestamp_with_time_zone(Evidence::RecordedAt))
                     .col(uuid_null(Evidence::RecordedBy))
-                    .col(string_len(Evidence::DedupKey, 100))
+                    .col(string_len(Evidence::DedupKey, 200))
                     .col(timestamp_with_time_zone_null(Evidence::VoidedAt))
                     .col(uuid_null(Evidence::VoidedBy))
                     .col(string_len_null(Evidence::VoidReason, 500))

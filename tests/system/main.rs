@@ -14,6 +14,7 @@ mod author_pages;
 mod browser;
 mod competencies;
 mod courses_api;
+mod evidence;
 mod health;
 mod home_page;
 mod learn_pages;

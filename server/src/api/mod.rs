@@ -7,12 +7,14 @@ mod cohorts;
 mod competencies;
 mod course_content;
 mod courses;
+mod evidence;
 mod health;
 mod learning;
 pub mod openapi;
 mod org_units;
 mod positions;
 mod preferences;
+mod reports;
 mod users;
 
 use actix_web::web;
@@ -330,6 +332,56 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .service(endpoint(
                     "/certificates/{code}",
                     web::get().to(learning::verify),
+                ))
+                .service(
+                    endpoint("/evidence/import", web::post().to(evidence::import))
+                        .app_data(web::PayloadConfig::new(MAX_IMPORT_BYTES)),
+                )
+                .service(endpoint(
+                    "/evidence/{id}/void",
+                    web::post().to(evidence::void),
+                ))
+                .service(endpoint(
+                    "/cohorts/{id}/ratings",
+                    web::post().to(evidence::rate),
+                ))
+                .service(endpoint("/ratings/form", web::get().to(evidence::form)))
+                .service(endpoint(
+                    "/cohorts/{id}/peer-invitations",
+                    web::post().to(evidence::invite),
+                ))
+                .service(endpoint("/inbox", web::get().to(evidence::my_inbox)))
+                .service(endpoint(
+                    "/reports/gains",
+                    web::get().to(reports::gain_report),
+                ))
+                .service(endpoint(
+                    "/reports/gains.csv",
+                    web::get().to(reports::gain_csv),
+                ))
+                .service(endpoint(
+                    "/reports/gains/learners",
+                    web::get().to(reports::gain_learners),
+                ))
+                .service(endpoint(
+                    "/reports/rating-gaps.csv",
+                    web::get().to(reports::rating_gap_csv),
+                ))
+                .service(endpoint(
+                    "/reports/needs",
+                    web::get().to(reports::needs_report),
+                ))
+                .service(endpoint(
+                    "/reports/needs.csv",
+                    web::get().to(reports::needs_csv),
+                ))
+                .service(endpoint(
+                    "/learners/{id}/record",
+                    web::get().to(reports::learner_record),
+                ))
+                .service(endpoint(
+                    "/cohorts/{id}/needs-enrolments",
+                    web::post().to(reports::enrol_from_needs),
                 ))
                 .service(endpoint(
                     "/preferences/locale",

@@ -48,14 +48,7 @@ pub async fn frameworks(db: &DatabaseConnection) -> Result<Vec<Framework>, Compe
             levels: levels
                 .iter()
                 .filter(|l| l.framework_id == f.id)
-                .map(|l| ProficiencyLevel {
-                    level: level(l.level),
-                    name_vi: l.name_vi.clone(),
-                    name_en: l.name_en.clone(),
-                    descriptor_vi: l.descriptor_vi.clone(),
-                    descriptor_en: l.descriptor_en.clone(),
-                    proficient: l.proficient,
-                })
+                .map(proficiency_level)
                 .collect(),
             competencies: competencies
                 .iter()
@@ -184,4 +177,31 @@ pub async fn export_csv(
         .into_inner()
         .map_err(|e| CompetencyError::Csv(e.to_string()))?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// One level of a scale as the API shows it.
+pub fn proficiency_level(l: &competency_level::Model) -> ProficiencyLevel {
+    ProficiencyLevel {
+        level: level(l.level),
+        name_vi: l.name_vi.clone(),
+        name_en: l.name_en.clone(),
+        descriptor_vi: l.descriptor_vi.clone(),
+        descriptor_en: l.descriptor_en.clone(),
+        proficient: l.proficient,
+    }
+}
+
+/// A framework's scale, lowest level first.
+pub async fn scale_of(
+    db: &impl sea_orm::ConnectionTrait,
+    framework: Uuid,
+) -> Result<Vec<ProficiencyLevel>, DbErr> {
+    Ok(competency_level::Entity::find()
+        .filter(competency_level::Column::FrameworkId.eq(framework))
+        .order_by_asc(competency_level::Column::Level)
+        .all(db)
+        .await?
+        .iter()
+        .map(proficiency_level)
+        .collect())
 }

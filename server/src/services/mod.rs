@@ -21,6 +21,7 @@ pub mod policy;
 pub mod positions;
 pub mod preferences;
 pub mod progress;
+pub mod ratings;
 pub mod sessions;
 pub mod supervision;
 pub mod throttle;

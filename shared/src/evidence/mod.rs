@@ -15,7 +15,9 @@
 use serde::{Deserialize, Serialize};
 
 pub mod import;
+pub mod rating;
 pub mod report;
+pub mod table;
 
 #[cfg(test)]
 mod tests;

@@ -213,3 +213,35 @@ pub struct LearnerNeed {
     /// `required − current` when positive, 0 when met; `None` when not assessed.
     pub gap: Option<f64>,
 }
+
+/// One piece of a learner's evidence, as the drill-down lists it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct EvidenceItem {
+    pub id: Uuid,
+    pub competency: CompetencyRef,
+    pub source: super::Source,
+    pub phase: Phase,
+    pub level: u8,
+    pub rater: Option<String>,
+    pub cohort_id: Option<Uuid>,
+    /// `YYYY-MM-DD`.
+    pub observed_on: String,
+    /// Set when voided: when (`YYYY-MM-DD`) and why.
+    pub voided_on: Option<String>,
+    pub void_reason: Option<String>,
+}
+
+/// A learner's page: who they are, their evidence (newest first), needs and courses.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LearnerRecord {
+    pub user_id: Uuid,
+    pub full_name: String,
+    pub org_unit: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<Object>))]
+    pub position: Option<L10n>,
+    pub evidence: Vec<EvidenceItem>,
+    pub needs: Vec<LearnerNeed>,
+    pub recommendations: Vec<Recommendation>,
+}

@@ -72,22 +72,23 @@ async fn refresh_where(
         ))
         .await?;
     }
-    let lens = lens_case();
     let pairs = format!(
         "INSERT INTO competency_pairs \
            (user_id, competency_id, cohort_key, lens, before, after, follow_up_30, follow_up_90, observed_at) \
-         SELECT user_id, competency_id, COALESCE(cohort_id, ?), {lens}, {}, {}, {}, {}, MAX(observed_at) \
-         FROM competency_evidence WHERE voided_at IS NULL{and_filter} \
-         GROUP BY user_id, competency_id, COALESCE(cohort_id, ?), {lens}",
+         SELECT user_id, competency_id, cohort_key, lens, {}, {}, {}, {}, MAX(observed_at) \
+         FROM (SELECT user_id, competency_id, COALESCE(cohort_id, ?) AS cohort_key, \
+                 {} AS lens, phase, level, observed_at \
+               FROM competency_evidence WHERE voided_at IS NULL{and_filter}) e \
+         GROUP BY user_id, competency_id, cohort_key, lens",
         mean_in(Phase::Before),
         mean_in(Phase::After),
         mean_in(Phase::FollowUp30),
         mean_in(Phase::FollowUp90),
+        lens_case(),
     );
-    // The first `?` is the SELECT's COALESCE, then the filter's, then the GROUP BY's.
+    // The first `?` is the cohort key of evidence without a cohort, then the filter's.
     let mut ordered: Vec<Value> = vec![Uuid::nil().into()];
     ordered.extend(values.iter().cloned());
-    ordered.push(Uuid::nil().into());
     db.execute_raw(statement(backend, &pairs, ordered)).await?;
     let current = format!(
         "INSERT INTO competency_current (user_id, competency_id, level, source, observed_at) \

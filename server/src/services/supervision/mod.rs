@@ -12,7 +12,9 @@ use crate::entities::org_unit;
 use crate::services::actors::Actor;
 use crate::services::policy::{self, Action, Scope};
 
+pub mod enrol;
 pub mod gains;
+pub mod learner;
 pub mod needs;
 
 #[derive(Debug, thiserror::Error)]

@@ -61,6 +61,8 @@ pub enum Action {
     ViewEvidence,
     /// Import, record and void evidence; enrol people from a training-needs analysis.
     RecordEvidence,
+    /// Rate people at work as their supervisor (administrators do not).
+    RateAsSupervisor,
 }
 
 /// The part of the tree in which `actor` may do `action`.
@@ -95,6 +97,7 @@ pub fn scope(actor: &Actor, action: Action) -> Scope {
         Action::ViewUsers | Action::ViewEvidence | Action::RecordEvidence => {
             grant_scope(Role::Admin).union(supervisor_scope())
         }
+        Action::RateAsSupervisor => supervisor_scope(),
         // The tree's names are not secret: everyone signed in may read it.
         Action::ViewOrgUnits => Scope::Everything,
         Action::ManagePositions | Action::ManageFrameworks => match grant_scope(Role::Admin) {
@@ -196,118 +199,49 @@ pub fn cohort_allows(actor: &Actor, action: CohortAction, standing: CohortStandi
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use shared::auth::Me;
-    use uuid::Uuid;
-
-    fn actor(org: Option<&str>, scopes: &[(Role, Option<&str>)]) -> Actor {
-        Actor {
-            me: Me {
-                id: Uuid::new_v4(),
-                username: "x".into(),
-                full_name: "X".into(),
-                locale: "vi".into(),
-                org_unit_id: None,
-                position_id: None,
-                roles: Vec::new(),
-            },
-            session: Uuid::new_v4(),
-            org_path: org.map(Into::into),
-            scopes: scopes
-                .iter()
-                .map(|(r, p)| (*r, p.map(Into::into)))
-                .collect(),
-        }
-    }
-
-    const PROVINCE: &str = "/vn/lci/";
-    const COMMUNE: &str = "/vn/lci/ytv/";
-    const OTHER: &str = "/vn/dlk/";
-
-    #[test]
-    fn a_national_admin_manages_everything() {
-        let admin = actor(None, &[(Role::Admin, None)]);
-        assert!(allows(&admin, Action::ManageUsers, Some(OTHER)));
-        assert!(allows(&admin, Action::ManageUsers, None));
-        assert!(allows(&admin, Action::ManagePositions, None));
-    }
-
-    #[test]
-    fn a_province_admin_stays_in_the_province() {
-        let admin = actor(Some(PROVINCE), &[(Role::Admin, Some(PROVINCE))]);
-        assert!(allows(&admin, Action::ManageUsers, Some(COMMUNE)));
-        assert!(allows(&admin, Action::ManageOrgUnits, Some(PROVINCE)));
-        assert!(!allows(&admin, Action::ManageUsers, Some(OTHER)));
-        assert!(
-            !allows(&admin, Action::ManageUsers, None),
-            "people without a unit are national"
-        );
-        assert!(!allows(&admin, Action::ManagePositions, None));
-        assert!(may_grant(&admin, Role::Supervisor, Some(COMMUNE)));
-        assert!(!may_grant(&admin, Role::Admin, None));
-        assert!(!may_grant(&admin, Role::Supervisor, Some(OTHER)));
-        assert!(may_grant(&admin, Role::Learner, None));
-    }
-
-    #[test]
-    fn a_supervisor_sees_their_subtree_and_manages_nothing() {
-        let supervisor = actor(Some(COMMUNE), &[(Role::Supervisor, None)]);
-        assert!(allows(&supervisor, Action::ViewUsers, Some(COMMUNE)));
-        assert!(!allows(&supervisor, Action::ViewUsers, Some(PROVINCE)));
-        assert!(!allows(&supervisor, Action::ManageUsers, Some(COMMUNE)));
-    }
-
-    #[test]
-    fn learners_and_lecturers_see_no_accounts() {
-        for role in [Role::Learner, Role::Lecturer] {
-            let someone = actor(Some(COMMUNE), &[(role, None)]);
-            assert_eq!(scope(&someone, Action::ViewUsers), Scope::Nothing);
-            assert!(allows(&someone, Action::ViewOrgUnits, Some(OTHER)));
-        }
-    }
-
-    #[test]
-    fn only_authors_change_a_course_and_only_the_owner_picks_them() {
-        let lecturer = actor(None, &[(Role::Lecturer, None)]);
-        let owner = Authorship {
-            owner: true,
-            co_author: false,
-        };
-        let co = Authorship {
-            owner: false,
-            co_author: true,
-        };
-        let stranger = Authorship::default();
-        assert!(course_allows(&lecturer, CourseAction::Create, stranger));
-        assert!(course_allows(&lecturer, CourseAction::Edit, owner));
-        assert!(course_allows(&lecturer, CourseAction::Edit, co));
-        assert!(!course_allows(&lecturer, CourseAction::ManageAuthors, co));
-        assert!(course_allows(&lecturer, CourseAction::ManageAuthors, owner));
-        assert!(!course_allows(&lecturer, CourseAction::Read, stranger));
-        let learner = actor(Some(COMMUNE), &[(Role::Learner, None)]);
-        assert!(!course_allows(&learner, CourseAction::Create, stranger));
-        assert!(!course_allows(&learner, CourseAction::Read, stranger));
-        assert!(
-            !course_allows(&learner, CourseAction::Edit, co),
-            "a former lecturer edits nothing"
-        );
-        let admin = actor(None, &[(Role::Admin, None)]);
-        assert!(course_allows(&admin, CourseAction::Read, stranger));
-        assert!(!course_allows(&admin, CourseAction::Edit, stranger));
-        let province_admin = actor(Some(PROVINCE), &[(Role::Admin, Some(PROVINCE))]);
-        assert!(!course_allows(
-            &province_admin,
-            CourseAction::Read,
-            stranger
-        ));
-    }
-
-    #[test]
-    fn a_prefix_is_a_whole_path_segment() {
-        // Paths end with '/', so "/vn/l/" is not a prefix of "/vn/lci/".
-        let admin = actor(None, &[(Role::Admin, Some("/vn/l/"))]);
-        assert!(!allows(&admin, Action::ManageUsers, Some(PROVINCE)));
-    }
+/// How an actor stands to a learner of a cohort, for rating them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RatingStanding {
+    /// The actor is the learner.
+    pub themselves: bool,
+    /// The learner is enrolled in the cohort.
+    pub enrolled: bool,
+    /// The learner is in the actor's supervisor scope.
+    pub supervises: bool,
+    /// The actor teaches the cohort.
+    pub teaches: bool,
+    /// The actor was invited to rate the learner in this phase.
+    pub invited: bool,
 }
+
+/// The sources through which `standing` lets an actor rate in `phase`, most trusted first.
+/// Learners rate themselves before and after the course; supervisors their people in every
+/// phase, follow-ups included; lecturers their class before and after; invited peers in
+/// the phase they were asked for. Nobody rates a learner outside a cohort they are in.
+pub fn rating_sources(
+    standing: RatingStanding,
+    phase: shared::evidence::Phase,
+) -> Vec<shared::evidence::Source> {
+    use shared::evidence::{Phase, Source};
+    let around_course = matches!(phase, Phase::Before | Phase::After);
+    let mut sources = Vec::new();
+    if !standing.enrolled {
+        return sources;
+    }
+    if standing.supervises && !standing.themselves {
+        sources.push(Source::Supervisor);
+    }
+    if standing.teaches && around_course && !standing.themselves {
+        sources.push(Source::Lecturer);
+    }
+    if standing.invited && !standing.themselves {
+        sources.push(Source::Peer);
+    }
+    if standing.themselves && around_course {
+        sources.push(Source::SelfRating);
+    }
+    sources
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,226 @@
+//! Competency evidence over the API: importing results from paper tests and earlier
+//! systems, voiding a wrong record, and rating rounds (forms, peer invitations, the inbox).
+
+use actix_web::{HttpResponse, web};
+use serde::Deserialize;
+use shared::ErrorCode;
+use shared::evidence::Phase;
+use shared::evidence::import::EvidenceImport;
+use shared::evidence::rating::{PeerInvitation, RatingSubmission};
+use uuid::Uuid;
+
+use super::parse_id;
+use crate::http::authenticate::CurrentUser;
+use crate::http::body::{BodyKind, Submitted};
+use crate::http::error::ApiError;
+use crate::services::evidence::{self, EvidenceError};
+use crate::services::ratings::{self, RatingError, inbox, peers};
+use crate::services::users::import_drafts;
+use crate::startup::AppState;
+
+pub fn evidence_error(e: EvidenceError) -> ApiError {
+    match e {
+        EvidenceError::Invalid(fields) => {
+            ApiError::invalid("Some rows or fields need attention.", fields)
+        }
+        EvidenceError::NotFound => ApiError::not_found("There is no such evidence."),
+        EvidenceError::Forbidden => ApiError::new(ErrorCode::Forbidden, "You may not do this."),
+        EvidenceError::AlreadyVoid => {
+            ApiError::new(ErrorCode::Conflict, "This evidence is already void.")
+        }
+        EvidenceError::Database(e) => ApiError::unavailable(&e),
+    }
+}
+
+pub fn rating_error(e: RatingError) -> ApiError {
+    match e {
+        RatingError::Invalid(fields) => ApiError::invalid("Some levels need attention.", fields),
+        RatingError::NotFound => ApiError::not_found("There is no such rating for you to give."),
+        RatingError::Database(e) => ApiError::unavailable(&e),
+    }
+}
+
+/// The import form's extra field: a draft kept between preview and confirmation.
+#[derive(Debug, Deserialize)]
+pub struct ImportBody {
+    #[serde(flatten)]
+    pub import: EvidenceImport,
+    #[serde(default, deserialize_with = "shared::form::optional_id")]
+    pub draft_id: Option<Uuid>,
+}
+
+/// Imports evidence from CSV (see `shared::evidence::import` for the columns). All rows or
+/// none; every problem is reported with its line. Forms preview first (`dry_run`), keeping
+/// the pasted text as a draft until it is confirmed.
+#[utoipa::path(post, path = "/api/v1/evidence/import", tag = "evidence",
+    request_body(content = EvidenceImport, content_type = "application/json"),
+    responses((status = 200, body = shared::evidence::import::EvidenceImportReport),
+        (status = 400, body = shared::ErrorBody), (status = 403, body = shared::ErrorBody)))]
+pub async fn import(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    body: Submitted<ImportBody>,
+) -> Result<HttpResponse, ApiError> {
+    let actor = &user.0.actor;
+    let unavailable = |e: sea_orm::DbErr| ApiError::unavailable(&e);
+    let request = &body.value;
+    let csv = match request.draft_id {
+        Some(draft) => import_drafts::load(&state.db, actor.me.id, draft)
+            .await
+            .map_err(unavailable)?
+            .ok_or_else(|| {
+                ApiError::not_found("This import draft no longer exists; paste the file again.")
+            })?,
+        None => request.import.csv.clone(),
+    };
+    if body.kind == BodyKind::Json {
+        let report = evidence::import::import(&state.db, actor, &csv, request.import.dry_run)
+            .await
+            .map_err(evidence_error)?;
+        return Ok(HttpResponse::Ok().json(report));
+    }
+    let page = "/supervise/evidence/import";
+    let draft = match request.draft_id {
+        Some(draft) => draft,
+        None => import_drafts::save(&state.db, actor.me.id, csv.clone())
+            .await
+            .map_err(unavailable)?,
+    };
+    if request.import.dry_run {
+        return Ok(Submitted::<()>::see_other(&format!("{page}?draft={draft}")));
+    }
+    match evidence::import::import(&state.db, actor, &csv, false).await {
+        Ok(report) => {
+            import_drafts::delete(&state.db, actor.me.id, draft)
+                .await
+                .map_err(unavailable)?;
+            Ok(Submitted::<()>::see_other(&format!(
+                "{page}?saved=imported&added={}&present={}",
+                report.added, report.already_present
+            )))
+        }
+        Err(e) => body.reject(evidence_error(e), &format!("{page}?draft={draft}"), &[]),
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
+pub struct VoidRequest {
+    /// Why it no longer counts.
+    pub reason: String,
+}
+
+/// Voids one piece of evidence: it stays on record, marked, and stops counting.
+#[utoipa::path(post, path = "/api/v1/evidence/{id}/void", tag = "evidence",
+    request_body(content = VoidRequest, content_type = "application/json"),
+    responses((status = 204, description = "Voided"), (status = 400, body = shared::ErrorBody),
+        (status = 403, body = shared::ErrorBody), (status = 404, body = shared::ErrorBody),
+        (status = 409, body = shared::ErrorBody)))]
+pub async fn void(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    id: web::Path<String>,
+    body: Submitted<VoidRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let id = parse_id(&id)?;
+    let back = body
+        .fields
+        .iter()
+        .find(|(name, _)| name == "back")
+        .map(|(_, v)| v.clone())
+        .filter(|v| v.starts_with("/supervise/"))
+        .unwrap_or_else(|| "/supervise".into());
+    match evidence::void(&state.db, &user.0.actor, id, &body.value.reason).await {
+        Ok(()) => Ok(body.respond_done(&format!("{back}?saved=voided"))),
+        Err(e) => body.reject_with_detail(evidence_error(e), &back, &[]),
+    }
+}
+
+/// Rates a learner of a cohort: one level per competency, as self, supervisor, lecturer or
+/// invited peer. Sending the same form again stores nothing new.
+#[utoipa::path(post, path = "/api/v1/cohorts/{id}/ratings", tag = "evidence",
+    request_body(content = RatingSubmission, content_type = "application/json"),
+    responses((status = 200, description = "`{\"added\": n}`"), (status = 400, body = shared::ErrorBody),
+        (status = 404, body = shared::ErrorBody)))]
+pub async fn rate(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    id: web::Path<String>,
+    body: Submitted<RatingSubmission>,
+) -> Result<HttpResponse, ApiError> {
+    let cohort = parse_id(&id)?;
+    let mut submission = body.value.clone();
+    let page = format!(
+        "/ratings/{cohort}/{}/{}",
+        submission.learner,
+        submission.phase.code()
+    );
+    let result = match ratings::read_form_levels(&mut submission, &body.fields) {
+        Ok(()) => ratings::submit(&state.db, &user.0.actor, cohort, &submission).await,
+        Err(e) => Err(e),
+    };
+    match result {
+        Ok(added) => Ok(body.respond(&serde_json::json!({ "added": added }), "/inbox?saved=rated")),
+        Err(e) => body.reject_with_detail(rating_error(e), &page, &[]),
+    }
+}
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+pub struct FormQuery {
+    pub cohort: Uuid,
+    pub learner: Uuid,
+    pub phase: Phase,
+}
+
+/// The rating form for a learner of a cohort in a phase (what a page shows).
+#[utoipa::path(get, path = "/api/v1/ratings/form", tag = "evidence", params(FormQuery),
+    responses((status = 200, body = shared::evidence::rating::RatingForm),
+        (status = 404, body = shared::ErrorBody)))]
+pub async fn form(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    query: web::Query<FormQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let form = ratings::form(
+        &state.db,
+        &user.0.actor,
+        query.cohort,
+        query.learner,
+        query.phase,
+        None,
+    )
+    .await
+    .map_err(rating_error)?;
+    Ok(HttpResponse::Ok().json(form))
+}
+
+/// Invites a colleague to rate a learner in a phase.
+#[utoipa::path(post, path = "/api/v1/cohorts/{id}/peer-invitations", tag = "evidence",
+    request_body(content = PeerInvitation, content_type = "application/json"),
+    responses((status = 204, description = "Invited"), (status = 400, body = shared::ErrorBody),
+        (status = 404, body = shared::ErrorBody)))]
+pub async fn invite(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    id: web::Path<String>,
+    body: Submitted<PeerInvitation>,
+) -> Result<HttpResponse, ApiError> {
+    let cohort = parse_id(&id)?;
+    match peers::invite(&state.db, &user.0.actor, cohort, &body.value).await {
+        Ok(()) => Ok(body.respond_done("/inbox?saved=invited")),
+        Err(e) => body.reject_with_detail(rating_error(e), "/inbox", &["peer"]),
+    }
+}
+
+/// The ratings waiting for the signed-in person.
+#[utoipa::path(get, path = "/api/v1/inbox", tag = "evidence",
+    responses((status = 200, body = shared::evidence::rating::Inbox),
+        (status = 401, body = shared::ErrorBody)))]
+pub async fn my_inbox(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+) -> Result<HttpResponse, ApiError> {
+    let found = inbox::inbox(&state.db, &user.0.actor)
+        .await
+        .map_err(|e| ApiError::unavailable(&e))?;
+    Ok(HttpResponse::Ok().json(found))
+}
