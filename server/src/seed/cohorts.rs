@@ -1,6 +1,6 @@
 //! A demo cohort of the demo course, taught by the demo lecturer, with the demo learners.
 
-use chrono::{NaiveDate, Utc};
+use chrono::{Duration, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 use uuid::Uuid;
 
@@ -38,15 +38,18 @@ pub async fn seed(db: &DatabaseConnection) -> Result<usize, SeedError> {
     let lecturer = person(db, LECTURER).await?;
     let now = Utc::now();
     let id = Uuid::new_v4();
-    let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default();
+    // A class in progress whenever the demo is seeded: it began a month ago.
+    let today = now.date_naive();
+    let starts = today - Duration::days(30);
+    let ends = today + Duration::days(16);
     cohort::ActiveModel {
         id: Set(id),
         course_id: Set(course.id),
         version: Set(1),
         title_vi: Set(TITLE_VI.into()),
         title_en: Set(TITLE_EN.into()),
-        starts_on: Set(date(2026, 11, 2)),
-        ends_on: Set(date(2026, 12, 18)),
+        starts_on: Set(starts),
+        ends_on: Set(ends),
         created_by: Set(lecturer.id),
         created_at: Set(now),
         gate_pre: Set(true),

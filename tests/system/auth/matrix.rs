@@ -131,6 +131,46 @@ async fn every_endpoint_refuses_the_wrong_role_and_the_wrong_subtree(app: TestAp
         assert_eq!(created.status(), StatusCode::CREATED);
         target_ids.push(json(created).await["id"].as_str().unwrap().to_owned());
     }
+    // A supervisor level of target.lci, for the void row.
+    let imported = reqwest::Client::new()
+        .post(app.url("/api/v1/evidence/import"))
+        .bearer_auth(&admin)
+        .json(&json!({ "csv": "username,competency,source,phase,level,date\ntarget.lci,LAW,supervisor,before,2,2026-09-01\n" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(imported.status(), StatusCode::OK);
+    let lci_evidence = server::entities::competency_evidence::Entity::find()
+        .all(&app.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|e| e.user_id.to_string() == target_ids[0])
+        .expect("target.lci's evidence")
+        .id
+        .to_string();
+    let mai = id_of(&app, &admin, "/api/v1/users?q=hv.mai", |u| {
+        u["username"] == "hv.mai"
+    })
+    .await;
+    let frameworks = json(
+        reqwest::Client::new()
+            .get(app.url("/api/v1/competency-frameworks"))
+            .bearer_auth(&admin)
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    let law = frameworks[0]["competencies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["code"] == "LAW")
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     let fill = |text: &str, n: usize| {
         text.replace("{lci_user}", &target_ids[0])
             .replace("{dlk_user}", &target_ids[1])
@@ -156,6 +196,9 @@ async fn every_endpoint_refuses_the_wrong_role_and_the_wrong_subtree(app: TestAp
                 "{event_id}",
                 &format!("00000000-0000-4000-8000-00000000020{n}"),
             )
+            .replace("{lci_evidence}", &lci_evidence)
+            .replace("{mai}", &mai)
+            .replace("{law}", &law)
             .replace("{certificate}", &certificate)
             .replace("{reflection}", &reflection)
             .replace("{n}", &n.to_string())

@@ -326,6 +326,7 @@ pub fn rows() -> Vec<Row> {
     ];
     rows.extend(super::matrix_course_rows::course_rows());
     rows.extend(super::matrix_learning_rows::learning_rows());
+    rows.extend(super::matrix_evidence_rows::evidence_rows());
     // Last: it ends each actor's session.
     rows.push(row(
         M::POST,

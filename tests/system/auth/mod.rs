@@ -3,6 +3,7 @@
 mod csrf;
 mod matrix;
 mod matrix_course_rows;
+mod matrix_evidence_rows;
 mod matrix_learning_rows;
 mod matrix_rows;
 mod sessions;

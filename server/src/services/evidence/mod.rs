@@ -6,6 +6,7 @@
 use std::collections::HashSet;
 
 use chrono::{DateTime, Utc};
+use sea_orm::sea_query::OnConflict;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
     QueryFilter, QuerySelect, Set, TransactionTrait,
@@ -111,7 +112,11 @@ pub async fn store(db: &impl ConnectionTrait, items: Vec<NewEvidence>) -> Result
                 void_reason: Set(None),
             }
         }))
-        .on_conflict_do_nothing()
+        .on_conflict(
+            OnConflict::column(competency_evidence::Column::DedupKey)
+                .do_nothing()
+                .to_owned(),
+        )
         .exec_without_returning(db)
         .await?;
     }

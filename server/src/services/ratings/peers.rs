@@ -2,6 +2,7 @@
 //! colleague to rate them in a phase; the invitation appears in the colleague's inbox.
 
 use chrono::Utc;
+use sea_orm::sea_query::OnConflict;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 use shared::evidence::rating::PeerInvitation;
 use uuid::Uuid;
@@ -47,7 +48,16 @@ pub async fn invite(
         invited_by: Set(actor.me.id),
         created_at: Set(Utc::now()),
     })
-    .on_conflict_do_nothing()
+    .on_conflict(
+        OnConflict::columns([
+            rating_invitation::Column::CohortId,
+            rating_invitation::Column::LearnerId,
+            rating_invitation::Column::PeerId,
+            rating_invitation::Column::Phase,
+        ])
+        .do_nothing()
+        .to_owned(),
+    )
     .exec_without_returning(db)
     .await?;
     Ok(())

@@ -13,7 +13,7 @@ use super::SupervisionError;
 use crate::entities::{cohort, enrolment, user_role};
 use crate::services::actors::Actor;
 use crate::services::evidence::learner_path;
-use crate::services::policy::{self, Action};
+use crate::services::policy::{self, Action, Scope};
 
 /// Most people enrolled in one request.
 pub const MAX_PEOPLE: usize = 500;
@@ -25,6 +25,9 @@ pub async fn enrol(
     cohort_id: Uuid,
     people: &[Uuid],
 ) -> Result<u64, SupervisionError> {
+    if policy::scope(actor, Action::RecordEvidence) == Scope::Nothing {
+        return Err(SupervisionError::Forbidden);
+    }
     let cohort = cohort::Entity::find_by_id(cohort_id)
         .one(db)
         .await?

@@ -43,8 +43,8 @@ const AGGREGATES: &str = "CAST(COUNT(*) AS BIGINT) AS required, \
 fn aggregates() -> String {
     format!(
         "{AGGREGATES}, {} AS below, \
-         SUM(CASE WHEN cur.level < r.required_level \
-             THEN r.required_level - cur.level ELSE 0 END) AS gap_sum",
+         CAST(SUM(CASE WHEN cur.level < r.required_level \
+             THEN r.required_level - cur.level ELSE 0 END) AS DOUBLE PRECISION) AS gap_sum",
         count("cur.level < r.required_level")
     )
 }
