@@ -9,7 +9,7 @@ use shared::evidence::report::GainReport;
 use shared::gain::{Scale, Summary, gain};
 
 use super::{ADMIN, As, SUPERVISOR, row};
-use crate::helpers::{TestApp, json, on_both_databases};
+use crate::helpers::{TestApp, on_both_databases};
 
 on_both_databases!(gains_are_computed_for_the_supervisors_own_people);
 

@@ -118,19 +118,6 @@ pub async fn user_id(admin: &As<'_>, username: &str) -> String {
         .to_owned()
 }
 
-/// The id of a competency of the demo framework.
-pub async fn competency(admin: &As<'_>, code: &str) -> String {
-    let frameworks = admin.get_json("/api/v1/competency-frameworks").await;
-    frameworks
-        .as_array()
-        .and_then(|all| all.iter().find(|f| f["code"] == "COMMUNE-LEADERS"))
-        .and_then(|f| f["competencies"].as_array())
-        .and_then(|all| all.iter().find(|c| c["code"] == code))
-        .and_then(|c| c["id"].as_str())
-        .unwrap_or_else(|| panic!("no competency {code}"))
-        .to_owned()
-}
-
 /// The row of a gain report for a competency code and measure.
 pub fn row<'r>(report: &'r Value, code: &str, measure: (&str, &str)) -> Option<&'r Value> {
     report["rows"].as_array()?.iter().find(|r| {
