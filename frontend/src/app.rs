@@ -27,6 +27,10 @@ use crate::pages::learn::{
     outline::OutlinePage,
     teach::TeachPage,
 };
+use crate::pages::supervise::{
+    gains::GainsPage, import::EvidenceImportPage, inbox::InboxPage, learner::LearnerPage,
+    learners::LearnersPage, needs::NeedsPage, rating::RatingPage,
+};
 use crate::pages::{
     competencies::CompetenciesPage, home::HomePage, login::LoginPage, not_found::NotFoundPage,
     profile::ProfilePage,
@@ -86,6 +90,13 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/learn/:cohort/certificate") view=CertificatePage ssr=SsrMode::Async/>
                     <Route path=path!("/learn/:cohort/:activity") view=LearnActivityPage ssr=SsrMode::Async/>
                     <Route path=path!("/verify/:code") view=VerifyPage ssr=SsrMode::Async/>
+                    <Route path=path!("/supervise") view=GainsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/supervise/learners") view=LearnersPage ssr=SsrMode::Async/>
+                    <Route path=path!("/supervise/learners/:id") view=LearnerPage ssr=SsrMode::Async/>
+                    <Route path=path!("/supervise/needs") view=NeedsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/supervise/evidence/import") view=EvidenceImportPage ssr=SsrMode::Async/>
+                    <Route path=path!("/inbox") view=InboxPage ssr=SsrMode::Async/>
+                    <Route path=path!("/ratings/:cohort/:learner/:phase") view=RatingPage ssr=SsrMode::Async/>
                     <Route path=path!("/author") view=CoursesPage ssr=SsrMode::Async/>
                     <Route path=path!("/author/courses/:id") view=CoursePage ssr=SsrMode::Async/>
                     <Route path=path!("/author/courses/:id/activities/:activity") view=ActivityPage ssr=SsrMode::Async/>

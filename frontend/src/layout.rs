@@ -7,6 +7,7 @@ use shared::Locale;
 use shared::auth::CSRF_FIELD;
 
 use crate::i18n::{Text, t};
+use crate::pages::supervise::{Say, say};
 use crate::ports::Viewer;
 
 /// The language of this request (set by the server from the `fs_lang` cookie).
@@ -48,8 +49,10 @@ pub fn SiteHeader() -> impl IntoView {
         Some(me) => view! {
             <nav class="account">
                 {(me.has_role(shared::Role::Admin) || me.has_role(shared::Role::Supervisor)).then(|| view! {
+                    <a href="/supervise">{say(locale, Say::SupervisionNav)}</a>
                     <a href="/admin/users">{t(locale, Text::Administration)}</a>
                 })}
+                <a href="/inbox">{say(locale, Say::Inbox)}</a>
                 {me.has_role(shared::Role::Learner).then(|| view! {
                     <a href="/learn">{t(locale, Text::Learning)}</a>
                 })}

@@ -71,6 +71,46 @@ pub trait LearnPort: Send + Sync {
     async fn verify(&self, code: &str) -> PortResult<shared::learning::Certificate>;
 }
 
+/// The supervisor's reports, inbox and rating forms, as the viewer may see them.
+#[async_trait]
+pub trait SupervisePort: Send + Sync {
+    async fn filter_options(&self) -> PortResult<shared::evidence::report::FilterOptions>;
+    async fn gains(
+        &self,
+        filter: shared::evidence::report::ReportFilter,
+    ) -> PortResult<shared::evidence::report::GainReport>;
+    /// The learners behind one row of the gain table (refused for groups under five).
+    async fn learners(
+        &self,
+        filter: shared::evidence::report::ReportFilter,
+        competency: uuid::Uuid,
+        comparison: shared::evidence::report::Comparison,
+    ) -> PortResult<Vec<shared::evidence::report::LearnerChange>>;
+    async fn needs(
+        &self,
+        filter: shared::evidence::report::ReportFilter,
+    ) -> PortResult<shared::evidence::report::NeedsReport>;
+    async fn learner(&self, id: uuid::Uuid) -> PortResult<shared::evidence::report::LearnerRecord>;
+    async fn inbox(&self) -> PortResult<shared::evidence::rating::Inbox>;
+    async fn rating_form(
+        &self,
+        cohort: uuid::Uuid,
+        learner: uuid::Uuid,
+        phase: shared::evidence::Phase,
+    ) -> PortResult<shared::evidence::rating::RatingForm>;
+    /// The CSV of an evidence import draft and what importing it would do.
+    async fn import_preview(&self, draft: uuid::Uuid) -> PortResult<EvidencePreview>;
+    /// The cohorts the viewer studies in, for inviting a colleague to rate them.
+    async fn my_cohorts(&self) -> PortResult<Vec<shared::learning::CohortSummary>>;
+}
+
+/// An evidence import draft checked again for its preview page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EvidencePreview {
+    pub csv: String,
+    pub outcome: Result<shared::evidence::import::EvidenceImportReport, Vec<shared::FieldError>>,
+}
+
 /// What the player shows of one cohort.
 #[derive(Debug, Clone)]
 pub struct Study {
@@ -108,6 +148,7 @@ pub struct Ports {
     pub admin: Arc<dyn AdminPort>,
     pub author: Arc<dyn AuthorPort>,
     pub learn: Arc<dyn LearnPort>,
+    pub supervise: Arc<dyn SupervisePort>,
 }
 
 /// Lets a page set the HTTP status of its response (e.g. 404 for an unknown path)

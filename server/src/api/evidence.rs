@@ -103,6 +103,17 @@ pub async fn import(
     }
 }
 
+/// Where a form post returns: its `back` field when that is a supervision page (never an
+/// outside address), else `fallback`.
+pub fn back_to(fields: &[(String, String)], fallback: &str) -> String {
+    fields
+        .iter()
+        .find(|(name, _)| name == "back")
+        .map(|(_, v)| v.clone())
+        .filter(|v| v.starts_with("/supervise/") && !v.contains("//") && !v.contains('\\'))
+        .unwrap_or_else(|| fallback.into())
+}
+
 #[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
 pub struct VoidRequest {
     /// Why it no longer counts.
@@ -122,15 +133,10 @@ pub async fn void(
     body: Submitted<VoidRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let id = parse_id(&id)?;
-    let back = body
-        .fields
-        .iter()
-        .find(|(name, _)| name == "back")
-        .map(|(_, v)| v.clone())
-        .filter(|v| v.starts_with("/supervise/"))
-        .unwrap_or_else(|| "/supervise".into());
+    let back = back_to(&body.fields, "/supervise");
+    let separator = if back.contains('?') { '&' } else { '?' };
     match evidence::void(&state.db, &user.0.actor, id, &body.value.reason).await {
-        Ok(()) => Ok(body.respond_done(&format!("{back}?saved=voided"))),
+        Ok(()) => Ok(body.respond_done(&format!("{back}{separator}saved=voided"))),
         Err(e) => body.reject_with_detail(evidence_error(e), &back, &[]),
     }
 }

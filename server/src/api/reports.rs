@@ -205,11 +205,13 @@ pub async fn enrol_from_needs(
     body: Submitted<NeedsEnrolment>,
 ) -> Result<HttpResponse, ApiError> {
     let cohort = parse_id(&id)?;
+    let back = super::evidence::back_to(&body.fields, "/supervise/needs");
+    let separator = if back.contains('?') { '&' } else { '?' };
     match enrol::enrol(&state.db, &user.0.actor, cohort, &body.value.learners).await {
         Ok(n) => Ok(body.respond(
             &serde_json::json!({ "enrolled": n }),
-            &format!("/supervise/needs?saved=enrolled&enrolled={n}"),
+            &format!("{back}{separator}saved=enrolled&enrolled={n}"),
         )),
-        Err(e) => body.reject_with_detail(supervision_error(e), "/supervise/needs", &[]),
+        Err(e) => body.reject_with_detail(supervision_error(e), &back, &[]),
     }
 }

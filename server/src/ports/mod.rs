@@ -5,6 +5,7 @@ mod admin;
 mod author;
 mod directory;
 mod learn;
+mod supervise;
 
 use std::sync::Arc;
 
@@ -24,6 +25,10 @@ pub fn build(db: DatabaseConnection, actor: Option<Actor>) -> Ports {
             db: db.clone(),
             actor: actor.clone(),
         }),
-        learn: Arc::new(learn::LearnAdapter { db, actor }),
+        learn: Arc::new(learn::LearnAdapter {
+            db: db.clone(),
+            actor: actor.clone(),
+        }),
+        supervise: Arc::new(supervise::SuperviseAdapter { db, actor }),
     }
 }

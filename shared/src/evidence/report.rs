@@ -199,6 +199,23 @@ pub struct NeedsReport {
     pub cells: Vec<NeedCell>,
     pub ranked: Vec<RankedGap>,
     pub recommendations: Vec<Recommendation>,
+    /// People below the required level in the largest gaps (most gaps first, at most
+    /// `MAX_PEOPLE`), whom a supervisor may enrol from a recommendation.
+    pub people: Vec<PersonGap>,
+}
+
+/// Most people a needs report lists for enrolment.
+pub const MAX_PEOPLE: usize = 200;
+
+/// A person below the required level in some competencies.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PersonGap {
+    pub user_id: Uuid,
+    pub full_name: String,
+    pub org_unit: Option<String>,
+    /// Codes of the competencies they are below in.
+    pub competencies: Vec<String>,
 }
 
 /// One competency of one learner's training needs.
@@ -244,4 +261,26 @@ pub struct LearnerRecord {
     pub evidence: Vec<EvidenceItem>,
     pub needs: Vec<LearnerNeed>,
     pub recommendations: Vec<Recommendation>,
+}
+
+/// A choice in a filter's select.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Choice {
+    pub id: Uuid,
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    pub name: L10n,
+}
+
+/// What the report filters offer the viewer: only what lies in their reach.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FilterOptions {
+    pub courses: Vec<Choice>,
+    pub cohorts: Vec<Choice>,
+    /// Units in reach, in tree order, with their depth below the reach's roots.
+    pub units: Vec<(Choice, u8)>,
+    pub regions: Vec<String>,
+    pub positions: Vec<Choice>,
+    pub competencies: Vec<CompetencyRef>,
 }

@@ -16,6 +16,7 @@ pub mod enrol;
 pub mod gains;
 pub mod learner;
 pub mod needs;
+pub mod options;
 
 #[derive(Debug, thiserror::Error)]
 pub enum SupervisionError {

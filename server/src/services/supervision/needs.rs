@@ -14,8 +14,8 @@ use sea_orm::{
 use shared::L10n;
 use shared::evidence::Source;
 use shared::evidence::report::{
-    CompetencyRef, LearnerNeed, MIN_GROUP, NeedCell, NeedsReport, OpenCohort, RankedGap,
-    Recommendation, ReportFilter, UnitRef,
+    CompetencyRef, LearnerNeed, MAX_PEOPLE, MIN_GROUP, NeedCell, NeedsReport, OpenCohort,
+    PersonGap, RankedGap, Recommendation, ReportFilter, UnitRef,
 };
 use uuid::Uuid;
 
@@ -183,6 +183,7 @@ pub async fn of_unit(
         aggregates(),
         whole.where_clause()
     );
+    let (whole_sql, whole_values) = (whole.where_clause(), whole.values.clone());
     let ranked_raw = db
         .query_all_raw(statement(backend, &ranked_sql, whole.values))
         .await?;
@@ -223,6 +224,7 @@ pub async fn of_unit(
         .map(|g| g.competency.id)
         .collect();
     let recommendations = recommend(db, &gaps, None).await?;
+    let people = people_below(db, &whole_sql, &whole_values, &gaps, &refs).await?;
     let mut competencies: Vec<&(i32, CompetencyRef)> = refs.values().collect();
     competencies.sort_by(|a, b| (a.0, &a.1.code).cmp(&(b.0, &b.1.code)));
     Ok(NeedsReport {
@@ -241,7 +243,61 @@ pub async fn of_unit(
         cells,
         ranked,
         recommendations,
+        people,
     })
+}
+
+/// The people (under `where_sql`) below the required level in any of `gaps`.
+async fn people_below(
+    db: &DatabaseConnection,
+    where_sql: &str,
+    values: &[Value],
+    gaps: &[Uuid],
+    refs: &BTreeMap<Uuid, (i32, CompetencyRef)>,
+) -> Result<Vec<PersonGap>, SupervisionError> {
+    if gaps.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sql = format!(
+        "SELECT u.id AS user_id, u.full_name AS full_name, o.name AS unit, \
+           r.competency_id AS competency_id \
+         {PEOPLE_FROM}{where_sql} AND cur.level < r.required_level \
+           AND r.competency_id IN ({}) \
+         ORDER BY u.full_name, u.id LIMIT {}",
+        placeholders(gaps.len()),
+        MAX_PEOPLE * TOP_GAPS
+    );
+    let mut all = values.to_vec();
+    all.extend(gaps.iter().map(|g| Value::from(*g)));
+    let rows = db
+        .query_all_raw(statement(db.get_database_backend(), &sql, all))
+        .await?;
+    let mut people: Vec<PersonGap> = Vec::new();
+    for row in &rows {
+        let id: Uuid = row.try_get("", "user_id")?;
+        let competency: Uuid = row.try_get("", "competency_id")?;
+        let code = refs
+            .get(&competency)
+            .map(|(_, c)| c.code.clone())
+            .unwrap_or_default();
+        match people.iter_mut().find(|p| p.user_id == id) {
+            Some(person) => person.competencies.push(code),
+            None => people.push(PersonGap {
+                user_id: id,
+                full_name: row.try_get("", "full_name")?,
+                org_unit: row.try_get("", "unit")?,
+                competencies: vec![code],
+            }),
+        }
+    }
+    people.sort_by(|a, b| {
+        b.competencies
+            .len()
+            .cmp(&a.competencies.len())
+            .then(a.full_name.cmp(&b.full_name))
+    });
+    people.truncate(MAX_PEOPLE);
+    Ok(people)
 }
 
 /// A learner's needs, most pressing first, and the courses for them. The learner sees their

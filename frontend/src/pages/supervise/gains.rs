@@ -1,0 +1,122 @@
+//! `/supervise`: how each competency changed, per measure (tests, self-ratings, the
+//! supervisor's at the end and at 30 and 90 days), for the viewer's people matching the
+//! filters; the chart of before and after with the interval of the change; the gap between
+//! self and supervisor ratings. Both tables download as CSV with the same cells.
+
+use leptos::prelude::*;
+use leptos_router::components::Redirect;
+use leptos_router::hooks::use_query_map;
+use shared::evidence::report::{Comparison, GainReport};
+use shared::evidence::table;
+
+use super::chart::GainChart;
+use super::{
+    ErrorNotice, Say, SuperviseNav, filter_form, filter_from_query, filter_query, say,
+    table_view, with_query,
+};
+use crate::i18n::{Text, t};
+use crate::layout::{use_locale, use_viewer};
+use crate::pages::admin::port_failure;
+use crate::ports::Ports;
+
+#[component]
+pub fn GainsPage() -> impl IntoView {
+    let locale = use_locale();
+    if use_viewer().me.is_none() {
+        return view! { <Redirect path="/login?return_to=/supervise"/> }.into_any();
+    }
+    let filter = filter_from_query();
+    let measure = use_query_map()
+        .get_untracked()
+        .get("measure")
+        .and_then(|m| Comparison::from_code(&m))
+        .unwrap_or(Comparison::ALL[0]);
+    let ports = use_context::<Ports>();
+    view! {
+        <h1>{say(locale, Say::GainsTitle)}</h1>
+        <SuperviseNav/>
+        <ErrorNotice/>
+        <p>{say(locale, Say::GainsIntro)}</p>
+        <Suspense fallback=move || view! { <p>{t(locale, Text::Loading)}</p> }>
+            {
+                let (ports, filter) = (ports.clone(), filter.clone());
+                Suspend::new(async move {
+                    let Some(ports) = ports else {
+                        return port_failure(locale, crate::ports::PortError(shared::ErrorCode::Unavailable));
+                    };
+                    let options = match ports.supervise.filter_options().await {
+                        Ok(o) => o,
+                        Err(e) => return port_failure(locale, e),
+                    };
+                    let report = match ports.supervise.gains(filter.clone()).await {
+                        Ok(r) => r,
+                        Err(e) => return port_failure(locale, e),
+                    };
+                    view! {
+                        {filter_form(locale, "/supervise", &filter, &options, true)}
+                        {body(locale, report, measure)}
+                    }
+                    .into_any()
+                })
+            }
+        </Suspense>
+    }
+    .into_any()
+}
+
+fn body(locale: shared::Locale, report: GainReport, measure: Comparison) -> AnyView {
+    let query = filter_query(&report.filter);
+    if report.rows.is_empty() {
+        return view! { <p class="empty">{say(locale, Say::NoEvidence)}</p> }.into_any();
+    }
+    let links: Vec<Option<String>> = report
+        .rows
+        .iter()
+        .map(|row| {
+            (!row.too_small).then(|| {
+                let extra = format!("of={}&measure={}", row.competency.id, row.comparison.code());
+                let query = if query.is_empty() { extra } else { format!("{query}&{extra}") };
+                format!("/supervise/learners?{query}")
+            })
+        })
+        .collect();
+    let measures = Comparison::ALL
+        .iter()
+        .filter(|c| report.rows.iter().any(|r| r.comparison == **c))
+        .map(|c| {
+            let extra = format!("measure={}", c.code());
+            let href = with_query("/supervise", &if query.is_empty() { extra } else { format!("{query}&{extra}") });
+            let current = *c == measure;
+            view! {
+                <a href=href aria-current=if current { "true" } else { "false" }>
+                    {table::comparison_label(*c, locale)}
+                </a>
+            }
+        })
+        .collect_view();
+    let gaps = report.gaps.clone();
+    view! {
+        <h2>{say(locale, Say::ChartTitle)}</h2>
+        <nav class="tabs" aria-label=say(locale, Say::Measure)>{measures}</nav>
+        <GainChart rows=report.rows.clone() measure=measure locale=locale/>
+        <h2>{say(locale, Say::GainTable)}</h2>
+        <p class="actions">
+            <a href=with_query("/api/v1/reports/gains.csv", &query)>{say(locale, Say::DownloadCsv)}</a>
+        </p>
+        {table_view(table::gains(&report, locale), "gains", links)}
+        <p><small>{say(locale, Say::GainsHelp)}</small></p>
+        <h2>{say(locale, Say::RatingGaps)}</h2>
+        {if gaps.is_empty() {
+            view! { <p class="empty">{say(locale, Say::NoRatingGaps)}</p> }.into_any()
+        } else {
+            view! {
+                <p class="actions">
+                    <a href=with_query("/api/v1/reports/rating-gaps.csv", &query)>{say(locale, Say::DownloadCsv)}</a>
+                </p>
+                {table_view(table::rating_gaps(&gaps, locale), "rating-gaps", Vec::new())}
+            }
+            .into_any()
+        }}
+    }
+    .into_any()
+}

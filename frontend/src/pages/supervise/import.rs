@@ -1,0 +1,95 @@
+//! `/supervise/evidence/import`: paste results from paper tests or an earlier system as CSV,
+//! see what would be added (or every problem by line), then confirm. Each step is a plain
+//! form post to `POST /api/v1/evidence/import`; the pasted text waits in a draft.
+
+use leptos::prelude::*;
+use leptos_router::components::Redirect;
+use leptos_router::hooks::use_query_map;
+use shared::Locale;
+
+use super::{ErrorNotice, Outcome, Say, SuperviseNav, say};
+use crate::i18n::{Text, t};
+use crate::layout::{FormToken, use_locale, use_viewer};
+use crate::pages::admin::port_failure;
+use crate::ports::{EvidencePreview, Ports};
+
+#[component]
+pub fn EvidenceImportPage() -> impl IntoView {
+    let locale = use_locale();
+    if use_viewer().me.is_none() {
+        return view! { <Redirect path="/login?return_to=/supervise/evidence/import"/> }.into_any();
+    }
+    let draft = use_query_map()
+        .get_untracked()
+        .get("draft")
+        .and_then(|d| uuid::Uuid::parse_str(&d).ok());
+    let ports = use_context::<Ports>();
+    view! {
+        <h1>{say(locale, Say::ImportEvidence)}</h1>
+        <SuperviseNav/>
+        <Outcome/>
+        <ErrorNotice/>
+        <p>{say(locale, Say::ImportIntro)}</p>
+        <pre class="sample">"username,competency,source,phase,level,date,cohort\nhv.mai,CONF,pre_test,before,2,2026-03-02,\nhv.mai,CONF,supervisor,follow_up_90,4,2026-08-01,"</pre>
+        <p><small>{say(locale, Say::ImportCodes)}</small></p>
+        <Suspense fallback=move || view! { <p>{t(locale, Text::Loading)}</p> }>
+            {
+                let ports = ports.clone();
+                Suspend::new(async move {
+                    let preview = match (draft, ports) {
+                        (Some(draft), Some(ports)) => match ports.supervise.import_preview(draft).await {
+                            Ok(preview) => Some(preview),
+                            Err(e) => return port_failure(locale, e),
+                        },
+                        _ => None,
+                    };
+                    let csv = preview.as_ref().map(|p| p.csv.clone()).unwrap_or_default();
+                    view! {
+                        {preview.map(|p| outcome(locale, p, draft))}
+                        <form class="stacked" method="post" action="/api/v1/evidence/import">
+                            <FormToken/>
+                            <input type="hidden" name="dry_run" value="true"/>
+                            <label for="csv">{t(locale, Text::CsvContent)}</label>
+                            <textarea id="csv" name="csv" rows="12" required spellcheck="false">{csv}</textarea>
+                            <button type="submit">{t(locale, Text::Preview)}</button>
+                        </form>
+                    }
+                    .into_any()
+                })
+            }
+        </Suspense>
+    }
+    .into_any()
+}
+
+fn outcome(locale: Locale, preview: EvidencePreview, draft: Option<uuid::Uuid>) -> AnyView {
+    match preview.outcome {
+        Err(problems) => view! {
+            <div class="notice error" role="alert">
+                <p>{say(locale, Say::ImportProblems)}</p>
+                <ul data-testid="import-problems">
+                    {problems.into_iter().map(|p| view! {
+                        <li><strong>{p.field}</strong>": " {p.message}</li>
+                    }).collect_view()}
+                </ul>
+            </div>
+        }
+        .into_any(),
+        Ok(report) => view! {
+            <p data-testid="import-counts">
+                {say(locale, Say::Rows)} ": " {report.rows} " · "
+                {say(locale, Say::WouldAdd)} ": " {report.added} " · "
+                {say(locale, Say::AlreadyPresent)} ": " {report.already_present}
+            </p>
+            {draft.map(|draft| view! {
+                <form method="post" action="/api/v1/evidence/import">
+                    <FormToken/>
+                    <input type="hidden" name="draft_id" value=draft.to_string()/>
+                    <input type="hidden" name="csv" value=""/>
+                    <button type="submit">{say(locale, Say::ConfirmImport)}</button>
+                </form>
+            })}
+        }
+        .into_any(),
+    }
+}

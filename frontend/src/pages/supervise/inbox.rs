@@ -1,0 +1,123 @@
+//! `/inbox`: the ratings waiting for the signed-in person — rating themselves before and
+//! after a course, their people at work (after the course and 30 and 90 days later), a
+//! colleague who asked — each a link to its short form; and inviting a colleague.
+
+use leptos::prelude::*;
+use leptos_router::components::Redirect;
+use shared::Locale;
+use shared::evidence::Phase;
+use shared::evidence::rating::Inbox;
+use shared::evidence::table::phase_label;
+use shared::learning::CohortSummary;
+
+use super::{ErrorNotice, Outcome, Say, say, source_label};
+use crate::i18n::{Text, t};
+use crate::layout::{FormToken, use_locale, use_viewer};
+use crate::pages::admin::port_failure;
+use crate::ports::{PortError, Ports};
+
+#[component]
+pub fn InboxPage() -> impl IntoView {
+    let locale = use_locale();
+    if use_viewer().me.is_none() {
+        return view! { <Redirect path="/login?return_to=/inbox"/> }.into_any();
+    }
+    let ports = use_context::<Ports>();
+    view! {
+        <h1>{say(locale, Say::Inbox)}</h1>
+        <Outcome/>
+        <ErrorNotice/>
+        <Suspense fallback=move || view! { <p>{t(locale, Text::Loading)}</p> }>
+            {
+                let ports = ports.clone();
+                Suspend::new(async move {
+                    let Some(ports) = ports else {
+                        return port_failure(locale, PortError(shared::ErrorCode::Unavailable));
+                    };
+                    let inbox = match ports.supervise.inbox().await {
+                        Ok(inbox) => inbox,
+                        Err(e) => return port_failure(locale, e),
+                    };
+                    let cohorts = ports.supervise.my_cohorts().await.unwrap_or_default();
+                    view! {
+                        {tasks(locale, inbox)}
+                        {invite(locale, cohorts)}
+                    }
+                    .into_any()
+                })
+            }
+        </Suspense>
+    }
+    .into_any()
+}
+
+fn tasks(locale: Locale, inbox: Inbox) -> AnyView {
+    if inbox.tasks.is_empty() {
+        return view! { <p class="empty">{say(locale, Say::NothingToDo)}</p> }.into_any();
+    }
+    let more = (inbox.total > inbox.tasks.len() as u64).then(|| {
+        view! { <p>{say(locale, Say::ShowingFirst)} " " {inbox.tasks.len()} " / " {inbox.total}</p> }
+    });
+    view! {
+        <table data-testid="tasks">
+            <thead><tr>
+                <th scope="col">{say(locale, Say::Due)}</th>
+                <th scope="col">{say(locale, Say::Person)}</th>
+                <th scope="col">{say(locale, Say::Cohort)}</th>
+                <th scope="col">{say(locale, Say::Phase)}</th>
+                <th scope="col">{say(locale, Say::As)}</th>
+                <th scope="col"><span class="visually-hidden">{say(locale, Say::Rate)}</span></th>
+            </tr></thead>
+            <tbody>
+                {inbox.tasks.into_iter().map(|task| {
+                    let href = format!("/ratings/{}/{}/{}", task.cohort_id, task.learner_id, task.phase.code());
+                    view! {
+                        <tr>
+                            <td>{task.due_on}</td>
+                            <td>{task.learner_name}</td>
+                            <td>{task.cohort_title.get(locale).to_owned()}</td>
+                            <td>{phase_label(task.phase, locale)}</td>
+                            <td>{source_label(locale, task.source)}</td>
+                            <td><a href=href>{say(locale, Say::Rate)}</a></td>
+                        </tr>
+                    }
+                }).collect_view()}
+            </tbody>
+        </table>
+        {more}
+    }
+    .into_any()
+}
+
+fn invite(locale: Locale, cohorts: Vec<CohortSummary>) -> Option<impl IntoView + use<>> {
+    (!cohorts.is_empty()).then(|| {
+        let forms = cohorts
+            .into_iter()
+            .map(|c| {
+                let id = c.id;
+                view! {
+                    <form class="inline" method="post" action=format!("/api/v1/cohorts/{id}/peer-invitations")>
+                        <FormToken/>
+                        <fieldset>
+                            <legend>{c.title.get(locale).to_owned()}</legend>
+                            <label for=format!("peer-{id}")>{say(locale, Say::ColleagueUsername)}</label>
+                            <input id=format!("peer-{id}") name="peer" required maxlength="100"/>
+                            <label for=format!("phase-{id}")>{say(locale, Say::Phase)}</label>
+                            <select id=format!("phase-{id}") name="phase">
+                                {[Phase::Before, Phase::After].into_iter().map(|p| view! {
+                                    <option value=p.code()>{phase_label(p, locale)}</option>
+                                }).collect_view()}
+                            </select>
+                            <button type="submit">{say(locale, Say::Invite)}</button>
+                        </fieldset>
+                    </form>
+                }
+            })
+            .collect_view();
+        view! {
+            <h2>{say(locale, Say::InvitePeer)}</h2>
+            <p>{say(locale, Say::InvitePeerHelp)}</p>
+            {forms}
+        }
+    })
+}

@@ -1,0 +1,206 @@
+//! `/supervise/learners/:id`: one person's record — their training needs against their
+//! position's profile, the courses for the gaps (with a button to enrol them), and every
+//! piece of evidence, voided ones marked, each voidable with a reason.
+
+use leptos::prelude::*;
+use leptos_router::components::Redirect;
+use leptos_router::hooks::use_params_map;
+use shared::Locale;
+use shared::evidence::report::{LearnerRecord, Recommendation};
+use shared::evidence::table::{number, phase_label};
+
+use super::{ErrorNotice, Outcome, Say, SuperviseNav, say, source_label};
+use crate::i18n::{Text, t};
+use crate::layout::{FormToken, use_locale, use_viewer};
+use crate::pages::admin::port_failure;
+use crate::ports::{PortError, Ports};
+
+#[component]
+pub fn LearnerPage() -> impl IntoView {
+    let locale = use_locale();
+    let Some(me) = use_viewer().me else {
+        return view! { <Redirect path="/login?return_to=/supervise"/> }.into_any();
+    };
+    let id = use_params_map()
+        .get_untracked()
+        .get("id")
+        .and_then(|v| uuid::Uuid::parse_str(&v).ok());
+    let ports = use_context::<Ports>();
+    let supervises = me.has_role(shared::Role::Supervisor) || me.has_role(shared::Role::Admin);
+    view! {
+        {supervises.then(|| view! { <SuperviseNav/> })}
+        <Outcome/>
+        <ErrorNotice/>
+        <Suspense fallback=move || view! { <p>{t(locale, Text::Loading)}</p> }>
+            {
+                let ports = ports.clone();
+                Suspend::new(async move {
+                    let (Some(ports), Some(id)) = (ports, id) else {
+                        return port_failure(locale, PortError(shared::ErrorCode::NotFound));
+                    };
+                    match ports.supervise.learner(id).await {
+                        Ok(record) => record_view(locale, record, supervises),
+                        Err(e) => port_failure(locale, e),
+                    }
+                })
+            }
+        </Suspense>
+    }
+    .into_any()
+}
+
+fn record_view(locale: Locale, record: LearnerRecord, supervises: bool) -> AnyView {
+    let here = format!("/supervise/learners/{}", record.user_id);
+    let position = record
+        .position
+        .as_ref()
+        .map(|p| p.get(locale).to_owned())
+        .unwrap_or_default();
+    let needs = record
+        .needs
+        .iter()
+        .map(|n| {
+            view! {
+                <tr>
+                    <td>{n.competency.code.clone()} " · " {n.competency.name.get(locale).to_owned()}</td>
+                    <td class="num">{n.required}</td>
+                    <td class="num">{number(n.current)}</td>
+                    <td>{n.source.map(|s| source_label(locale, s)).unwrap_or_default()}</td>
+                    <td class="num">{n.gap.map_or_else(|| say(locale, Say::NotAssessed).to_owned(), |g| number(Some(g)))}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let courses = record
+        .recommendations
+        .iter()
+        .map(|r| recommendation(locale, r, record.user_id, supervises, here.clone()))
+        .collect_view();
+    let evidence = record
+        .evidence
+        .iter()
+        .map(|e| {
+            let void_form = (supervises && e.voided_on.is_none()).then(|| {
+                view! {
+                    <form class="inline" method="post" action=format!("/api/v1/evidence/{}/void", e.id)>
+                        <FormToken/>
+                        <input type="hidden" name="back" value=here.clone()/>
+                        <label class="visually-hidden" for=format!("reason-{}", e.id)>{say(locale, Say::VoidReason)}</label>
+                        <input id=format!("reason-{}", e.id) name="reason" required maxlength="500"
+                            placeholder=say(locale, Say::VoidReason)/>
+                        <button type="submit">{say(locale, Say::Void)}</button>
+                    </form>
+                }
+            });
+            let status = match (&e.voided_on, &e.void_reason) {
+                (Some(on), reason) => format!(
+                    "{} {on}: {}",
+                    say(locale, Say::VoidedOn),
+                    reason.clone().unwrap_or_default()
+                ),
+                _ => String::new(),
+            };
+            view! {
+                <tr class:disabled=e.voided_on.is_some()>
+                    <td>{e.observed_on.clone()}</td>
+                    <td>{e.competency.code.clone()}</td>
+                    <td>{source_label(locale, e.source)}</td>
+                    <td>{phase_label(e.phase, locale)}</td>
+                    <td class="num">{e.level}</td>
+                    <td>{e.rater.clone().unwrap_or_default()}</td>
+                    <td>{status}{void_form}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <h1>{record.full_name.clone()}</h1>
+        <p>{record.org_unit.clone().unwrap_or_default()} " · " {position}</p>
+        <h2>{say(locale, Say::TrainingNeeds)}</h2>
+        {if record.needs.is_empty() {
+            view! { <p class="empty">{say(locale, Say::NoProfile)}</p> }.into_any()
+        } else {
+            view! {
+                <table data-testid="needs">
+                    <thead><tr>
+                        <th scope="col">{say(locale, Say::Competency)}</th>
+                        <th scope="col">{say(locale, Say::Required)}</th>
+                        <th scope="col">{say(locale, Say::Current)}</th>
+                        <th scope="col">{say(locale, Say::Source)}</th>
+                        <th scope="col">{say(locale, Say::Gap)}</th>
+                    </tr></thead>
+                    <tbody>{needs}</tbody>
+                </table>
+            }
+            .into_any()
+        }}
+        <h2>{say(locale, Say::Recommended)}</h2>
+        {if record.recommendations.is_empty() {
+            view! { <p class="empty">{say(locale, Say::NoRecommendations)}</p> }.into_any()
+        } else {
+            view! { <ul class="cards">{courses}</ul> }.into_any()
+        }}
+        <h2>{say(locale, Say::Evidence)}</h2>
+        {if record.evidence.is_empty() {
+            view! { <p class="empty">{say(locale, Say::NoEvidence)}</p> }.into_any()
+        } else {
+            view! {
+                <div class="scroll">
+                <table data-testid="evidence">
+                    <thead><tr>
+                        <th scope="col">{say(locale, Say::Date)}</th>
+                        <th scope="col">{say(locale, Say::Competency)}</th>
+                        <th scope="col">{say(locale, Say::Source)}</th>
+                        <th scope="col">{say(locale, Say::Phase)}</th>
+                        <th scope="col">{say(locale, Say::Level)}</th>
+                        <th scope="col">{say(locale, Say::Rater)}</th>
+                        <th scope="col">{say(locale, Say::Status)}</th>
+                    </tr></thead>
+                    <tbody>{evidence}</tbody>
+                </table>
+                </div>
+            }
+            .into_any()
+        }}
+    }
+    .into_any()
+}
+
+fn recommendation(
+    locale: Locale,
+    r: &Recommendation,
+    learner: uuid::Uuid,
+    supervises: bool,
+    here: String,
+) -> impl IntoView + use<> {
+    let cohorts = r
+        .cohorts
+        .iter()
+        .map(|c| {
+            let enrol = supervises.then(|| {
+                view! {
+                    <form class="inline" method="post" action=format!("/api/v1/cohorts/{}/needs-enrolments", c.id)>
+                        <FormToken/>
+                        <input type="hidden" name="back" value=here.clone()/>
+                        <input type="hidden" name="learners" value=learner.to_string()/>
+                        <button type="submit">{say(locale, Say::Enrol)}</button>
+                    </form>
+                }
+            });
+            view! {
+                <li>{c.title.get(locale).to_owned()} " (" {c.starts_on.clone()} " – " {c.ends_on.clone()} ") " {enrol}</li>
+            }
+        })
+        .collect_view();
+    view! {
+        <li>
+            <strong>{r.title.get(locale).to_owned()}</strong>
+            <p>{say(locale, Say::WorksOn)} ": " {r.competencies.join(", ")}</p>
+            {if r.cohorts.is_empty() {
+                view! { <p>{say(locale, Say::NoOpenCohort)}</p> }.into_any()
+            } else {
+                view! { <ul>{cohorts}</ul> }.into_any()
+            }}
+        </li>
+    }
+}

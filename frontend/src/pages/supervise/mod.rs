@@ -1,0 +1,265 @@
+//! The supervisor's pages (`/supervise/...`): gains per competency with their chart, the
+//! learners behind a row, one learner's record, training needs with the heat map, evidence
+//! import; and everyone's rating pages (`/inbox`, `/ratings/...`). All server-rendered,
+//! without scripts; filters are plain GET forms, so every view has its own address and
+//! its CSV download takes the same query.
+
+pub mod chart;
+pub mod gains;
+pub mod import;
+pub mod inbox;
+pub mod learner;
+pub mod learners;
+pub mod needs;
+pub mod rating;
+mod say;
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+use shared::Locale;
+use shared::evidence::report::{FilterOptions, ReportFilter};
+use shared::evidence::table::Table;
+
+pub use say::{Say, say};
+
+use crate::layout::use_locale;
+
+/// Who or what a source is, in words.
+pub fn source_label(locale: Locale, source: shared::evidence::Source) -> &'static str {
+    use shared::evidence::Source;
+    say(
+        locale,
+        match source {
+            Source::PreTest => Say::SourcePreTest,
+            Source::PostTest => Say::SourcePostTest,
+            Source::SelfRating => Say::SourceSelf,
+            Source::Supervisor => Say::SourceSupervisor,
+            Source::Peer => Say::SourcePeer,
+            Source::Lecturer => Say::SourceLecturer,
+        },
+    )
+}
+
+/// A failed post came back: say so, with the first problem's words.
+#[component]
+pub fn ErrorNotice() -> impl IntoView {
+    let locale = use_locale();
+    let query = use_query_map().get_untracked();
+    query.get("error").map(|_| {
+        let detail = query.get("detail").unwrap_or_default();
+        view! {
+            <div class="notice error" role="alert">
+                <p>{say(locale, Say::FormFailed)} " " {detail}</p>
+            </div>
+        }
+    })
+}
+
+/// The filter a page's query string names (unknown or malformed values are ignored).
+pub fn filter_from_query() -> ReportFilter {
+    let query = use_query_map().get_untracked();
+    let id = |name: &str| {
+        query
+            .get(name)
+            .and_then(|v| uuid::Uuid::parse_str(v.trim()).ok())
+    };
+    let text = |name: &str| query.get(name).map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
+    ReportFilter {
+        course: id("course"),
+        cohort: id("cohort"),
+        org_unit: id("org_unit"),
+        region: text("region"),
+        position: id("position"),
+        competency: id("competency"),
+        from: text("from"),
+        to: text("to"),
+    }
+}
+
+/// Percent-encodes a query value.
+pub fn encode(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// The filter as a query string (without `?`), empty values left out.
+pub fn filter_query(filter: &ReportFilter) -> String {
+    let mut parts = Vec::new();
+    let mut id = |name: &str, value: Option<uuid::Uuid>| {
+        if let Some(v) = value {
+            parts.push(format!("{name}={v}"));
+        }
+    };
+    id("course", filter.course);
+    id("cohort", filter.cohort);
+    id("org_unit", filter.org_unit);
+    id("position", filter.position);
+    id("competency", filter.competency);
+    for (name, value) in [
+        ("region", &filter.region),
+        ("from", &filter.from),
+        ("to", &filter.to),
+    ] {
+        if let Some(v) = value {
+            parts.push(format!("{name}={}", encode(v)));
+        }
+    }
+    parts.join("&")
+}
+
+/// `path?query`, or `path` alone.
+pub fn with_query(path: &str, query: &str) -> String {
+    if query.is_empty() {
+        path.to_owned()
+    } else {
+        format!("{path}?{query}")
+    }
+}
+
+#[component]
+pub fn SuperviseNav() -> impl IntoView {
+    let locale = use_locale();
+    view! {
+        <nav class="tabs" aria-label=say(locale, Say::SupervisionNav)>
+            <a href="/supervise">{say(locale, Say::Gains)}</a>
+            <a href="/supervise/needs">{say(locale, Say::Needs)}</a>
+            <a href="/inbox">{say(locale, Say::Inbox)}</a>
+            <a href="/supervise/evidence/import">{say(locale, Say::ImportEvidence)}</a>
+        </nav>
+    }
+}
+
+fn select(
+    locale: Locale,
+    name: &'static str,
+    label: Say,
+    chosen: Option<String>,
+    options: Vec<(String, String)>,
+) -> impl IntoView {
+    let chosen = chosen.unwrap_or_default();
+    view! {
+        <label>
+            <span>{say(locale, label)}</span>
+            <select name=name>
+                <option value="">{say(locale, Say::Any)}</option>
+                {options.into_iter().map(|(value, text)| {
+                    let selected = value == chosen;
+                    view! { <option value=value selected=selected>{text}</option> }
+                }).collect_view()}
+            </select>
+        </label>
+    }
+}
+
+/// The filter form: a GET to `action`, so the result has its own address.
+pub fn filter_form(
+    locale: Locale,
+    action: &'static str,
+    filter: &ReportFilter,
+    options: &FilterOptions,
+    full: bool,
+) -> impl IntoView + use<> {
+    let choices = |list: &[shared::evidence::report::Choice]| {
+        list.iter()
+            .map(|c| (c.id.to_string(), c.name.get(locale).to_owned()))
+            .collect::<Vec<_>>()
+    };
+    let units = options
+        .units
+        .iter()
+        .map(|(c, depth)| {
+            let indent = "· ".repeat(usize::from(*depth));
+            (c.id.to_string(), format!("{indent}{}", c.name.get(locale)))
+        })
+        .collect();
+    let competencies = options
+        .competencies
+        .iter()
+        .map(|c| (c.id.to_string(), format!("{} · {}", c.code, c.name.get(locale))))
+        .collect();
+    let regions = options.regions.iter().map(|r| (r.clone(), r.clone())).collect();
+    let id = |v: Option<uuid::Uuid>| v.map(|v| v.to_string());
+    view! {
+        <form class="filters" method="get" action=action>
+            {full.then(|| view! {
+                {select(locale, "course", Say::Course, id(filter.course), choices(&options.courses))}
+                {select(locale, "cohort", Say::Cohort, id(filter.cohort), choices(&options.cohorts))}
+            })}
+            {select(locale, "org_unit", Say::OrgUnit, id(filter.org_unit), units)}
+            {select(locale, "region", Say::Region, filter.region.clone(), regions)}
+            {select(locale, "position", Say::Position, id(filter.position), choices(&options.positions))}
+            {select(locale, "competency", Say::Competency, id(filter.competency), competencies)}
+            {full.then(|| view! {
+                <label><span>{say(locale, Say::From)}</span>
+                    <input type="date" name="from" value=filter.from.clone().unwrap_or_default()/></label>
+                <label><span>{say(locale, Say::To)}</span>
+                    <input type="date" name="to" value=filter.to.clone().unwrap_or_default()/></label>
+            })}
+            <button type="submit">{say(locale, Say::Apply)}</button>
+            <a href=action>{say(locale, Say::ClearFilters)}</a>
+        </form>
+    }
+}
+
+/// A table of text cells; `links` gives, per row, an address for its first cell.
+pub fn table_view(
+    table: Table,
+    testid: &'static str,
+    links: Vec<Option<String>>,
+) -> impl IntoView {
+    let rows = table
+        .rows
+        .into_iter()
+        .enumerate()
+        .map(|(i, row)| {
+            let link = links.get(i).cloned().flatten();
+            let cells = row
+                .into_iter()
+                .enumerate()
+                .map(|(j, cell)| match (&link, j) {
+                    (Some(href), 0) => view! { <td><a href=href.clone()>{cell}</a></td> }.into_any(),
+                    _ => view! { <td>{cell}</td> }.into_any(),
+                })
+                .collect_view();
+            view! { <tr>{cells}</tr> }
+        })
+        .collect_view();
+    view! {
+        <div class="scroll">
+            <table data-testid=testid>
+                <thead><tr>{table.header.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}
+
+/// The outcome of the last post on these pages.
+#[component]
+pub fn Outcome() -> impl IntoView {
+    let locale = use_locale();
+    let query = use_query_map().get_untracked();
+    let number = |name: &str| query.get(name).unwrap_or_default();
+    match query.get("saved").as_deref() {
+        Some("voided") => Some(say(locale, Say::SavedVoided).to_owned()),
+        Some("rated") => Some(say(locale, Say::SavedRated).to_owned()),
+        Some("invited") => Some(say(locale, Say::SavedInvited).to_owned()),
+        Some("enrolled") => Some(format!("{} {}", say(locale, Say::SavedEnrolled), number("enrolled"))),
+        Some("imported") => Some(format!(
+            "{} {} · {} {}",
+            say(locale, Say::Added),
+            number("added"),
+            say(locale, Say::AlreadyPresent),
+            number("present")
+        )),
+        _ => None,
+    }
+    .map(|text| view! { <p class="notice ok" role="status">{text}</p> })
+}
