@@ -109,14 +109,15 @@ async fn seed_demo(settings: Settings) -> Result<(), String> {
         .await
         .map_err(|e| e.to_string())?;
     println!(
-        "Demo data: {} org units, {} positions, {} users, {} competencies, {} courses, {} cohorts, {} learners' progress added (existing rows kept).",
+        "Demo data: {} org units, {} positions, {} users, {} competencies, {} courses, {} cohorts, {} learners' progress, {} pieces of competency evidence added (existing rows kept).",
         report.org_units_added,
         report.positions_added,
         report.users_added,
         report.competencies_added,
         report.courses_added,
         report.cohorts_added,
-        report.learners_progressed
+        report.learners_progressed,
+        report.evidence_added
     );
     println!("Demo sign-ins (demo data only):");
     for account in DEMO_ACCOUNTS {
@@ -128,6 +129,10 @@ async fn seed_demo(settings: Settings) -> Result<(), String> {
             roles.join(", ")
         );
     }
+    println!(
+        "  lc.*         {:<24} learner (14 cadres of a finished class, e.g. lc.sung)",
+        seed::DEMO_CADRE_PASSWORD
+    );
     Ok(())
 }
 

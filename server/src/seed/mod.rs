@@ -6,6 +6,7 @@ mod accounts;
 mod cohorts;
 mod competencies;
 mod courses;
+mod evidence;
 mod org_units;
 mod positions;
 mod progress;
@@ -14,6 +15,7 @@ use sea_orm::{DatabaseConnection, DbErr};
 
 pub use accounts::{DEMO_ACCOUNTS, DemoAccount};
 pub use courses::DEMO_COURSE;
+pub use evidence::PASSWORD as DEMO_CADRE_PASSWORD;
 
 use crate::services::passwords::PasswordHasher;
 use crate::services::users::UserError;
@@ -28,6 +30,8 @@ pub struct SeedReport {
     pub cohorts_added: usize,
     /// Demo learners given work in the demo cohort.
     pub learners_progressed: usize,
+    /// Pieces of competency evidence of the finished demo class.
+    pub evidence_added: u64,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -52,5 +56,6 @@ pub async fn seed_demo(
         courses_added: courses::seed(db).await?,
         cohorts_added: cohorts::seed(db).await?,
         learners_progressed: progress::seed(db, cohorts::TITLE_VI).await?,
+        evidence_added: evidence::seed(db, hasher).await?,
     })
 }

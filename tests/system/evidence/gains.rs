@@ -29,11 +29,15 @@ fn close(value: &Value, expected: Option<f64>) {
 async fn gains_are_computed_for_the_supervisors_own_people(app: TestApp) {
     app.seed_demo().await;
     let admin = As::sign_in(&app, ADMIN.0, ADMIN.1).await;
+    // A commune of its own, apart from the demo's finished class.
+    let commune = admin
+        .add_commune("VN-LCI-MUONGHUM", "Xã Mường Hum", "VN-LCI")
+        .await;
     let mut csv = String::from("username,competency,source,phase,level,date\n");
     for (i, (before, after)) in LAO_CAI.iter().enumerate() {
-        let name = format!("lc.{i}");
+        let name = format!("hum.{i}");
         admin
-            .add_learner(&name, &format!("Lò Thị Học {i}"), "VN-LCI-YTY")
+            .add_learner(&name, &format!("Lò Thị Học {i}"), "VN-LCI-MUONGHUM")
             .await;
         csv.push_str(&format!(
             "{name},LAW,pre_test,before,{before},2026-09-01\n{name},LAW,post_test,after,{after},2026-11-20\n"
@@ -73,7 +77,10 @@ async fn gains_are_computed_for_the_supervisors_own_people(app: TestApp) {
     let expected = gain(&Summary::of(&observations, scale), scale);
 
     let supervisor = As::sign_in(&app, SUPERVISOR.0, SUPERVISOR.1).await;
-    let report = supervisor.get_json("/api/v1/reports/gains").await;
+    let mine = format!("org_unit={commune}");
+    let report = supervisor
+        .get_json(&format!("/api/v1/reports/gains?{mine}"))
+        .await;
     let law = row(&report, "LAW", ("test", "after")).expect("a LAW test row");
     assert_eq!(law["too_small"], false);
     assert_eq!(law["scale"], json!({ "max": 5.0, "proficient": 3.0 }));
@@ -99,7 +106,9 @@ async fn gains_are_computed_for_the_supervisors_own_people(app: TestApp) {
     // The CSV holds exactly the table's cells.
     let typed: GainReport = serde_json::from_value(report.clone()).unwrap();
     let table = shared::evidence::table::gains(&typed, Locale::Vi);
-    let csv_text = supervisor.get("/api/v1/reports/gains.csv").await;
+    let csv_text = supervisor
+        .get(&format!("/api/v1/reports/gains.csv?{mine}"))
+        .await;
     assert_eq!(csv_text.status(), StatusCode::OK);
     assert!(
         csv_text
@@ -127,7 +136,7 @@ async fn gains_are_computed_for_the_supervisors_own_people(app: TestApp) {
     let law_id = law["competency"]["id"].as_str().unwrap();
     let learners = supervisor
         .get_json(&format!(
-            "/api/v1/reports/gains/learners?of={law_id}&measure=test:after"
+            "/api/v1/reports/gains/learners?{mine}&of={law_id}&measure=test:after"
         ))
         .await;
     let names: Vec<&str> = learners
@@ -141,7 +150,7 @@ async fn gains_are_computed_for_the_supervisors_own_people(app: TestApp) {
     let conf_id = conf["competency"]["id"].as_str().unwrap();
     let too_small = supervisor
         .get(&format!(
-            "/api/v1/reports/gains/learners?of={conf_id}&measure=supervisor:after"
+            "/api/v1/reports/gains/learners?{mine}&of={conf_id}&measure=supervisor:after"
         ))
         .await;
     assert_eq!(
@@ -176,13 +185,11 @@ async fn gains_are_computed_for_the_supervisors_own_people(app: TestApp) {
     let all = admin.get_json("/api/v1/reports/gains").await;
     assert_eq!(
         row(&all, "LAW", ("test", "after")).unwrap()["gain"]["n_paired"],
-        13,
-        "both provinces' twelve and the demo's learner in Cần Thơ who finished the course"
+        12 + 14 + 1,
+        "both provinces' twelve, the demo's finished class of 14 and its learner in Cần Thơ"
     );
     let narrowed = admin
-        .get_json(&format!(
-            "/api/v1/reports/gains?org_unit={lci}&to=2026-10-01"
-        ))
+        .get_json(&format!("/api/v1/reports/gains?{mine}&to=2026-10-01"))
         .await;
     assert!(
         row(&narrowed, "LAW", ("test", "after")).is_none(),
@@ -191,9 +198,44 @@ async fn gains_are_computed_for_the_supervisors_own_people(app: TestApp) {
     let bad_date = admin.get("/api/v1/reports/gains?from=yesterday").await;
     assert_eq!(bad_date.status(), StatusCode::BAD_REQUEST);
     // Learners and lecturers see no one's gains.
-    let learner = As::sign_in(&app, "lc.0", super::PASSWORD).await;
+    let learner = As::sign_in(&app, "hum.0", super::PASSWORD).await;
     assert_eq!(
         learner.get("/api/v1/reports/gains").await.status(),
         StatusCode::FORBIDDEN
+    );
+}
+
+on_both_databases!(the_demo_dashboard_shows_gains_with_intervals);
+
+async fn the_demo_dashboard_shows_gains_with_intervals(app: TestApp) {
+    app.seed_demo().await;
+    let supervisor = As::sign_in(&app, SUPERVISOR.0, SUPERVISOR.1).await;
+    let report = supervisor.get_json("/api/v1/reports/gains").await;
+    for code in ["LAW", "CONF", "MOBI", "ETHI", "SITU", "DECI"] {
+        for measure in [
+            ("test", "after"),
+            ("self", "after"),
+            ("supervisor", "after"),
+            ("supervisor", "follow_up_30"),
+            ("supervisor", "follow_up_90"),
+        ] {
+            let found =
+                row(&report, code, measure).unwrap_or_else(|| panic!("no {code} {measure:?} row"));
+            assert_eq!(found["too_small"], false, "{code} {measure:?}");
+            let g = &found["gain"];
+            assert!(
+                g["n_paired"].as_u64().unwrap() >= 14,
+                "{code} {measure:?}: {g}"
+            );
+            assert!(
+                g["ci_low"].as_f64() < g["ci_high"].as_f64() && g["p_value"].is_number(),
+                "a real interval for {code} {measure:?}: {g}"
+            );
+        }
+    }
+    let gaps = report["gaps"].as_array().unwrap();
+    assert!(
+        gaps.iter()
+            .any(|g| g["phase"] == "before" && g["mean"].is_number())
     );
 }

@@ -62,6 +62,22 @@ impl<'a> As<'a> {
             .to_owned()
     }
 
+    /// Adds a commune under the unit with code `parent` (as an administrator); its id.
+    pub async fn add_commune(&self, code: &str, name: &str, parent: &str) -> String {
+        let parent = self.unit(parent).await;
+        let created = self
+            .post(
+                "/api/v1/org-units",
+                &json!({ "parent_id": parent, "code": code, "name": name, "kind": "commune" }),
+            )
+            .await;
+        assert_eq!(created.status(), StatusCode::CREATED, "creating {code}");
+        json(created).await["id"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned()
+    }
+
     /// Creates a learner in the unit with this code (as an administrator); their id.
     pub async fn add_learner(&self, username: &str, full_name: &str, unit_code: &str) -> String {
         self.add_person(

@@ -27,8 +27,14 @@ pub fn GainChart(rows: Vec<GainRow>, measure: Comparison, locale: Locale) -> imp
     if shown.is_empty() {
         return view! { <p class="empty">{say(locale, Say::NoEvidence)}</p> }.into_any();
     }
-    let top = shown.iter().map(|r| r.scale.max).fold(1.0_f64, f64::max).max(2.0);
-    let x = move |level: f64| LABEL + (level.clamp(1.0, top) - 1.0) / (top - 1.0) * (WIDTH - LABEL - RIGHT);
+    let top = shown
+        .iter()
+        .map(|r| r.scale.max)
+        .fold(1.0_f64, f64::max)
+        .max(2.0);
+    let x = move |level: f64| {
+        LABEL + (level.clamp(1.0, top) - 1.0) / (top - 1.0) * (WIDTH - LABEL - RIGHT)
+    };
     let height = TOP + ROW * shown.len() as f64 + 8.0;
     let ticks = (1..=top as u32)
         .map(|level| {
@@ -44,7 +50,11 @@ pub fn GainChart(rows: Vec<GainRow>, measure: Comparison, locale: Locale) -> imp
         .enumerate()
         .map(|(i, row)| {
             let y = TOP + ROW * i as f64 + ROW / 2.0;
-            let label = format!("{} · {}", row.competency.code, row.competency.name.get(locale));
+            let label = format!(
+                "{} · {}",
+                row.competency.code,
+                row.competency.name.get(locale)
+            );
             let g = &row.gain;
             let body = match (row.too_small, g.mean_before, g.mean_after) {
                 (false, Some(before), Some(after)) => {

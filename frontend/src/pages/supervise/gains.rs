@@ -11,8 +11,8 @@ use shared::evidence::table;
 
 use super::chart::GainChart;
 use super::{
-    ErrorNotice, Say, SuperviseNav, filter_form, filter_from_query, filter_query, say,
-    table_view, with_query,
+    ErrorNotice, Say, SuperviseNav, filter_form, filter_from_query, filter_query, say, table_view,
+    with_query,
 };
 use crate::i18n::{Text, t};
 use crate::layout::{use_locale, use_viewer};
@@ -75,7 +75,11 @@ fn body(locale: shared::Locale, report: GainReport, measure: Comparison) -> AnyV
         .map(|row| {
             (!row.too_small).then(|| {
                 let extra = format!("of={}&measure={}", row.competency.id, row.comparison.code());
-                let query = if query.is_empty() { extra } else { format!("{query}&{extra}") };
+                let query = if query.is_empty() {
+                    extra
+                } else {
+                    format!("{query}&{extra}")
+                };
                 format!("/supervise/learners?{query}")
             })
         })
@@ -85,7 +89,14 @@ fn body(locale: shared::Locale, report: GainReport, measure: Comparison) -> AnyV
         .filter(|c| report.rows.iter().any(|r| r.comparison == **c))
         .map(|c| {
             let extra = format!("measure={}", c.code());
-            let href = with_query("/supervise", &if query.is_empty() { extra } else { format!("{query}&{extra}") });
+            let href = with_query(
+                "/supervise",
+                &if query.is_empty() {
+                    extra
+                } else {
+                    format!("{query}&{extra}")
+                },
+            );
             let current = *c == measure;
             view! {
                 <a href=href aria-current=if current { "true" } else { "false" }>

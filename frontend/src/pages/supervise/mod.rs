@@ -63,7 +63,12 @@ pub fn filter_from_query() -> ReportFilter {
             .get(name)
             .and_then(|v| uuid::Uuid::parse_str(v.trim()).ok())
     };
-    let text = |name: &str| query.get(name).map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
+    let text = |name: &str| {
+        query
+            .get(name)
+            .map(|v| v.trim().to_owned())
+            .filter(|v| !v.is_empty())
+    };
     ReportFilter {
         course: id("course"),
         cohort: id("cohort"),
@@ -182,9 +187,18 @@ pub fn filter_form(
     let competencies = options
         .competencies
         .iter()
-        .map(|c| (c.id.to_string(), format!("{} · {}", c.code, c.name.get(locale))))
+        .map(|c| {
+            (
+                c.id.to_string(),
+                format!("{} · {}", c.code, c.name.get(locale)),
+            )
+        })
         .collect();
-    let regions = options.regions.iter().map(|r| (r.clone(), r.clone())).collect();
+    let regions = options
+        .regions
+        .iter()
+        .map(|r| (r.clone(), r.clone()))
+        .collect();
     let id = |v: Option<uuid::Uuid>| v.map(|v| v.to_string());
     view! {
         <form class="filters" method="get" action=action>
@@ -209,11 +223,7 @@ pub fn filter_form(
 }
 
 /// A table of text cells; `links` gives, per row, an address for its first cell.
-pub fn table_view(
-    table: Table,
-    testid: &'static str,
-    links: Vec<Option<String>>,
-) -> impl IntoView {
+pub fn table_view(table: Table, testid: &'static str, links: Vec<Option<String>>) -> impl IntoView {
     let rows = table
         .rows
         .into_iter()
@@ -224,7 +234,9 @@ pub fn table_view(
                 .into_iter()
                 .enumerate()
                 .map(|(j, cell)| match (&link, j) {
-                    (Some(href), 0) => view! { <td><a href=href.clone()>{cell}</a></td> }.into_any(),
+                    (Some(href), 0) => {
+                        view! { <td><a href=href.clone()>{cell}</a></td> }.into_any()
+                    }
                     _ => view! { <td>{cell}</td> }.into_any(),
                 })
                 .collect_view();
@@ -251,7 +263,11 @@ pub fn Outcome() -> impl IntoView {
         Some("voided") => Some(say(locale, Say::SavedVoided).to_owned()),
         Some("rated") => Some(say(locale, Say::SavedRated).to_owned()),
         Some("invited") => Some(say(locale, Say::SavedInvited).to_owned()),
-        Some("enrolled") => Some(format!("{} {}", say(locale, Say::SavedEnrolled), number("enrolled"))),
+        Some("enrolled") => Some(format!(
+            "{} {}",
+            say(locale, Say::SavedEnrolled),
+            number("enrolled")
+        )),
         Some("imported") => Some(format!(
             "{} {} · {} {}",
             say(locale, Say::Added),

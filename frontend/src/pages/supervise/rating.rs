@@ -23,7 +23,11 @@ pub fn RatingPage() -> impl IntoView {
         return view! { <Redirect path="/login?return_to=/inbox"/> }.into_any();
     }
     let params = use_params_map().get_untracked();
-    let id = |name: &str| params.get(name).and_then(|v| uuid::Uuid::parse_str(&v).ok());
+    let id = |name: &str| {
+        params
+            .get(name)
+            .and_then(|v| uuid::Uuid::parse_str(&v).ok())
+    };
     let (cohort, learner) = (id("cohort"), id("learner"));
     let phase = params.get("phase").and_then(|p| Phase::from_code(&p));
     let ports = use_context::<Ports>();

@@ -1,0 +1,235 @@
+//! Demo evidence: a class of Lào Cai commune cadres that finished the demo course four
+//! months ago, with their pre- and post-test levels, their own ratings before and after,
+//! and their supervisor's (ql.hung) before, after and at 30 and 90 days; so the supervisor's
+//! dashboard shows real-looking gains with intervals on the first run. Levels are fixed
+//! by a small formula, not random, so every run seeds the same numbers.
+
+use chrono::{Duration, NaiveDate, NaiveTime, Utc};
+use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
+use shared::auth::RoleGrant;
+use shared::evidence::{Phase, Source};
+use shared::{Locale, Role};
+use uuid::Uuid;
+
+use super::SeedError;
+use crate::entities::{cohort, cohort_lecturer, competency, course, enrolment, user};
+use crate::services::directory::{position_id_by_code, unit_id_by_code};
+use crate::services::evidence::{NewEvidence, store};
+use crate::services::passwords::PasswordHasher;
+use crate::services::users::{self, NewUser};
+
+pub const TITLE_VI: &str = "Lớp bồi dưỡng cán bộ cấp xã K4/2025 (đã kết thúc)";
+const TITLE_EN: &str = "Commune cadre training, class 4/2025 (finished)";
+/// The password of every cadre below (demo only).
+pub const PASSWORD: &str = "can-bo-lao-cai";
+
+/// (username, full name, commune, position)
+const CADRES: [(&str, &str, &str, &str); 14] = [
+    ("lc.sung", "Sùng A Páo", "VN-LCI-YTY", "COMMITTEE_CHAIR"),
+    ("lc.ly", "Lý Thị Dung", "VN-LCI-YTY", "CS_JUSTICE"),
+    ("lc.vang", "Vàng Seo Chứ", "VN-LCI-YTY", "CS_LAND"),
+    ("lc.tan", "Tẩn Láo Lở", "VN-LCI-YTY", "CS_CULTURE"),
+    (
+        "lc.hoang",
+        "Hoàng Văn Sơn",
+        "VN-LCI-BATXAT",
+        "PARTY_SECRETARY",
+    ),
+    ("lc.phan", "Phàn Thị Mẩy", "VN-LCI-BATXAT", "CS_JUSTICE"),
+    ("lc.lo", "Lò Văn Thắng", "VN-LCI-BATXAT", "CS_LAND"),
+    ("lc.giang", "Giàng Thị Súa", "VN-LCI-BATXAT", "CS_CULTURE"),
+    (
+        "lc.nguyen",
+        "Nguyễn Thị Hương",
+        "VN-LCI-SAPA",
+        "COMMITTEE_CHAIR",
+    ),
+    ("lc.tran", "Trần Văn Quang", "VN-LCI-SAPA", "CS_JUSTICE"),
+    ("lc.ma", "Ma Seo Dình", "VN-LCI-BACHA", "CS_LAND"),
+    ("lc.thao", "Thào Thị Mai", "VN-LCI-BACHA", "CS_CULTURE"),
+    ("lc.chao", "Chảo Láo Phù", "VN-LCI-BACHA", "PARTY_SECRETARY"),
+    ("lc.vu", "Vũ Thị Thanh", "VN-LCI-SAPA", "CS_JUSTICE"),
+];
+
+/// The competencies the demo course works on.
+const COMPETENCIES: [&str; 6] = ["LAW", "CONF", "MOBI", "ETHI", "SITU", "DECI"];
+
+/// A level from `base` to `base + spread − 1` (within 1 to 5) for cadre `i`, competency `c`
+/// and step `step` of the course: a fixed scatter, different for each step.
+fn level(i: usize, c: usize, step: usize, base: usize, spread: usize) -> i32 {
+    let wobble = (i * 7 + c * 3 + step * step * 5 + i * step) % spread.max(1);
+    i32::try_from((base + wobble).clamp(1, 5)).unwrap_or(1)
+}
+
+async fn cadre(
+    db: &DatabaseConnection,
+    hasher: &PasswordHasher,
+    (username, name, unit, position): (&str, &str, &str, &str),
+) -> Result<Uuid, SeedError> {
+    if let Some(found) = user::Entity::find()
+        .filter(user::Column::Username.eq(username))
+        .one(db)
+        .await?
+    {
+        return Ok(found.id);
+    }
+    let unit = unit_id_by_code(db, unit)
+        .await?
+        .ok_or_else(|| SeedError::Missing(format!("org unit {unit}")))?;
+    let position = position_id_by_code(db, position)
+        .await?
+        .ok_or_else(|| SeedError::Missing(format!("position {position}")))?;
+    Ok(users::create(
+        db,
+        hasher,
+        NewUser {
+            username: username.into(),
+            full_name: name.into(),
+            password: PASSWORD.into(),
+            email: None,
+            phone: None,
+            org_unit_id: Some(unit),
+            position_id: Some(position),
+            grants: vec![RoleGrant {
+                role: Role::Learner,
+                scope_org_unit_id: None,
+            }],
+            locale: Locale::Vi,
+        },
+    )
+    .await?)
+}
+
+/// Adds the finished class and its evidence if missing; how many pieces of evidence.
+pub async fn seed(db: &DatabaseConnection, hasher: &PasswordHasher) -> Result<u64, SeedError> {
+    if cohort::Entity::find()
+        .filter(cohort::Column::TitleVi.eq(TITLE_VI))
+        .one(db)
+        .await?
+        .is_some()
+    {
+        return Ok(0);
+    }
+    let course = course::Entity::find()
+        .filter(course::Column::Code.eq("KNTC-DAT-DAI-XA"))
+        .one(db)
+        .await?
+        .ok_or_else(|| SeedError::Missing("the demo course".into()))?;
+    let person = |username: &'static str| async move {
+        user::Entity::find()
+            .filter(user::Column::Username.eq(username))
+            .one(db)
+            .await?
+            .ok_or_else(|| SeedError::Missing(format!("user {username}")))
+    };
+    let (lecturer, supervisor) = (person("gv.lan").await?, person("ql.hung").await?);
+    let competencies: Vec<Uuid> = {
+        let all = competency::Entity::find()
+            .filter(competency::Column::FrameworkId.eq(course.framework_id))
+            .all(db)
+            .await?;
+        COMPETENCIES
+            .iter()
+            .filter_map(|code| all.iter().find(|c| c.code == *code).map(|c| c.id))
+            .collect()
+    };
+    let now = Utc::now();
+    let ends = now.date_naive() - Duration::days(120);
+    let starts = ends - Duration::days(45);
+    let id = Uuid::new_v4();
+    cohort::ActiveModel {
+        id: Set(id),
+        course_id: Set(course.id),
+        version: Set(course.latest_version.max(1)),
+        title_vi: Set(TITLE_VI.into()),
+        title_en: Set(TITLE_EN.into()),
+        starts_on: Set(starts),
+        ends_on: Set(ends),
+        created_by: Set(lecturer.id),
+        created_at: Set(now),
+        gate_pre: Set(true),
+        gate_post: Set(true),
+    }
+    .insert(db)
+    .await?;
+    cohort_lecturer::ActiveModel {
+        cohort_id: Set(id),
+        user_id: Set(lecturer.id),
+        added_at: Set(now),
+    }
+    .insert(db)
+    .await?;
+    let at = |date: NaiveDate| date.and_time(NaiveTime::MIN).and_utc();
+    let mut items = Vec::new();
+    for (i, account) in CADRES.iter().enumerate() {
+        let learner = cadre(db, hasher, *account).await?;
+        enrolment::ActiveModel {
+            cohort_id: Set(id),
+            user_id: Set(learner),
+            added_at: Set(now),
+        }
+        .insert(db)
+        .await?;
+        for (c, competency) in competencies.iter().enumerate() {
+            // Tests: low before, about one level up after; self-ratings start high and
+            // move less; the supervisor sees a smaller change that holds at 90 days.
+            let steps = [
+                (Source::PreTest, Phase::Before, level(i, c, 1, 1, 3), starts),
+                (Source::PostTest, Phase::After, level(i, c, 2, 2, 3), ends),
+                (
+                    Source::SelfRating,
+                    Phase::Before,
+                    level(i, c, 3, 3, 2),
+                    starts,
+                ),
+                (Source::SelfRating, Phase::After, level(i, c, 4, 3, 3), ends),
+                (
+                    Source::Supervisor,
+                    Phase::Before,
+                    level(i, c, 5, 2, 2),
+                    starts,
+                ),
+                (Source::Supervisor, Phase::After, level(i, c, 6, 2, 3), ends),
+                (
+                    Source::Supervisor,
+                    Phase::FollowUp30,
+                    level(i, c, 7, 2, 3),
+                    ends + Duration::days(30),
+                ),
+                (
+                    Source::Supervisor,
+                    Phase::FollowUp90,
+                    level(i, c, 8, 3, 2),
+                    ends + Duration::days(90),
+                ),
+            ];
+            for (source, phase, value, date) in steps {
+                let rated = matches!(source, Source::Supervisor);
+                items.push(NewEvidence {
+                    user_id: learner,
+                    competency_id: *competency,
+                    source,
+                    phase,
+                    level: value,
+                    rater_id: if rated {
+                        Some(supervisor.id)
+                    } else if source == Source::SelfRating {
+                        Some(learner)
+                    } else {
+                        None
+                    },
+                    cohort_id: Some(id),
+                    attempt_id: None,
+                    observed_at: at(date),
+                    recorded_by: None,
+                    dedup_key: format!(
+                        "demo:{id}:{learner}:{competency}:{}:{}",
+                        source.code(),
+                        phase.code()
+                    ),
+                });
+            }
+        }
+    }
+    Ok(store(db, items).await?)
+}
