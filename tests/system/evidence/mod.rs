@@ -9,6 +9,7 @@ use crate::helpers::{TestApp, json};
 mod gains;
 mod import;
 mod needs;
+mod pages;
 mod ratings;
 
 /// Requests as one signed-in person (Bearer token).
@@ -18,8 +19,17 @@ pub struct As<'a> {
 }
 
 impl<'a> As<'a> {
+    /// Signs in over the JSON API with a client of its own, so the app's browser-like
+    /// client keeps its own session.
     pub async fn sign_in(app: &'a TestApp, username: &str, password: &str) -> As<'a> {
-        let token = app.sign_in_json(username, password).await["access_token"]
+        let response = reqwest::Client::new()
+            .post(app.url("/api/v1/auth/sign-in"))
+            .json(&json!({ "username": username, "password": password }))
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("signing in {username}: {e}"));
+        assert_eq!(response.status(), StatusCode::OK, "sign-in of {username}");
+        let token = json(response).await["access_token"]
             .as_str()
             .unwrap_or_else(|| panic!("{username} signs in"))
             .to_owned();
