@@ -28,8 +28,14 @@ use crate::pages::learn::{
     teach::TeachPage,
 };
 use crate::pages::supervise::{
-    gains::GainsPage, import::EvidenceImportPage, inbox::InboxPage, learner::LearnerPage,
-    learners::LearnersPage, needs::NeedsPage, rating::RatingPage,
+    cohorts::{CohortSummaryPage, CohortsPage},
+    gains::GainsPage,
+    import::EvidenceImportPage,
+    inbox::InboxPage,
+    learner::LearnerPage,
+    learners::LearnersPage,
+    needs::NeedsPage,
+    rating::RatingPage,
 };
 use crate::pages::{
     competencies::CompetenciesPage, home::HomePage, login::LoginPage, not_found::NotFoundPage,
@@ -94,6 +100,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/supervise/learners") view=LearnersPage ssr=SsrMode::Async/>
                     <Route path=path!("/supervise/learners/:id") view=LearnerPage ssr=SsrMode::Async/>
                     <Route path=path!("/supervise/needs") view=NeedsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/supervise/cohorts") view=CohortsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/supervise/cohorts/:id") view=CohortSummaryPage ssr=SsrMode::Async/>
                     <Route path=path!("/supervise/evidence/import") view=EvidenceImportPage ssr=SsrMode::Async/>
                     <Route path=path!("/inbox") view=InboxPage ssr=SsrMode::Async/>
                     <Route path=path!("/ratings/:cohort/:learner/:phase") view=RatingPage ssr=SsrMode::Async/>

@@ -100,6 +100,11 @@ pub trait SupervisePort: Send + Sync {
     ) -> PortResult<shared::evidence::rating::RatingForm>;
     /// The CSV of an evidence import draft and what importing it would do.
     async fn import_preview(&self, draft: uuid::Uuid) -> PortResult<EvidencePreview>;
+    /// One cohort through Kirkpatrick's levels, for the viewer's people.
+    async fn kirkpatrick(
+        &self,
+        cohort: uuid::Uuid,
+    ) -> PortResult<shared::evidence::kirkpatrick::KirkpatrickSummary>;
     /// The cohorts the viewer studies in, for inviting a colleague to rate them.
     async fn my_cohorts(&self) -> PortResult<Vec<shared::learning::CohortSummary>>;
 }

@@ -376,6 +376,14 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                     web::get().to(reports::needs_csv),
                 ))
                 .service(endpoint(
+                    "/reports/cohorts/{id}/kirkpatrick",
+                    web::get().to(reports::cohort_summary),
+                ))
+                .service(endpoint(
+                    "/reports/cohorts/{id}/reaction.csv",
+                    web::get().to(reports::reaction_csv),
+                ))
+                .service(endpoint(
                     "/learners/{id}/record",
                     web::get().to(reports::learner_record),
                 ))

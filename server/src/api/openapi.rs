@@ -106,6 +106,8 @@ use super::{
         reports::needs_report,
         reports::needs_csv,
         reports::learner_record,
+        reports::cohort_summary,
+        reports::reaction_csv,
         reports::enrol_from_needs,
     ),
     components(schemas(
@@ -215,6 +217,8 @@ use super::{
         shared::evidence::report::LearnerNeed,
         shared::evidence::report::EvidenceItem,
         shared::evidence::report::LearnerRecord,
+        shared::evidence::kirkpatrick::KirkpatrickSummary,
+        shared::evidence::kirkpatrick::ReactionItem,
         shared::gain::Scale,
         shared::gain::Gain,
         shared::gain::McNemar,

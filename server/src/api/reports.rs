@@ -14,7 +14,7 @@ use crate::http::authenticate::CurrentUser;
 use crate::http::body::Submitted;
 use crate::http::error::ApiError;
 use crate::services::courses::locale_of;
-use crate::services::supervision::{SupervisionError, enrol, gains, learner, needs};
+use crate::services::supervision::{SupervisionError, enrol, gains, kirkpatrick, learner, needs};
 use crate::startup::AppState;
 
 pub fn supervision_error(e: SupervisionError) -> ApiError {
@@ -214,4 +214,39 @@ pub async fn enrol_from_needs(
         )),
         Err(e) => body.reject_with_detail(supervision_error(e), &back, &[]),
     }
+}
+
+/// One cohort through Kirkpatrick's levels, for the viewer's people: survey means
+/// (reaction), test gains (learning), the supervisor's follow-ups (behaviour).
+#[utoipa::path(get, path = "/api/v1/reports/cohorts/{id}/kirkpatrick", tag = "reports",
+    responses((status = 200, body = shared::evidence::kirkpatrick::KirkpatrickSummary),
+        (status = 403, body = shared::ErrorBody), (status = 404, body = shared::ErrorBody)))]
+pub async fn cohort_summary(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    id: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let found = kirkpatrick::summary(&state.db, &user.0.actor, parse_id(&id)?)
+        .await
+        .map_err(supervision_error)?;
+    Ok(HttpResponse::Ok().json(found))
+}
+
+/// The cohort's survey means as CSV.
+#[utoipa::path(get, path = "/api/v1/reports/cohorts/{id}/reaction.csv", tag = "reports",
+    responses((status = 200, content_type = "text/csv", body = String),
+        (status = 403, body = shared::ErrorBody), (status = 404, body = shared::ErrorBody)))]
+pub async fn reaction_csv(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    id: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let actor = &user.0.actor;
+    let found = kirkpatrick::summary(&state.db, actor, parse_id(&id)?)
+        .await
+        .map_err(supervision_error)?;
+    csv_download(
+        &table::reaction(&found.reaction, locale_of(actor)),
+        "reaction",
+    )
 }

@@ -3,6 +3,7 @@ use frontend::ports::{EvidencePreview, PortError, PortResult, SupervisePort};
 use sea_orm::DatabaseConnection;
 use shared::ErrorCode;
 use shared::evidence::Phase;
+use shared::evidence::kirkpatrick::KirkpatrickSummary;
 use shared::evidence::rating::{Inbox, RatingForm};
 use shared::evidence::report::{
     Comparison, FilterOptions, GainReport, LearnerChange, LearnerRecord, NeedsReport, ReportFilter,
@@ -14,7 +15,7 @@ use crate::services::actors::Actor;
 use crate::services::cohorts;
 use crate::services::evidence::{self, EvidenceError};
 use crate::services::ratings::{self, RatingError, inbox};
-use crate::services::supervision::{SupervisionError, gains, learner, needs, options};
+use crate::services::supervision::{SupervisionError, gains, kirkpatrick, learner, needs, options};
 use crate::services::users::import_drafts;
 
 /// Acts for the request's viewer; without one, every answer is `Unauthenticated`.
@@ -120,6 +121,12 @@ impl SupervisePort for SuperviseAdapter {
             Err(other) => return Err(unavailable(&other)),
         };
         Ok(EvidencePreview { csv, outcome })
+    }
+
+    async fn kirkpatrick(&self, cohort: Uuid) -> PortResult<KirkpatrickSummary> {
+        kirkpatrick::summary(&self.db, self.actor()?, cohort)
+            .await
+            .map_err(supervision_error)
     }
 
     async fn my_cohorts(&self) -> PortResult<Vec<CohortSummary>> {

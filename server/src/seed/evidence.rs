@@ -100,6 +100,49 @@ async fn cadre(
     .await?)
 }
 
+/// The end-of-course survey (activity `a6` of the demo course) of cadre `i`.
+async fn survey(
+    db: &DatabaseConnection,
+    cohort: Uuid,
+    learner: Uuid,
+    lecturer: Uuid,
+    i: usize,
+    at: chrono::DateTime<Utc>,
+) -> Result<(), SeedError> {
+    let likert = |salt: usize| (3 + (i * 5 + salt * 3) % 3).to_string();
+    let mut answers = serde_json::Map::new();
+    for (key, salt) in [
+        ("s1".to_owned(), 1),
+        ("s2".to_owned(), 2),
+        (format!("s3@{lecturer}"), 3),
+        ("s4".to_owned(), 4),
+    ] {
+        answers.insert(key, likert(salt).into());
+    }
+    if i % 4 == 0 {
+        answers.insert(
+            "s5".into(),
+            "Tranh chấp ranh giới đất giữa hai hộ ở thôn; đã hòa giải được nhờ cách lắng nghe học trong khóa.".into(),
+        );
+    }
+    crate::entities::attempt::ActiveModel {
+        id: Set(Uuid::new_v4()),
+        cohort_id: Set(cohort),
+        user_id: Set(learner),
+        activity_id: Set("a6".into()),
+        responses: Set(serde_json::Value::Object(answers).to_string()),
+        score: Set(0.0),
+        passed: Set(true),
+        result: Set("[]".into()),
+        submitted_at: Set(at),
+        outcome: Set(None),
+        client_at: Set(None),
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}
+
 /// Adds the finished class and its evidence if missing; how many pieces of evidence.
 pub async fn seed(db: &DatabaseConnection, hasher: &PasswordHasher) -> Result<u64, SeedError> {
     if cohort::Entity::find()
@@ -170,6 +213,7 @@ pub async fn seed(db: &DatabaseConnection, hasher: &PasswordHasher) -> Result<u6
         }
         .insert(db)
         .await?;
+        survey(db, id, learner, lecturer.id, i, at(ends)).await?;
         for (c, competency) in competencies.iter().enumerate() {
             // Tests: low before, about one level up after; self-ratings start high and
             // move less; the supervisor sees a smaller change that holds at 90 days.

@@ -15,6 +15,7 @@
 use serde::{Deserialize, Serialize};
 
 pub mod import;
+pub mod kirkpatrick;
 pub mod rating;
 pub mod report;
 pub mod table;

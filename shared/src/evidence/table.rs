@@ -203,3 +203,34 @@ pub fn needs(report: &NeedsReport, locale: Locale) -> Table {
         .collect();
     Table { header, rows }
 }
+
+/// The survey means of a cohort (Kirkpatrick's reaction).
+pub fn reaction(items: &[super::kirkpatrick::ReactionItem], locale: Locale) -> Table {
+    let header = [
+        ("Câu hỏi", "Question"),
+        ("Giảng viên", "Lecturer"),
+        ("Số trả lời", "Answers"),
+        ("Điểm TB (1–5)", "Mean (1–5)"),
+        ("Ghi chú", "Note"),
+    ]
+    .iter()
+    .map(|(vi, en)| pick(locale, vi, en))
+    .collect();
+    let rows = items
+        .iter()
+        .map(|item| {
+            vec![
+                item.prompt.get(locale).to_owned(),
+                item.lecturer.clone().unwrap_or_default(),
+                item.n.to_string(),
+                number(item.mean),
+                if item.too_small {
+                    too_small_label(locale)
+                } else {
+                    String::new()
+                },
+            ]
+        })
+        .collect();
+    Table { header, rows }
+}

@@ -100,6 +100,20 @@ pub fn evidence_rows() -> Vec<Row> {
         ),
         row(
             M::GET,
+            "/api/v1/reports/cohorts/{cohort}/kirkpatrick",
+            "/api/v1/reports/cohorts/{id}/kirkpatrick",
+            None,
+            [200, 200, 403, 200, 403, 401],
+        ),
+        row(
+            M::GET,
+            "/api/v1/reports/cohorts/{cohort}/reaction.csv",
+            "/api/v1/reports/cohorts/{id}/reaction.csv",
+            None,
+            [200, 200, 403, 200, 403, 401],
+        ),
+        row(
+            M::GET,
             "/api/v1/learners/{lci_user}/record",
             "/api/v1/learners/{id}/record",
             None,

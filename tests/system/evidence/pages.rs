@@ -79,7 +79,10 @@ async fn the_pages_show_what_the_csv_holds(app: TestApp) {
         let (status, html) = page(&app, &format!("/supervise{query}")).await;
         assert_eq!(status, StatusCode::OK);
         assert!(html.contains("<svg"), "the gain chart is drawn");
-        assert!(!html.contains(".wasm"), "a report page loads no browser bundle");
+        assert!(
+            !html.contains(".wasm"),
+            "a report page loads no browser bundle"
+        );
         let shown = table_cells(&html, "gains");
         let csv = app
             .get(&format!("/api/v1/reports/gains.csv{query}"))
@@ -99,6 +102,57 @@ async fn the_pages_show_what_the_csv_holds(app: TestApp) {
         .await
         .unwrap();
     assert_eq!(table_cells(&html, "needs"), csv_cells(&csv));
+
+    // A finished class through Kirkpatrick's levels: the survey table is its CSV.
+    let cohorts = admin.get_json("/api/v1/cohorts").await;
+    let finished = cohorts
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| {
+            c["title"]["vi"]
+                .as_str()
+                .is_some_and(|t| t.contains("K4/2025"))
+        })
+        .expect("the demo's finished class")["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let summary = app
+        .get(&format!("/api/v1/reports/cohorts/{finished}/kirkpatrick"))
+        .await
+        .json::<serde_json::Value>()
+        .await
+        .unwrap();
+    assert_eq!(summary["respondents"], 14);
+    let reaction = summary["reaction"].as_array().unwrap();
+    assert_eq!(
+        reaction.len(),
+        4,
+        "four Likert items, one about the lecturer: {summary}"
+    );
+    assert!(
+        reaction
+            .iter()
+            .all(|r| r["mean"].as_f64().is_some_and(|m| (1.0..=5.0).contains(&m)))
+    );
+    assert!(reaction.iter().any(|r| r["lecturer"] == "Nguyễn Thị Lan"));
+    let (status, html) = page(&app, &format!("/supervise/cohorts/{finished}")).await;
+    assert_eq!(status, StatusCode::OK);
+    let csv = app
+        .get(&format!("/api/v1/reports/cohorts/{finished}/reaction.csv"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(table_cells(&html, "reaction"), csv_cells(&csv));
+    let csv = app
+        .get(&format!("/api/v1/reports/gains.csv?cohort={finished}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(table_cells(&html, "gains"), csv_cells(&csv));
 
     // The people behind a row, and one of them.
     let (_, html) = page(&app, "/supervise").await;

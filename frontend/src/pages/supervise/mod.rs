@@ -5,6 +5,7 @@
 //! its CSV download takes the same query.
 
 pub mod chart;
+pub mod cohorts;
 pub mod gains;
 pub mod import;
 pub mod inbox;
@@ -135,6 +136,7 @@ pub fn SuperviseNav() -> impl IntoView {
         <nav class="tabs" aria-label=say(locale, Say::SupervisionNav)>
             <a href="/supervise">{say(locale, Say::Gains)}</a>
             <a href="/supervise/needs">{say(locale, Say::Needs)}</a>
+            <a href="/supervise/cohorts">{say(locale, Say::Cohorts)}</a>
             <a href="/inbox">{say(locale, Say::Inbox)}</a>
             <a href="/supervise/evidence/import">{say(locale, Say::ImportEvidence)}</a>
         </nav>

@@ -105,4 +105,17 @@ messages! { Say, say {
     SavedInvited => "Đã gửi lời mời.", "The request is sent.";
     SavedEnrolled => "Số người mới được ghi danh:", "Newly enrolled:";
     FormFailed => "Chưa lưu được:", "Not saved:";
+    Cohorts => "Các lớp", "Classes";
+    CohortsTitle => "Hiệu quả từng lớp học", "How each class worked";
+    CohortsIntro => "Mỗi lớp được xem theo các mức của Kirkpatrick: học viên đánh giá khóa học thế nào, bài kiểm tra cho thấy học được gì, và cấp trên thấy thay đổi gì trong công việc.", "Each class through Kirkpatrick's levels: what learners thought of it, what the tests showed they learned, and what their supervisors saw change at work.";
+    NoCohorts => "Chưa có lớp nào.", "No classes yet.";
+    LearnersInReach => "Học viên thuộc đơn vị tôi", "Learners in my units";
+    Respondents => "Đã trả lời phiếu", "Answered the survey";
+    LevelReaction => "Mức 1 · Phản hồi của học viên", "Level 1 · Reaction";
+    ReactionMean => "Điểm trung bình các câu (1–5)", "Mean of the items (1–5)";
+    LevelLearning => "Mức 2 · Kết quả học tập (bài kiểm tra trước và sau)", "Level 2 · Learning (tests before and after)";
+    LevelBehaviour => "Mức 3 · Thay đổi trong công việc (cấp trên đánh giá)", "Level 3 · Behaviour at work (supervisor ratings)";
+    MeanChange => "Thay đổi trung bình", "Mean change";
+    CompetenciesCounted => "năng lực, nhóm từ 5 người", "competencies, groups of 5 or more";
+    ResultsLevelNote => "Mức 4 (kết quả cho địa phương) nằm ngoài những gì hệ thống ghi nhận.", "Level 4 (results for the commune) lies outside what the system records.";
 }}

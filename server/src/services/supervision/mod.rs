@@ -14,6 +14,7 @@ use crate::services::policy::{self, Action, Scope};
 
 pub mod enrol;
 pub mod gains;
+pub mod kirkpatrick;
 pub mod learner;
 pub mod needs;
 pub mod options;

@@ -1,0 +1,161 @@
+//! `/supervise/cohorts`: the classes the viewer's people took, each linked to its summary;
+//! `/supervise/cohorts/:id`: one class through Kirkpatrick's levels — what learners said of
+//! it (reaction), what the tests showed (learning) and what their supervisors saw at work
+//! afterwards (behaviour).
+
+use leptos::prelude::*;
+use leptos_router::components::Redirect;
+use leptos_router::hooks::use_params_map;
+use shared::Locale;
+use shared::evidence::kirkpatrick::KirkpatrickSummary;
+use shared::evidence::report::GainRow;
+use shared::evidence::table::{self, number};
+use shared::evidence::{Lens, Phase};
+
+use super::chart::GainChart;
+use super::{Say, SuperviseNav, say, table_view};
+use crate::i18n::{Text, t};
+use crate::layout::{use_locale, use_viewer};
+use crate::pages::admin::port_failure;
+use crate::ports::{PortError, Ports};
+
+#[component]
+pub fn CohortsPage() -> impl IntoView {
+    let locale = use_locale();
+    if use_viewer().me.is_none() {
+        return view! { <Redirect path="/login?return_to=/supervise/cohorts"/> }.into_any();
+    }
+    let ports = use_context::<Ports>();
+    view! {
+        <h1>{say(locale, Say::CohortsTitle)}</h1>
+        <SuperviseNav/>
+        <p>{say(locale, Say::CohortsIntro)}</p>
+        <Suspense fallback=move || view! { <p>{t(locale, Text::Loading)}</p> }>
+            {
+                let ports = ports.clone();
+                Suspend::new(async move {
+                    let Some(ports) = ports else {
+                        return port_failure(locale, PortError(shared::ErrorCode::Unavailable));
+                    };
+                    match ports.supervise.filter_options().await {
+                        Ok(options) if options.cohorts.is_empty() => {
+                            view! { <p class="empty">{say(locale, Say::NoCohorts)}</p> }.into_any()
+                        }
+                        Ok(options) => view! {
+                            <ul data-testid="cohorts">
+                                {options.cohorts.into_iter().map(|c| view! {
+                                    <li><a href=format!("/supervise/cohorts/{}", c.id)>{c.name.get(locale).to_owned()}</a></li>
+                                }).collect_view()}
+                            </ul>
+                        }
+                        .into_any(),
+                        Err(e) => port_failure(locale, e),
+                    }
+                })
+            }
+        </Suspense>
+    }
+    .into_any()
+}
+
+#[component]
+pub fn CohortSummaryPage() -> impl IntoView {
+    let locale = use_locale();
+    if use_viewer().me.is_none() {
+        return view! { <Redirect path="/login?return_to=/supervise/cohorts"/> }.into_any();
+    }
+    let id = use_params_map()
+        .get_untracked()
+        .get("id")
+        .and_then(|v| uuid::Uuid::parse_str(&v).ok());
+    let ports = use_context::<Ports>();
+    view! {
+        <SuperviseNav/>
+        <Suspense fallback=move || view! { <p>{t(locale, Text::Loading)}</p> }>
+            {
+                let ports = ports.clone();
+                Suspend::new(async move {
+                    let (Some(ports), Some(id)) = (ports, id) else {
+                        return port_failure(locale, PortError(shared::ErrorCode::NotFound));
+                    };
+                    match ports.supervise.kirkpatrick(id).await {
+                        Ok(summary) => summary_view(locale, summary),
+                        Err(e) => port_failure(locale, e),
+                    }
+                })
+            }
+        </Suspense>
+    }
+    .into_any()
+}
+
+/// The mean change over the competencies of one measure, for the headline of a level.
+fn headline(rows: &[GainRow], lens: Lens, to: Phase) -> Option<(f64, usize)> {
+    let changes: Vec<f64> = rows
+        .iter()
+        .filter(|r| r.comparison.lens == lens && r.comparison.to == to && !r.too_small)
+        .filter_map(|r| r.gain.mean_diff)
+        .collect();
+    (!changes.is_empty()).then(|| {
+        (
+            changes.iter().sum::<f64>() / changes.len() as f64,
+            changes.len(),
+        )
+    })
+}
+
+fn summary_view(locale: Locale, s: KirkpatrickSummary) -> AnyView {
+    let id = s.cohort_id;
+    let learning = headline(&s.gains.rows, Lens::Test, Phase::After);
+    let behaviour = [Phase::After, Phase::FollowUp30, Phase::FollowUp90]
+        .into_iter()
+        .filter_map(|phase| headline(&s.gains.rows, Lens::Supervisor, phase).map(|h| (phase, h)))
+        .collect::<Vec<_>>();
+    let line = |(mean, n): (f64, usize)| {
+        format!(
+            "{} {} ({} {n})",
+            say(locale, Say::MeanChange),
+            number(Some(mean)),
+            say(locale, Say::CompetenciesCounted)
+        )
+    };
+    let reaction_mean = {
+        let means: Vec<f64> = s.reaction.iter().filter_map(|r| r.mean).collect();
+        (!means.is_empty()).then(|| means.iter().sum::<f64>() / means.len() as f64)
+    };
+    view! {
+        <h1>{s.title.get(locale).to_owned()}</h1>
+        <p>{s.starts_on.clone()} " – " {s.ends_on.clone()} " · "
+            {say(locale, Say::LearnersInReach)} ": " {s.learners} " · "
+            {say(locale, Say::Respondents)} ": " {s.respondents}</p>
+        <section>
+            <h2>{say(locale, Say::LevelReaction)}</h2>
+            <p>{say(locale, Say::ReactionMean)} ": " <strong>{reaction_mean.map_or_else(|| say(locale, Say::TooSmallShort).to_owned(), |m| number(Some(m)))}</strong></p>
+            <p class="actions"><a href=format!("/api/v1/reports/cohorts/{id}/reaction.csv")>{say(locale, Say::DownloadCsv)}</a></p>
+            {table_view(table::reaction(&s.reaction, locale), "reaction", Vec::new())}
+        </section>
+        <section>
+            <h2>{say(locale, Say::LevelLearning)}</h2>
+            <p>{learning.map_or_else(|| say(locale, Say::NoEvidence).to_owned(), line)}</p>
+            <GainChart rows=s.gains.rows.clone() measure=shared::evidence::report::Comparison::ALL[0] locale=locale/>
+        </section>
+        <section>
+            <h2>{say(locale, Say::LevelBehaviour)}</h2>
+            {if behaviour.is_empty() {
+                view! { <p>{say(locale, Say::NoEvidence)}</p> }.into_any()
+            } else {
+                view! {
+                    <ul>{behaviour.into_iter().map(|(phase, h)| view! {
+                        <li>{table::phase_label(phase, locale)} ": " {line(h)}</li>
+                    }).collect_view()}</ul>
+                }
+                .into_any()
+            }}
+        </section>
+        <h2>{say(locale, Say::GainTable)}</h2>
+        <p class="actions"><a href=format!("/api/v1/reports/gains.csv?cohort={id}")>{say(locale, Say::DownloadCsv)}</a></p>
+        {table_view(table::gains(&s.gains, locale), "gains", Vec::new())}
+        <p><small>{say(locale, Say::ResultsLevelNote)}</small></p>
+    }
+    .into_any()
+}
