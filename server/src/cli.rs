@@ -130,7 +130,7 @@ async fn seed_demo(settings: Settings) -> Result<(), String> {
         );
     }
     println!(
-        "  lc.*         {:<24} learner (14 cadres of a finished class, e.g. lc.sung)",
+        "  lc.*         {:<24} learner (24 cadres of a finished class, e.g. lc.sung)",
         seed::DEMO_CADRE_PASSWORD
     );
     Ok(())

@@ -17,8 +17,8 @@ async fn seeding_twice_changes_nothing_the_second_time(app: TestApp) {
     assert_eq!(first.courses_added, 1);
     assert_eq!(first.cohorts_added, 1);
     assert_eq!(first.learners_progressed, 2);
-    // A finished class of 14 cadres, 6 competencies, 8 levels each.
-    assert_eq!(first.evidence_added, 14 * 6 * 8);
+    // A finished class of 24 cadres, 6 competencies, 8 levels each.
+    assert_eq!(first.evidence_added, 24 * 6 * 8);
     let second = seed_demo(&app.db, &hasher).await.unwrap();
     assert_eq!(second, SeedReport::default());
 

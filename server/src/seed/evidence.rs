@@ -1,4 +1,4 @@
-//! Demo evidence: a class of Lào Cai commune cadres that finished the demo course four
+//! Demo evidence: a class of 24 Lào Cai commune cadres that finished the demo course four
 //! months ago, with their pre- and post-test levels, their own ratings before and after,
 //! and their supervisor's (ql.hung) before, after and at 30 and 90 days; so the supervisor's
 //! dashboard shows real-looking gains with intervals on the first run. Levels are fixed
@@ -23,12 +23,14 @@ const TITLE_EN: &str = "Commune cadre training, class 4/2025 (finished)";
 /// The password of every cadre below (demo only).
 pub const PASSWORD: &str = "can-bo-lao-cai";
 
-/// (username, full name, commune, position)
-const CADRES: [(&str, &str, &str, &str); 14] = [
+/// (username, full name, commune, position): six cadres in each of four communes.
+const CADRES: [(&str, &str, &str, &str); 24] = [
     ("lc.sung", "Sùng A Páo", "VN-LCI-YTY", "COMMITTEE_CHAIR"),
     ("lc.ly", "Lý Thị Dung", "VN-LCI-YTY", "CS_JUSTICE"),
     ("lc.vang", "Vàng Seo Chứ", "VN-LCI-YTY", "CS_LAND"),
     ("lc.tan", "Tẩn Láo Lở", "VN-LCI-YTY", "CS_CULTURE"),
+    ("lc.chu", "Chu Văn Tỉnh", "VN-LCI-YTY", "PARTY_SECRETARY"),
+    ("lc.lu", "Lù Thị Sinh", "VN-LCI-YTY", "CS_JUSTICE"),
     (
         "lc.hoang",
         "Hoàng Văn Sơn",
@@ -39,25 +41,43 @@ const CADRES: [(&str, &str, &str, &str); 14] = [
     ("lc.lo", "Lò Văn Thắng", "VN-LCI-BATXAT", "CS_LAND"),
     ("lc.giang", "Giàng Thị Súa", "VN-LCI-BATXAT", "CS_CULTURE"),
     (
+        "lc.dang",
+        "Đặng Văn Lâm",
+        "VN-LCI-BATXAT",
+        "COMMITTEE_CHAIR",
+    ),
+    ("lc.bui", "Bùi Thị Hạnh", "VN-LCI-BATXAT", "CS_LAND"),
+    (
         "lc.nguyen",
         "Nguyễn Thị Hương",
         "VN-LCI-SAPA",
         "COMMITTEE_CHAIR",
     ),
     ("lc.tran", "Trần Văn Quang", "VN-LCI-SAPA", "CS_JUSTICE"),
+    ("lc.vu", "Vũ Thị Thanh", "VN-LCI-SAPA", "CS_JUSTICE"),
+    ("lc.san", "San Thị Ngọc", "VN-LCI-SAPA", "CS_CULTURE"),
+    ("lc.pham", "Phạm Đức Minh", "VN-LCI-SAPA", "PARTY_SECRETARY"),
+    ("lc.la", "La Văn Tuấn", "VN-LCI-SAPA", "CS_LAND"),
     ("lc.ma", "Ma Seo Dình", "VN-LCI-BACHA", "CS_LAND"),
     ("lc.thao", "Thào Thị Mai", "VN-LCI-BACHA", "CS_CULTURE"),
     ("lc.chao", "Chảo Láo Phù", "VN-LCI-BACHA", "PARTY_SECRETARY"),
-    ("lc.vu", "Vũ Thị Thanh", "VN-LCI-SAPA", "CS_JUSTICE"),
+    ("lc.hau", "Hầu A Lử", "VN-LCI-BACHA", "COMMITTEE_CHAIR"),
+    ("lc.sen", "Sền Thị Duyên", "VN-LCI-BACHA", "CS_JUSTICE"),
+    ("lc.cu", "Cư Seo Lùng", "VN-LCI-BACHA", "CS_CULTURE"),
 ];
 
 /// The competencies the demo course works on.
 const COMPETENCIES: [&str; 6] = ["LAW", "CONF", "MOBI", "ETHI", "SITU", "DECI"];
 
 /// A level from `base` to `base + spread − 1` (within 1 to 5) for cadre `i`, competency `c`
-/// and step `step` of the course: a fixed scatter, different for each step.
+/// and step `step` of the course: a fixed scatter (a multiplicative hash), different for
+/// each person, competency and step.
 fn level(i: usize, c: usize, step: usize, base: usize, spread: usize) -> i32 {
-    let wobble = (i * 7 + c * 3 + step * step * 5 + i * step) % spread.max(1);
+    let mixed = (i as u64 + 1)
+        .wrapping_mul(2_654_435_761)
+        .wrapping_add((c as u64 + 1).wrapping_mul(40_503))
+        .wrapping_add((step as u64 + 1).wrapping_mul(2_246_822_519));
+    let wobble = usize::try_from((mixed >> 13) % spread.max(1) as u64).unwrap_or(0);
     i32::try_from((base + wobble).clamp(1, 5)).unwrap_or(1)
 }
 

@@ -76,13 +76,21 @@ pub fn evidence_rows() -> Vec<Row> {
             None,
             [200, 200, 403, 200, 403, 401],
         ),
-        // Fewer than five learners: nobody gets the list, whatever their reach.
+        // Bát Xát: the demo's six cadres with both tests. Đắk Lắk: fewer than five, so
+        // nobody gets the list, whatever their reach.
         row(
             M::GET,
             "/api/v1/reports/gains/learners?of={law}&measure=test:after&org_unit={lci_unit}",
             "/api/v1/reports/gains/learners",
             None,
-            [403, 404, 403, 403, 403, 401],
+            [200, 404, 403, 200, 403, 401],
+        ),
+        row(
+            M::GET,
+            "/api/v1/reports/gains/learners?of={law}&measure=test:after&org_unit={dlk_unit}",
+            "/api/v1/reports/gains/learners",
+            None,
+            [403, 403, 403, 404, 403, 401],
         ),
         row(
             M::GET,

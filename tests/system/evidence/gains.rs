@@ -185,8 +185,8 @@ async fn gains_are_computed_for_the_supervisors_own_people(app: TestApp) {
     let all = admin.get_json("/api/v1/reports/gains").await;
     assert_eq!(
         row(&all, "LAW", ("test", "after")).unwrap()["gain"]["n_paired"],
-        12 + 14 + 1,
-        "both provinces' twelve, the demo's finished class of 14 and its learner in Cần Thơ"
+        12 + 24 + 1,
+        "both provinces' twelve, the demo's finished class of 24 and its learner in Cần Thơ"
     );
     let narrowed = admin
         .get_json(&format!("/api/v1/reports/gains?{mine}&to=2026-10-01"))

@@ -124,7 +124,7 @@ async fn the_pages_show_what_the_csv_holds(app: TestApp) {
         .json::<serde_json::Value>()
         .await
         .unwrap();
-    assert_eq!(summary["respondents"], 14);
+    assert_eq!(summary["respondents"], 24);
     let reaction = summary["reaction"].as_array().unwrap();
     assert_eq!(
         reaction.len(),

@@ -11,10 +11,20 @@ use shared::evidence::table::{comparison_label, number};
 use super::{Say, say};
 
 const WIDTH: f64 = 640.0;
-const LABEL: f64 = 200.0;
+const LABEL: f64 = 230.0;
 const RIGHT: f64 = 24.0;
 const ROW: f64 = 34.0;
 const TOP: f64 = 28.0;
+
+/// `text` cut to `max` characters with an ellipsis (the full text is in the `<title>`).
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        text.to_owned()
+    } else {
+        let cut: String = text.chars().take(max.saturating_sub(1)).collect();
+        format!("{}…", cut.trim_end())
+    }
+}
 
 /// Before (hollow) and after (filled) means per competency for one measure, with the 95 %
 /// interval of the mean change drawn around the after mark.
@@ -55,6 +65,7 @@ pub fn GainChart(rows: Vec<GainRow>, measure: Comparison, locale: Locale) -> imp
                 row.competency.code,
                 row.competency.name.get(locale)
             );
+            let short = shorten(&label, 30);
             let g = &row.gain;
             let body = match (row.too_small, g.mean_before, g.mean_after) {
                 (false, Some(before), Some(after)) => {
@@ -95,7 +106,10 @@ pub fn GainChart(rows: Vec<GainRow>, measure: Comparison, locale: Locale) -> imp
                 .into_any(),
             };
             view! {
-                <text class="label" x=LABEL - 8.0 y=y + 4.0 text-anchor="end">{label}</text>
+                <text class="label" x=LABEL - 8.0 y=y + 4.0 text-anchor="end">
+                    <title>{label.clone()}</title>
+                    {short}
+                </text>
                 {body}
             }
         })
@@ -203,7 +217,10 @@ pub fn HeatMap(report: NeedsReport, locale: Locale) -> impl IntoView {
                 })
                 .collect_view();
             view! {
-                <text class="label" x=LABEL - 8.0 y=y + CELL_H / 2.0 + 4.0 text-anchor="end">{unit.name.clone()}</text>
+                <text class="label" x=LABEL - 8.0 y=y + CELL_H / 2.0 + 4.0 text-anchor="end">
+                    <title>{unit.name.clone()}</title>
+                    {shorten(&unit.name, 30)}
+                </text>
                 {row}
             }
         })

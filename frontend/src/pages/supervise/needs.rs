@@ -80,7 +80,11 @@ fn body(locale: Locale, report: NeedsReport, query: &str) -> AnyView {
                     <td class="num">{g.required}</td>
                     <td class="num">{g.assessed}</td>
                     <td class="num">{if g.too_small { String::new() } else { g.below.to_string() }}</td>
-                    <td class="num">{if g.too_small { say(locale, Say::TooSmallShort).to_owned() } else { number(g.mean_gap) }}</td>
+                    <td class="num">{match (g.assessed, g.too_small) {
+                        (0, _) => say(locale, Say::NotAssessed).to_owned(),
+                        (_, true) => say(locale, Say::TooSmallShort).to_owned(),
+                        _ => number(g.mean_gap),
+                    }}</td>
                     <td class="num">{percent((g.required > 0).then(|| g.assessed as f64 / g.required as f64))}</td>
                 </tr>
             }

@@ -122,7 +122,11 @@ async fn rows_for(
                 .await?
         }
     };
-    let mut rows = rows;
+    // Training institutions hold lecturers, not cadres with a position profile.
+    let mut rows: Vec<org_unit::Model> = rows
+        .into_iter()
+        .filter(|u| u.kind != shared::directory::OrgUnitKind::Institution.code())
+        .collect();
     rows.sort_by_cached_key(|u| (shared::text::fold(&u.name), u.name.clone()));
     Ok((chosen, rows))
 }
