@@ -2,7 +2,9 @@
 //! phase, voided but never edited; and two tables derived from it inside the same
 //! transaction, so reports read one row per learner instead of every piece of evidence:
 //! `competency_pairs` (a learner's mean level per phase, per cohort and lens) and
-//! `competency_current` (the level that counts now, by the documented priority of sources).
+//! `competency_current` (the level that counts now, by the documented priority of sources),
+//! both carrying the learner's unit and position so reports need not join every row to
+//! the people.
 //! Peers are invited to rate; frameworks say how test scores become levels.
 
 use sea_orm_migration::{prelude::*, schema::*};
@@ -108,6 +110,8 @@ impl MigrationTrait for Migration {
                     .col(double_null(Pairs::FollowUp30))
                     .col(double_null(Pairs::FollowUp90))
                     .col(timestamp_with_time_zone(Pairs::ObservedAt))
+                    .col(uuid_null(Pairs::OrgUnitId))
+                    .col(uuid_null(Pairs::PositionId))
                     .primary_key(
                         Index::create()
                             .col(Pairs::UserId)
@@ -136,6 +140,8 @@ impl MigrationTrait for Migration {
                     .col(double(Current::Level))
                     .col(string_len(Current::Source, 16))
                     .col(timestamp_with_time_zone(Current::ObservedAt))
+                    .col(uuid_null(Current::OrgUnitId))
+                    .col(uuid_null(Current::PositionId))
                     .primary_key(
                         Index::create()
                             .col(Current::UserId)
@@ -144,6 +150,20 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
+        for (name, table) in [
+            ("idx_competency_pairs_unit", Pairs::Table.into_iden()),
+            ("idx_competency_current_unit", Current::Table.into_iden()),
+        ] {
+            manager
+                .create_index(
+                    Index::create()
+                        .name(name)
+                        .table(table)
+                        .col(Alias::new("org_unit_id"))
+                        .to_owned(),
+                )
+                .await?;
+        }
         manager
             .create_table(
                 Table::create()
@@ -270,6 +290,8 @@ enum Pairs {
     #[sea_orm(iden = "follow_up_90")]
     FollowUp90,
     ObservedAt,
+    OrgUnitId,
+    PositionId,
 }
 
 #[derive(DeriveIden, Clone, Copy)]
@@ -281,6 +303,8 @@ enum Current {
     Level,
     Source,
     ObservedAt,
+    OrgUnitId,
+    PositionId,
 }
 
 #[derive(DeriveIden, Clone, Copy)]

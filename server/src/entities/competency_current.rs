@@ -12,6 +12,10 @@ pub struct Model {
     pub level: f64,
     pub source: String,
     pub observed_at: DateTimeUtc,
+    /// The learner's unit and position when last refreshed (kept current by every change
+    /// of either).
+    pub org_unit_id: Option<Uuid>,
+    pub position_id: Option<Uuid>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

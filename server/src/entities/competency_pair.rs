@@ -20,6 +20,10 @@ pub struct Model {
     pub follow_up_90: Option<f64>,
     /// The latest evidence's date.
     pub observed_at: DateTimeUtc,
+    /// The learner's unit and position when last refreshed (kept current by every change
+    /// of either).
+    pub org_unit_id: Option<Uuid>,
+    pub position_id: Option<Uuid>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

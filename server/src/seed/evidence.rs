@@ -7,6 +7,7 @@
 use chrono::{Duration, NaiveDate, NaiveTime, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 use shared::auth::RoleGrant;
+use shared::directory::OrgUnitKind;
 use shared::evidence::{Phase, Source};
 use shared::{Locale, Role};
 use uuid::Uuid;
@@ -23,47 +24,103 @@ const TITLE_EN: &str = "Commune cadre training, class 4/2025 (finished)";
 /// The password of every cadre below (demo only).
 pub const PASSWORD: &str = "can-bo-lao-cai";
 
-/// (username, full name, commune, position): six cadres in each of four communes.
+/// Four more Lào Cai communes, the finished class's home (the other demo accounts keep
+/// theirs to themselves).
+const COMMUNES: [(&str, Option<&str>, &str, OrgUnitKind, Option<&str>); 4] = [
+    (
+        "VN-LCI-MUONGKHUONG",
+        Some("VN-LCI"),
+        "Xã Mường Khương",
+        OrgUnitKind::Commune,
+        None,
+    ),
+    (
+        "VN-LCI-SIMACAI",
+        Some("VN-LCI"),
+        "Xã Si Ma Cai",
+        OrgUnitKind::Commune,
+        None,
+    ),
+    (
+        "VN-LCI-PHONGHAI",
+        Some("VN-LCI"),
+        "Xã Phong Hải",
+        OrgUnitKind::Commune,
+        None,
+    ),
+    (
+        "VN-LCI-VANBAN",
+        Some("VN-LCI"),
+        "Xã Văn Bàn",
+        OrgUnitKind::Commune,
+        None,
+    ),
+];
+
+/// How many cadres the finished class has.
+pub const CADRE_COUNT: usize = CADRES.len();
+
+/// (username, full name, commune, position): six cadres in each of the four communes.
 const CADRES: [(&str, &str, &str, &str); 24] = [
-    ("lc.sung", "Sùng A Páo", "VN-LCI-YTY", "COMMITTEE_CHAIR"),
-    ("lc.ly", "Lý Thị Dung", "VN-LCI-YTY", "CS_JUSTICE"),
-    ("lc.vang", "Vàng Seo Chứ", "VN-LCI-YTY", "CS_LAND"),
-    ("lc.tan", "Tẩn Láo Lở", "VN-LCI-YTY", "CS_CULTURE"),
-    ("lc.chu", "Chu Văn Tỉnh", "VN-LCI-YTY", "PARTY_SECRETARY"),
-    ("lc.lu", "Lù Thị Sinh", "VN-LCI-YTY", "CS_JUSTICE"),
+    (
+        "lc.sung",
+        "Sùng A Páo",
+        "VN-LCI-MUONGKHUONG",
+        "COMMITTEE_CHAIR",
+    ),
+    ("lc.ly", "Lý Thị Dung", "VN-LCI-MUONGKHUONG", "CS_JUSTICE"),
+    ("lc.vang", "Vàng Seo Chứ", "VN-LCI-MUONGKHUONG", "CS_LAND"),
+    ("lc.tan", "Tẩn Láo Lở", "VN-LCI-MUONGKHUONG", "CS_CULTURE"),
+    (
+        "lc.chu",
+        "Chu Văn Tỉnh",
+        "VN-LCI-MUONGKHUONG",
+        "PARTY_SECRETARY",
+    ),
+    ("lc.lu", "Lù Thị Sinh", "VN-LCI-MUONGKHUONG", "CS_JUSTICE"),
     (
         "lc.hoang",
         "Hoàng Văn Sơn",
-        "VN-LCI-BATXAT",
+        "VN-LCI-SIMACAI",
         "PARTY_SECRETARY",
     ),
-    ("lc.phan", "Phàn Thị Mẩy", "VN-LCI-BATXAT", "CS_JUSTICE"),
-    ("lc.lo", "Lò Văn Thắng", "VN-LCI-BATXAT", "CS_LAND"),
-    ("lc.giang", "Giàng Thị Súa", "VN-LCI-BATXAT", "CS_CULTURE"),
+    ("lc.phan", "Phàn Thị Mẩy", "VN-LCI-SIMACAI", "CS_JUSTICE"),
+    ("lc.lo", "Lò Văn Thắng", "VN-LCI-SIMACAI", "CS_LAND"),
+    ("lc.sinh", "Sình Thị Súa", "VN-LCI-SIMACAI", "CS_CULTURE"),
     (
         "lc.dang",
         "Đặng Văn Lâm",
-        "VN-LCI-BATXAT",
+        "VN-LCI-SIMACAI",
         "COMMITTEE_CHAIR",
     ),
-    ("lc.bui", "Bùi Thị Hạnh", "VN-LCI-BATXAT", "CS_LAND"),
+    ("lc.bui", "Bùi Thị Hạnh", "VN-LCI-SIMACAI", "CS_LAND"),
     (
-        "lc.nguyen",
-        "Nguyễn Thị Hương",
-        "VN-LCI-SAPA",
+        "lc.do",
+        "Đỗ Thị Hương",
+        "VN-LCI-PHONGHAI",
         "COMMITTEE_CHAIR",
     ),
-    ("lc.tran", "Trần Văn Quang", "VN-LCI-SAPA", "CS_JUSTICE"),
-    ("lc.vu", "Vũ Thị Thanh", "VN-LCI-SAPA", "CS_JUSTICE"),
-    ("lc.san", "San Thị Ngọc", "VN-LCI-SAPA", "CS_CULTURE"),
-    ("lc.pham", "Phạm Đức Minh", "VN-LCI-SAPA", "PARTY_SECRETARY"),
-    ("lc.la", "La Văn Tuấn", "VN-LCI-SAPA", "CS_LAND"),
-    ("lc.ma", "Ma Seo Dình", "VN-LCI-BACHA", "CS_LAND"),
-    ("lc.thao", "Thào Thị Mai", "VN-LCI-BACHA", "CS_CULTURE"),
-    ("lc.chao", "Chảo Láo Phù", "VN-LCI-BACHA", "PARTY_SECRETARY"),
-    ("lc.hau", "Hầu A Lử", "VN-LCI-BACHA", "COMMITTEE_CHAIR"),
-    ("lc.sen", "Sền Thị Duyên", "VN-LCI-BACHA", "CS_JUSTICE"),
-    ("lc.cu", "Cư Seo Lùng", "VN-LCI-BACHA", "CS_CULTURE"),
+    ("lc.tran", "Trần Văn Quang", "VN-LCI-PHONGHAI", "CS_JUSTICE"),
+    ("lc.vu", "Vũ Thị Thanh", "VN-LCI-PHONGHAI", "CS_JUSTICE"),
+    ("lc.san", "San Thị Ngọc", "VN-LCI-PHONGHAI", "CS_CULTURE"),
+    (
+        "lc.pham",
+        "Phạm Đức Minh",
+        "VN-LCI-PHONGHAI",
+        "PARTY_SECRETARY",
+    ),
+    ("lc.la", "La Văn Tuấn", "VN-LCI-PHONGHAI", "CS_LAND"),
+    ("lc.ma", "Ma Seo Dình", "VN-LCI-VANBAN", "CS_LAND"),
+    ("lc.thao", "Thào Thị Mỷ", "VN-LCI-VANBAN", "CS_CULTURE"),
+    (
+        "lc.chao",
+        "Chảo Láo Phù",
+        "VN-LCI-VANBAN",
+        "PARTY_SECRETARY",
+    ),
+    ("lc.hau", "Hầu A Lử", "VN-LCI-VANBAN", "COMMITTEE_CHAIR"),
+    ("lc.sen", "Sền Thị Duyên", "VN-LCI-VANBAN", "CS_JUSTICE"),
+    ("lc.cu", "Cư Seo Lùng", "VN-LCI-VANBAN", "CS_CULTURE"),
 ];
 
 /// The competencies the demo course works on.
@@ -139,7 +196,7 @@ async fn survey(
     ] {
         answers.insert(key, likert(salt).into());
     }
-    if i % 4 == 0 {
+    if i.is_multiple_of(4) {
         answers.insert(
             "s5".into(),
             "Tranh chấp ranh giới đất giữa hai hộ ở thôn; đã hòa giải được nhờ cách lắng nghe học trong khóa.".into(),
@@ -186,6 +243,7 @@ pub async fn seed(db: &DatabaseConnection, hasher: &PasswordHasher) -> Result<u6
             .ok_or_else(|| SeedError::Missing(format!("user {username}")))
     };
     let (lecturer, supervisor) = (person("gv.lan").await?, person("ql.hung").await?);
+    super::org_units::add_missing(db, &COMMUNES).await?;
     let competencies: Vec<Uuid> = {
         let all = competency::Entity::find()
             .filter(competency::Column::FrameworkId.eq(course.framework_id))

@@ -15,7 +15,7 @@ use sea_orm::{DatabaseConnection, DbErr};
 
 pub use accounts::{DEMO_ACCOUNTS, DemoAccount};
 pub use courses::DEMO_COURSE;
-pub use evidence::PASSWORD as DEMO_CADRE_PASSWORD;
+pub use evidence::{CADRE_COUNT as DEMO_CADRES, PASSWORD as DEMO_CADRE_PASSWORD};
 
 use crate::services::passwords::PasswordHasher;
 use crate::services::users::UserError;

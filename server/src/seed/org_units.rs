@@ -122,8 +122,17 @@ const UNITS: &[Unit] = &[
 
 /// Adds the units that are missing; returns how many were added.
 pub async fn seed(db: &DatabaseConnection) -> Result<usize, DbErr> {
+    add_missing(db, UNITS).await
+}
+
+/// Adds those of `units` (code, parent code, name, kind, region; parents first) that are
+/// missing; how many were added.
+pub(super) async fn add_missing(
+    db: &DatabaseConnection,
+    units: &[(&str, Option<&str>, &str, OrgUnitKind, Option<&str>)],
+) -> Result<usize, DbErr> {
     let mut added = 0;
-    for &(code, parent_code, name, kind, region) in UNITS {
+    for &(code, parent_code, name, kind, region) in units {
         let existing = org_unit::Entity::find()
             .filter(org_unit::Column::Code.eq(code))
             .one(db)

@@ -76,30 +76,38 @@ impl Summary {
     pub fn of(observations: &[(Option<f64>, Option<f64>)], scale: Scale) -> Summary {
         let mut s = Summary::default();
         for &(before, after) in observations {
-            s.n_before += u64::from(before.is_some());
-            s.n_after += u64::from(after.is_some());
-            let (Some(b), Some(a)) = (before, after) else {
-                continue;
-            };
-            let d = a - b;
-            s.n_paired += 1;
-            s.sum_before += b;
-            s.sum_after += a;
-            s.sum_diff += d;
-            s.sum_diff_sq += d * d;
-            s.n_improved += u64::from(d > 0.0);
-            if b < scale.max {
-                s.n_below_max += 1;
-                s.sum_normalised += d / (scale.max - b);
-            }
-            match (b >= scale.proficient, a >= scale.proficient) {
-                (true, true) => s.proficient_both += 1,
-                (true, false) => s.proficient_before_only += 1,
-                (false, true) => s.proficient_after_only += 1,
-                (false, false) => s.proficient_neither += 1,
-            }
+            s.add(before, after, 1, scale);
         }
         s
+    }
+
+    /// Adds `count` learners observed at `before` and `after` (a database may hand over
+    /// each distinct pair of levels once, with how many learners had it).
+    pub fn add(&mut self, before: Option<f64>, after: Option<f64>, count: u64, scale: Scale) {
+        let n = count as f64;
+        self.n_before += count * u64::from(before.is_some());
+        self.n_after += count * u64::from(after.is_some());
+        let (Some(b), Some(a)) = (before, after) else {
+            return;
+        };
+        let d = a - b;
+        self.n_paired += count;
+        self.sum_before += b * n;
+        self.sum_after += a * n;
+        self.sum_diff += d * n;
+        self.sum_diff_sq += d * d * n;
+        self.n_improved += count * u64::from(d > 0.0);
+        if b < scale.max {
+            self.n_below_max += count;
+            self.sum_normalised += d / (scale.max - b) * n;
+        }
+        let slot = match (b >= scale.proficient, a >= scale.proficient) {
+            (true, true) => &mut self.proficient_both,
+            (true, false) => &mut self.proficient_before_only,
+            (false, true) => &mut self.proficient_after_only,
+            (false, false) => &mut self.proficient_neither,
+        };
+        *slot += count;
     }
 }
 

@@ -163,3 +163,20 @@ fn sums_from_a_database_give_the_same_statistics() {
     };
     assert_eq!(gain(&rebuilt, SCALE), gain(&from_rows, SCALE));
 }
+
+#[test]
+fn counted_pairs_add_up_like_single_learners() {
+    // What a database hands over: each distinct (before, after) once, with its count.
+    let mut counted = Summary::default();
+    counted.add(Some(2.0), Some(3.0), 3, SCALE);
+    counted.add(Some(5.0), Some(5.0), 2, SCALE);
+    counted.add(Some(1.0), None, 4, SCALE);
+    let mut one_by_one = vec![(Some(2.0), Some(3.0)); 3];
+    one_by_one.extend(vec![(Some(5.0), Some(5.0)); 2]);
+    one_by_one.extend(vec![(Some(1.0), None); 4]);
+    assert_eq!(counted, Summary::of(&one_by_one, SCALE));
+    assert_eq!(
+        (counted.n_before, counted.n_paired, counted.n_below_max),
+        (9, 5, 3)
+    );
+}

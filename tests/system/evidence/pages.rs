@@ -74,8 +74,8 @@ async fn the_pages_show_what_the_csv_holds(app: TestApp) {
     let (username, password) = SUPERVISOR;
     sign_in_form(&app, username, password).await;
     let admin = As::sign_in(&app, ADMIN.0, ADMIN.1).await;
-    let yty = admin.unit("VN-LCI-YTY").await;
-    for query in [String::new(), format!("?org_unit={yty}")] {
+    let commune = admin.unit("VN-LCI-MUONGKHUONG").await;
+    for query in [String::new(), format!("?org_unit={commune}")] {
         let (status, html) = page(&app, &format!("/supervise{query}")).await;
         assert_eq!(status, StatusCode::OK);
         assert!(html.contains("<svg"), "the gain chart is drawn");

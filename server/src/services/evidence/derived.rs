@@ -1,8 +1,9 @@
 //! The two tables derived from the evidence, rebuilt for some learners (or all) by two
 //! set-based statements inside the caller's transaction: `competency_pairs` (mean level per
 //! phase, per learner, competency, cohort and lens) and `competency_current` (the level that
-//! counts now). The rules come from `shared::evidence`, written into the SQL from there so
-//! they cannot drift.
+//! counts now, for active accounts only). Both carry the learner's unit and position, so
+//! every change of those (and disabling an account) refreshes the learner. The rules come
+//! from `shared::evidence`, written into the SQL from there so they cannot drift.
 
 use sea_orm::{ConnectionTrait, DbErr, Value};
 use shared::evidence::{Phase, Source};
@@ -74,12 +75,15 @@ async fn refresh_where(
     }
     let pairs = format!(
         "INSERT INTO competency_pairs \
-           (user_id, competency_id, cohort_key, lens, before, after, follow_up_30, follow_up_90, observed_at) \
-         SELECT user_id, competency_id, cohort_key, lens, {}, {}, {}, {}, MAX(observed_at) \
+           (user_id, competency_id, cohort_key, lens, before, after, follow_up_30, follow_up_90, \
+            observed_at, org_unit_id, position_id) \
+         SELECT e.user_id, e.competency_id, e.cohort_key, e.lens, {}, {}, {}, {}, MAX(e.observed_at), \
+           u.org_unit_id, u.position_id \
          FROM (SELECT user_id, competency_id, COALESCE(cohort_id, ?) AS cohort_key, \
                  {} AS lens, phase, level, observed_at \
                FROM competency_evidence WHERE voided_at IS NULL{and_filter}) e \
-         GROUP BY user_id, competency_id, cohort_key, lens",
+         JOIN users u ON u.id = e.user_id \
+         GROUP BY e.user_id, e.competency_id, e.cohort_key, e.lens, u.org_unit_id, u.position_id",
         mean_in(Phase::Before),
         mean_in(Phase::After),
         mean_in(Phase::FollowUp30),
@@ -90,16 +94,22 @@ async fn refresh_where(
     let mut ordered: Vec<Value> = vec![Uuid::nil().into()];
     ordered.extend(values.iter().cloned());
     db.execute_raw(statement(backend, &pairs, ordered)).await?;
+    // Disabled accounts have no current level: they are no one's training need.
     let current = format!(
-        "INSERT INTO competency_current (user_id, competency_id, level, source, observed_at) \
-         SELECT user_id, competency_id, CAST(level AS DOUBLE PRECISION), source, observed_at FROM ( \
+        "INSERT INTO competency_current \
+           (user_id, competency_id, level, source, observed_at, org_unit_id, position_id) \
+         SELECT ranked.user_id, ranked.competency_id, CAST(ranked.level AS DOUBLE PRECISION), \
+           ranked.source, ranked.observed_at, u.org_unit_id, u.position_id FROM ( \
            SELECT user_id, competency_id, level, source, observed_at, ROW_NUMBER() OVER ( \
              PARTITION BY user_id, competency_id \
              ORDER BY {} DESC, observed_at DESC, recorded_at DESC) AS place \
            FROM competency_evidence WHERE voided_at IS NULL{and_filter}) ranked \
-         WHERE place = 1",
+         JOIN users u ON u.id = ranked.user_id \
+         WHERE ranked.place = 1 AND u.disabled = ?",
         priority_case()
     );
+    let mut values = values;
+    values.push(false.into());
     db.execute_raw(statement(backend, &current, values)).await?;
     Ok(())
 }

@@ -1,6 +1,7 @@
-//! The gain table: for each competency and [`Comparison`], the sufficient statistics of the
-//! learners' pairs summed in one SQL pass over `competency_pairs`, then
-//! `shared::gain::gain` on them. Also the mean gap between self and supervisor ratings, and
+//! The gain table: for each competency and [`Comparison`], one SQL pass over
+//! `competency_pairs` counts the learners with each distinct combination of levels (a few
+//! hundred rows however many learners), the sufficient statistics are added up from those
+//! counts, then `shared::gain::gain` on them. Also the mean gap between self and supervisor ratings, and
 //! the learners behind one row (only for groups of at least `MIN_GROUP`).
 
 use std::collections::{BTreeMap, HashMap};
@@ -20,7 +21,7 @@ use uuid::Uuid;
 use super::{SupervisionError, conditions};
 use crate::entities::competency;
 use crate::services::actors::Actor;
-use crate::sql::statement;
+use crate::sql::{placeholders, statement};
 
 /// The pairs column holding a phase's level.
 pub fn column(phase: Phase) -> &'static str {
@@ -35,64 +36,12 @@ pub fn column(phase: Phase) -> &'static str {
 /// The later phases compared with `before`.
 const LATER: [Phase; 3] = [Phase::After, Phase::FollowUp30, Phase::FollowUp90];
 
-/// `FROM` and joins shared by the reports over pairs rows `p`.
+/// `FROM` and joins shared by the reports over pairs rows `p` (the unit, for scope).
 pub const PAIRS_FROM: &str = "FROM competency_pairs p \
-     JOIN users u ON u.id = p.user_id \
-     LEFT JOIN org_units o ON o.id = u.org_unit_id";
-
-/// The scale of each framework: its top level and its lowest proficient one.
-const SCALES: &str = "JOIN competencies c ON c.id = p.competency_id \
-     JOIN (SELECT framework_id, MAX(level) AS top, \
-             MIN(CASE WHEN proficient THEN level END) AS bar \
-           FROM competency_levels GROUP BY framework_id) s ON s.framework_id = c.framework_id";
+     LEFT JOIN org_units o ON o.id = p.org_unit_id";
 
 fn count(condition: &str) -> String {
     format!("CAST(SUM(CASE WHEN {condition} THEN 1 ELSE 0 END) AS BIGINT)")
-}
-
-/// The aggregate columns of the sums between `before` and `later`, named `{later}_…`.
-fn sums(later: Phase) -> String {
-    let a = format!("p.{}", column(later));
-    let b = "p.before";
-    let both = format!("{b} IS NOT NULL AND {a} IS NOT NULL");
-    let name = column(later);
-    [
-        (format!("CAST(COUNT({a}) AS BIGINT)"), "n_after"),
-        (count(&both), "n_paired"),
-        (
-            format!("SUM(CASE WHEN {a} IS NOT NULL THEN {b} END)"),
-            "sum_before",
-        ),
-        (
-            format!("SUM(CASE WHEN {b} IS NOT NULL THEN {a} END)"),
-            "sum_after",
-        ),
-        (format!("SUM({a} - {b})"), "sum_diff"),
-        (format!("SUM(({a} - {b}) * ({a} - {b}))"), "sum_diff_sq"),
-        (count(&format!("{a} > {b}")), "n_improved"),
-        (
-            count(&format!("{a} IS NOT NULL AND {b} < s.top")),
-            "n_below_max",
-        ),
-        (
-            format!("SUM(CASE WHEN {b} < s.top THEN ({a} - {b}) / (s.top - {b}) END)"),
-            "sum_normalised",
-        ),
-        (count(&format!("{b} >= s.bar AND {a} >= s.bar")), "both"),
-        (
-            count(&format!("{b} >= s.bar AND {a} < s.bar")),
-            "before_only",
-        ),
-        (
-            count(&format!("{b} < s.bar AND {a} >= s.bar")),
-            "after_only",
-        ),
-        (count(&format!("{b} < s.bar AND {a} < s.bar")), "neither"),
-    ]
-    .iter()
-    .map(|(sql, alias)| format!("{sql} AS {name}_{alias}"))
-    .collect::<Vec<_>>()
-    .join(", ")
 }
 
 fn u(row: &QueryResult, column: &str) -> Result<u64, DbErr> {
@@ -103,25 +52,34 @@ fn f(row: &QueryResult, column: &str) -> Result<f64, DbErr> {
     Ok(row.try_get::<Option<f64>>("", column)?.unwrap_or(0.0))
 }
 
-fn summary(row: &QueryResult, later: Phase) -> Result<Summary, DbErr> {
-    let p = column(later);
-    let name = |s: &str| format!("{p}_{s}");
-    Ok(Summary {
-        n_before: u(row, "n_before")?,
-        n_after: u(row, &name("n_after"))?,
-        n_paired: u(row, &name("n_paired"))?,
-        sum_before: f(row, &name("sum_before"))?,
-        sum_after: f(row, &name("sum_after"))?,
-        sum_diff: f(row, &name("sum_diff"))?,
-        sum_diff_sq: f(row, &name("sum_diff_sq"))?,
-        n_improved: u(row, &name("n_improved"))?,
-        n_below_max: u(row, &name("n_below_max"))?,
-        sum_normalised: f(row, &name("sum_normalised"))?,
-        proficient_both: u(row, &name("both"))?,
-        proficient_before_only: u(row, &name("before_only"))?,
-        proficient_after_only: u(row, &name("after_only"))?,
-        proficient_neither: u(row, &name("neither"))?,
-    })
+/// The scale of each competency: its framework's top level and lowest proficient one.
+async fn scales(db: &impl ConnectionTrait, ids: &[Uuid]) -> Result<HashMap<Uuid, Scale>, DbErr> {
+    let mut found = HashMap::new();
+    for chunk in ids.chunks(500) {
+        let sql = format!(
+            "SELECT c.id AS id, MAX(l.level) AS top, \
+               MIN(CASE WHEN l.proficient THEN l.level END) AS bar \
+             FROM competencies c JOIN competency_levels l ON l.framework_id = c.framework_id \
+             WHERE c.id IN ({}) GROUP BY c.id",
+            placeholders(chunk.len())
+        );
+        let values = chunk.iter().map(|id| (*id).into()).collect();
+        for row in db
+            .query_all_raw(statement(db.get_database_backend(), &sql, values))
+            .await?
+        {
+            let top = row.try_get::<Option<i32>>("", "top")?.unwrap_or(0);
+            let bar = row.try_get::<Option<i32>>("", "bar")?.unwrap_or(top);
+            found.insert(
+                row.try_get("", "id")?,
+                Scale {
+                    max: f64::from(top),
+                    proficient: f64::from(bar),
+                },
+            );
+        }
+    }
+    Ok(found)
 }
 
 /// Counts only: what a group too small to show keeps.
@@ -188,40 +146,52 @@ pub async fn report(
 ) -> Result<GainReport, SupervisionError> {
     let c = conditions(db, actor, filter).await?;
     let sql = format!(
-        "SELECT p.competency_id AS competency_id, p.lens AS lens, s.top AS top, s.bar AS bar, \
-           CAST(COUNT(p.before) AS BIGINT) AS n_before, {}, {}, {} \
-         {PAIRS_FROM} {SCALES}{} \
-         GROUP BY p.competency_id, p.lens, s.top, s.bar",
-        sums(Phase::After),
-        sums(Phase::FollowUp30),
-        sums(Phase::FollowUp90),
+        "SELECT p.competency_id AS competency_id, p.lens AS lens, p.before AS before, \
+           p.after AS after, p.follow_up_30 AS follow_up_30, p.follow_up_90 AS follow_up_90, \
+           CAST(COUNT(*) AS BIGINT) AS n \
+         {PAIRS_FROM}{} \
+         GROUP BY p.competency_id, p.lens, p.before, p.after, p.follow_up_30, p.follow_up_90",
         c.where_clause(),
     );
     let backend = db.get_database_backend();
     let rows = db
         .query_all_raw(statement(backend, &sql, c.values.clone()))
         .await?;
-    let mut by_key: HashMap<(Uuid, Lens), Measured> = HashMap::new();
+    let mut counted = Vec::with_capacity(rows.len());
     for row in &rows {
         let id: Uuid = row.try_get("", "competency_id")?;
         let lens: String = row.try_get("", "lens")?;
         let Some(lens) = Lens::from_code(&lens) else {
             continue;
         };
-        let top = row.try_get::<Option<i32>>("", "top")?.unwrap_or(0);
-        let bar = row.try_get::<Option<i32>>("", "bar")?.unwrap_or(top);
-        let scale = Scale {
-            max: f64::from(top),
-            proficient: f64::from(bar),
+        let levels = [
+            row.try_get::<Option<f64>>("", "before")?,
+            row.try_get::<Option<f64>>("", "after")?,
+            row.try_get::<Option<f64>>("", "follow_up_30")?,
+            row.try_get::<Option<f64>>("", "follow_up_90")?,
+        ];
+        counted.push((id, lens, levels, u(row, "n")?));
+    }
+    let mut ids: Vec<Uuid> = counted.iter().map(|(id, ..)| *id).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let scale_of = scales(db, &ids).await?;
+    let mut by_key: HashMap<(Uuid, Lens), Measured> = HashMap::new();
+    for (id, lens, levels, n) in counted {
+        let Some(scale) = scale_of.get(&id).copied() else {
+            continue;
         };
-        let summaries = LATER
-            .iter()
-            .map(|phase| summary(row, *phase).map(|s| (*phase, s)))
-            .collect::<Result<Vec<_>, DbErr>>()?;
-        by_key.insert((id, lens), (scale, summaries));
+        let (_, sums) = by_key.entry((id, lens)).or_insert_with(|| {
+            (
+                scale,
+                LATER.iter().map(|p| (*p, Summary::default())).collect(),
+            )
+        });
+        for (k, (_, summary)) in sums.iter_mut().enumerate() {
+            summary.add(levels[0], levels[k + 1], n, scale);
+        }
     }
     let gaps = rating_gaps(db, &c).await?;
-    let mut ids: Vec<Uuid> = by_key.keys().map(|(id, _)| *id).collect();
     ids.extend(gaps.iter().map(|(id, _, _, _)| *id));
     ids.sort_unstable();
     ids.dedup();
@@ -358,7 +328,8 @@ pub async fn learners(
     let sql = format!(
         "SELECT p.user_id AS user_id, u.full_name AS full_name, o.name AS unit, \
            p.before AS before, p.{later} AS later \
-         {PAIRS_FROM}{} AND (p.before IS NOT NULL OR p.{later} IS NOT NULL) \
+         {PAIRS_FROM} JOIN users u ON u.id = p.user_id{} \
+           AND (p.before IS NOT NULL OR p.{later} IS NOT NULL) \
          ORDER BY u.full_name, p.user_id LIMIT {MAX_LEARNERS}",
         c.where_clause()
     );

@@ -18,6 +18,7 @@ pub mod kirkpatrick;
 pub mod learner;
 pub mod needs;
 pub mod options;
+mod unit;
 
 #[derive(Debug, thiserror::Error)]
 pub enum SupervisionError {
@@ -31,8 +32,8 @@ pub enum SupervisionError {
     Invalid(Vec<FieldError>),
 }
 
-/// SQL conditions (joined by AND) and their values, over `p` (a pairs row), `u` (its
-/// learner) and `o` (the learner's unit).
+/// SQL conditions (joined by AND) and their values, over `p` (a pairs row) and `o` (the
+/// learner's unit).
 #[derive(Debug, Default)]
 pub struct Conditions {
     pub sql: Vec<String>,
@@ -118,7 +119,7 @@ pub async fn conditions(
     let reach = reach(actor)?;
     let mut c = Conditions::default();
     scope_conditions(&reach, &mut c);
-    person_conditions(db, &reach, filter, &mut c).await?;
+    person_conditions(db, &reach, filter, "p.position_id", &mut c).await?;
     if let Some(cohort) = filter.cohort {
         c.push("p.cohort_key = ?", [cohort.into()]);
     }
@@ -155,11 +156,13 @@ pub async fn conditions(
     Ok(c)
 }
 
-/// Conditions on the person (`u`, `o`): unit, region, position.
+/// Conditions on the person: unit and region (over their unit `o`) and position (the
+/// column `position`, e.g. `p.position_id`).
 pub async fn person_conditions(
     db: &impl ConnectionTrait,
     reach: &Option<Vec<String>>,
     filter: &ReportFilter,
+    position: &str,
     c: &mut Conditions,
 ) -> Result<(), SupervisionError> {
     if let Some(unit) = filter.org_unit {
@@ -173,8 +176,8 @@ pub async fn person_conditions(
             [region.clone().into()],
         );
     }
-    if let Some(position) = filter.position {
-        c.push("u.position_id = ?", [position.into()]);
+    if let Some(id) = filter.position {
+        c.push(format!("{position} = ?"), [id.into()]);
     }
     Ok(())
 }

@@ -14,6 +14,7 @@ use super::search::{summaries, visible};
 use super::{UserError, contact_problems, field, optional, password_problems, search_key};
 use crate::entities::{user, user_role};
 use crate::services::actors::{self, Actor};
+use crate::services::evidence;
 use crate::services::passwords::PasswordHasher;
 use crate::services::policy::{self, Action};
 use crate::services::sessions;
@@ -131,6 +132,8 @@ pub async fn update(
             .await?;
         insert_grants(&txn, id, grants).await?;
     }
+    // Reports keep each learner's unit and position beside their levels.
+    evidence::derived::refresh(&txn, Some(&[id])).await?;
     txn.commit().await?;
     actors::changed();
     let mut list = summaries(db, vec![updated]).await?;
@@ -154,7 +157,11 @@ pub async fn set_disabled(
     let mut row = target.into_active_model();
     row.disabled = Set(disabled);
     row.updated_at = Set(Utc::now());
-    row.update(db).await?;
+    let txn = db.begin().await?;
+    row.update(&txn).await?;
+    // A disabled account is no one's training need any more (and counts again when enabled).
+    evidence::derived::refresh(&txn, Some(&[id])).await?;
+    txn.commit().await?;
     actors::changed();
     if disabled {
         sessions::revoke_others(db, id, None).await?;

@@ -83,6 +83,7 @@ pub(super) async fn apply(
 
     let now = Utc::now();
     let txn = db.begin().await?;
+    let mut moved = Vec::new();
     for (row, outcome) in parsed.iter().zip(&report.rows) {
         let email = optional(row.email.clone());
         let id = match (outcome.action, existing.get(&row.username)) {
@@ -97,6 +98,7 @@ pub(super) async fn apply(
                 model.position_id = Set(row.position_id);
                 model.updated_at = Set(now);
                 model.update(&txn).await?;
+                moved.push(current.id);
                 user_role::Entity::delete_many()
                     .filter(user_role::Column::UserId.eq(current.id))
                     .exec(&txn)
@@ -127,6 +129,8 @@ pub(super) async fn apply(
         };
         insert_grants(&txn, id, row.grants.clone()).await?;
     }
+    // Reports keep each learner's unit and position beside their levels.
+    crate::services::evidence::derived::refresh(&txn, Some(&moved)).await?;
     txn.commit().await?;
     actors::changed();
     Ok(())

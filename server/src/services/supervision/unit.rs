@@ -1,0 +1,361 @@
+//! The training needs of an org unit's people: a heat map of the unit's parts (its
+//! children, or the unit itself when it has none) × competencies, the gaps ranked over the
+//! whole unit, the courses for the largest gaps and the people below the required level in
+//! them. Two grouped SQL passes do the counting — people per unit and position (for how
+//! many a competency is required of), and current levels per row, competency, required
+//! level and level (a few thousand rows however many people) — and the shortfalls are
+//! added up from those counts.
+
+use std::collections::{BTreeMap, HashMap};
+
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, Value,
+};
+use shared::evidence::report::{
+    CompetencyRef, MAX_PEOPLE, MIN_GROUP, NeedCell, NeedsReport, PersonGap, RankedGap,
+    ReportFilter, UnitRef,
+};
+use uuid::Uuid;
+
+use super::gains::competency_refs;
+use super::needs::recommend;
+use super::{Conditions, SupervisionError, person_conditions, reach, unit_in_reach};
+use crate::entities::org_unit;
+use crate::services::actors::Actor;
+use crate::sql::{placeholders, statement};
+
+/// Gaps the recommendations are drawn for.
+const TOP_GAPS: usize = 5;
+
+/// The heat map's rows for `filter`: the chosen unit's children (or the unit itself when it
+/// has none), the roots of the actor's reach, or the top of the tree; training
+/// institutions left out (they hold lecturers, not cadres with a position profile). With
+/// the rows, the chosen unit when its own people (not in any child) must be counted too.
+async fn rows_for(
+    db: &DatabaseConnection,
+    reach: &Option<Vec<String>>,
+    filter: &ReportFilter,
+) -> Result<(Option<org_unit::Model>, Vec<org_unit::Model>), SupervisionError> {
+    let chosen = match filter.org_unit {
+        Some(id) => Some(unit_in_reach(db, reach, id).await?),
+        None => match reach {
+            Some(paths) if paths.len() == 1 => {
+                org_unit::Entity::find()
+                    .filter(org_unit::Column::Path.eq(paths[0].as_str()))
+                    .one(db)
+                    .await?
+            }
+            _ => None,
+        },
+    };
+    let rows = match (&chosen, reach) {
+        (Some(unit), _) => {
+            let children = org_unit::Entity::find()
+                .filter(org_unit::Column::ParentId.eq(unit.id))
+                .all(db)
+                .await?;
+            if children.is_empty() {
+                vec![unit.clone()]
+            } else {
+                children
+            }
+        }
+        (None, Some(paths)) => {
+            org_unit::Entity::find()
+                .filter(org_unit::Column::Path.is_in(paths.clone()))
+                .all(db)
+                .await?
+        }
+        (None, None) => {
+            org_unit::Entity::find()
+                .filter(org_unit::Column::ParentId.is_null())
+                .all(db)
+                .await?
+        }
+    };
+    let mut rows: Vec<org_unit::Model> = rows
+        .into_iter()
+        .filter(|u| u.kind != shared::directory::OrgUnitKind::Institution.code())
+        .collect();
+    rows.sort_by_cached_key(|u| (shared::text::fold(&u.name), u.name.clone()));
+    Ok((chosen, rows))
+}
+
+/// Shortfalls counted for one cell.
+#[derive(Default)]
+struct Tally {
+    required: u64,
+    assessed: u64,
+    below: u64,
+    gap_sum: f64,
+}
+
+impl Tally {
+    fn absorb(&mut self, other: &Tally) {
+        self.required += other.required;
+        self.assessed += other.assessed;
+        self.below += other.below;
+        self.gap_sum += other.gap_sum;
+    }
+
+    /// (mean gap, too small) under the small-group rule.
+    fn mean(&self) -> (Option<f64>, bool) {
+        let too_small = self.assessed < MIN_GROUP;
+        (
+            (!too_small).then(|| self.gap_sum / self.assessed as f64),
+            too_small,
+        )
+    }
+}
+
+fn n(row: &sea_orm::QueryResult, column: &str) -> Result<u64, DbErr> {
+    Ok(u64::try_from(row.try_get::<Option<i64>>("", column)?.unwrap_or(0)).unwrap_or(0))
+}
+
+/// The training needs of the people of an org unit (the actor's reach by default).
+pub async fn of_unit(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    filter: &ReportFilter,
+) -> Result<NeedsReport, SupervisionError> {
+    let reach = reach(actor)?;
+    let (chosen, rows) = rows_for(db, &reach, filter).await?;
+    let own_row = chosen
+        .as_ref()
+        .filter(|c| !rows.iter().any(|r| r.id == c.id))
+        .map(|c| c.id);
+    // Each row gathers the units of its subtree; the chosen unit only its own people.
+    let row_ids: Vec<Value> = rows.iter().map(|u| u.id.into()).collect();
+    let mut mapping = format!(
+        "(SELECT d.id AS unit, w.id AS row_id FROM org_units d \
+           JOIN org_units w ON d.path LIKE w.path || '%' WHERE w.id IN ({})",
+        placeholders(row_ids.len())
+    );
+    let mut mapping_values = row_ids;
+    if let Some(own) = own_row {
+        mapping.push_str(" UNION ALL SELECT id AS unit, id AS row_id FROM org_units WHERE id = ?");
+        mapping_values.push(own.into());
+    }
+    mapping.push_str(") m");
+    // Unit and scope are in the mapping; these narrow by region, position, competency.
+    let narrowing = ReportFilter {
+        org_unit: None,
+        ..filter.clone()
+    };
+    let backend = db.get_database_backend();
+    let mut tallies: HashMap<(Uuid, Uuid), Tally> = HashMap::new();
+
+    // How many people each competency is required of: people per unit and position first.
+    let mut people = Conditions::default();
+    people.push("u.disabled = ?", [false.into()]);
+    person_conditions(db, &reach, &narrowing, "u.position_id", &mut people).await?;
+    let mut required_where = String::new();
+    let mut required_values = Vec::new();
+    if let Some(competency) = filter.competency {
+        required_where = " WHERE r.competency_id = ?".into();
+        required_values.push(Value::from(competency));
+    }
+    let required_sql = format!(
+        "SELECT m.row_id AS row_id, r.competency_id AS competency_id, \
+           CAST(SUM(g.people) AS BIGINT) AS required \
+         FROM (SELECT u.org_unit_id AS unit, u.position_id AS position, \
+                 CAST(COUNT(*) AS BIGINT) AS people \
+               FROM users u LEFT JOIN org_units o ON o.id = u.org_unit_id{} \
+               GROUP BY u.org_unit_id, u.position_id) g \
+         JOIN position_profiles r ON r.position_id = g.position \
+         JOIN {mapping} ON m.unit = g.unit{required_where} \
+         GROUP BY m.row_id, r.competency_id",
+        people.where_clause()
+    );
+    let mut values = people.values.clone();
+    values.extend(mapping_values.iter().cloned());
+    values.extend(required_values);
+    for row in db
+        .query_all_raw(statement(backend, &required_sql, values))
+        .await?
+    {
+        let key = (
+            row.try_get("", "row_id")?,
+            row.try_get("", "competency_id")?,
+        );
+        tallies.entry(key).or_default().required = n(&row, "required")?;
+    }
+
+    // Current levels of those people, counted per row, competency, requirement and level.
+    let mut levels = Conditions::default();
+    person_conditions(db, &reach, &narrowing, "cur.position_id", &mut levels).await?;
+    if let Some(competency) = filter.competency {
+        levels.push("r.competency_id = ?", [competency.into()]);
+    }
+    let levels_sql = format!(
+        "SELECT m.row_id AS row_id, r.competency_id AS competency_id, \
+           r.required_level AS required_level, cur.level AS level, CAST(COUNT(*) AS BIGINT) AS n \
+         FROM competency_current cur \
+         JOIN position_profiles r ON r.position_id = cur.position_id \
+           AND r.competency_id = cur.competency_id \
+         JOIN {mapping} ON m.unit = cur.org_unit_id \
+         LEFT JOIN org_units o ON o.id = cur.org_unit_id{} \
+         GROUP BY m.row_id, r.competency_id, r.required_level, cur.level",
+        levels.where_clause()
+    );
+    let mut values = mapping_values.clone();
+    values.extend(levels.values.iter().cloned());
+    for row in db
+        .query_all_raw(statement(backend, &levels_sql, values))
+        .await?
+    {
+        let key = (
+            row.try_get("", "row_id")?,
+            row.try_get("", "competency_id")?,
+        );
+        let required = f64::from(row.try_get::<i32>("", "required_level")?);
+        let level: f64 = row.try_get("", "level")?;
+        let count = n(&row, "n")?;
+        let tally = tallies.entry(key).or_default();
+        tally.assessed += count;
+        if level < required {
+            tally.below += count;
+            tally.gap_sum += (required - level) * count as f64;
+        }
+    }
+
+    // Cells, and the ranking over every row.
+    let mut whole: BTreeMap<Uuid, Tally> = BTreeMap::new();
+    let mut cells = Vec::new();
+    for ((row_id, competency_id), tally) in &tallies {
+        whole.entry(*competency_id).or_default().absorb(tally);
+        let (mean_gap, too_small) = tally.mean();
+        cells.push(NeedCell {
+            unit_id: *row_id,
+            competency_id: *competency_id,
+            required: tally.required,
+            assessed: tally.assessed,
+            below: if too_small { 0 } else { tally.below },
+            mean_gap,
+            too_small,
+        });
+    }
+    let refs = competency_refs(db, whole.keys().copied().collect()).await?;
+    let mut ranked: Vec<RankedGap> = whole
+        .iter()
+        .filter_map(|(id, t)| {
+            let (mean_gap, too_small) = t.mean();
+            refs.get(id).map(|(_, competency)| RankedGap {
+                competency: competency.clone(),
+                required: t.required,
+                assessed: t.assessed,
+                below: if too_small { 0 } else { t.below },
+                mean_gap,
+                too_small,
+            })
+        })
+        .collect();
+    ranked.sort_by(|a, b| {
+        b.mean_gap
+            .unwrap_or(-1.0)
+            .total_cmp(&a.mean_gap.unwrap_or(-1.0))
+            .then(b.below.cmp(&a.below))
+            .then(a.competency.code.cmp(&b.competency.code))
+    });
+    let gaps: Vec<Uuid> = ranked
+        .iter()
+        .filter(|g| g.mean_gap.is_some_and(|m| m > 0.0))
+        .take(TOP_GAPS)
+        .map(|g| g.competency.id)
+        .collect();
+    let recommendations = recommend(db, &gaps, None).await?;
+    // People are listed for a unit (a province or smaller), not for the whole country.
+    let people = if chosen.is_some() || reach.is_some() {
+        people_below(db, &mapping, &mapping_values, &gaps, &refs).await?
+    } else {
+        Vec::new()
+    };
+    let mut shown: Vec<UnitRef> = rows
+        .into_iter()
+        .map(|u| UnitRef {
+            id: u.id,
+            name: u.name,
+        })
+        .collect();
+    if let (Some(own), Some(unit)) = (own_row, &chosen)
+        && cells.iter().any(|c| c.unit_id == own && c.required > 0)
+    {
+        shown.push(UnitRef {
+            id: own,
+            name: unit.name.clone(),
+        });
+    }
+    cells.retain(|c| shown.iter().any(|r| r.id == c.unit_id));
+    let mut competencies: Vec<&(i32, CompetencyRef)> = refs.values().collect();
+    competencies.sort_by(|a, b| (a.0, &a.1.code).cmp(&(b.0, &b.1.code)));
+    Ok(NeedsReport {
+        unit: chosen.map(|u| UnitRef {
+            id: u.id,
+            name: u.name,
+        }),
+        rows: shown,
+        competencies: competencies.into_iter().map(|(_, c)| c.clone()).collect(),
+        cells,
+        ranked,
+        recommendations,
+        people,
+    })
+}
+
+/// The people (of the mapped units) below the required level in any of `gaps`.
+async fn people_below(
+    db: &DatabaseConnection,
+    mapping: &str,
+    mapping_values: &[Value],
+    gaps: &[Uuid],
+    refs: &BTreeMap<Uuid, (i32, CompetencyRef)>,
+) -> Result<Vec<PersonGap>, SupervisionError> {
+    if gaps.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sql = format!(
+        "SELECT u.id AS user_id, u.full_name AS full_name, o.name AS unit, \
+           r.competency_id AS competency_id \
+         FROM competency_current cur \
+         JOIN position_profiles r ON r.position_id = cur.position_id \
+           AND r.competency_id = cur.competency_id \
+         JOIN {mapping} ON m.unit = cur.org_unit_id \
+         JOIN users u ON u.id = cur.user_id \
+         LEFT JOIN org_units o ON o.id = cur.org_unit_id \
+         WHERE cur.level < r.required_level AND r.competency_id IN ({}) \
+         ORDER BY u.full_name, u.id LIMIT {}",
+        placeholders(gaps.len()),
+        MAX_PEOPLE * TOP_GAPS
+    );
+    let mut values = mapping_values.to_vec();
+    values.extend(gaps.iter().map(|g| Value::from(*g)));
+    let rows = db
+        .query_all_raw(statement(db.get_database_backend(), &sql, values))
+        .await?;
+    let mut people: Vec<PersonGap> = Vec::new();
+    for row in &rows {
+        let id: Uuid = row.try_get("", "user_id")?;
+        let competency: Uuid = row.try_get("", "competency_id")?;
+        let code = refs
+            .get(&competency)
+            .map(|(_, c)| c.code.clone())
+            .unwrap_or_default();
+        match people.iter_mut().find(|p| p.user_id == id) {
+            Some(person) => person.competencies.push(code),
+            None => people.push(PersonGap {
+                user_id: id,
+                full_name: row.try_get("", "full_name")?,
+                org_unit: row.try_get("", "unit")?,
+                competencies: vec![code],
+            }),
+        }
+    }
+    people.sort_by(|a, b| {
+        b.competencies
+            .len()
+            .cmp(&a.competencies.len())
+            .then(a.full_name.cmp(&b.full_name))
+    });
+    people.truncate(MAX_PEOPLE);
+    Ok(people)
+}
