@@ -26,7 +26,7 @@ pub const PASSWORD: &str = "can-bo-lao-cai";
 
 /// Four more Lào Cai communes, the finished class's home (the other demo accounts keep
 /// theirs to themselves).
-const COMMUNES: [(&str, Option<&str>, &str, OrgUnitKind, Option<&str>); 4] = [
+const COMMUNES: [super::org_units::Unit; 4] = [
     (
         "VN-LCI-MUONGKHUONG",
         Some("VN-LCI"),

@@ -12,7 +12,7 @@ use uuid::Uuid;
 use crate::entities::org_unit;
 
 /// (code, parent code, name, kind, region).
-type Unit = (
+pub(super) type Unit = (
     &'static str,
     Option<&'static str>,
     &'static str,
@@ -129,7 +129,7 @@ pub async fn seed(db: &DatabaseConnection) -> Result<usize, DbErr> {
 /// missing; how many were added.
 pub(super) async fn add_missing(
     db: &DatabaseConnection,
-    units: &[(&str, Option<&str>, &str, OrgUnitKind, Option<&str>)],
+    units: &[Unit],
 ) -> Result<usize, DbErr> {
     let mut added = 0;
     for &(code, parent_code, name, kind, region) in units {
