@@ -160,7 +160,7 @@ async fn the_pages_show_what_the_csv_holds(app: TestApp) {
         .split("href=\"/supervise/learners?")
         .nth(1)
         .and_then(|rest| rest.split('"').next())
-        .map(|q| decode(q))
+        .map(decode)
         .expect("a row links to its learners");
     let (status, people) = page(&app, &format!("/supervise/learners?{link}")).await;
     assert_eq!(status, StatusCode::OK);
