@@ -14,7 +14,7 @@ mod author_pages;
 mod browser;
 mod competencies;
 mod courses_api;
-mod evidence;
+pub mod evidence;
 mod health;
 mod home_page;
 mod learn_pages;

@@ -127,10 +127,7 @@ pub async fn seed(db: &DatabaseConnection) -> Result<usize, DbErr> {
 
 /// Adds those of `units` (code, parent code, name, kind, region; parents first) that are
 /// missing; how many were added.
-pub(super) async fn add_missing(
-    db: &DatabaseConnection,
-    units: &[Unit],
-) -> Result<usize, DbErr> {
+pub(super) async fn add_missing(db: &DatabaseConnection, units: &[Unit]) -> Result<usize, DbErr> {
     let mut added = 0;
     for &(code, parent_code, name, kind, region) in units {
         let existing = org_unit::Entity::find()

@@ -6,3 +6,4 @@ mod driver;
 mod home;
 mod learner;
 mod sign_in;
+mod supervisor;

@@ -9,8 +9,8 @@ use crate::helpers::{TestApp, json};
 mod gains;
 mod import;
 mod needs;
-mod pages;
-mod ratings;
+pub mod pages;
+pub mod ratings;
 
 /// Requests as one signed-in person (Bearer token).
 pub struct As<'a> {
