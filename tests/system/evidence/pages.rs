@@ -9,7 +9,8 @@ use crate::helpers::{TestApp, form_token, on_both_databases, page, sign_in_form}
 
 on_both_databases!(
     the_pages_show_what_the_csv_holds,
-    a_rating_and_a_void_are_plain_form_posts
+    a_rating_and_a_void_are_plain_form_posts,
+    an_import_is_previewed_then_stored_with_forms
 );
 
 fn decode(text: &str) -> String {
@@ -185,6 +186,18 @@ async fn the_pages_show_what_the_csv_holds(app: TestApp) {
     sign_in_form(&app, "admin.daklak", "cao-nguyen-dak-lak").await;
     let (status, _) = page(&app, &format!("/supervise/learners/{mai}")).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
+    // Đắk Lắk's pages and downloads hold nothing of Lào Cai's people or units.
+    for path in [
+        "/supervise",
+        "/supervise/needs",
+        "/api/v1/reports/needs.csv",
+    ] {
+        let (status, html) = page(&app, path).await;
+        assert_eq!(status, StatusCode::OK, "{path}");
+        for foreign in ["Mường Khương", "Sùng A Páo", "Xã Y Tý"] {
+            assert!(!html.contains(foreign), "{foreign} on {path}");
+        }
+    }
 }
 
 async fn a_rating_and_a_void_are_plain_form_posts(app: TestApp) {
@@ -295,4 +308,63 @@ async fn a_rating_and_a_void_are_plain_form_posts(app: TestApp) {
         away.headers()["location"].to_str().unwrap(),
         "/supervise?saved=voided"
     );
+}
+
+async fn an_import_is_previewed_then_stored_with_forms(app: TestApp) {
+    app.seed_demo().await;
+    sign_in_form(&app, SUPERVISOR.0, SUPERVISOR.1).await;
+    let (status, html) = page(&app, "/supervise/evidence/import").await;
+    assert_eq!(status, StatusCode::OK);
+    let csrf = form_token(&html);
+    let csv = "username,competency,source,phase,level,date\n\
+               hv.mai,LAW,pre_test,before,2,2026-03-02\n\
+               hv.mai,LAW,supervisor,follow_up_90,4,2026-08-01\n";
+    let preview = app
+        .post_form(
+            "/api/v1/evidence/import",
+            &[("csrf", &csrf), ("dry_run", "true"), ("csv", csv)],
+        )
+        .await;
+    assert_eq!(preview.status(), StatusCode::SEE_OTHER);
+    let location = preview.headers()["location"].to_str().unwrap().to_owned();
+    assert!(
+        location.starts_with("/supervise/evidence/import?draft="),
+        "{location}"
+    );
+    let (_, html) = page(&app, &location).await;
+    assert!(
+        html.contains("data-testid=\"import-counts\""),
+        "the preview counts"
+    );
+    assert!(html.contains("Sẽ thêm: 2"), "two rows would be added");
+    let draft = location.rsplit('=').next().unwrap().to_owned();
+    let stored = app
+        .post_form(
+            "/api/v1/evidence/import",
+            &[
+                ("csrf", &form_token(&html)),
+                ("draft_id", &draft),
+                ("csv", ""),
+            ],
+        )
+        .await;
+    assert_eq!(stored.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        stored.headers()["location"].to_str().unwrap(),
+        "/supervise/evidence/import?saved=imported&added=2&present=0"
+    );
+    // A file with a bad row comes back with every problem listed by line.
+    let bad = app
+        .post_form(
+            "/api/v1/evidence/import",
+            &[
+                ("csrf", &form_token(&html)),
+                ("dry_run", "true"),
+                ("csv", "username,competency,source,phase,level,date\nhv.mai,NOPE,self,before,2,2026-03-02\n"),
+            ],
+        )
+        .await;
+    let location = bad.headers()["location"].to_str().unwrap().to_owned();
+    let (_, html) = page(&app, &location).await;
+    assert!(html.contains("line 2: competency"), "the problem by line");
 }
