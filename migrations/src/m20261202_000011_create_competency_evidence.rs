@@ -125,6 +125,15 @@ impl MigrationTrait for Migration {
         manager
             .create_index(
                 Index::create()
+                    .name("idx_competency_pairs_lens")
+                    .table(Pairs::Table)
+                    .col(Pairs::Lens)
+                    .to_owned(),
+            )
+            .await?;
+        manager
+            .create_index(
+                Index::create()
                     .name("idx_competency_pairs_cohort")
                     .table(Pairs::Table)
                     .col(Pairs::CohortKey)

@@ -154,9 +154,11 @@ pub async fn report(
         c.where_clause(),
     );
     let backend = db.get_database_backend();
-    let rows = db
-        .query_all_raw(statement(backend, &sql, c.values.clone()))
-        .await?;
+    // The counts and the self–supervisor gaps run side by side, on two connections.
+    let (rows, gaps) = tokio::try_join!(
+        db.query_all_raw(statement(backend, &sql, c.values.clone())),
+        rating_gaps(db, &c),
+    )?;
     let mut counted = Vec::with_capacity(rows.len());
     for row in &rows {
         let id: Uuid = row.try_get("", "competency_id")?;
@@ -191,7 +193,6 @@ pub async fn report(
             summary.add(levels[0], levels[k + 1], n, scale);
         }
     }
-    let gaps = rating_gaps(db, &c).await?;
     ids.extend(gaps.iter().map(|(id, _, _, _)| *id));
     ids.sort_unstable();
     ids.dedup();

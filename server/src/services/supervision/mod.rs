@@ -32,8 +32,7 @@ pub enum SupervisionError {
     Invalid(Vec<FieldError>),
 }
 
-/// SQL conditions (joined by AND) and their values, over `p` (a pairs row) and `o` (the
-/// learner's unit).
+/// SQL conditions (joined by AND) and their values, over `p` (a pairs row).
 #[derive(Debug, Default)]
 pub struct Conditions {
     pub sql: Vec<String>,
@@ -65,12 +64,18 @@ pub fn reach(actor: &Actor) -> Result<Option<Vec<String>>, SupervisionError> {
     }
 }
 
-/// Conditions keeping people inside `reach`.
-pub fn scope_conditions(reach: &Option<Vec<String>>, into: &mut Conditions) {
+/// `{unit} IN (the units whose path starts with one of these)`: a condition that lets the
+/// database find the rows of a subtree through the column's index.
+fn units_under(unit: &str, paths: usize) -> String {
+    let any = vec!["path LIKE ?"; paths.max(1)].join(" OR ");
+    format!("{unit} IN (SELECT id FROM org_units WHERE {any})")
+}
+
+/// Conditions keeping people (whose unit is the column `unit`) inside `reach`.
+pub fn scope_conditions(reach: &Option<Vec<String>>, unit: &str, into: &mut Conditions) {
     if let Some(paths) = reach {
-        let sql = vec!["o.path LIKE ?"; paths.len().max(1)].join(" OR ");
         into.push(
-            format!("({sql})"),
+            units_under(unit, paths.len()),
             paths.iter().map(|p| Value::from(format!("{p}%"))),
         );
     }
@@ -118,8 +123,15 @@ pub async fn conditions(
 ) -> Result<Conditions, SupervisionError> {
     let reach = reach(actor)?;
     let mut c = Conditions::default();
-    scope_conditions(&reach, &mut c);
-    person_conditions(db, &reach, filter, "p.position_id", &mut c).await?;
+    scope_conditions(&reach, "p.org_unit_id", &mut c);
+    person_conditions(
+        db,
+        &reach,
+        filter,
+        ("p.org_unit_id", "p.position_id"),
+        &mut c,
+    )
+    .await?;
     if let Some(cohort) = filter.cohort {
         c.push("p.cohort_key = ?", [cohort.into()]);
     }
@@ -156,23 +168,25 @@ pub async fn conditions(
     Ok(c)
 }
 
-/// Conditions on the person: unit and region (over their unit `o`) and position (the
-/// column `position`, e.g. `p.position_id`).
+/// Conditions on the person: unit and region (over the column `unit`, e.g.
+/// `p.org_unit_id`) and position (the column `position`).
 pub async fn person_conditions(
     db: &impl ConnectionTrait,
     reach: &Option<Vec<String>>,
     filter: &ReportFilter,
-    position: &str,
+    (unit, position): (&str, &str),
     c: &mut Conditions,
 ) -> Result<(), SupervisionError> {
-    if let Some(unit) = filter.org_unit {
-        let unit = unit_in_reach(db, reach, unit).await?;
-        c.push("o.path LIKE ?", [format!("{}%", unit.path).into()]);
+    if let Some(id) = filter.org_unit {
+        let chosen = unit_in_reach(db, reach, id).await?;
+        c.push(units_under(unit, 1), [format!("{}%", chosen.path).into()]);
     }
     if let Some(region) = &filter.region {
         c.push(
-            "o.id IN (SELECT d.id FROM org_units d JOIN org_units r \
-             ON d.path LIKE r.path || '%' WHERE r.region = ?)",
+            format!(
+                "{unit} IN (SELECT d.id FROM org_units d JOIN org_units r \
+                 ON d.path LIKE r.path || '%' WHERE r.region = ?)"
+            ),
             [region.clone().into()],
         );
     }

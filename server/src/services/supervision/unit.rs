@@ -27,6 +27,10 @@ use crate::sql::{placeholders, statement};
 /// Gaps the recommendations are drawn for.
 const TOP_GAPS: usize = 5;
 
+/// Above this many units (a country rather than a province) people are not listed for
+/// enrolment: choosing a unit lists them.
+const MAX_UNITS_FOR_PEOPLE: usize = 1_000;
+
 /// The heat map's rows for `filter`: the chosen unit's children (or the unit itself when it
 /// has none), the roots of the actor's reach, or the top of the tree; training
 /// institutions left out (they hold lecturers, not cadres with a position profile). With
@@ -36,17 +40,31 @@ async fn rows_for(
     reach: &Option<Vec<String>>,
     filter: &ReportFilter,
 ) -> Result<(Option<org_unit::Model>, Vec<org_unit::Model>), SupervisionError> {
+    // The unit looked at: the one asked for, else the one root of the reach (or of the
+    // whole tree).
     let chosen = match filter.org_unit {
         Some(id) => Some(unit_in_reach(db, reach, id).await?),
-        None => match reach {
-            Some(paths) if paths.len() == 1 => {
-                org_unit::Entity::find()
-                    .filter(org_unit::Column::Path.eq(paths[0].as_str()))
-                    .one(db)
-                    .await?
+        None => {
+            let roots = match reach {
+                Some(paths) => {
+                    org_unit::Entity::find()
+                        .filter(org_unit::Column::Path.is_in(paths.clone()))
+                        .all(db)
+                        .await?
+                }
+                None => {
+                    org_unit::Entity::find()
+                        .filter(org_unit::Column::ParentId.is_null())
+                        .all(db)
+                        .await?
+                }
+            };
+            if roots.len() == 1 {
+                roots.into_iter().next()
+            } else {
+                None
             }
-            _ => None,
-        },
+        }
     };
     let rows = match (&chosen, reach) {
         (Some(unit), _) => {
@@ -124,19 +142,42 @@ pub async fn of_unit(
         .as_ref()
         .filter(|c| !rows.iter().any(|r| r.id == c.id))
         .map(|c| c.id);
-    // Each row gathers the units of its subtree; the chosen unit only its own people.
-    let row_ids: Vec<Value> = rows.iter().map(|u| u.id.into()).collect();
-    let mut mapping = format!(
-        "(SELECT d.id AS unit, w.id AS row_id FROM org_units d \
-           JOIN org_units w ON d.path LIKE w.path || '%' WHERE w.id IN ({})",
-        placeholders(row_ids.len())
-    );
-    let mut mapping_values = row_ids;
-    if let Some(own) = own_row {
-        mapping.push_str(" UNION ALL SELECT id AS unit, id AS row_id FROM org_units WHERE id = ?");
-        mapping_values.push(own.into());
+    // Which row each unit counts in: the row whose subtree holds it (the chosen unit's own
+    // people in its own row). Worked out here and handed to the database as a list, so it
+    // knows exactly how many units it joins.
+    let mut mapping_values: Vec<Value> = Vec::new();
+    let mut mapped = 0;
+    let everything = org_unit::Entity::find().all(db).await?;
+    for unit in &everything {
+        let row = rows
+            .iter()
+            .find(|r| unit.path.starts_with(r.path.as_str()))
+            .map(|r| r.id)
+            .or_else(|| own_row.filter(|own| *own == unit.id));
+        if let Some(row) = row {
+            mapping_values.push(unit.id.into());
+            mapping_values.push(row.into());
+            mapped += 1;
+        }
     }
-    mapping.push_str(") m");
+    if mapped == 0 {
+        return Ok(NeedsReport {
+            unit: chosen.map(|u| UnitRef {
+                id: u.id,
+                name: u.name,
+            }),
+            rows: Vec::new(),
+            competencies: Vec::new(),
+            cells: Vec::new(),
+            ranked: Vec::new(),
+            recommendations: Vec::new(),
+            people: Vec::new(),
+        });
+    }
+    let mapping = format!(
+        "(SELECT column1 AS unit, column2 AS row_id FROM (VALUES {}) AS v) m",
+        vec!["(?, ?)"; mapped].join(", ")
+    );
     // Unit and scope are in the mapping; these narrow by region, position, competency.
     let narrowing = ReportFilter {
         org_unit: None,
@@ -148,7 +189,14 @@ pub async fn of_unit(
     // How many people each competency is required of: people per unit and position first.
     let mut people = Conditions::default();
     people.push("u.disabled = ?", [false.into()]);
-    person_conditions(db, &reach, &narrowing, "u.position_id", &mut people).await?;
+    person_conditions(
+        db,
+        &reach,
+        &narrowing,
+        ("u.org_unit_id", "u.position_id"),
+        &mut people,
+    )
+    .await?;
     let mut required_where = String::new();
     let mut required_values = Vec::new();
     if let Some(competency) = filter.competency {
@@ -160,30 +208,23 @@ pub async fn of_unit(
            CAST(SUM(g.people) AS BIGINT) AS required \
          FROM (SELECT u.org_unit_id AS unit, u.position_id AS position, \
                  CAST(COUNT(*) AS BIGINT) AS people \
-               FROM users u LEFT JOIN org_units o ON o.id = u.org_unit_id{} \
+               FROM users u{} \
                GROUP BY u.org_unit_id, u.position_id) g \
          JOIN position_profiles r ON r.position_id = g.position \
          JOIN {mapping} ON m.unit = g.unit{required_where} \
          GROUP BY m.row_id, r.competency_id",
         people.where_clause()
     );
-    let mut values = people.values.clone();
-    values.extend(mapping_values.iter().cloned());
-    values.extend(required_values);
-    for row in db
-        .query_all_raw(statement(backend, &required_sql, values))
-        .await?
-    {
-        let key = (
-            row.try_get("", "row_id")?,
-            row.try_get("", "competency_id")?,
-        );
-        tallies.entry(key).or_default().required = n(&row, "required")?;
-    }
-
     // Current levels of those people, counted per row, competency, requirement and level.
     let mut levels = Conditions::default();
-    person_conditions(db, &reach, &narrowing, "cur.position_id", &mut levels).await?;
+    person_conditions(
+        db,
+        &reach,
+        &narrowing,
+        ("cur.org_unit_id", "cur.position_id"),
+        &mut levels,
+    )
+    .await?;
     if let Some(competency) = filter.competency {
         levels.push("r.competency_id = ?", [competency.into()]);
     }
@@ -193,24 +234,35 @@ pub async fn of_unit(
          FROM competency_current cur \
          JOIN position_profiles r ON r.position_id = cur.position_id \
            AND r.competency_id = cur.competency_id \
-         JOIN {mapping} ON m.unit = cur.org_unit_id \
-         LEFT JOIN org_units o ON o.id = cur.org_unit_id{} \
+         JOIN {mapping} ON m.unit = cur.org_unit_id{} \
          GROUP BY m.row_id, r.competency_id, r.required_level, cur.level",
         levels.where_clause()
     );
-    let mut values = mapping_values.clone();
-    values.extend(levels.values.iter().cloned());
-    for row in db
-        .query_all_raw(statement(backend, &levels_sql, values))
-        .await?
-    {
+    let mut required_all = people.values.clone();
+    required_all.extend(mapping_values.iter().cloned());
+    required_all.extend(required_values);
+    let mut levels_all = mapping_values.clone();
+    levels_all.extend(levels.values.iter().cloned());
+    // The two counts run side by side, on two connections.
+    let (required_rows, level_rows) = tokio::try_join!(
+        db.query_all_raw(statement(backend, &required_sql, required_all)),
+        db.query_all_raw(statement(backend, &levels_sql, levels_all)),
+    )?;
+    for row in &required_rows {
+        let key = (
+            row.try_get("", "row_id")?,
+            row.try_get("", "competency_id")?,
+        );
+        tallies.entry(key).or_default().required = n(row, "required")?;
+    }
+    for row in &level_rows {
         let key = (
             row.try_get("", "row_id")?,
             row.try_get("", "competency_id")?,
         );
         let required = f64::from(row.try_get::<i32>("", "required_level")?);
         let level: f64 = row.try_get("", "level")?;
-        let count = n(&row, "n")?;
+        let count = n(row, "n")?;
         let tally = tallies.entry(key).or_default();
         tally.assessed += count;
         if level < required {
@@ -264,8 +316,8 @@ pub async fn of_unit(
         .map(|g| g.competency.id)
         .collect();
     let recommendations = recommend(db, &gaps, None).await?;
-    // People are listed for a unit (a province or smaller), not for the whole country.
-    let people = if chosen.is_some() || reach.is_some() {
+    // People are listed for a province or smaller, not for the whole country.
+    let people = if mapped <= MAX_UNITS_FOR_PEOPLE {
         people_below(db, &mapping, &mapping_values, &gaps, &refs).await?
     } else {
         Vec::new()
