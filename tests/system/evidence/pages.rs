@@ -177,6 +177,11 @@ async fn the_pages_show_what_the_csv_holds(app: TestApp) {
     let (status, _) = page(&app, "/supervise").await;
     assert_eq!(status, StatusCode::FORBIDDEN);
     let mai = user_id(&admin, MAI.0).await;
+    let (_, learn) = page(&app, "/learn").await;
+    assert!(
+        learn.contains(&format!("href=\"/supervise/learners/{mai}\"")),
+        "her classes link to her own record"
+    );
     let (status, own) = page(&app, &format!("/supervise/learners/{mai}")).await;
     assert_eq!(status, StatusCode::OK, "her own record");
     assert!(!own.contains("/void"), "a learner voids nothing");

@@ -7,17 +7,22 @@ use crate::i18n::{Text, t};
 use crate::layout::{use_locale, use_viewer};
 use crate::pages::admin::port_failure;
 use crate::pages::author::tr;
+use crate::pages::supervise::{Say, say};
 use crate::ports::{PortError, Ports};
 
 #[component]
 pub fn LearnPage() -> impl IntoView {
     let locale = use_locale();
-    if use_viewer().me.is_none() {
+    let Some(me) = use_viewer().me else {
         return view! { <Redirect path="/login?return_to=/learn"/> }.into_any();
-    }
+    };
     let ports = use_context::<Ports>();
     view! {
         <h1>{t(locale, Text::Learning)}</h1>
+        <p class="actions">
+            <a href=format!("/supervise/learners/{}", me.id)>{say(locale, Say::MyRecord)}</a>
+            <a href="/inbox">{say(locale, Say::Inbox)}</a>
+        </p>
         <Suspense fallback=move || view! { <p>{t(locale, Text::Loading)}</p> }>
             {
                 let ports = ports.clone();

@@ -105,6 +105,7 @@ messages! { Say, say {
     SavedInvited => "Đã gửi lời mời.", "The request is sent.";
     SavedEnrolled => "Số người mới được ghi danh:", "Newly enrolled:";
     FormFailed => "Chưa lưu được:", "Not saved:";
+    MyRecord => "Năng lực và nhu cầu đào tạo của tôi", "My competencies and training needs";
     Cohorts => "Các lớp", "Classes";
     CohortsTitle => "Hiệu quả từng lớp học", "How each class worked";
     CohortsIntro => "Mỗi lớp được xem theo các mức của Kirkpatrick: học viên đánh giá khóa học thế nào, bài kiểm tra cho thấy học được gì, và cấp trên thấy thay đổi gì trong công việc.", "Each class through Kirkpatrick's levels: what learners thought of it, what the tests showed they learned, and what their supervisors saw change at work.";
