@@ -50,13 +50,17 @@ fn seed_demo_is_idempotent_and_prints_the_sign_ins() {
     let out = text(&first.stdout);
     assert!(
         out.contains(
-            "18 org units, 15 positions, 7 users, 9 competencies, 1 courses, 1 cohorts, 2 learners' progress added"
+            "18 org units, 15 positions, 7 users, 9 competencies, 1 courses, 1 cohorts, 2 learners' progress, 1152 pieces of competency evidence added"
         ),
         "{out}"
     );
     assert!(
         out.contains("admin") && out.contains("truong-chinh-tri-2026"),
         "{out}"
+    );
+    assert!(
+        out.contains("can-bo-lao-cai"),
+        "the finished class's password: {out}"
     );
     assert!(
         ws.dir.path().join("data/cli.db").exists(),
@@ -67,7 +71,7 @@ fn seed_demo_is_idempotent_and_prints_the_sign_ins() {
     assert!(second.status.success());
     assert!(
         text(&second.stdout).contains(
-            "0 org units, 0 positions, 0 users, 0 competencies, 0 courses, 0 cohorts, 0 learners' progress added"
+            "0 org units, 0 positions, 0 users, 0 competencies, 0 courses, 0 cohorts, 0 learners' progress, 0 pieces of competency evidence added"
         )
     );
 }
