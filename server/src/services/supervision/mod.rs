@@ -12,6 +12,7 @@ use crate::entities::org_unit;
 use crate::services::actors::Actor;
 use crate::services::policy::{self, Action, Scope};
 
+mod below;
 pub mod enrol;
 pub mod gains;
 pub mod kirkpatrick;

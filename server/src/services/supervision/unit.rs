@@ -12,8 +12,7 @@ use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, Value,
 };
 use shared::evidence::report::{
-    CompetencyRef, MAX_PEOPLE, MIN_GROUP, NeedCell, NeedsReport, PersonGap, RankedGap,
-    ReportFilter, UnitRef,
+    CompetencyRef, MIN_GROUP, NeedCell, NeedsReport, RankedGap, ReportFilter, UnitRef,
 };
 use uuid::Uuid;
 
@@ -22,7 +21,7 @@ use super::needs::recommend;
 use super::{Conditions, SupervisionError, person_conditions, reach, unit_in_reach};
 use crate::entities::org_unit;
 use crate::services::actors::Actor;
-use crate::sql::{placeholders, statement};
+use crate::sql::statement;
 
 /// Gaps the recommendations are drawn for.
 const TOP_GAPS: usize = 5;
@@ -318,7 +317,7 @@ pub async fn of_unit(
     let recommendations = recommend(db, &gaps, None).await?;
     // People are listed for a province or smaller, not for the whole country.
     let people = if mapped <= MAX_UNITS_FOR_PEOPLE {
-        people_below(db, &mapping, &mapping_values, &gaps, &refs).await?
+        super::below::people_below(db, &mapping, &mapping_values, &gaps, &refs).await?
     } else {
         Vec::new()
     };
@@ -352,62 +351,4 @@ pub async fn of_unit(
         recommendations,
         people,
     })
-}
-
-/// The people (of the mapped units) below the required level in any of `gaps`.
-async fn people_below(
-    db: &DatabaseConnection,
-    mapping: &str,
-    mapping_values: &[Value],
-    gaps: &[Uuid],
-    refs: &BTreeMap<Uuid, (i32, CompetencyRef)>,
-) -> Result<Vec<PersonGap>, SupervisionError> {
-    if gaps.is_empty() {
-        return Ok(Vec::new());
-    }
-    let sql = format!(
-        "SELECT u.id AS user_id, u.full_name AS full_name, o.name AS unit, \
-           r.competency_id AS competency_id \
-         FROM competency_current cur \
-         JOIN position_profiles r ON r.position_id = cur.position_id \
-           AND r.competency_id = cur.competency_id \
-         JOIN {mapping} ON m.unit = cur.org_unit_id \
-         JOIN users u ON u.id = cur.user_id \
-         LEFT JOIN org_units o ON o.id = cur.org_unit_id \
-         WHERE cur.level < r.required_level AND r.competency_id IN ({}) \
-         ORDER BY u.full_name, u.id LIMIT {}",
-        placeholders(gaps.len()),
-        MAX_PEOPLE * TOP_GAPS
-    );
-    let mut values = mapping_values.to_vec();
-    values.extend(gaps.iter().map(|g| Value::from(*g)));
-    let rows = db
-        .query_all_raw(statement(db.get_database_backend(), &sql, values))
-        .await?;
-    let mut people: Vec<PersonGap> = Vec::new();
-    for row in &rows {
-        let id: Uuid = row.try_get("", "user_id")?;
-        let competency: Uuid = row.try_get("", "competency_id")?;
-        let code = refs
-            .get(&competency)
-            .map(|(_, c)| c.code.clone())
-            .unwrap_or_default();
-        match people.iter_mut().find(|p| p.user_id == id) {
-            Some(person) => person.competencies.push(code),
-            None => people.push(PersonGap {
-                user_id: id,
-                full_name: row.try_get("", "full_name")?,
-                org_unit: row.try_get("", "unit")?,
-                competencies: vec![code],
-            }),
-        }
-    }
-    people.sort_by(|a, b| {
-        b.competencies
-            .len()
-            .cmp(&a.competencies.len())
-            .then(a.full_name.cmp(&b.full_name))
-    });
-    people.truncate(MAX_PEOPLE);
-    Ok(people)
 }
