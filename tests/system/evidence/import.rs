@@ -12,6 +12,7 @@ on_both_databases!(
     an_import_counts_once_and_a_bad_file_stores_nothing,
     a_pre_test_becomes_evidence_once,
     voided_evidence_stays_on_record_and_stops_counting,
+    a_framework_sets_how_test_marks_become_levels,
 );
 
 async fn stored(app: &TestApp) -> u64 {
@@ -244,4 +245,53 @@ async fn voided_evidence_stays_on_record_and_stops_counting(app: TestApp) {
         )
         .await;
     assert_eq!(twice.status(), StatusCode::CONFLICT);
+}
+
+async fn a_framework_sets_how_test_marks_become_levels(app: TestApp) {
+    app.seed_demo().await;
+    let admin = As::sign_in(&app, ADMIN.0, ADMIN.1).await;
+    let frameworks = admin.get_json("/api/v1/competency-frameworks").await;
+    let demo = frameworks[0]["id"].as_str().unwrap().to_owned();
+    let csv = admin
+        .get(&format!("/api/v1/competency-frameworks/{demo}/export.csv"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    let bad = admin
+        .post(
+            "/api/v1/competency-frameworks/import",
+            &json!({ "code": "CUTOFFS", "name_vi": "Thang điểm riêng", "csv": csv, "test_cutoffs": "0.5, 0.4" }),
+        )
+        .await;
+    assert_eq!(bad.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(
+        json(bad).await["error"]["fields"][0]["field"],
+        "test_cutoffs"
+    );
+    let created = admin
+        .post(
+            "/api/v1/competency-frameworks/import",
+            &json!({ "code": "CUTOFFS", "name_vi": "Thang điểm riêng", "csv": csv, "test_cutoffs": "0.3, 0.5,0.7,0.9" }),
+        )
+        .await;
+    assert_eq!(created.status(), StatusCode::CREATED);
+    let id: uuid::Uuid = json(created).await["id"].as_str().unwrap().parse().unwrap();
+    let (_, cutoffs) = server::services::evidence::from_tests::framework_rule(&app.db, id)
+        .await
+        .unwrap();
+    assert_eq!(
+        cutoffs,
+        vec![0.3, 0.5, 0.7, 0.9],
+        "the framework's own rule"
+    );
+    let demo: uuid::Uuid = demo.parse().unwrap();
+    let (_, even) = server::services::evidence::from_tests::framework_rule(&app.db, demo)
+        .await
+        .unwrap();
+    assert_eq!(
+        even,
+        vec![0.2, 0.4, 0.6, 0.8],
+        "no rule given: the scale split evenly"
+    );
 }

@@ -2,7 +2,7 @@
 //! and evidence point at it. A change is a new version, made from CSV (export the current
 //! one, edit it in a spreadsheet, import it); an unused version can be deleted.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 
 use chrono::Utc;
 use sea_orm::{
@@ -10,7 +10,6 @@ use sea_orm::{
     TransactionTrait,
 };
 use shared::FieldError;
-use shared::competency::CompetencyKind;
 use shared::competency_admin::{FrameworkCreated, FrameworkImport};
 use uuid::Uuid;
 
@@ -18,7 +17,7 @@ use crate::entities::{
     competency, competency_framework, competency_level, course, position, position_profile,
 };
 use crate::services::actors::Actor;
-use crate::services::competencies::{CompetencyError, FRAMEWORK_COLUMNS};
+use crate::services::competencies::CompetencyError;
 use crate::services::policy::{self, Action};
 
 #[derive(Debug, thiserror::Error)]
@@ -42,165 +41,9 @@ fn problem(field: impl Into<String>, message: impl Into<String>) -> FieldError {
     }
 }
 
-struct Level {
-    level: i32,
-    name_vi: String,
-    name_en: String,
-    descriptor_vi: String,
-    descriptor_en: String,
-    proficient: bool,
-}
+mod parse;
 
-struct Item {
-    code: String,
-    group_vi: String,
-    group_en: String,
-    kind: CompetencyKind,
-    name_vi: String,
-    name_en: String,
-}
-
-/// Reads the CSV; every problem is reported with its line.
-fn parse(csv_text: &str) -> Result<(Vec<Level>, Vec<Item>), Vec<FieldError>> {
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(true)
-        .from_reader(csv_text.as_bytes());
-    let headers = reader
-        .headers()
-        .map_err(|e| vec![problem("csv", e.to_string())])?
-        .clone();
-    let missing: Vec<&str> = FRAMEWORK_COLUMNS
-        .iter()
-        .copied()
-        .filter(|c| !headers.iter().any(|h| h.trim() == *c))
-        .collect();
-    if !missing.is_empty() {
-        return Err(vec![problem(
-            "csv",
-            format!("line 1: missing columns {}", missing.join(", ")),
-        )]);
-    }
-    let column = |name: &str| headers.iter().position(|h| h.trim() == name).unwrap_or(0);
-    let (mut levels, mut items, mut problems) = (Vec::new(), Vec::new(), Vec::new());
-    let mut codes = HashSet::new();
-    for (index, record) in reader.records().enumerate() {
-        let line = index + 2;
-        let record = match record {
-            Ok(r) => r,
-            Err(e) => {
-                problems.push(problem("csv", format!("line {line}: {e}")));
-                continue;
-            }
-        };
-        let get = |name: &str| {
-            record
-                .get(column(name))
-                .unwrap_or_default()
-                .trim()
-                .to_owned()
-        };
-        let missing = std::cell::RefCell::new(Vec::new());
-        let need = |name: &str| {
-            let value = get(name);
-            if value.is_empty() {
-                missing
-                    .borrow_mut()
-                    .push(problem("csv", format!("line {line}: {name} is required")));
-            }
-            value
-        };
-        match get("section").as_str() {
-            "level" => {
-                let level = get("level")
-                    .parse::<i32>()
-                    .ok()
-                    .filter(|l| (1..=10).contains(l));
-                let entry = Level {
-                    level: level.unwrap_or(0),
-                    name_vi: need("name_vi"),
-                    name_en: get("name_en"),
-                    descriptor_vi: need("descriptor_vi"),
-                    descriptor_en: get("descriptor_en"),
-                    proficient: matches!(
-                        get("proficient").to_lowercase().as_str(),
-                        "yes" | "true" | "1" | "có"
-                    ),
-                };
-                if level.is_none() {
-                    problems.push(problem(
-                        "csv",
-                        format!("line {line}: level must be a number from 1 to 10"),
-                    ));
-                }
-                levels.push(entry);
-            }
-            "competency" => {
-                let code = need("code");
-                let fine = code
-                    .chars()
-                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_');
-                if !code.is_empty() && !fine {
-                    problems.push(problem(
-                        "csv",
-                        format!("line {line}: code {code} must be A–Z, 0–9 or _"),
-                    ));
-                } else if !code.is_empty() && !codes.insert(code.clone()) {
-                    problems.push(problem(
-                        "csv",
-                        format!("line {line}: code {code} appears twice"),
-                    ));
-                }
-                let kind = CompetencyKind::from_code(&get("kind"));
-                if kind.is_none() {
-                    problems.push(problem(
-                        "csv",
-                        format!("line {line}: kind must be knowledge, skill, attitude or digital"),
-                    ));
-                }
-                items.push(Item {
-                    code,
-                    group_vi: need("group_vi"),
-                    group_en: get("group_en"),
-                    kind: kind.unwrap_or(CompetencyKind::Skill),
-                    name_vi: need("name_vi"),
-                    name_en: get("name_en"),
-                });
-            }
-            other => problems.push(problem(
-                "csv",
-                format!("line {line}: section must be level or competency, not “{other}”"),
-            )),
-        }
-        problems.extend(missing.into_inner());
-    }
-    let mut numbers: Vec<i32> = levels.iter().map(|l| l.level).collect();
-    numbers.sort_unstable();
-    if numbers.is_empty()
-        || numbers
-            .iter()
-            .enumerate()
-            .any(|(i, n)| usize::try_from(*n).ok() != Some(i + 1))
-    {
-        problems.push(problem(
-            "csv",
-            "the scale must have levels 1, 2, 3, … each once",
-        ));
-    }
-    if !levels.iter().any(|l| l.proficient) {
-        problems.push(problem(
-            "csv",
-            "at least one level must count as proficient",
-        ));
-    }
-    if items.is_empty() {
-        problems.push(problem("csv", "the framework has no competencies"));
-    }
-    if problems.is_empty() {
-        Ok((levels, items))
-    } else {
-        Err(problems)
-    }
-}
+use parse::parse;
 
 /// The cutoffs as stored (normalised), if any were given.
 fn cutoffs_of(text: Option<&str>, levels: usize) -> Result<Option<String>, FrameworkAdminError> {
