@@ -137,12 +137,22 @@ pub async fn wait_for_text(c: &Client, text: &str) {
     .await;
 }
 
-/// Clicks the element matching `css`.
+/// Clicks the element matching `css`. When the page is replaced between finding the
+/// element and clicking it (a previous post still landing), the element is found again on
+/// the new page, for up to 5 s.
 pub async fn click(c: &fantoccini::Client, css: &str) {
-    c.find(fantoccini::Locator::Css(css))
-        .await
-        .unwrap_or_else(|_| panic!("nothing matches {css}"))
-        .click()
-        .await
-        .unwrap_or_else(|e| panic!("clicking {css}: {e}"));
+    for _ in 0..50 {
+        let element = c
+            .find(fantoccini::Locator::Css(css))
+            .await
+            .unwrap_or_else(|_| panic!("nothing matches {css}"));
+        match element.click().await {
+            Ok(_) => return,
+            Err(e) if e.to_string().contains("stale element") => {
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
+            Err(e) => panic!("clicking {css}: {e}"),
+        }
+    }
+    panic!("clicking {css}: the page kept changing under it");
 }

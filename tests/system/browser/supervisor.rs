@@ -43,6 +43,16 @@ async fn a_supervisor_rates_a_follow_up_from_the_inbox_and_the_gains_change(app:
     }
     assert_eq!(admin.import(&csv).await["added"], 9);
     let sung = user_id(&admin, "lc.sung").await;
+    let frameworks = admin.get_json("/api/v1/competency-frameworks").await;
+    let law = frameworks[0]["competencies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["code"] == "LAW")
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
 
     let Some(browser) = Browser::start(false).await else {
         return;
@@ -71,13 +81,7 @@ async fn a_supervisor_rates_a_follow_up_from_the_inbox_and_the_gains_change(app:
         c.find(Locator::Css("form.rating")).await.is_ok()
     })
     .await;
-    let law = c
-        .find(Locator::XPath(
-            "//fieldset[legend[starts-with(normalize-space(.), 'LAW')]]//input[@value='4']",
-        ))
-        .await
-        .expect("LAW at level 4");
-    law.click().await.unwrap();
+    click(c, &format!("input[name='level.{law}'][value='4']")).await;
     click(c, "form.rating button[type=submit]").await;
     wait_for_text(c, "Đã lưu đánh giá.").await;
     assert!(
