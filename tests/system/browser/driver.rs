@@ -137,22 +137,21 @@ pub async fn wait_for_text(c: &Client, text: &str) {
     .await;
 }
 
-/// Clicks the element matching `css`. When the page is replaced between finding the
-/// element and clicking it (a previous post still landing), the element is found again on
-/// the new page, for up to 5 s.
+/// Clicks the element matching `css`, waiting up to 5 s for it: while a previous post is
+/// still landing, the element may not be there yet, or may belong to the page being
+/// replaced (a stale element, which is found again on the new page).
 pub async fn click(c: &fantoccini::Client, css: &str) {
+    let mut last = String::from("nothing matches");
     for _ in 0..50 {
-        let element = c
-            .find(fantoccini::Locator::Css(css))
-            .await
-            .unwrap_or_else(|_| panic!("nothing matches {css}"));
-        match element.click().await {
-            Ok(_) => return,
-            Err(e) if e.to_string().contains("stale element") => {
-                tokio::time::sleep(Duration::from_millis(100)).await;
-            }
-            Err(e) => panic!("clicking {css}: {e}"),
+        match c.find(fantoccini::Locator::Css(css)).await {
+            Ok(element) => match element.click().await {
+                Ok(_) => return,
+                Err(e) if e.to_string().contains("stale element") => last = e.to_string(),
+                Err(e) => panic!("clicking {css}: {e}"),
+            },
+            Err(e) => last = format!("nothing matches: {e}"),
         }
+        tokio::time::sleep(Duration::from_millis(100)).await;
     }
-    panic!("clicking {css}: the page kept changing under it");
+    panic!("clicking {css}: {last}");
 }
