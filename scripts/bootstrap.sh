@@ -43,6 +43,9 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$wb_version"
   cargo install wasm-bindgen-cli --version "$wb_version" --force
 fi
 
+# Node.js: npm fetches binaryen; `node --test` runs the service worker's tests.
+command -v npm >/dev/null || apt_install nodejs npm
+
 # 3. wasm-opt from the npm binaryen package (Debian's older binaryen breaks hydration).
 wasm_opt="$TOOLS_DIR/binaryen/node_modules/.bin/wasm-opt"
 if ! "$wasm_opt" --version 2>/dev/null | grep -q "version $BINARYEN_VERSION"; then

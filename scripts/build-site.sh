@@ -17,7 +17,7 @@ log() { printf '[site] %s\n' "$*" >&2; }
 
 # Inputs: everything the bundle is built from. Same inputs, same stamp: nothing to do.
 stamp=$(cat Cargo.lock Cargo.toml .cargo/config.toml frontend/Cargo.toml shared/Cargo.toml \
-          $(find frontend/src frontend/style shared/src -type f | sort) scripts/build-site.sh \
+          $(find frontend/src frontend/style frontend/offline shared/src -type f -not -name '*.test.mjs' | sort) scripts/build-site.sh \
         | sha256sum | cut -c1-16)
 if [ -f "$OUT/manifest.json" ] && [ "$(cat target/site/.stamp 2>/dev/null)" = "$stamp" ]; then
   log "up to date"
@@ -40,16 +40,22 @@ bundle_hash=$(cat "$STAGE/$NAME.js" "$STAGE/$NAME.opt.wasm" | sha256sum | cut -c
 css_hash=$(sha256sum frontend/style/main.css | cut -c1-16)
 bundle="$NAME.$bundle_hash"
 stylesheet="$NAME.$css_hash.css"
+offline_hash=$(sha256sum frontend/offline/offline.js | cut -c1-16)
+offline="offline.$offline_hash.js"
 
 rm -rf "$OUT" && mkdir -p "$OUT"
 cp "$STAGE/$NAME.js" "$OUT/$bundle.js"
 cp "$STAGE/$NAME.opt.wasm" "$OUT/$bundle.wasm"
 cp frontend/style/main.css "$OUT/$stylesheet"
-for f in "$OUT/$bundle.js" "$OUT/$bundle.wasm" "$OUT/$stylesheet"; do
+cp frontend/offline/offline.js "$OUT/$offline"
+# The service worker keeps one address (/sw.js); the server sends it uncached.
+cp frontend/offline/sw.js "$OUT/sw.js"
+for f in "$OUT/$bundle.js" "$OUT/$bundle.wasm" "$OUT/$stylesheet" "$OUT/$offline"; do
   brotli -q 11 -k -f -o "$f.br" "$f"
   gzip -9 -k -n -f "$f"
 done
-printf '{ "bundle": "%s", "stylesheet": "%s" }\n' "$bundle" "$stylesheet" > "$OUT/manifest.json"
+printf '{ "bundle": "%s", "stylesheet": "%s", "offline": "%s" }\n' "$bundle" "$stylesheet" "$offline" \
+  > "$OUT/manifest.json"
 echo "$stamp" > target/site/.stamp
 rm -rf "$STAGE"
 log "$(ls -l "$OUT" | awk 'NR>1 {printf "%s %s\n", $5, $9}')"

@@ -36,7 +36,12 @@ log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 status=0
 cargo test --workspace --locked -- "$@" 2>&1 | tee "$log" || status=$?
-# One closing line for the whole run, summed over every test binary.
+# The service worker's rules, with Node's own test runner (no packages needed).
+if [ "$#" = 0 ]; then
+  node --test frontend/offline/ 2>&1 | tee -a "$log" || status=$?
+fi
+# One closing line for the whole run, summed over every test binary and the Node tests.
 awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($(i) ~ /^passed;?$/) p += $(i-1); if ($(i) ~ /^failed;?$/) f += $(i-1) } }
+     /^# pass / { p += $3 } /^# fail / { f += $3 }
      END { printf "\ntests: %d passed, %d failed\n", p, f }' "$log"
 exit "$status"

@@ -24,6 +24,7 @@ use crate::pages::learn::{
     certificate::{CertificatePage, VerifyPage},
     cohort_view::CohortViewPage,
     cohorts::LearnPage,
+    offline::OfflinePage,
     outline::OutlinePage,
     teach::TeachPage,
 };
@@ -78,6 +79,7 @@ pub fn App() -> impl IntoView {
             <main id="main">
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("") view=HomePage ssr=SsrMode::Async/>
+                    <Route path=path!("offline") view=OfflinePage ssr=SsrMode::Async/>
                     <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async/>
                     <Route path=path!("/profile") view=ProfilePage ssr=SsrMode::Async/>
                     <Route path=path!("/competencies") view=CompetenciesPage ssr=SsrMode::Async/>

@@ -85,6 +85,7 @@ pub fn SiteHeader() -> impl IntoView {
             </a>
             <div class="tools">
                 {account}
+                <crate::pages::learn::offline::SyncIndicator/>
                 <form class="lang" method="post" action="/api/v1/preferences/locale">
                     <FormToken/>
                     <input type="hidden" name="return_to" value=here/>

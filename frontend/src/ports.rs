@@ -169,6 +169,8 @@ pub struct Assets {
     pub stylesheet: Option<String>,
     /// Whether the wasm bundle was built and the hydration script should be included.
     pub scripts: bool,
+    /// Path of the offline script (service worker, queue indicator, saving courses).
+    pub offline_script: Option<String>,
 }
 
 /// Who is looking at the page: the signed-in user, if any, and the session's form token,

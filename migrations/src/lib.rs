@@ -13,6 +13,7 @@ mod m20261123_000008_create_courses;
 mod m20261123_000009_create_cohorts;
 mod m20261123_000010_create_progress;
 mod m20261202_000011_create_competency_evidence;
+mod m20261202_000012_offline_sync;
 
 pub struct Migrator;
 
@@ -31,6 +32,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000009_create_cohorts::Migration),
             Box::new(m20261123_000010_create_progress::Migration),
             Box::new(m20261202_000011_create_competency_evidence::Migration),
+            Box::new(m20261202_000012_offline_sync::Migration),
         ]
     }
 }

@@ -35,6 +35,7 @@ pub fn page_assets(assets: &StaticAssets) -> Assets {
     Assets {
         stylesheet: assets.stylesheet_href(),
         scripts: assets.bundle().is_some(),
+        offline_script: assets.offline_href(),
     }
 }
 

@@ -158,6 +158,7 @@ impl Application {
                 }))
                 .configure(api::configure)
                 .route("/pkg/{file}", web::get().to(assets::serve))
+                .route("/sw.js", web::get().to(assets::service_worker))
                 .leptos_routes_with_context(routes.clone(), page_context.clone(), move || {
                     shell(options.clone())
                 })

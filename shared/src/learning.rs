@@ -250,6 +250,14 @@ pub struct AttemptResult {
     pub path: Vec<String>,
     /// RFC 3339.
     pub submitted_at: String,
+    /// When the learner's device says it was done (RFC 3339), for work sent after a while
+    /// offline.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub client_at: Option<String>,
+    /// Sent from a device after the activity's attempts were used up: kept and shown, but
+    /// it counts for nothing (see docs/OFFLINE.md).
+    #[serde(default)]
+    pub over_limit: bool,
 }
 
 /// A lecturer's view of one cohort: who is where, written answers to review, and how each

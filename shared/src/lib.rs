@@ -20,6 +20,7 @@ pub mod progress;
 pub mod quiz;
 pub mod role;
 pub mod roleplay;
+pub mod sync;
 pub mod text;
 pub mod user_import;
 pub mod users;

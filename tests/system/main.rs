@@ -21,6 +21,7 @@ mod learn_pages;
 mod learner_journey;
 mod learning_api;
 mod migrations;
+mod offline_sync;
 mod openapi;
 mod preferences;
 mod progress_api;

@@ -163,6 +163,7 @@ pub async fn submit(
                 })?,
             activity: field("activity").unwrap_or_default(),
             fields: body.fields.clone(),
+            client_at: None,
         },
     };
     let activity = match &submission {
@@ -170,7 +171,15 @@ pub async fn submit(
         Submission::Form { activity, .. } => activity.clone(),
     };
     let page = format!("/learn/{cohort}/{activity}");
-    match attempts::submit(&state.db, &user.0.actor, cohort, submission).await {
+    match attempts::submit(
+        &state.db,
+        &user.0.actor,
+        cohort,
+        submission,
+        attempts::Origin::Online,
+    )
+    .await
+    {
         Ok((result, _)) if body.kind == BodyKind::Form => Ok(Submitted::<()>::see_other(&format!(
             "{page}?attempt={}",
             result.id

@@ -15,6 +15,7 @@ mod org_units;
 mod positions;
 mod preferences;
 mod reports;
+mod sync;
 mod users;
 
 use actix_web::web;
@@ -38,6 +39,8 @@ fn endpoints(path: &str, routes: Vec<actix_web::Route>) -> actix_web::Resource {
 pub(crate) const MAX_BODY_BYTES: usize = 64 * 1024;
 /// Largest course package or whole draft.
 const MAX_PACKAGE_BYTES: usize = 4 * 1024 * 1024;
+/// Largest batch of offline work (devices send smaller ones; see `shared::sync`).
+const MAX_SYNC_BYTES: usize = 2 * 1024 * 1024;
 /// Largest CSV import (about 5,000 rows).
 const MAX_IMPORT_BYTES: usize = 2 * 1024 * 1024;
 
@@ -313,6 +316,14 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                     "/cohorts/{id}/events",
                     web::post().to(learning::events),
                 ))
+                .service(endpoint(
+                    "/cohorts/{id}/offline",
+                    web::get().to(sync::offline_package),
+                ))
+                .service(
+                    endpoint("/sync", web::post().to(sync::sync))
+                        .app_data(json_config(MAX_SYNC_BYTES)),
+                )
                 .service(endpoint(
                     "/cohorts/{id}/progress",
                     web::get().to(learning::my_progress),

@@ -5,7 +5,7 @@ use utoipa::OpenApi;
 
 use super::{
     auth, cohort_report, cohorts, competencies, course_content, courses, evidence, health,
-    learning, org_units, positions, preferences, reports, users,
+    learning, org_units, positions, preferences, reports, sync, users,
 };
 
 #[derive(OpenApi)]
@@ -88,6 +88,8 @@ use super::{
         learning::play_step,
         learning::check_answer,
         learning::events,
+        sync::sync,
+        sync::offline_package,
         learning::my_progress,
         learning::issue_certificate,
         learning::verify,
@@ -173,6 +175,14 @@ use super::{
         shared::learning::QuestionOutcome,
         shared::learning::DraftAnswers,
         shared::learning::PlayStep,
+        shared::sync::SyncBatch,
+        shared::sync::SyncItem,
+        shared::sync::Work,
+        shared::sync::SyncStatus,
+        shared::sync::SyncResult,
+        shared::sync::SyncReport,
+        shared::sync::OfflinePackage,
+        shared::sync::OfflineFile,
         shared::learning::AnswerCheck,
         shared::learning::CheckedAnswer,
         shared::learning::ProgressEvent,

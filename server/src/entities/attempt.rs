@@ -25,6 +25,11 @@ pub struct Model {
     pub outcome: Option<String>,
     /// When the learner's device says it was done (offline work arrives later).
     pub client_at: Option<DateTimeUtc>,
+    /// Sent from a device after the activity's attempts were used up: kept and shown to
+    /// the learner, but it counts for nothing (progress, evidence, certificates).
+    pub over_limit: bool,
+    /// The course version the learner answered on (the class may have moved on since).
+    pub course_version: Option<i32>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -15,6 +15,10 @@ pub struct Model {
     #[sea_orm(column_type = "Text")]
     pub body: String,
     pub saved_at: DateTimeUtc,
+    /// The device's id for a draft saved offline (a resend changes nothing).
+    pub client_id: Option<Uuid>,
+    /// When the device saved it; an older draft never replaces a newer one.
+    pub client_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -10,6 +10,8 @@ use actix_web::web::{self, Bytes};
 use actix_web::{HttpRequest, HttpResponse};
 use serde::Deserialize;
 
+use shared::sync::OfflineFile;
+
 use super::error::ApiError;
 
 /// What `scripts/build-site.sh` writes to `pkg/manifest.json`.
@@ -19,6 +21,9 @@ pub struct Manifest {
     pub bundle: Option<String>,
     /// File name of the stylesheet.
     pub stylesheet: Option<String>,
+    /// File name of the offline page script (registers the service worker).
+    #[serde(default)]
+    pub offline: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -100,6 +105,40 @@ impl StaticAssets {
             .then(|| format!("/pkg/{name}"))
     }
 
+    /// The offline page script's address, when built.
+    pub fn offline_href(&self) -> Option<String> {
+        let name = self.manifest.offline.as_ref()?;
+        self.files
+            .contains_key(name)
+            .then(|| format!("/pkg/{name}"))
+    }
+
+    /// The hashed files a saved course needs (stylesheet, islands bundle, offline script),
+    /// with their stored and compressed sizes.
+    pub fn offline_files(&self) -> Vec<OfflineFile> {
+        let mut names: Vec<String> = [&self.manifest.stylesheet, &self.manifest.offline]
+            .into_iter()
+            .flatten()
+            .cloned()
+            .collect();
+        if let Some(stem) = self.bundle() {
+            names.push(format!("{stem}.js"));
+            names.push(format!("{stem}.wasm"));
+        }
+        names
+            .into_iter()
+            .filter_map(|name| {
+                let asset = self.files.get(&name)?;
+                let plain = asset.plain.len() as u64;
+                Some(OfflineFile {
+                    url: format!("/pkg/{name}"),
+                    bytes: plain,
+                    transfer: asset.brotli.as_ref().map_or(plain, |b| b.len() as u64),
+                })
+            })
+            .collect()
+    }
+
     /// The bundle stem when both its files are present.
     pub fn bundle(&self) -> Option<&str> {
         let stem = self.manifest.bundle.as_deref()?;
@@ -161,4 +200,18 @@ pub async fn serve(
         _ => asset.plain.clone(),
     };
     Ok(res.body(body))
+}
+
+/// `GET /sw.js`: the service worker, at the root so that it may control every page. Never
+/// cached by the browser's HTTP cache, so a new one is found on the next visit.
+pub async fn service_worker(assets: web::Data<StaticAssets>) -> Result<HttpResponse, ApiError> {
+    let asset = assets
+        .files
+        .get("sw.js")
+        .ok_or_else(|| ApiError::not_found("There is no such file."))?;
+    Ok(HttpResponse::Ok()
+        .insert_header((header::CONTENT_TYPE, asset.content_type))
+        .insert_header((header::CACHE_CONTROL, "no-cache"))
+        .insert_header(("Service-Worker-Allowed", "/"))
+        .body(asset.plain.clone()))
 }

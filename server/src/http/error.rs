@@ -66,6 +66,20 @@ impl ApiError {
         self.body.error.code
     }
 
+    /// The message with the fields at fault, in one line (for a record of a rejection).
+    pub fn summary(&self) -> String {
+        let error = &self.body.error;
+        if error.fields.is_empty() {
+            return error.message.clone();
+        }
+        let fields: Vec<String> = error
+            .fields
+            .iter()
+            .map(|f| format!("{}: {}", f.field, f.message))
+            .collect();
+        format!("{} ({})", error.message, fields.join("; "))
+    }
+
     /// The message about the first field at fault, if any.
     pub fn first_field_message(&self) -> Option<&str> {
         self.body.error.fields.first().map(|f| f.message.as_str())

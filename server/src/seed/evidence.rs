@@ -214,6 +214,8 @@ async fn survey(
         submitted_at: Set(at),
         outcome: Set(None),
         client_at: Set(None),
+        over_limit: Set(false),
+        course_version: Set(Some(1)),
     }
     .insert(db)
     .await?;

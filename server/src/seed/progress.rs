@@ -92,6 +92,7 @@ impl Learner<'_> {
             &self.actor,
             self.cohort,
             Submission::Json(submission),
+            attempts::Origin::Online,
         )
         .await
         .map_err(|e| SeedError::Missing(format!("demo work in {activity}: {e}")))?;

@@ -68,6 +68,7 @@ async fn achieved(
         .filter(attempt::Column::CohortId.eq(row.id))
         .filter(attempt::Column::UserId.eq(user))
         .filter(attempt::Column::ActivityId.is_in(posts.iter().copied()))
+        .filter(attempt::Column::OverLimit.eq(false))
         .all(db)
         .await?;
     for taken in &taken {

@@ -46,6 +46,7 @@ pub async fn report(
         .await?;
     let rows = attempt::Entity::find()
         .filter(attempt::Column::CohortId.eq(cohort.id))
+        .filter(attempt::Column::OverLimit.eq(false))
         .order_by_asc(attempt::Column::SubmittedAt)
         .all(db)
         .await?;

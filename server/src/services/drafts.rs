@@ -3,15 +3,15 @@
 //! "save draft" button, or a refused submission); a role-play played without scripts keeps
 //! its path here (see `plays`).
 
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Set, sea_query::OnConflict,
 };
 use shared::FieldError;
-use shared::course::ActivityBody;
+use shared::course::{ActivityBody, CaseStudy};
 use uuid::Uuid;
 
-use crate::entities::work_draft;
+use crate::entities::{attempt, work_draft};
 use crate::services::actors::Actor;
 use crate::services::attempts::{self, AttemptError, MAX_ANSWER_CHARS};
 use crate::services::cohorts;
@@ -31,6 +31,8 @@ pub(crate) async fn put(
         activity_id: Set(activity.to_owned()),
         body: Set(body.to_string()),
         saved_at: Set(Utc::now()),
+        client_id: Set(None),
+        client_at: Set(None),
     })
     .on_conflict(
         OnConflict::columns([
@@ -38,7 +40,12 @@ pub(crate) async fn put(
             work_draft::Column::UserId,
             work_draft::Column::ActivityId,
         ])
-        .update_columns([work_draft::Column::Body, work_draft::Column::SavedAt])
+        .update_columns([
+            work_draft::Column::Body,
+            work_draft::Column::SavedAt,
+            work_draft::Column::ClientId,
+            work_draft::Column::ClientAt,
+        ])
         .to_owned(),
     )
     .exec_without_returning(db)
@@ -86,6 +93,20 @@ pub async fn save_answers(
     if records.iter().any(|r| r.activity == activity) {
         return Err(AttemptError::NoAttemptsLeft { allowed: 1 });
     }
+    check_answers(case, answers)?;
+    put(
+        db,
+        cohort.id,
+        actor.me.id,
+        activity,
+        &serde_json::json!({ "answers": answers }),
+    )
+    .await?;
+    Ok(())
+}
+
+/// Refuses answers that are too long or more than the case has prompts.
+fn check_answers(case: &CaseStudy, answers: &[String]) -> Result<(), AttemptError> {
     let too_long: Vec<FieldError> = answers
         .iter()
         .enumerate()
@@ -105,15 +126,86 @@ pub async fn save_answers(
             too_long
         }));
     }
-    put(
-        db,
-        cohort.id,
-        actor.me.id,
-        activity,
-        &serde_json::json!({ "answers": answers }),
-    )
-    .await?;
     Ok(())
+}
+
+/// What became of a draft sent from a device's queue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OfflineDraft {
+    Saved,
+    /// This draft (by its id) is the one stored.
+    Duplicate,
+    /// Later work replaced it: a newer draft, or the answers submitted after it.
+    Superseded,
+}
+
+/// Saves a case study's draft made offline, unless later work replaced it: a draft saved
+/// later (by the device's clock, or the server's for drafts saved online) or an attempt
+/// made later. Sending it again changes nothing.
+pub async fn save_offline(
+    db: &sea_orm::DatabaseConnection,
+    actor: &Actor,
+    cohort_id: Uuid,
+    activity: &str,
+    answers: &[String],
+    id: Uuid,
+    client_at: Option<DateTime<Utc>>,
+) -> Result<OfflineDraft, AttemptError> {
+    let cohort = cohorts::load(db, actor, cohort_id, CohortAction::Study).await?;
+    let package = attempts::package_of(db, &cohort).await?;
+    let Some(ActivityBody::CaseStudy(case)) = package.activity(activity).map(|a| &a.body) else {
+        return Err(AttemptError::NoSuchActivity);
+    };
+    check_answers(case, answers)?;
+    let when = client_at.unwrap_or_else(Utc::now);
+    let stored = work_draft::Entity::find_by_id((cohort.id, actor.me.id, activity.to_owned()))
+        .one(db)
+        .await?;
+    if let Some(draft) = &stored {
+        if draft.client_id == Some(id) {
+            return Ok(OfflineDraft::Duplicate);
+        }
+        if draft.client_at.unwrap_or(draft.saved_at) > when {
+            return Ok(OfflineDraft::Superseded);
+        }
+    }
+    let submitted_later = attempt::Entity::find()
+        .filter(attempt::Column::CohortId.eq(cohort.id))
+        .filter(attempt::Column::UserId.eq(actor.me.id))
+        .filter(attempt::Column::ActivityId.eq(activity))
+        .all(db)
+        .await?
+        .iter()
+        .any(|a| a.client_at.unwrap_or(a.submitted_at) >= when);
+    if submitted_later {
+        return Ok(OfflineDraft::Superseded);
+    }
+    work_draft::Entity::insert(work_draft::ActiveModel {
+        cohort_id: Set(cohort.id),
+        user_id: Set(actor.me.id),
+        activity_id: Set(activity.to_owned()),
+        body: Set(serde_json::json!({ "answers": answers }).to_string()),
+        saved_at: Set(Utc::now()),
+        client_id: Set(Some(id)),
+        client_at: Set(client_at),
+    })
+    .on_conflict(
+        OnConflict::columns([
+            work_draft::Column::CohortId,
+            work_draft::Column::UserId,
+            work_draft::Column::ActivityId,
+        ])
+        .update_columns([
+            work_draft::Column::Body,
+            work_draft::Column::SavedAt,
+            work_draft::Column::ClientId,
+            work_draft::Column::ClientAt,
+        ])
+        .to_owned(),
+    )
+    .exec_without_returning(db)
+    .await?;
+    Ok(OfflineDraft::Saved)
 }
 
 /// Removes a learner's draft (a role-play started again).

@@ -128,8 +128,14 @@ pub async fn step(
             path,
             ..AttemptSubmission::default()
         };
-        let (result, _) =
-            attempts::submit(db, actor, cohort.id, Submission::Json(submission)).await?;
+        let (result, _) = attempts::submit(
+            db,
+            actor,
+            cohort.id,
+            Submission::Json(submission),
+            attempts::Origin::Online,
+        )
+        .await?;
         return Ok(Stepped::Ended(result.id));
     }
     drafts::put(

@@ -79,6 +79,23 @@ pub fn learning_rows() -> Vec<Row> {
         ),
         row(
             M::GET,
+            "/api/v1/cohorts/{cohort}/offline",
+            "/api/v1/cohorts/{id}/offline",
+            None,
+            [403, 404, 403, 200, 200, 401],
+        ),
+        // Authorisation is per item (see offline_sync.rs): the batch itself answers 200.
+        row(
+            M::POST,
+            "/api/v1/sync",
+            "/api/v1/sync",
+            Some(
+                r#"{"items":[{"id":"{event_id}","cohort":"{cohort}","kind":"event","activity":"a2"}]}"#,
+            ),
+            [200, 200, 200, 200, 200, 401],
+        ),
+        row(
+            M::GET,
             "/api/v1/cohorts/{cohort}/progress",
             "/api/v1/cohorts/{id}/progress",
             None,

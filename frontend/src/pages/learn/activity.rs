@@ -79,7 +79,11 @@ pub fn ActivityPage() -> impl IntoView {
                         }
                         .into_any(),
                     };
-                    view! { {header} {body} {tracker} }.into_any()
+                    view! {
+                        <div data-cohort=id.to_string() data-activity=activity.clone()>{header} {body}</div>
+                        {tracker}
+                    }
+                    .into_any()
                 })
             }
         </Suspense>

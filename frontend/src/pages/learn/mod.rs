@@ -8,6 +8,7 @@ pub mod case_study;
 pub mod certificate;
 pub mod cohort_view;
 pub mod cohorts;
+pub mod offline;
 pub mod outline;
 pub mod quiz;
 pub mod role_play;

@@ -64,6 +64,7 @@ pub fn OutlinePage() -> impl IntoView {
                         </p>
                         {certificate}
                         {resume}
+                        <super::offline::OfflinePanel cohort=id/>
                         <div class="prose" inner_html=summary></div>
                         <ol class="outline">
                             {study.package.modules.iter().map(|m| view! {

@@ -6,27 +6,27 @@
 mod check;
 mod evaluate;
 mod package_cache;
+mod store;
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect, Set, TransactionTrait,
+    ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
 };
 use shared::FieldError;
-use shared::course::{ActivityBody, Package, QuizQuestion};
+use shared::course::{Package, QuizQuestion};
 use shared::learning::{AttemptResult, AttemptSubmission};
 use shared::progress::{self, Gating, Record, RecordKind};
 use uuid::Uuid;
 
-use crate::entities::{attempt, cohort, cohort_lecturer, work_draft};
+use crate::entities::{attempt, cohort};
 use crate::services::actors::Actor;
 use crate::services::cohorts::{self, CohortError};
-use crate::services::evidence;
 use crate::services::policy::CohortAction;
 
 pub use check::{Answer, check};
 pub use evaluate::{MAX_ANSWER_CHARS, allowed};
 pub use package_cache::{package_of, published};
+pub use store::{Origin, submit};
 
 #[derive(Debug, thiserror::Error)]
 pub enum AttemptError {
@@ -59,6 +59,8 @@ pub enum Submission {
         id: Uuid,
         activity: String,
         fields: Vec<(String, String)>,
+        /// When the device says the form was sent (offline work), RFC 3339.
+        client_at: Option<String>,
     },
 }
 
@@ -102,6 +104,10 @@ pub(crate) fn to_result(row: &attempt::Model) -> Result<AttemptResult, AttemptEr
             .and_then(|a| serde_json::from_value(a.clone()).ok())
             .unwrap_or_default(),
         submitted_at: row.submitted_at.to_rfc3339_opts(SecondsFormat::Secs, true),
+        client_at: row
+            .client_at
+            .map(|at| at.to_rfc3339_opts(SecondsFormat::Secs, true)),
+        over_limit: row.over_limit,
     })
 }
 
@@ -143,6 +149,7 @@ pub(crate) async fn attempt_records(
         ])
         .filter(attempt::Column::CohortId.eq(cohort))
         .filter(attempt::Column::UserId.eq(user))
+        .filter(attempt::Column::OverLimit.eq(false))
         .into_tuple()
         .all(db)
         .await?;
@@ -236,166 +243,6 @@ pub fn questions_for(
 ) -> Option<Vec<QuizQuestion>> {
     evaluate::questions(package, activity, user, cohort)
         .map(|(questions, _)| questions.into_iter().cloned().collect())
-}
-
-fn client_time(text: Option<&str>) -> Result<Option<DateTime<Utc>>, AttemptError> {
-    text.filter(|t| !t.is_empty())
-        .map(|t| {
-            DateTime::parse_from_rfc3339(t)
-                .map(|d| d.with_timezone(&Utc))
-                .map_err(|_| {
-                    AttemptError::Invalid(vec![FieldError {
-                        field: "client_at".into(),
-                        message: "a time as RFC 3339, e.g. 2026-11-23T08:30:00+07:00".into(),
-                    }])
-                })
-        })
-        .transpose()
-}
-
-/// Checks, scores and stores a submission; the answer says whether it was new. An id
-/// already stored is answered with its first result, whatever would refuse it now (the
-/// attempt limit it used up, a gate, a class since closed): that lookup is made only when
-/// the submission is refused or its id collides, not on every submission.
-pub async fn submit(
-    db: &DatabaseConnection,
-    actor: &Actor,
-    cohort_id: Uuid,
-    submission: Submission,
-) -> Result<(AttemptResult, bool), AttemptError> {
-    let (id, activity) = (submission.id(), submission.activity().to_owned());
-    match store(db, actor, cohort_id, submission).await {
-        Err(refused) if !matches!(refused, AttemptError::Database(_)) => {
-            match attempt::Entity::find_by_id(id).one(db).await? {
-                Some(existing) => Ok((replay(&existing, actor, cohort_id, &activity)?, false)),
-                None => Err(refused),
-            }
-        }
-        stored => stored,
-    }
-}
-
-async fn store(
-    db: &DatabaseConnection,
-    actor: &Actor,
-    cohort_id: Uuid,
-    submission: Submission,
-) -> Result<(AttemptResult, bool), AttemptError> {
-    let cohort = cohorts::load(db, actor, cohort_id, CohortAction::Study).await?;
-    let package = package_of(db, &cohort).await?;
-    let input = match submission {
-        Submission::Json(input) => input,
-        Submission::Form {
-            id,
-            activity,
-            fields,
-        } => AttemptSubmission {
-            id,
-            ..evaluate::from_form(&package, &activity, actor.me.id, cohort.id, &fields)
-        },
-    };
-    let activity = package
-        .activity(&input.activity)
-        .ok_or(AttemptError::NoSuchActivity)?;
-    let client_at = client_time(input.client_at.as_deref())?;
-    // One read of the learner's attempts answers both the gate and the limit.
-    let records = records_if_open(db, &cohort, &package, actor.me.id, &input.activity).await?;
-    within_limit(&records, &input.activity, allowed(&activity.body))?;
-    let lecturers: Vec<Uuid> = if matches!(activity.body, ActivityBody::Survey(_)) {
-        cohort_lecturer::Entity::find()
-            .filter(cohort_lecturer::Column::CohortId.eq(cohort.id))
-            .all(db)
-            .await?
-            .into_iter()
-            .map(|l| l.user_id)
-            .collect()
-    } else {
-        Vec::new()
-    };
-    let evaluated = evaluate::evaluate(&package, actor.me.id, cohort.id, &lecturers, &input)
-        .map_err(|refusal| match refusal {
-            evaluate::Refusal::NoSuchActivity => AttemptError::NoSuchActivity,
-            evaluate::Refusal::Invalid(fields) => AttemptError::Invalid(fields),
-        })?;
-    let encode = |e: serde_json::Error| AttemptError::Encoding(e.to_string());
-    let row = attempt::ActiveModel {
-        id: Set(input.id),
-        cohort_id: Set(cohort.id),
-        user_id: Set(actor.me.id),
-        activity_id: Set(input.activity.clone()),
-        responses: Set(serde_json::to_string(&evaluated.work).map_err(encode)?),
-        score: Set(evaluated.score),
-        passed: Set(evaluated.passed),
-        result: Set(serde_json::to_string(&evaluated.questions).map_err(encode)?),
-        submitted_at: Set(Utc::now()),
-        outcome: Set(evaluated
-            .outcome
-            .and_then(|o| serde_json::to_value(o).ok())
-            .and_then(|v| v.as_str().map(str::to_owned))),
-        client_at: Set(client_at),
-    };
-    // Only case studies and role-plays have drafts, which the attempt replaces: those are
-    // stored with the draft's removal in one transaction; quizzes and surveys in one
-    // statement.
-    let has_draft = matches!(
-        activity.body,
-        ActivityBody::CaseStudy(_) | ActivityBody::RolePlay(_)
-    );
-    // Tests are stored with the competency evidence they give, in one transaction.
-    let test_phase = match &activity.body {
-        ActivityBody::Assessment(test) => Some(test.phase),
-        _ => None,
-    };
-    let inserted = if has_draft || test_phase.is_some() {
-        let txn = db.begin().await?;
-        match row.insert(&txn).await {
-            Ok(stored) => {
-                if has_draft {
-                    work_draft::Entity::delete_many()
-                        .filter(work_draft::Column::CohortId.eq(cohort.id))
-                        .filter(work_draft::Column::UserId.eq(actor.me.id))
-                        .filter(work_draft::Column::ActivityId.eq(input.activity.as_str()))
-                        .exec(&txn)
-                        .await?;
-                }
-                if let Some(phase) = test_phase {
-                    let paper = questions_for(&package, &input.activity, actor.me.id, cohort.id)
-                        .unwrap_or_default();
-                    evidence::from_tests::record(
-                        &txn,
-                        &cohort,
-                        phase,
-                        &stored,
-                        &paper,
-                        &evaluated.questions,
-                    )
-                    .await?;
-                }
-                txn.commit().await?;
-                Ok(stored)
-            }
-            Err(e) => Err(e),
-        }
-    } else {
-        row.insert(db).await
-    };
-    match inserted {
-        Ok(stored) => Ok((to_result(&stored)?, true)),
-        // The same id sent twice at once: the other request stored it first.
-        Err(e)
-            if matches!(
-                e.sql_err(),
-                Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
-            ) =>
-        {
-            let existing = attempt::Entity::find_by_id(input.id)
-                .one(db)
-                .await?
-                .ok_or(AttemptError::Database(e))?;
-            Ok((replay(&existing, actor, cohort.id, &input.activity)?, false))
-        }
-        Err(e) => Err(e.into()),
-    }
 }
 
 /// One attempt: its learner, or the cohort's staff.

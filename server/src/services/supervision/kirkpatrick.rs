@@ -80,6 +80,7 @@ pub async fn summary(
                 .filter(attempt::Column::CohortId.eq(row.id))
                 .filter(attempt::Column::ActivityId.eq(activity.id.as_str()))
                 .filter(attempt::Column::UserId.is_in(chunk.to_vec()))
+                .filter(attempt::Column::OverLimit.eq(false))
                 .all(db)
                 .await?
             {

@@ -1,0 +1,324 @@
+// Fieldschool's service worker: saved courses offline, and a queue of work done offline.
+// Rules (docs/OFFLINE.md):
+// - pages: network first with a timeout, then the saved copy, then the offline page;
+// - hashed assets under /pkg/: cache first (their names change when they do);
+// - learning posts (attempts, drafts, progress events) that cannot reach the server are
+//   queued in IndexedDB with their client ids and sent to /api/v1/sync in batches, when
+//   Background Sync fires, a page asks, or a connection returns; failures back off
+//   exponentially. Pages ask for the queue's state by message.
+'use strict';
+
+const SHELL = 'fs-shell';
+const ASSETS = 'fs-assets';
+const COURSE = 'fs-course-';
+const PAGE_TIMEOUT_MS = 4000;
+const POST_TIMEOUT_MS = 30000;
+const BATCH_ITEMS = 50;
+const BATCH_BYTES = 256 * 1024;
+const MAX_BACKOFF_MS = 5 * 60 * 1000;
+const QUEUED = /^\/api\/v1\/cohorts\/([0-9a-f-]{36})\/(attempts|drafts\/[\w-]+|events)$/;
+
+// ---- pure rules (tested in offline.test.mjs) ----
+
+/// The work a learning post carries, as sync items; `null` for posts that are not queued.
+function itemsOf(path, contentType, body, now, version) {
+  const m = QUEUED.exec(path);
+  if (!m) return null;
+  const cohort = m[1];
+  const base = (id) => ({ id, cohort, client_at: now, version });
+  const form = !/json/.test(contentType || '');
+  if (m[2] === 'events') {
+    const batch = JSON.parse(body);
+    return batch.events.map((e) => ({ ...base(e.id), client_at: e.at || now, kind: 'event',
+      activity: e.activity, position: e.position || null }));
+  }
+  if (m[2] === 'attempts') {
+    if (form) {
+      const fields = [...new URLSearchParams(body)].filter(([k]) => k !== '_csrf');
+      const id = (fields.find(([k]) => k === 'attempt_id') || [])[1];
+      return id ? [{ ...base(id), kind: 'attempt_form', fields }] : null;
+    }
+    const submission = JSON.parse(body);
+    return [{ ...base(submission.id), client_at: submission.client_at || now, kind: 'attempt',
+      submission }];
+  }
+  const activity = m[2].slice('drafts/'.length);
+  const answers = form ? new URLSearchParams(body).getAll('answers')
+    : (JSON.parse(body).answers || []);
+  return [{ ...base(newId()), kind: 'draft', activity, answers }];
+}
+
+/// The next batch from the queue (oldest first): at most BATCH_ITEMS items and about
+/// BATCH_BYTES of JSON, never empty while items wait.
+function nextBatch(entries) {
+  const batch = [];
+  let bytes = 0;
+  for (const entry of entries) {
+    const size = JSON.stringify(entry.item).length;
+    if (batch.length && (batch.length >= BATCH_ITEMS || bytes + size > BATCH_BYTES)) break;
+    batch.push(entry);
+    bytes += size;
+  }
+  return batch;
+}
+
+/// How long to wait after `failures` failed sends in a row: 2, 4, 8 … s, at most 5 min.
+function backoff(failures) {
+  return failures <= 0 ? 0 : Math.min(MAX_BACKOFF_MS, 1000 * 2 ** failures);
+}
+
+function newId() {
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+// ---- the queue in IndexedDB ----
+
+function db() {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('fieldschool', 1);
+    open.onupgradeneeded = () => {
+      open.result.createObjectStore('queue', { keyPath: 'id' });
+      open.result.createObjectStore('state');
+    };
+    open.onsuccess = () => resolve(open.result);
+    open.onerror = () => reject(open.error);
+  });
+}
+
+async function tx(stores, mode, work) {
+  const conn = await db();
+  return new Promise((resolve, reject) => {
+    const t = conn.transaction(stores, mode);
+    let result;
+    Promise.resolve(work(t)).then((r) => { result = r; });
+    t.oncomplete = () => resolve(result);
+    t.onerror = () => reject(t.error);
+  });
+}
+
+const req = (r) => new Promise((resolve, reject) => {
+  r.onsuccess = () => resolve(r.result);
+  r.onerror = () => reject(r.error);
+});
+
+const getState = () => tx(['state'], 'readonly',
+  (t) => req(t.objectStore('state').get('sync'))).then((s) => s || { failures: 0, rejected: [] });
+const putState = (s) => tx(['state'], 'readwrite', (t) => req(t.objectStore('state').put(s, 'sync')));
+const allQueued = () => tx(['queue'], 'readonly', (t) => req(t.objectStore('queue').getAll()))
+  .then((all) => all.sort((a, b) => a.seq - b.seq));
+
+async function enqueue(items) {
+  const state = await getState();
+  await tx(['queue'], 'readwrite', (t) => {
+    const store = t.objectStore('queue');
+    items.forEach((item, i) => store.put({ id: item.id, item, user: state.user || null,
+      seq: Date.now() * 1000 + i }));
+  });
+  if (self.registration.sync) self.registration.sync.register('fs-sync').catch(() => {});
+  await announce();
+}
+
+async function status() {
+  const [state, queued] = [await getState(), await allQueued()];
+  return { type: 'status', waiting: queued.length, lastSync: state.lastSync || null,
+    rejected: state.rejected.length, signIn: !!state.signIn };
+}
+
+async function announce() {
+  const message = await status();
+  for (const client of await self.clients.matchAll({ includeUncontrolled: true })) {
+    client.postMessage(message);
+  }
+}
+
+// ---- sending ----
+
+let flushing = null;
+let retryTimer = null;
+
+/// Sends what waits. A page load, the online event or "Send now" (`now`) try at once;
+/// retries after failures wait out the back-off.
+function flush(now) {
+  if (!flushing) flushing = send(now).finally(() => { flushing = null; });
+  return flushing;
+}
+
+async function send(now) {
+  let state = await getState();
+  const wait = (state.lastTry || 0) + backoff(state.failures) - Date.now();
+  if (wait > 0 && !now) return schedule(wait);
+  for (;;) {
+    const mine = (await allQueued()).filter((e) => e.user && e.user === state.user);
+    if (!mine.length) break;
+    const batch = nextBatch(mine);
+    let reply = null;
+    try {
+      reply = await fetch('/api/v1/sync', { method: 'POST', credentials: 'same-origin',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: JSON.stringify({ items: batch.map((e) => e.item) }) });
+    } catch (_) { reply = null; }
+    state = await getState();
+    state.lastTry = Date.now();
+    if (!reply || !reply.ok) {
+      state.signIn = !!reply && reply.status === 401;
+      state.failures = state.signIn ? 0 : (state.failures || 0) + 1;
+      await putState(state);
+      await announce();
+      if (!state.signIn) schedule(backoff(state.failures));
+      throw new Error('sync failed');
+    }
+    const { results } = await reply.json();
+    await tx(['queue'], 'readwrite', (t) => {
+      for (const r of results) t.objectStore('queue').delete(r.id);
+    });
+    for (const r of results.filter((x) => x.status === 'rejected')) {
+      state.rejected = [...state.rejected, { id: r.id, reason: r.reason || '' }].slice(-50);
+    }
+    Object.assign(state, { failures: 0, signIn: false, lastSync: new Date().toISOString() });
+    await putState(state);
+    await announce();
+  }
+}
+
+function schedule(ms) {
+  clearTimeout(retryTimer);
+  retryTimer = setTimeout(() => flush(false).catch(() => {}), ms);
+}
+
+// ---- fetches ----
+
+function timeout(promise, ms) {
+  return Promise.race([promise, new Promise((_, no) => setTimeout(() => no(new Error('timeout')), ms))]);
+}
+
+/// A saved page marked as the saved copy, so the page can give its forms fresh ids.
+async function savedCopy(request) {
+  const found = await caches.match(request, { ignoreSearch: true, ignoreVary: true });
+  if (!found) return null;
+  const text = (await found.text()).replace('<html', '<html data-offline-copy="1"');
+  return new Response(text, { status: 200, headers: found.headers });
+}
+
+async function page(event) {
+  const request = event.request;
+  const saved = await savedCopy(request);
+  const network = fetch(request);
+  if (!saved) {
+    // Not saved: wait for the network however slow it is; the offline page if it fails.
+    try {
+      return await network;
+    } catch (_) {
+      return (await caches.match('/offline')) ||
+        new Response('Offline', { status: 503, headers: { 'Content-Type': 'text/plain' } });
+    }
+  }
+  try {
+    const reply = await timeout(network, PAGE_TIMEOUT_MS);
+    refreshSaved(request, reply.clone());
+    return reply;
+  } catch (_) {
+    network.then((late) => refreshSaved(request, late)).catch(() => {});
+    return saved;
+  }
+}
+
+/// A page of a saved course fetched again is saved again (its newest state).
+async function refreshSaved(request, reply) {
+  if (!reply.ok || reply.redirected) return;
+  const path = new URL(request.url).pathname;
+  for (const name of await caches.keys()) {
+    if (!name.startsWith(COURSE)) continue;
+    const cache = await caches.open(name);
+    if (await cache.match(path)) await cache.put(path, reply.clone());
+  }
+}
+
+async function asset(request) {
+  const hit = await caches.match(request);
+  if (hit) return hit;
+  const reply = await fetch(request);
+  if (reply.ok) (await caches.open(ASSETS)).put(request, reply.clone());
+  return reply;
+}
+
+async function learningPost(event, match) {
+  const request = event.request;
+  const body = await request.clone().text();
+  try {
+    return await timeout(fetch(request), POST_TIMEOUT_MS);
+  } catch (_) {
+    const path = new URL(request.url).pathname;
+    const meta = await caches.match(`/offline-meta/${match[1]}`);
+    const version = meta ? (await meta.json()).version : null;
+    const items = itemsOf(path, request.headers.get('Content-Type'), body,
+      new Date().toISOString(), version);
+    if (!items) throw new Error('not queued');
+    await enqueue(items);
+    if (request.mode === 'navigate') {
+      const activity = path.startsWith(`/api/v1/cohorts/${match[1]}/drafts/`)
+        ? path.split('/').pop() : new URLSearchParams(body).get('activity');
+      return Response.redirect(`/learn/${match[1]}/${activity}?queued=${items.length}`, 303);
+    }
+    return new Response(JSON.stringify({ queued: items.map((i) => i.id) }),
+      { status: 202, headers: { 'Content-Type': 'application/json' } });
+  }
+}
+
+self.addEventListener('install', (event) => {
+  event.waitUntil((async () => {
+    const cache = await caches.open(SHELL);
+    const reply = await fetch('/offline', { credentials: 'same-origin' });
+    const html = await reply.clone().text();
+    await cache.put('/offline', reply);
+    const linked = [...html.matchAll(/(?:href|src)="(\/pkg\/[^"]+)"/g)].map((m) => m[1]);
+    await (await caches.open(ASSETS)).addAll(linked);
+    await self.skipWaiting();
+  })());
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(self.clients.claim());
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin) return;
+  if (request.method === 'POST') {
+    const match = QUEUED.exec(url.pathname);
+    if (match) event.respondWith(learningPost(event, match));
+    return;
+  }
+  if (request.method !== 'GET') return;
+  // A page's own fetch() of an asset (saving a course) goes to the network as it is.
+  if (url.pathname.startsWith('/pkg/') && request.destination) event.respondWith(asset(request));
+  else if (request.mode === 'navigate') event.respondWith(page(event));
+});
+
+self.addEventListener('sync', (event) => {
+  if (event.tag === 'fs-sync') event.waitUntil(flush(true));
+});
+
+self.addEventListener('message', (event) => {
+  const data = event.data || {};
+  event.waitUntil((async () => {
+    if (data.type === 'user') {
+      const state = await getState();
+      if (state.user !== data.user) await putState({ ...state, user: data.user });
+      // Work queued before the page said who is signed in is theirs.
+      if (data.user) {
+        await tx(['queue'], 'readwrite', (t) => {
+          const store = t.objectStore('queue');
+          req(store.getAll()).then((all) => all.filter((e) => !e.user)
+            .forEach((e) => store.put({ ...e, user: data.user })));
+        });
+      }
+    }
+    if (data.type === 'user' || data.type === 'flush') await flush(true).catch(() => {});
+    event.source.postMessage(await status());
+  })());
+});

@@ -1,0 +1,230 @@
+//! Storing an attempt: checked, graded on the course version the learner answered, and
+//! written once under the client's id.
+
+use chrono::{DateTime, Utc};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set,
+    TransactionTrait,
+};
+use shared::FieldError;
+use shared::course::{ActivityBody, Package};
+use shared::learning::{AttemptResult, AttemptSubmission};
+use std::sync::Arc;
+use uuid::Uuid;
+
+use super::{
+    AttemptError, Submission, allowed, evaluate, package_of, published, questions_for,
+    records_if_open, replay, to_result, within_limit,
+};
+use crate::entities::{attempt, cohort, cohort_lecturer, work_draft};
+use crate::services::actors::Actor;
+use crate::services::cohorts;
+use crate::services::evidence;
+use crate::services::policy::CohortAction;
+
+/// Where a submission comes from (see docs/OFFLINE.md).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Origin {
+    /// A page or an API client, now: refused when the attempts are used up.
+    #[default]
+    Online,
+    /// A device's queue, after a while offline: never refused for the attempt limit (kept,
+    /// marked over the limit), and graded on `version`, the course version the device
+    /// had, when the class has moved to a newer one since.
+    Offline { version: Option<i32> },
+}
+
+/// The course version a submission is graded on: the class's, or for offline work an
+/// earlier published version of the same course the device still had.
+async fn version_for(
+    db: &DatabaseConnection,
+    cohort: &cohort::Model,
+    origin: Origin,
+) -> Result<(i32, Arc<Package>), AttemptError> {
+    match origin {
+        Origin::Offline { version: Some(v) } if v != cohort.version => {
+            if v < 1 || v > cohort.version {
+                return Err(AttemptError::Invalid(vec![FieldError {
+                    field: "version".into(),
+                    message: format!("the class studies version {} of its course", cohort.version),
+                }]));
+            }
+            Ok((v, published(db, cohort.course_id, v).await?))
+        }
+        _ => Ok((cohort.version, package_of(db, cohort).await?)),
+    }
+}
+
+fn client_time(text: Option<&str>) -> Result<Option<DateTime<Utc>>, AttemptError> {
+    text.filter(|t| !t.is_empty())
+        .map(|t| {
+            DateTime::parse_from_rfc3339(t)
+                .map(|d| d.with_timezone(&Utc))
+                .map_err(|_| {
+                    AttemptError::Invalid(vec![FieldError {
+                        field: "client_at".into(),
+                        message: "a time as RFC 3339, e.g. 2026-11-23T08:30:00+07:00".into(),
+                    }])
+                })
+        })
+        .transpose()
+}
+
+/// Checks, scores and stores a submission; the answer says whether it was new. An id
+/// already stored is answered with its first result, whatever would refuse it now (the
+/// attempt limit it used up, a gate, a class since closed): that lookup is made only when
+/// the submission is refused or its id collides, not on every submission.
+pub async fn submit(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    cohort_id: Uuid,
+    submission: Submission,
+    origin: Origin,
+) -> Result<(AttemptResult, bool), AttemptError> {
+    let (id, activity) = (submission.id(), submission.activity().to_owned());
+    match store(db, actor, cohort_id, submission, origin).await {
+        Err(refused) if !matches!(refused, AttemptError::Database(_)) => {
+            match attempt::Entity::find_by_id(id).one(db).await? {
+                Some(existing) => Ok((replay(&existing, actor, cohort_id, &activity)?, false)),
+                None => Err(refused),
+            }
+        }
+        stored => stored,
+    }
+}
+
+async fn store(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    cohort_id: Uuid,
+    submission: Submission,
+    origin: Origin,
+) -> Result<(AttemptResult, bool), AttemptError> {
+    let cohort = cohorts::load(db, actor, cohort_id, CohortAction::Study).await?;
+    let (version, package) = version_for(db, &cohort, origin).await?;
+    let input = match submission {
+        Submission::Json(input) => input,
+        Submission::Form {
+            id,
+            activity,
+            fields,
+            client_at,
+        } => AttemptSubmission {
+            id,
+            client_at,
+            ..evaluate::from_form(&package, &activity, actor.me.id, cohort.id, &fields)
+        },
+    };
+    let activity = package
+        .activity(&input.activity)
+        .ok_or(AttemptError::NoSuchActivity)?;
+    let client_at = client_time(input.client_at.as_deref())?;
+    // One read of the learner's attempts answers both the gate and the limit.
+    let records = records_if_open(db, &cohort, &package, actor.me.id, &input.activity).await?;
+    // Online, a used-up limit refuses; offline work is kept, marked, and counts for nothing.
+    let over_limit = match (
+        within_limit(&records, &input.activity, allowed(&activity.body)),
+        origin,
+    ) {
+        (Ok(()), _) => false,
+        (Err(_), Origin::Offline { .. }) => true,
+        (Err(refused), Origin::Online) => return Err(refused),
+    };
+    let lecturers: Vec<Uuid> = if matches!(activity.body, ActivityBody::Survey(_)) {
+        cohort_lecturer::Entity::find()
+            .filter(cohort_lecturer::Column::CohortId.eq(cohort.id))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|l| l.user_id)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let evaluated = evaluate::evaluate(&package, actor.me.id, cohort.id, &lecturers, &input)
+        .map_err(|refusal| match refusal {
+            evaluate::Refusal::NoSuchActivity => AttemptError::NoSuchActivity,
+            evaluate::Refusal::Invalid(fields) => AttemptError::Invalid(fields),
+        })?;
+    let encode = |e: serde_json::Error| AttemptError::Encoding(e.to_string());
+    let row = attempt::ActiveModel {
+        id: Set(input.id),
+        cohort_id: Set(cohort.id),
+        user_id: Set(actor.me.id),
+        activity_id: Set(input.activity.clone()),
+        responses: Set(serde_json::to_string(&evaluated.work).map_err(encode)?),
+        score: Set(evaluated.score),
+        passed: Set(evaluated.passed),
+        result: Set(serde_json::to_string(&evaluated.questions).map_err(encode)?),
+        submitted_at: Set(Utc::now()),
+        outcome: Set(evaluated
+            .outcome
+            .and_then(|o| serde_json::to_value(o).ok())
+            .and_then(|v| v.as_str().map(str::to_owned))),
+        client_at: Set(client_at),
+        over_limit: Set(over_limit),
+        course_version: Set(Some(version)),
+    };
+    // Only case studies and role-plays have drafts, which the attempt replaces: those are
+    // stored with the draft's removal in one transaction; quizzes and surveys in one
+    // statement.
+    let has_draft = matches!(
+        activity.body,
+        ActivityBody::CaseStudy(_) | ActivityBody::RolePlay(_)
+    );
+    // Tests are stored with the competency evidence they give, in one transaction.
+    let test_phase = match &activity.body {
+        ActivityBody::Assessment(test) if !over_limit => Some(test.phase),
+        _ => None,
+    };
+    let inserted = if has_draft || test_phase.is_some() {
+        let txn = db.begin().await?;
+        match row.insert(&txn).await {
+            Ok(stored) => {
+                if has_draft {
+                    work_draft::Entity::delete_many()
+                        .filter(work_draft::Column::CohortId.eq(cohort.id))
+                        .filter(work_draft::Column::UserId.eq(actor.me.id))
+                        .filter(work_draft::Column::ActivityId.eq(input.activity.as_str()))
+                        .exec(&txn)
+                        .await?;
+                }
+                if let Some(phase) = test_phase {
+                    let paper = questions_for(&package, &input.activity, actor.me.id, cohort.id)
+                        .unwrap_or_default();
+                    evidence::from_tests::record(
+                        &txn,
+                        &cohort,
+                        phase,
+                        &stored,
+                        &paper,
+                        &evaluated.questions,
+                    )
+                    .await?;
+                }
+                txn.commit().await?;
+                Ok(stored)
+            }
+            Err(e) => Err(e),
+        }
+    } else {
+        row.insert(db).await
+    };
+    match inserted {
+        Ok(stored) => Ok((to_result(&stored)?, true)),
+        // The same id sent twice at once: the other request stored it first.
+        Err(e)
+            if matches!(
+                e.sql_err(),
+                Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
+            ) =>
+        {
+            let existing = attempt::Entity::find_by_id(input.id)
+                .one(db)
+                .await?
+                .ok_or(AttemptError::Database(e))?;
+            Ok((replay(&existing, actor, cohort.id, &input.activity)?, false))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
