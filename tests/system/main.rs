@@ -22,6 +22,7 @@ mod learner_journey;
 mod learning_api;
 mod migrations;
 mod offline_sync;
+mod offline_sync_property;
 mod openapi;
 mod preferences;
 mod progress_api;
