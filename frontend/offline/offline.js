@@ -57,7 +57,8 @@
     (navigator.serviceWorker.controller || reg.active).postMessage(message);
   }
   navigator.serviceWorker.addEventListener('message', (e) => show(e.data || {}));
-  navigator.serviceWorker.register('/sw.js', { scope: '/' }).catch(() => {});
+  navigator.serviceWorker.register('/sw.js', { scope: '/' })
+    .catch((e) => { document.documentElement.dataset.offlineError = String(e); });
   if (sync) {
     tell({ type: 'user', user: sync.dataset.user || null });
     $('button', sync).addEventListener('click', () => tell({ type: 'flush' }));

@@ -77,19 +77,23 @@ fn items(plan: &Plan, cohort: &str) -> Vec<Value> {
     let mut items = Vec::new();
     for (i, right) in plan.quizzes.iter().enumerate() {
         let answer = if *right { "a" } else { "b" };
-        items.push(json!({ "id": Uuid::new_v4(), "cohort": cohort, "version": 1,
+        items.push(
+            json!({ "id": Uuid::new_v4(), "cohort": cohort, "version": 1,
             "client_at": at(700 + i as u16).to_rfc3339(), "kind": "attempt",
             "submission": { "id": Uuid::nil(), "activity": "a3",
-                "responses": { "q1": { "type": "choice", "value": answer } } } }));
+                "responses": { "q1": { "type": "choice", "value": answer } } } }),
+        );
     }
     for (i, activity) in plan.events.iter().enumerate() {
         items.push(json!({ "id": Uuid::new_v4(), "cohort": cohort, "kind": "event",
             "activity": format!("a{}", activity + 2), "client_at": at(800 + i as u16).to_rfc3339() }));
     }
     for minute in &plan.drafts {
-        items.push(json!({ "id": Uuid::new_v4(), "cohort": cohort, "kind": "draft",
+        items.push(
+            json!({ "id": Uuid::new_v4(), "cohort": cohort, "kind": "draft",
             "activity": "a2", "client_at": at(*minute).to_rfc3339(),
-            "answers": [format!("Nháp lúc {minute}")] }));
+            "answers": [format!("Nháp lúc {minute}")] }),
+        );
     }
     items
 }
@@ -182,12 +186,23 @@ async fn check_state(app: &TestApp, learner: Uuid, plan: &Plan, items: &[Value],
         .map(|a| (a.id.to_string(), a))
         .collect();
     let quizzes: Vec<&Value> = items.iter().filter(|i| i["kind"] == "attempt").collect();
-    assert_eq!(attempts.len(), quizzes.len(), "each quiz attempt stored once");
-    let arrival: Vec<&String> = order.iter().filter(|id| attempts.contains_key(*id)).collect();
+    assert_eq!(
+        attempts.len(),
+        quizzes.len(),
+        "each quiz attempt stored once"
+    );
+    let arrival: Vec<&String> = order
+        .iter()
+        .filter(|id| attempts.contains_key(*id))
+        .collect();
     for (rank, id) in arrival.iter().enumerate() {
         let stored = &attempts[*id];
         let item = quizzes.iter().find(|q| q["id"] == id.as_str()).unwrap();
-        assert_eq!(stored.over_limit, rank >= QUIZ_LIMIT, "attempt {rank} in arrival order");
+        assert_eq!(
+            stored.over_limit,
+            rank >= QUIZ_LIMIT,
+            "attempt {rank} in arrival order"
+        );
         assert_eq!(
             stored.client_at.unwrap().to_rfc3339(),
             item["client_at"].as_str().unwrap()
@@ -208,7 +223,10 @@ async fn check_state(app: &TestApp, learner: Uuid, plan: &Plan, items: &[Value],
         .filter(|i| i["kind"] == "event")
         .map(|i| i["id"].as_str().unwrap().to_owned())
         .collect();
-    assert_eq!(sent_events, events, "every event recorded once, and nothing else");
+    assert_eq!(
+        sent_events, events,
+        "every event recorded once, and nothing else"
+    );
     let draft = work_draft::Entity::find()
         .filter(work_draft::Column::UserId.eq(learner))
         .one(&app.db)
@@ -217,7 +235,11 @@ async fn check_state(app: &TestApp, learner: Uuid, plan: &Plan, items: &[Value],
     match plan.drafts.iter().max() {
         Some(latest) => {
             let draft = draft.expect("the latest draft is kept");
-            assert!(draft.body.contains(&format!("Nháp lúc {latest}\"")), "{}", draft.body);
+            assert!(
+                draft.body.contains(&format!("Nháp lúc {latest}\"")),
+                "{}",
+                draft.body
+            );
         }
         None => assert!(draft.is_none()),
     }

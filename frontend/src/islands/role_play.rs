@@ -51,6 +51,8 @@ pub enum Sent {
     Idle(Option<f64>),
     Sending,
     Failed,
+    /// Kept on the device by the offline queue; sent when the line is back.
+    Queued,
     Refused(String),
 }
 
@@ -225,6 +227,13 @@ pub fn render(locale: Locale, s: &Staged, path: &[String], sent: &Sent, plays: u
                         esc(message)
                     );
                 }
+                Sent::Queued => {
+                    let _ = write!(
+                        out,
+                        r#"<p class="notice ok" role="status" id="queued">{}</p>"#,
+                        say(locale, Say::SavedOnDevice)
+                    );
+                }
                 _ => {}
             }
             let _ = write!(
@@ -360,6 +369,8 @@ mod live {
                 client_at: net::now(),
             };
             sent.set(match net::post_json(&url, &finished).await {
+                // The offline queue took it (service worker): it is sent when online.
+                Some(r) if r.status == 202 => Sent::Queued,
                 Some(r) if r.ok() => match serde_json::from_str::<Scored>(&r.body) {
                     Ok(scored) => {
                         if r.status == 201 {

@@ -213,5 +213,11 @@ pub async fn service_worker(assets: web::Data<StaticAssets>) -> Result<HttpRespo
         .insert_header((header::CONTENT_TYPE, asset.content_type))
         .insert_header((header::CACHE_CONTROL, "no-cache"))
         .insert_header(("Service-Worker-Allowed", "/"))
+        // A worker runs under its script's policy: it fetches pages and the API of this
+        // site, which the locked-down default for non-pages would forbid.
+        .insert_header((
+            header::CONTENT_SECURITY_POLICY,
+            "default-src 'self'; base-uri 'none'; frame-ancestors 'none'",
+        ))
         .body(asset.plain.clone()))
 }

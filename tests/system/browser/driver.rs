@@ -15,6 +15,8 @@ const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
 pub struct Browser {
     pub client: Client,
+    /// chromedriver's own address, for commands fantoccini does not have.
+    pub driver_url: String,
     _driver: Child,
     _profile: TempDir,
 }
@@ -75,6 +77,7 @@ impl Browser {
                 Ok(client) => {
                     return Some(Self {
                         client,
+                        driver_url: url.clone(),
                         _driver: driver,
                         _profile: profile,
                     });
@@ -84,6 +87,35 @@ impl Browser {
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
         panic!("could not start a browser session: {last_error}");
+    }
+
+    /// chromedriver's network emulation for the page: offline, or back to normal. (It does
+    /// not reach a service worker's own requests; tests cut the line itself for those.)
+    pub async fn network_offline(&self, offline: bool) {
+        let session = self
+            .client
+            .session_id()
+            .await
+            .ok()
+            .flatten()
+            .expect("a session");
+        let url = format!(
+            "{}/session/{session}/chromium/network_conditions",
+            self.driver_url
+        );
+        let http = reqwest::Client::new();
+        let sent = if offline {
+            http.post(&url)
+                .json(
+                    &json!({ "network_conditions": { "offline": true, "latency": 0,
+                    "download_throughput": -1, "upload_throughput": -1 } }),
+                )
+                .send()
+                .await
+        } else {
+            http.delete(&url).send().await
+        };
+        assert!(sent.expect("chromedriver answers").status().is_success());
     }
 
     /// Ends the session (closing Chromium) before chromedriver is stopped.

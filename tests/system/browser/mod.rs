@@ -5,5 +5,7 @@ mod author;
 mod driver;
 mod home;
 mod learner;
+mod line;
+mod offline;
 mod sign_in;
 mod supervisor;

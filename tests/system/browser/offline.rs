@@ -1,0 +1,200 @@
+//! Offline study in Chromium: a learner saves the course, the line drops, she answers the
+//! quiz and walks the role-play, reloads the page while still offline, and when the line
+//! is back every answer reaches the server exactly once and the waiting count is zero.
+
+use fantoccini::{Client, Locator};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use serde_json::json;
+use shared::course::{ActivityBody, Package};
+use shared::roleplay::Outcome;
+use uuid::Uuid;
+
+use super::driver::{Browser, click, eventually, submit_sign_in};
+use super::line::Line;
+use crate::helpers::{TestApp, json as body_json, on_both_databases, site_is_built};
+
+on_both_databases!(a_course_saved_for_offline_is_studied_and_synced_once);
+
+async fn exists(c: &Client, css: &str) -> bool {
+    c.find(Locator::Css(css)).await.is_ok()
+}
+
+async fn attribute(c: &Client, css: &str, name: &str) -> Option<String> {
+    c.find(Locator::Css(css))
+        .await
+        .ok()?
+        .attr(name)
+        .await
+        .ok()?
+}
+
+async fn waiting(c: &Client) -> Option<u32> {
+    attribute(c, "#fs-sync", "data-waiting-count")
+        .await?
+        .parse()
+        .ok()
+}
+
+async fn a_course_saved_for_offline_is_studied_and_synced_once(app: TestApp) {
+    if !site_is_built() {
+        return;
+    }
+    app.seed_demo().await;
+    // The pre-test is taken online: the modules are open when the course is saved.
+    let token = app.sign_in_json("hv.mai", "hoc-vien-y-ty").await["access_token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let classes = reqwest::Client::new()
+        .get(app.url("/api/v1/learning/cohorts"))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap();
+    let cohort = body_json(classes)
+        .await
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["title"]["vi"] == "Lớp bồi dưỡng cán bộ cấp xã K1/2026")
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let pre = reqwest::Client::new()
+        .post(app.url(&format!("/api/v1/cohorts/{cohort}/attempts")))
+        .bearer_auth(&token)
+        .json(&json!({ "id": Uuid::new_v4(), "activity": "a1", "responses": {} }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(pre.status(), reqwest::StatusCode::CREATED);
+
+    let server_port: u16 = app.address.rsplit(':').next().unwrap().parse().unwrap();
+    let line = Line::to(server_port).await;
+    let base = format!("http://127.0.0.1:{}", line.port);
+    let Some(browser) = Browser::start(true).await else {
+        return;
+    };
+    let c = &browser.client;
+    c.goto(&format!("{base}/login")).await.unwrap();
+    submit_sign_in(c, "hv.mai", "hoc-vien-y-ty").await;
+    eventually("signed in", || async { exists(c, "#fs-sync").await }).await;
+
+    // Saving the course: its size first, then a progress bar, then when it was saved.
+    let outline = format!("{base}/learn/{cohort}");
+    c.goto(&outline).await.unwrap();
+    eventually("the size is shown", || async {
+        exists(c, "#fs-offline:not([hidden]) button.save:not([hidden])").await
+    })
+    .await;
+    let size = c
+        .find(Locator::Css("#fs-offline .state"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(size.contains("KB"), "{size}");
+    click(c, "#fs-offline button.save").await;
+    eventually("the course is saved", || async {
+        exists(c, "#fs-offline[data-done='1']").await
+    })
+    .await;
+    let ready = c
+        .execute_async(
+            "const done = arguments[0]; navigator.serviceWorker.ready.then(() => done(''), (e) => done(String(e))); \
+             setTimeout(() => done(document.documentElement.dataset.offlineError || 'not active after 20 s'), 20000);",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(ready, json!(""), "the service worker is active");
+
+    // The line drops.
+    line.cut();
+    browser.network_offline(true).await;
+
+    // The quiz, from the saved copy; the answer waits on the device.
+    c.goto(&format!("{outline}/a3")).await.unwrap();
+    eventually("the saved quiz is shown", || async {
+        exists(c, "html[data-offline-copy] input[name='q1']").await
+    })
+    .await;
+    click(c, "input[name='q1'][value='a']").await;
+    click(c, "form.stacked button.primary").await;
+    eventually("the quiz is kept on the device", || async {
+        exists(c, "#queued").await
+    })
+    .await;
+
+    // The role-play, played in the page from the saved bundle.
+    let package: Package = serde_json::from_str(server::seed::DEMO_COURSE).unwrap();
+    let Some(ActivityBody::RolePlay(play)) = package.activity("a4").map(|a| a.body.clone()) else {
+        panic!("a4 is the role-play");
+    };
+    c.goto(&format!("{outline}/a4")).await.unwrap();
+    eventually("the player runs from the saved copy", || async {
+        exists(c, "html[data-offline-copy] .roleplay[data-live]").await
+    })
+    .await;
+    for choice in play.scenario.path_to(Outcome::Success).unwrap() {
+        click(c, &format!("button[name='choice'][value='{choice}']")).await;
+    }
+    eventually("the play is kept on the device", || async {
+        exists(c, "#queued").await
+    })
+    .await;
+
+    // A reload while offline: still the saved page, and the work still waiting.
+    c.refresh().await.unwrap();
+    eventually("two pieces of work or more wait", || async {
+        exists(c, "html[data-offline-copy]").await && waiting(c).await.is_some_and(|n| n >= 2)
+    })
+    .await;
+
+    // Back online: everything is sent.
+    line.restore();
+    browser.network_offline(false).await;
+    eventually("nothing waits", || async {
+        if waiting(c).await == Some(0) {
+            return true;
+        }
+        let _ = c
+            .execute(
+                "const b = document.querySelector('#fs-sync button'); if (b && !b.hidden) b.click();",
+                vec![],
+            )
+            .await;
+        false
+    })
+    .await;
+
+    let mai = server::entities::user::Entity::find()
+        .filter(server::entities::user::Column::Username.eq("hv.mai"))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let attempts = server::entities::attempt::Entity::find()
+        .filter(server::entities::attempt::Column::UserId.eq(mai.id))
+        .all(&app.db)
+        .await
+        .unwrap();
+    let of = |activity: &str| {
+        attempts
+            .iter()
+            .filter(|a| a.activity_id == activity)
+            .count()
+    };
+    assert_eq!(of("a3"), 1, "the quiz once");
+    assert_eq!(of("a4"), 1, "the role-play once");
+    let quiz = attempts.iter().find(|a| a.activity_id == "a3").unwrap();
+    assert!(
+        quiz.client_at.is_some() && quiz.responses.contains("q1"),
+        "{quiz:?}"
+    );
+    let played = attempts.iter().find(|a| a.activity_id == "a4").unwrap();
+    assert_eq!(played.outcome.as_deref(), Some("success"));
+    browser.close().await;
+}
