@@ -126,6 +126,7 @@
       await cache.put(metaUrl, new Response(JSON.stringify({ version: manifest.version,
         saved_at: new Date().toISOString(), bytes: got }),
         { headers: { 'Content-Type': 'application/json' } }));
+      panel.dataset.savedBytes = got;
       panel.dataset.done = '1';
     } catch (_) {
       $('.state', panel).textContent = d.failed;

@@ -92,6 +92,24 @@ impl Browser {
     /// chromedriver's network emulation for the page: offline, or back to normal. (It does
     /// not reach a service worker's own requests; tests cut the line itself for those.)
     pub async fn network_offline(&self, offline: bool) {
+        self.emulate(offline.then(|| {
+            json!({ "offline": true, "latency": 0,
+            "download_throughput": -1, "upload_throughput": -1 })
+        }))
+        .await;
+    }
+
+    /// Chrome's "Regular 2G" preset (250 kbit/s down, 50 kbit/s up, 300 ms) on the page, or
+    /// no throttling.
+    pub async fn regular_2g(&self, on: bool) {
+        self.emulate(on.then(|| {
+            json!({ "offline": false, "latency": 300,
+            "download_throughput": 250 * 1024 / 8, "upload_throughput": 50 * 1024 / 8 })
+        }))
+        .await;
+    }
+
+    async fn emulate(&self, conditions: Option<serde_json::Value>) {
         let session = self
             .client
             .session_id()
@@ -104,16 +122,14 @@ impl Browser {
             self.driver_url
         );
         let http = reqwest::Client::new();
-        let sent = if offline {
-            http.post(&url)
-                .json(
-                    &json!({ "network_conditions": { "offline": true, "latency": 0,
-                    "download_throughput": -1, "upload_throughput": -1 } }),
-                )
-                .send()
-                .await
-        } else {
-            http.delete(&url).send().await
+        let sent = match conditions {
+            Some(c) => {
+                http.post(&url)
+                    .json(&json!({ "network_conditions": c }))
+                    .send()
+                    .await
+            }
+            None => http.delete(&url).send().await,
         };
         assert!(sent.expect("chromedriver answers").status().is_success());
     }

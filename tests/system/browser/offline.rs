@@ -96,11 +96,45 @@ async fn a_course_saved_for_offline_is_studied_and_synced_once(app: TestApp) {
         .await
         .unwrap();
     assert!(size.contains("KB"), "{size}");
+    // `scripts/offline-download.sh` times the download at Regular 2G and prints it.
+    let measure = std::env::var("FIELDSCHOOL_MEASURE_OFFLINE").is_ok_and(|v| v == "1");
+    if measure {
+        browser.regular_2g(true).await;
+    }
+    let started = std::time::Instant::now();
     click(c, "#fs-offline button.save").await;
-    eventually("the course is saved", || async {
-        exists(c, "#fs-offline[data-done='1']").await
-    })
-    .await;
+    for _ in 0..1200 {
+        if exists(c, "#fs-offline[data-done='1']").await {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(
+        exists(c, "#fs-offline[data-done='1']").await,
+        "the course is saved"
+    );
+    if measure {
+        browser.regular_2g(false).await;
+        let package = body_json(
+            reqwest::Client::new()
+                .get(app.url(&format!("/api/v1/cohorts/{cohort}/offline")))
+                .bearer_auth(&token)
+                .send()
+                .await
+                .unwrap(),
+        )
+        .await;
+        let saved = attribute(c, "#fs-offline", "data-saved-bytes").await;
+        println!(
+            "offline package of the demo course: {} files, {} KB on the device (measured {} KB), \
+             about {} KB to download; saved at Regular 2G in {:.1} s",
+            package["files"].as_array().map_or(0, Vec::len),
+            package["bytes"].as_u64().unwrap_or(0) / 1024,
+            saved.and_then(|b| b.parse::<u64>().ok()).unwrap_or(0) / 1024,
+            package["transfer"].as_u64().unwrap_or(0) / 1024,
+            started.elapsed().as_secs_f64()
+        );
+    }
     let ready = c
         .execute_async(
             "const done = arguments[0]; navigator.serviceWorker.ready.then(() => done(''), (e) => done(String(e))); \
