@@ -3,7 +3,6 @@
 //! the device gave it: a batch sent again, in part or in another order, applies nothing
 //! twice. The server grades everything itself and keeps the device's time beside its own.
 
-use chrono::{DateTime, Utc};
 use sea_orm::DatabaseConnection;
 use shared::FieldError;
 use shared::learning::{AttemptResult, EventBatch, ProgressEvent};
@@ -36,23 +35,6 @@ pub fn check_size(batch: &SyncBatch) -> Result<(), AttemptError> {
     Ok(())
 }
 
-fn client_time(item: &SyncItem) -> Result<Option<DateTime<Utc>>, AttemptError> {
-    item.client_at
-        .as_deref()
-        .filter(|t| !t.is_empty())
-        .map(|t| {
-            DateTime::parse_from_rfc3339(t)
-                .map(|d| d.with_timezone(&Utc))
-                .map_err(|_| {
-                    AttemptError::Invalid(vec![FieldError {
-                        field: "client_at".into(),
-                        message: "a time as RFC 3339, e.g. 2026-11-23T08:30:00+07:00".into(),
-                    }])
-                })
-        })
-        .transpose()
-}
-
 /// Applies one item as `actor`. A database failure is the only error that should make the
 /// device send the item again; every other error is the item's rejection.
 pub async fn apply(
@@ -60,7 +42,7 @@ pub async fn apply(
     actor: &Actor,
     item: &SyncItem,
 ) -> Result<Applied, AttemptError> {
-    let client_at = client_time(item)?;
+    let client_at = attempts::client_time(item.client_at.as_deref())?;
     let origin = Origin::Offline {
         version: item.version.map(|v| i32::try_from(v).unwrap_or(i32::MAX)),
     };

@@ -55,7 +55,8 @@ async fn version_for(
     }
 }
 
-fn client_time(text: Option<&str>) -> Result<Option<DateTime<Utc>>, AttemptError> {
+/// A device's time (RFC 3339), if given.
+pub(crate) fn client_time(text: Option<&str>) -> Result<Option<DateTime<Utc>>, AttemptError> {
     text.filter(|t| !t.is_empty())
         .map(|t| {
             DateTime::parse_from_rfc3339(t)
