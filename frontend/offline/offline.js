@@ -9,13 +9,6 @@
   const fill = (text, values) => text.replace(/\{(\w+)\}/g, (_, k) => values[k]);
   const copy = document.documentElement.dataset.offlineCopy === '1';
 
-  function newId() {
-    const b = crypto.getRandomValues(new Uint8Array(16));
-    b[6] = (b[6] & 0x0f) | 0x40;
-    b[8] = (b[8] & 0x3f) | 0x80;
-    const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
-    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-  }
 
   const time = (iso) => new Date(iso).toLocaleString(document.documentElement.lang,
     { day: 'numeric', month: 'numeric', hour: '2-digit', minute: '2-digit' });
@@ -24,7 +17,7 @@
 
   // A saved copy carries the attempt id it was saved with: each visit answers with its own.
   if (copy) {
-    document.querySelectorAll('input[name=attempt_id]').forEach((i) => { i.value = newId(); });
+    document.querySelectorAll('input[name=attempt_id]').forEach((i) => { i.value = crypto.randomUUID(); });
   }
 
   // ---- the queue indicator ----
@@ -70,7 +63,7 @@
   if (copy && here) {
     fetch(`/api/v1/cohorts/${here.dataset.cohort}/events`, { method: 'POST',
       credentials: 'same-origin', headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ events: [{ id: newId(), activity: here.dataset.activity,
+      body: JSON.stringify({ events: [{ id: crypto.randomUUID(), activity: here.dataset.activity,
         at: new Date().toISOString() }] }) }).catch(() => {});
   }
 
@@ -102,7 +95,6 @@
     save.textContent = meta ? d.update : d.save;
     save.hidden = !manifest;
     remove.hidden = !meta;
-    panel.dataset.savedVersion = meta ? meta.version : '';
     panel.hidden = false;
   }
 

@@ -45,7 +45,7 @@ function itemsOf(path, contentType, body, now, version) {
   const activity = m[2].slice('drafts/'.length);
   const answers = form ? new URLSearchParams(body).getAll('answers')
     : (JSON.parse(body).answers || []);
-  return [{ ...base(newId()), kind: 'draft', activity, answers }];
+  return [{ ...base(crypto.randomUUID()), kind: 'draft', activity, answers }];
 }
 
 /// The next batch from the queue (oldest first): at most BATCH_ITEMS items and about
@@ -67,13 +67,6 @@ function backoff(failures) {
   return failures <= 0 ? 0 : Math.min(MAX_BACKOFF_MS, 1000 * 2 ** failures);
 }
 
-function newId() {
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6] & 0x0f) | 0x40;
-  b[8] = (b[8] & 0x3f) | 0x80;
-  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}
 
 // ---- the queue in IndexedDB ----
 
@@ -195,17 +188,15 @@ function timeout(promise, ms) {
   return Promise.race([promise, new Promise((_, no) => setTimeout(() => no(new Error('timeout')), ms))]);
 }
 
-/// A saved page marked as the saved copy, so the page can give its forms fresh ids.
-async function savedCopy(request) {
-  const found = await caches.match(request, { ignoreSearch: true, ignoreVary: true });
-  if (!found) return null;
-  const text = (await found.text()).replace('<html', '<html data-offline-copy="1"');
-  return new Response(text, { status: 200, headers: found.headers });
+/// The saved copy, marked as such so that the page gives its forms fresh ids.
+async function marked(saved) {
+  const text = (await saved.text()).replace('<html', '<html data-offline-copy="1"');
+  return new Response(text, { status: 200, headers: saved.headers });
 }
 
 async function page(event) {
   const request = event.request;
-  const saved = await savedCopy(request);
+  const saved = await caches.match(request, { ignoreSearch: true, ignoreVary: true });
   const network = fetch(request);
   if (!saved) {
     // Not saved: wait for the network however slow it is; the offline page if it fails.
@@ -222,7 +213,7 @@ async function page(event) {
     return reply;
   } catch (_) {
     network.then((late) => refreshSaved(request, late)).catch(() => {});
-    return saved;
+    return marked(saved);
   }
 }
 

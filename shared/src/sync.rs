@@ -95,18 +95,6 @@ pub struct SyncReport {
     pub results: Vec<SyncResult>,
 }
 
-impl SyncReport {
-    /// How many items have each status: (accepted, duplicate, rejected).
-    pub fn counts(&self) -> (usize, usize, usize) {
-        let of = |s: SyncStatus| self.results.iter().filter(|r| r.status == s).count();
-        (
-            of(SyncStatus::Accepted),
-            of(SyncStatus::Duplicate),
-            of(SyncStatus::Rejected),
-        )
-    }
-}
-
 /// What saving a class's course for offline use downloads: its pages and the assets they
 /// need, with sizes (stored sizes are exact for assets and estimated for pages).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -21,6 +21,7 @@ mod learn_pages;
 mod learner_journey;
 mod learning_api;
 mod migrations;
+mod offline_package;
 mod offline_sync;
 mod offline_sync_property;
 mod openapi;

@@ -17,7 +17,7 @@ use server::entities::{attempt, enrolment, progress_event, work_draft};
 use uuid::Uuid;
 
 use crate::helpers::{TestApp, json, on_both_databases};
-use crate::offline_sync::sync;
+use crate::offline_sync::{learner_in_cohort, sync, take_pre_test};
 
 on_both_databases!(any_batches_apply_each_item_exactly_once);
 
@@ -117,14 +117,7 @@ async fn new_learner(app: &TestApp, cohort: &str, case: usize) -> (Uuid, String)
         .as_str()
         .unwrap()
         .to_owned();
-    let pre = reqwest::Client::new()
-        .post(app.url(&format!("/api/v1/cohorts/{cohort}/attempts")))
-        .bearer_auth(&token)
-        .json(&json!({ "id": Uuid::new_v4(), "activity": "a1", "responses": {} }))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(pre.status(), reqwest::StatusCode::CREATED);
+    take_pre_test(app, &token, cohort).await;
     (id, token)
 }
 
@@ -247,7 +240,7 @@ async fn check_state(app: &TestApp, learner: Uuid, plan: &Plan, items: &[Value],
 
 async fn any_batches_apply_each_item_exactly_once(app: TestApp) {
     app.seed_demo().await;
-    let (_, cohort) = crate::helpers::learner_in_cohort(&app, "hv.mai", "hoc-vien-y-ty").await;
+    let (_, cohort) = learner_in_cohort(&app, "hv.mai", "hoc-vien-y-ty").await;
     let mut runner = TestRunner::new(Config {
         rng_seed: proptest::test_runner::RngSeed::Random,
         ..Config::default()

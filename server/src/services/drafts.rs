@@ -25,14 +25,27 @@ pub(crate) async fn put(
     activity: &str,
     body: &serde_json::Value,
 ) -> Result<(), DbErr> {
+    put_from(db, cohort, user, activity, body, None).await
+}
+
+/// Replaces the draft of one activity; `device` is the id and time a device gave a draft
+/// made offline.
+async fn put_from(
+    db: &impl ConnectionTrait,
+    cohort: Uuid,
+    user: Uuid,
+    activity: &str,
+    body: &serde_json::Value,
+    device: Option<(Uuid, Option<DateTime<Utc>>)>,
+) -> Result<(), DbErr> {
     work_draft::Entity::insert(work_draft::ActiveModel {
         cohort_id: Set(cohort),
         user_id: Set(user),
         activity_id: Set(activity.to_owned()),
         body: Set(body.to_string()),
         saved_at: Set(Utc::now()),
-        client_id: Set(None),
-        client_at: Set(None),
+        client_id: Set(device.map(|(id, _)| id)),
+        client_at: Set(device.and_then(|(_, at)| at)),
     })
     .on_conflict(
         OnConflict::columns([
@@ -180,30 +193,14 @@ pub async fn save_offline(
     if submitted_later {
         return Ok(OfflineDraft::Superseded);
     }
-    work_draft::Entity::insert(work_draft::ActiveModel {
-        cohort_id: Set(cohort.id),
-        user_id: Set(actor.me.id),
-        activity_id: Set(activity.to_owned()),
-        body: Set(serde_json::json!({ "answers": answers }).to_string()),
-        saved_at: Set(Utc::now()),
-        client_id: Set(Some(id)),
-        client_at: Set(client_at),
-    })
-    .on_conflict(
-        OnConflict::columns([
-            work_draft::Column::CohortId,
-            work_draft::Column::UserId,
-            work_draft::Column::ActivityId,
-        ])
-        .update_columns([
-            work_draft::Column::Body,
-            work_draft::Column::SavedAt,
-            work_draft::Column::ClientId,
-            work_draft::Column::ClientAt,
-        ])
-        .to_owned(),
+    put_from(
+        db,
+        cohort.id,
+        actor.me.id,
+        activity,
+        &serde_json::json!({ "answers": answers }),
+        Some((id, client_at)),
     )
-    .exec_without_returning(db)
     .await?;
     Ok(OfflineDraft::Saved)
 }

@@ -7,11 +7,11 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::json;
 use shared::course::{ActivityBody, Package};
 use shared::roleplay::Outcome;
-use uuid::Uuid;
 
 use super::driver::{Browser, click, eventually, submit_sign_in};
 use super::line::Line;
 use crate::helpers::{TestApp, json as body_json, on_both_databases, site_is_built};
+use crate::offline_sync::{learner_in_cohort, take_pre_test};
 
 on_both_databases!(a_course_saved_for_offline_is_studied_and_synced_once);
 
@@ -41,34 +41,8 @@ async fn a_course_saved_for_offline_is_studied_and_synced_once(app: TestApp) {
     }
     app.seed_demo().await;
     // The pre-test is taken online: the modules are open when the course is saved.
-    let token = app.sign_in_json("hv.mai", "hoc-vien-y-ty").await["access_token"]
-        .as_str()
-        .unwrap()
-        .to_owned();
-    let classes = reqwest::Client::new()
-        .get(app.url("/api/v1/learning/cohorts"))
-        .bearer_auth(&token)
-        .send()
-        .await
-        .unwrap();
-    let cohort = body_json(classes)
-        .await
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["title"]["vi"] == "Lớp bồi dưỡng cán bộ cấp xã K1/2026")
-        .unwrap()["id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
-    let pre = reqwest::Client::new()
-        .post(app.url(&format!("/api/v1/cohorts/{cohort}/attempts")))
-        .bearer_auth(&token)
-        .json(&json!({ "id": Uuid::new_v4(), "activity": "a1", "responses": {} }))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(pre.status(), reqwest::StatusCode::CREATED);
+    let (token, cohort) = learner_in_cohort(&app, "hv.mai", "hoc-vien-y-ty").await;
+    take_pre_test(&app, &token, &cohort).await;
 
     let server_port: u16 = app.address.rsplit(':').next().unwrap().parse().unwrap();
     let line = Line::to(server_port).await;

@@ -1,0 +1,77 @@
+//! What saving a course for offline study downloads (`GET /api/v1/cohorts/{id}/offline`):
+//! every page of the course and the assets they load, with sizes that hold.
+
+use reqwest::StatusCode;
+
+use crate::helpers::{TestApp, json, on_both_databases, page};
+use crate::offline_sync::{learner_in_cohort, take_pre_test};
+
+on_both_databases!(the_offline_package_lists_pages_and_assets_with_sizes);
+
+async fn the_offline_package_lists_pages_and_assets_with_sizes(app: TestApp) {
+    app.seed_demo().await;
+    let (mai, cohort) = learner_in_cohort(&app, "hv.mai", "hoc-vien-y-ty").await;
+    let response = reqwest::Client::new()
+        .get(app.url(&format!("/api/v1/cohorts/{cohort}/offline")))
+        .bearer_auth(&mai)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let package = json(response).await;
+    assert_eq!(package["version"], 1);
+    let files = package["files"].as_array().unwrap();
+    let urls: Vec<&str> = files.iter().map(|f| f["url"].as_str().unwrap()).collect();
+    for page in [
+        "/learn".to_owned(),
+        format!("/learn/{cohort}"),
+        format!("/learn/{cohort}/a4"),
+    ] {
+        assert!(urls.contains(&page.as_str()), "{page} in {urls:?}");
+    }
+    let sum: u64 = files.iter().map(|f| f["bytes"].as_u64().unwrap()).sum();
+    assert_eq!(package["bytes"].as_u64().unwrap(), sum);
+    if crate::helpers::site_is_built() {
+        let manifest = crate::helpers::site_manifest();
+        for name in [&manifest["stylesheet"], &manifest["offline"]] {
+            let url = format!("/pkg/{}", name.as_str().unwrap());
+            let file = files.iter().find(|f| f["url"] == url.as_str()).unwrap();
+            let (status, body) = page(&app, &url).await;
+            assert_eq!(status, StatusCode::OK);
+            assert_eq!(
+                file["bytes"].as_u64().unwrap(),
+                body.len() as u64,
+                "{url} exactly"
+            );
+        }
+    }
+    // Pages are estimated: the estimate is within a quarter of the pages as served.
+    // With the modules open (after the pre-test), as she would save the course.
+    take_pre_test(&app, &mai, &cohort).await;
+    let package = json(
+        reqwest::Client::new()
+            .get(app.url(&format!("/api/v1/cohorts/{cohort}/offline")))
+            .bearer_auth(&mai)
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    let files = package["files"].as_array().unwrap();
+    // The app's client holds hv.mai's session cookies since she signed in above.
+    let (mut estimated, mut served) = (0u64, 0u64);
+    for file in files
+        .iter()
+        .filter(|f| f["url"].as_str().unwrap().starts_with("/learn"))
+    {
+        let (status, body) = page(&app, file["url"].as_str().unwrap()).await;
+        assert_eq!(status, StatusCode::OK);
+        estimated += file["bytes"].as_u64().unwrap();
+        served += body.len() as u64;
+    }
+    let ratio = estimated as f64 / served as f64;
+    assert!(
+        (0.75..=1.25).contains(&ratio),
+        "pages estimated at {estimated} bytes, served {served}"
+    );
+}
