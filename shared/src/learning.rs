@@ -46,6 +46,19 @@ pub struct CohortSummary {
     pub starts_on: String,
     pub ends_on: String,
     pub learners: u32,
+    /// The course's latest published version: a later one than the class's may be taken.
+    #[serde(default)]
+    pub latest_version: u32,
+}
+
+/// Moves a class to a later published version of its course (`0`: the latest). Attempts
+/// made on the earlier version keep it; work still on a device is graded on the version it
+/// was made on (docs/OFFLINE.md).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct VersionMove {
+    #[serde(default)]
+    pub version: u32,
 }
 
 /// Learners to enrol, in any combination: usernames (one per line, or separated by commas

@@ -24,6 +24,7 @@ mod migrations;
 mod offline_package;
 mod offline_sync;
 mod offline_sync_property;
+mod offline_versions;
 mod openapi;
 mod preferences;
 mod progress_api;

@@ -128,6 +128,28 @@ pub async fn enrol(
     }
 }
 
+/// Moves the class to a later published version of its course (`0`: the latest). The
+/// class's staff only; attempts already made keep the version they were graded on.
+#[utoipa::path(post, path = "/api/v1/cohorts/{id}/version", tag = "learning",
+    request_body(content = shared::learning::VersionMove, content_type = "application/json"),
+    responses((status = 200, description = "`{\"version\": n}`"), (status = 400, body = shared::ErrorBody),
+        (status = 403, body = shared::ErrorBody), (status = 404, body = shared::ErrorBody)))]
+pub async fn move_version(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    id: web::Path<String>,
+    body: Submitted<shared::learning::VersionMove>,
+) -> Result<HttpResponse, ApiError> {
+    let id = parse_id(&id)?;
+    match cohorts::move_to_version(&state.db, &user.0.actor, id, body.value.version).await {
+        Ok(version) => Ok(body.respond(
+            &serde_json::json!({ "version": version }),
+            &format!("/teach?saved=updated#{id}"),
+        )),
+        Err(e) => body.reject(cohort_error(e), "/teach", &[]),
+    }
+}
+
 /// Submits work in an activity: a quiz or test (graded), a case study's answers, a
 /// role-play's path (replayed and scored by the server), a survey. `201` when stored; the
 /// same `id` again answers `200` with the first result and stores nothing.

@@ -296,6 +296,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                     web::post().to(cohorts::enrol),
                 ))
                 .service(endpoint(
+                    "/cohorts/{id}/version",
+                    web::post().to(cohorts::move_version),
+                ))
+                .service(endpoint(
                     "/cohorts/{id}/attempts",
                     web::post().to(cohorts::submit),
                 ))

@@ -207,6 +207,9 @@ pub(crate) async fn summaries(
     let mut out = Vec::new();
     for c in cohorts {
         let course = course::Entity::find_by_id(c.course_id).one(db).await?;
+        let latest = course
+            .as_ref()
+            .map_or(0, |c| u32::try_from(c.latest_version).unwrap_or(0));
         let learners = enrolment::Entity::find()
             .filter(enrolment::Column::CohortId.eq(c.id))
             .count(db)
@@ -222,9 +225,43 @@ pub(crate) async fn summaries(
             starts_on: c.starts_on.to_string(),
             ends_on: c.ends_on.to_string(),
             learners: u32::try_from(learners).unwrap_or(u32::MAX),
+            latest_version: latest,
         });
     }
     Ok(out)
+}
+
+/// Moves a class its staff manage to a later published version of its course (`0`: the
+/// latest); answers the version it studies now.
+pub async fn move_to_version(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: Uuid,
+    version: u32,
+) -> Result<u32, CohortError> {
+    let cohort = load(db, actor, id, CohortAction::Manage).await?;
+    let latest = course::Entity::find_by_id(cohort.course_id)
+        .one(db)
+        .await?
+        .map_or(0, |c| c.latest_version);
+    let target = if version == 0 {
+        latest
+    } else {
+        i32::try_from(version).unwrap_or(i32::MAX)
+    };
+    if target <= cohort.version || target > latest {
+        return Err(invalid(
+            "version",
+            &format!(
+                "a published version after {} (the latest is {latest})",
+                cohort.version
+            ),
+        ));
+    }
+    let mut row: cohort::ActiveModel = cohort.into();
+    row.version = Set(target);
+    row.update(db).await?;
+    Ok(u32::try_from(target).unwrap_or(0))
 }
 
 /// The cohorts `actor` teaches (every cohort for national administrators).

@@ -41,6 +41,15 @@ pub fn learning_rows() -> Vec<Row> {
             Some(r#"{"usernames":"hv.tuan"}"#),
             [200, 404, 200, 403, 403, 401],
         ),
+        // The matrix published a newer version before this row: the national administrator
+        // moves the class to it, after which the lecturer has nothing to move to (400).
+        row(
+            M::POST,
+            "/api/v1/cohorts/{cohort}/version",
+            "/api/v1/cohorts/{id}/version",
+            Some(r#"{"version":0}"#),
+            [200, 404, 400, 403, 403, 401],
+        ),
         row(
             M::POST,
             "/api/v1/cohorts/{cohort}/attempts",

@@ -4,11 +4,17 @@
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 
-use crate::i18n::{Text, t};
+use crate::i18n::{Locale, Text, messages, t};
 use crate::layout::{FormToken, use_locale, use_viewer};
 use crate::pages::admin::{FormOutcome, port_failure, typed};
 use crate::pages::author::{query, tr};
 use crate::ports::{PortError, Ports};
+
+messages! { VersionText, versions {
+    Newer => "Khóa học đã có phiên bản {n}.", "Version {n} of the course is published.";
+    Confirm => "Tôi hiểu: bài đã làm giữ kết quả cũ; bài làm ngoại tuyến chưa gửi được chấm theo phiên bản học viên đã làm.", "I understand: work already done keeps its results; work still on a device is graded on the version it was done on.";
+    Move => "Chuyển lớp sang phiên bản {n}", "Move the class to version {n}";
+} }
 
 #[component]
 pub fn TeachPage() -> impl IntoView {
@@ -41,6 +47,15 @@ pub fn TeachPage() -> impl IntoView {
                                 <h2>{tr(locale, &c.title)}</h2>
                                 <p class="meta">{tr(locale, &c.course_title)}{format!(" · v{} · {} – {} · {} {}", c.version, c.starts_on, c.ends_on, c.learners, t(locale, Text::LearnersCount))}</p>
                                 <p><a href=format!("/teach/{}", c.id)>{t(locale, Text::OpenCohort)}</a></p>
+                                {(c.latest_version > c.version).then(|| view! {
+                                    <form class="notice" method="post" action=format!("/api/v1/cohorts/{}/version", c.id)>
+                                        <FormToken/>
+                                        <input type="hidden" name="version" value=c.latest_version.to_string()/>
+                                        <p>{versions(locale, VersionText::Newer).replace("{n}", &c.latest_version.to_string())}</p>
+                                        <label><input type="checkbox" name="confirm" required/>" "{versions(locale, VersionText::Confirm)}</label>
+                                        <button type="submit">{versions(locale, VersionText::Move).replace("{n}", &c.latest_version.to_string())}</button>
+                                    </form>
+                                })}
                                 <form class="stacked" method="post" action=format!("/api/v1/cohorts/{}/enrolments", c.id)>
                                     <FormToken/>
                                     <label for=format!("usernames-{}", c.id)>{t(locale, Text::EnrolLearners)}</label>
