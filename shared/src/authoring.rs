@@ -169,6 +169,8 @@ pub struct ActivityForm {
     pub shuffle_options: bool,
     /// `immediate` or `after_submission`.
     pub feedback: String,
+    #[serde(deserialize_with = "flag")]
+    pub offline_feedback: bool,
     // role-play
     pub briefing_vi: String,
     pub briefing_en: String,

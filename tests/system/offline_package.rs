@@ -6,7 +6,10 @@ use reqwest::StatusCode;
 use crate::helpers::{TestApp, json, on_both_databases, page};
 use crate::offline_sync::{learner_in_cohort, take_pre_test};
 
-on_both_databases!(the_offline_package_lists_pages_and_assets_with_sizes);
+on_both_databases!(
+    the_offline_package_lists_pages_and_assets_with_sizes,
+    answer_tables_ship_only_with_practice_quizzes_that_allow_them,
+);
 
 async fn the_offline_package_lists_pages_and_assets_with_sizes(app: TestApp) {
     app.seed_demo().await;
@@ -73,5 +76,27 @@ async fn the_offline_package_lists_pages_and_assets_with_sizes(app: TestApp) {
     assert!(
         (0.75..=1.25).contains(&ratio),
         "pages estimated at {estimated} bytes, served {served}"
+    );
+}
+
+async fn answer_tables_ship_only_with_practice_quizzes_that_allow_them(app: TestApp) {
+    app.seed_demo().await;
+    let (mai, cohort) = learner_in_cohort(&app, "hv.mai", "hoc-vien-y-ty").await;
+    // The app's client holds hv.mai's session cookies since she signed in above.
+    let (status, pre_test) = page(&app, &format!("/learn/{cohort}/a1")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(pre_test.contains("name=\"q") || pre_test.contains("type=\"radio\""));
+    assert!(!pre_test.contains("scores"), "a pre-test ships no answers");
+    take_pre_test(&app, &mai, &cohort).await;
+    let (_, quiz) = page(&app, &format!("/learn/{cohort}/a3")).await;
+    assert!(
+        quiz.contains("scores") && quiz.contains("feedback_html"),
+        "the practice quiz allowing it carries its answer tables"
+    );
+    // q1 (single choice, right answer a) is listed with its grade; the numeric q4 is not.
+    // q1 (single choice, right answer a) is listed with its grade, in the island's props.
+    assert!(
+        quiz.contains("&quot;question&quot;:&quot;q1&quot;,&quot;offline&quot;:{&quot;scores&quot;:{&quot;&quot;:0.0,&quot;a&quot;:1.0,&quot;b&quot;:0.0"),
+        "q1's table"
     );
 }

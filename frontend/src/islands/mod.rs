@@ -11,5 +11,5 @@ pub mod say;
 
 pub use connection_check::ConnectionCheck;
 pub use heartbeat::Heartbeat;
-pub use question_check::QuestionCheck;
+pub use question_check::{OfflineCheck, QuestionCheck};
 pub use role_play::{RolePlayIsland, Staged};

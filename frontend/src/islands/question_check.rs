@@ -1,13 +1,24 @@
 //! "Check this answer" beside a quiz question whose lecturer chose feedback after each
 //! question: the island sends the quiz form as it stands with the question's id and shows,
 //! in place, whether the answer is right and the question's feedback. Without scripts the
-//! button stays hidden and the feedback comes with the result, after submitting.
+//! button stays hidden and the feedback comes with the result, after submitting. When the
+//! lecturer lets answers be checked offline, the page also hands the island the grade of
+//! every answer to a closed question (`OfflineCheck`): without a connection the island
+//! looks the answer up and says it was checked on this device.
 
 use leptos::prelude::*;
 use shared::Locale;
 use uuid::Uuid;
 
 use super::say::{Say, say};
+
+/// The grade of every answer to one closed question (by `shared::quiz::answer_key`) and
+/// its feedback, rendered by the server.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct OfflineCheck {
+    pub scores: std::collections::BTreeMap<String, f64>,
+    pub feedback_html: Option<String>,
+}
 
 /// What the check said.
 #[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
@@ -18,6 +29,8 @@ enum Verdict {
     Graded {
         score: f64,
         feedback: Option<String>,
+        /// Looked up on the device, offline.
+        here: bool,
     },
     Refused(String),
     Failed,
@@ -43,6 +56,7 @@ pub fn QuestionCheck(
     cohort: Uuid,
     activity: String,
     question: String,
+    offline: Option<OfflineCheck>,
 ) -> impl IntoView {
     let hydrated = RwSignal::new(false);
     Effect::new(move |_| hydrated.set(true));
@@ -54,9 +68,12 @@ pub fn QuestionCheck(
         {
             let url = format!("/api/v1/cohorts/{cohort}/checks/{activity}");
             let question = question.clone();
+            let offline = offline.clone();
             let form = form_of(&ev);
             leptos::task::spawn_local(async move {
-                let body = form.and_then(|f| super::net::form_body(&f, &[("question", &question)]));
+                let body = form
+                    .as_ref()
+                    .and_then(|f| super::net::form_body(f, &[("question", &question)]));
                 let reply = match body {
                     Some(body) => super::net::post(&url, &body, None).await,
                     None => None,
@@ -67,16 +84,22 @@ pub fn QuestionCheck(
                             Verdict::Graded {
                                 score: c.score,
                                 feedback: c.feedback_html,
+                                here: false,
                             }
                         })
                     }
                     Some(r) if r.status < 500 => Verdict::Refused(r.message().unwrap_or_default()),
-                    _ => Verdict::Failed,
+                    _ => match (&offline, &form) {
+                        (Some(table), Some(form)) => {
+                            looked_up(table, form, &question).unwrap_or(Verdict::Failed)
+                        }
+                        _ => Verdict::Failed,
+                    },
                 });
             });
         }
         #[cfg(not(feature = "hydrate"))]
-        let _ = (ev, &cohort, &activity, &question);
+        let _ = (ev, &cohort, &activity, &question, &offline);
     };
 
     view! {
@@ -88,10 +111,11 @@ pub fn QuestionCheck(
                 {move || match verdict.get() {
                     Verdict::Waiting => ().into_any(),
                     Verdict::Checking => view! { <p>{say(locale, Say::Checking)}</p> }.into_any(),
-                    Verdict::Graded { score, feedback } => {
+                    Verdict::Graded { score, feedback, here } => {
                         let (mark, words) = headline(locale, score);
                         view! {
-                            <p class=verdict_class(score)><strong>{mark}{words}</strong></p>
+                            <p class=verdict_class(score)><strong>{mark}{words}</strong>
+                                {here.then(|| format!(" {}", say(locale, Say::CheckedHere)))}</p>
                             {feedback.map(|html| view! { <div class="prose feedback" inner_html=html></div> })}
                         }
                         .into_any()
@@ -110,6 +134,27 @@ pub fn QuestionCheck(
 struct Checked {
     score: f64,
     feedback_html: Option<String>,
+}
+
+/// The answer to `question` as the form holds it, looked up in the offline table.
+#[cfg(feature = "hydrate")]
+fn looked_up(
+    table: &OfflineCheck,
+    form: &web_sys::HtmlFormElement,
+    question: &str,
+) -> Option<Verdict> {
+    let data = web_sys::FormData::new_with_form(form).ok()?;
+    let chosen: Vec<String> = data
+        .get_all(question)
+        .iter()
+        .filter_map(|v| v.as_string())
+        .collect();
+    let score = *table.scores.get(&shared::quiz::answer_key(chosen))?;
+    Some(Verdict::Graded {
+        score,
+        feedback: table.feedback_html.clone(),
+        here: true,
+    })
 }
 
 /// The form around the button that was pressed.

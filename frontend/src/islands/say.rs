@@ -25,6 +25,7 @@ messages! { Say, say {
     WhatDoYouDo => "Đồng chí sẽ làm gì?", "What do you do?";
     TimesPlayed => "Số lần đã chơi:", "Times played:";
     Sending => "Đang gửi kết quả…", "Sending the result…";
+    CheckedHere => "(kiểm tra trên máy này)", "(checked on this device)";
     SavedOnDevice => "Đã lưu trên máy này. Kết quả sẽ được gửi và chấm khi có mạng.", "Saved on this device. The result is sent and scored when you are online.";
     SendFailed => "Chưa gửi được kết quả. Khi có mạng, bấm Gửi lại: lượt chơi không bị tính hai lần.", "The result has not been sent. When the line is back, press Send again: the play is never counted twice.";
     SendAgain => "Gửi lại", "Send again";

@@ -121,6 +121,10 @@ pub struct QuizSettings {
     pub shuffle_questions: bool,
     pub shuffle_options: bool,
     pub feedback: FeedbackTiming,
+    /// With feedback after each question: the quiz page carries the grade of every answer
+    /// to its closed questions, so a device checks them offline (the key, in another form).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub offline_feedback: bool,
 }
 
 impl Default for QuizSettings {
@@ -131,6 +135,7 @@ impl Default for QuizSettings {
             shuffle_questions: false,
             shuffle_options: true,
             feedback: FeedbackTiming::AfterSubmission,
+            offline_feedback: false,
         }
     }
 }

@@ -3,8 +3,10 @@
 
 mod grading;
 mod model_answer;
+mod verdicts;
 
 pub use grading::{Grade, grade};
+pub use verdicts::{MAX_OPTIONS, answer_key, verdicts};
 
 use serde::{Deserialize, Serialize};
 

@@ -130,6 +130,19 @@ async fn a_course_saved_for_offline_is_studied_and_synced_once(app: TestApp) {
     })
     .await;
     click(c, "input[name='q1'][value='a']").await;
+    // The lecturer lets this quiz be checked offline: the answer is looked up on the device.
+    eventually("the check runs from the saved bundle", || async {
+        exists(c, ".answer-check:not([hidden]) button").await
+    })
+    .await;
+    click(c, ".answer-check button").await;
+    eventually("the answer is checked on the device", || async {
+        c.source()
+            .await
+            .unwrap_or_default()
+            .contains("Đúng</strong> (kiểm tra trên máy này)")
+    })
+    .await;
     click(c, "form.stacked button.primary").await;
     eventually("the quiz is kept on the device", || async {
         exists(c, "#queued").await

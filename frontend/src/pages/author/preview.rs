@@ -12,8 +12,8 @@ use shared::roleplay::{NodeKind, Outcome};
 
 use super::{AuthorNav, course_param, kind_label, query, tr};
 use crate::i18n::{Text, t};
-use crate::islands::QuestionCheck;
 use crate::islands::say::{Say, say};
+use crate::islands::{OfflineCheck, QuestionCheck};
 use crate::layout::{use_locale, use_viewer};
 use crate::pages::admin::port_failure;
 use crate::ports::{AuthorPort, PortError, Ports};
@@ -181,13 +181,15 @@ fn Paper(questions: Vec<ShownQuestion>, md: Md) -> impl IntoView {
 
 /// The controls of each question type, named as `learner::responses_from_form` reads
 /// them: `{id}` (several for multiple choice) and `{id}-{key}` for ordering and matching.
-/// With `checks` (cohort, activity), each question gets the island that checks its answer.
+/// With `checks` (cohort, activity), each question gets the island that checks its answer;
+/// with `offline`, the closed ones also get their table for checking without a connection.
 #[component]
 pub fn Questions(
     questions: Vec<ShownQuestion>,
     md: Md,
     enabled: bool,
     #[prop(default = None)] checks: Option<(uuid::Uuid, String)>,
+    #[prop(default = None)] offline: Option<std::collections::BTreeMap<String, OfflineCheck>>,
 ) -> impl IntoView {
     let locale = use_locale();
     let disabled = !enabled;
@@ -195,8 +197,9 @@ pub fn Questions(
         <div class="paper">
             {questions.into_iter().enumerate().map(|(i, q)| {
                 let name = q.id.clone();
+                let table = offline.as_ref().and_then(|t| t.get(&q.id).cloned());
                 let check = checks.clone().map(|(cohort, activity)| view! {
-                    <QuestionCheck locale cohort activity question=q.id.clone()/>
+                    <QuestionCheck locale cohort activity question=q.id.clone() offline=table/>
                 });
                 let controls = match q.shown {
                     Shown::SingleChoice { options } => options.into_iter().map(|o| view! {

@@ -33,6 +33,8 @@ messages! { Off, off {
     OfflineTitle => "Không có mạng", "You are offline";
     OfflineBody => "Trang này chưa được lưu trên máy. Các khóa học đã lưu vẫn học được:", "This page is not saved on this device. Saved courses can still be studied:";
     OfflineLearn => "Khóa học của tôi", "My courses";
+    OfflineFeedback => "Cho phép kiểm tra đáp án khi không có mạng", "Let answers be checked offline";
+    OfflineFeedbackHint => "Chỉ với phản hồi sau từng câu: trang bài tập mang theo đáp án của các câu lựa chọn và đúng/sai, để máy của học viên tự kiểm tra khi mất mạng. Không áp dụng cho bài kiểm tra đầu vào, đầu ra.", "Only with feedback after each question: the quiz page carries the answers to its choice and true/false questions, so the learner's device checks them offline. Never for pre- and post-tests.";
 } }
 
 /// The header's line on work waiting to be sent, for learners (the script shows it).

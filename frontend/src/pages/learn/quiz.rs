@@ -7,6 +7,7 @@ use shared::course::{Activity, ActivityBody, FeedbackTiming};
 
 use super::percent;
 use crate::i18n::{Text, t};
+use crate::islands::OfflineCheck;
 use crate::islands::say::{Say, say};
 use crate::layout::{FormToken, use_locale};
 use crate::pages::author::preview::{Md, Questions};
@@ -26,6 +27,26 @@ pub fn Graded(study: Study, activity: Activity, md: Md) -> impl IntoView {
         _ => (1, false, false),
     };
     let checks = immediate.then(|| (id, activity.id.clone()));
+    // Only a practice quiz whose lecturer allows it: tests never reach here with `immediate`.
+    let offline_tables = match &activity.body {
+        ActivityBody::Quiz(quiz) if immediate && quiz.settings.offline_feedback => Some(
+            quiz.questions
+                .iter()
+                .filter_map(|q| {
+                    let scores = shared::quiz::verdicts(&q.question)?;
+                    let feedback_html = q.feedback.as_ref().map(|f| md.markdown(f.get(locale)));
+                    Some((
+                        q.id.clone(),
+                        OfflineCheck {
+                            scores,
+                            feedback_html,
+                        },
+                    ))
+                })
+                .collect(),
+        ),
+        _ => None,
+    };
     let mine: Vec<_> = study
         .attempts
         .iter()
@@ -69,7 +90,7 @@ pub fn Graded(study: Study, activity: Activity, md: Md) -> impl IntoView {
                     <FormToken/>
                     <input type="hidden" name="attempt_id" value=study.fresh_attempt_id.to_string()/>
                     <input type="hidden" name="activity" value=activity.id.clone()/>
-                    <Questions questions=questions.iter().map(shown).collect() md enabled=true checks/>
+                    <Questions questions=questions.iter().map(shown).collect() md enabled=true checks offline=offline_tables/>
                     <button type="submit" class="primary">{t(locale, Text::SubmitAnswers)}</button>
                 </form>
             }.into_any()

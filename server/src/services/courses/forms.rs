@@ -60,6 +60,7 @@ pub fn apply_activity_form(
                 "immediate" => FeedbackTiming::Immediate,
                 _ => FeedbackTiming::AfterSubmission,
             };
+            settings.offline_feedback = form.offline_feedback;
         }
         ActivityBody::RolePlay(play) => {
             play.briefing = text(&form.briefing_vi, &form.briefing_en);

@@ -129,6 +129,7 @@ fn random_package(rng: &mut Lcg) -> Package {
                         } else {
                             FeedbackTiming::AfterSubmission
                         },
+                        offline_feedback: rng.next(2) == 0,
                     },
                     questions: (0..rng.next(5)).map(|i| random_question(rng, i)).collect(),
                 }),
