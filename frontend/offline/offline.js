@@ -31,7 +31,16 @@
     if (s.signIn) parts.push(d.signIn);
     $('.state', sync).textContent = parts.join(' · ');
     sync.dataset.waitingCount = s.waiting;
-    $('button', sync).hidden = !s.waiting;
+    $('button.send', sync).hidden = !s.waiting;
+    // Work the server did not accept, with its reasons, until the learner has seen it.
+    const list = $('.rejected', sync);
+    list.replaceChildren(...(s.reasons || []).map((reason) => {
+      const li = document.createElement('li');
+      li.textContent = reason;
+      return li;
+    }));
+    list.hidden = !s.rejected;
+    $('button.seen', sync).hidden = !s.rejected;
     sync.hidden = false;
   }
   const params = new URLSearchParams(location.search);
@@ -54,7 +63,8 @@
     .catch((e) => { document.documentElement.dataset.offlineError = String(e); });
   if (sync) {
     tell({ type: 'user', user: sync.dataset.user || null });
-    $('button', sync).addEventListener('click', () => tell({ type: 'flush' }));
+    $('button.send', sync).addEventListener('click', () => tell({ type: 'flush' }));
+    $('button.seen', sync).addEventListener('click', () => tell({ type: 'seen' }));
     window.addEventListener('online', () => tell({ type: 'flush' }));
   }
 

@@ -118,7 +118,8 @@ async function enqueue(items) {
 async function status() {
   const [state, queued] = [await getState(), await allQueued()];
   return { type: 'status', waiting: queued.length, lastSync: state.lastSync || null,
-    rejected: state.rejected.length, signIn: !!state.signIn };
+    rejected: state.rejected.length, reasons: state.rejected.slice(-5).map((r) => r.reason),
+    signIn: !!state.signIn };
 }
 
 async function announce() {
@@ -309,6 +310,7 @@ self.addEventListener('message', (event) => {
         });
       }
     }
+    if (data.type === 'seen') await putState({ ...(await getState()), rejected: [] });
     if (data.type === 'user' || data.type === 'flush') await flush(true).catch(() => {});
     event.source.postMessage(await status());
   })());

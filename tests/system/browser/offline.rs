@@ -167,6 +167,16 @@ async fn a_course_saved_for_offline_is_studied_and_synced_once(app: TestApp) {
     })
     .await;
 
+    // Work the server will not accept (an activity the course does not have).
+    c.execute(
+        "fetch(`/api/v1/cohorts/${arguments[0]}/events`, { method: 'POST', \
+         headers: { 'Content-Type': 'application/json' }, \
+         body: JSON.stringify({ events: [{ id: crypto.randomUUID(), activity: 'a99' }] }) })",
+        vec![json!(cohort)],
+    )
+    .await
+    .unwrap();
+
     // A reload while offline: still the saved page, and the work still waiting.
     c.refresh().await.unwrap();
     eventually("two pieces of work or more wait", || async {
@@ -183,11 +193,26 @@ async fn a_course_saved_for_offline_is_studied_and_synced_once(app: TestApp) {
         }
         let _ = c
             .execute(
-                "const b = document.querySelector('#fs-sync button'); if (b && !b.hidden) b.click();",
+                "const b = document.querySelector('#fs-sync button.send'); if (b && !b.hidden) b.click();",
                 vec![],
             )
             .await;
         false
+    })
+    .await;
+
+    // The one the server refused is shown with its reason until dismissed.
+    eventually("the refused item is listed", || async {
+        c.source()
+            .await
+            .unwrap_or_default()
+            .contains("1 việc không được nhận")
+            && exists(c, "#fs-sync .rejected:not([hidden]) li").await
+    })
+    .await;
+    click(c, "#fs-sync button.seen").await;
+    eventually("dismissed", || async {
+        exists(c, "#fs-sync .rejected[hidden]").await
     })
     .await;
 

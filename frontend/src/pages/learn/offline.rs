@@ -19,6 +19,7 @@ messages! { Off, off {
     SignInToSend => "đăng nhập lại để gửi", "sign in again to send";
     Queued => "Đã lưu trên máy này. Bài làm sẽ được gửi khi có mạng.", "Saved on this device. Your work will be sent when you are online.";
     SendNow => "Gửi ngay", "Send now";
+    Seen => "Đã xem", "Dismiss";
     Title => "Học không cần mạng", "Available offline";
     Size => "Tải về khoảng {transfer}, chiếm {size} trên máy", "About {transfer} to download, {size} on this device";
     Saved => "Đã lưu lúc {t} ({size})", "Saved {t} ({size})";
@@ -46,15 +47,17 @@ pub fn SyncIndicator() -> impl IntoView {
     let me = viewer.me.filter(|me| me.has_role(shared::Role::Learner))?;
     let script = script?;
     Some(view! {
-        <p id="fs-sync" class="sync" hidden role="status"
+        <div id="fs-sync" class="sync" hidden role="status"
             data-user=me.id.to_string()
             data-waiting=off(locale, Off::Waiting) data-none=off(locale, Off::NoneWaiting)
             data-last=off(locale, Off::LastSync) data-never=off(locale, Off::NeverSynced)
             data-rejected=off(locale, Off::Rejected) data-sign-in=off(locale, Off::SignInToSend)
             data-queued=off(locale, Off::Queued)>
             <span class="state"></span>" "
-            <button type="button" hidden>{off(locale, Off::SendNow)}</button>
-        </p>
+            <button type="button" class="send" hidden>{off(locale, Off::SendNow)}</button>
+            " "<button type="button" class="seen" hidden>{off(locale, Off::Seen)}</button>
+            <ul class="rejected" hidden></ul>
+        </div>
         <script src=script defer></script>
     })
 }
