@@ -3,12 +3,15 @@
 
 use reqwest::StatusCode;
 
-use crate::helpers::{TestApp, json, on_both_databases, page};
+use serde_json::Value;
+
+use crate::helpers::{TestApp, form_token, json, on_both_databases, page, sign_in_form};
 use crate::offline_sync::{learner_in_cohort, take_pre_test};
 
 on_both_databases!(
     the_offline_package_lists_pages_and_assets_with_sizes,
     answer_tables_ship_only_with_practice_quizzes_that_allow_them,
+    lecturers_choose_offline_checking_in_the_quiz_settings,
 );
 
 async fn the_offline_package_lists_pages_and_assets_with_sizes(app: TestApp) {
@@ -99,4 +102,61 @@ async fn answer_tables_ship_only_with_practice_quizzes_that_allow_them(app: Test
         quiz.contains("&quot;question&quot;:&quot;q1&quot;,&quot;offline&quot;:{&quot;scores&quot;:{&quot;&quot;:0.0,&quot;a&quot;:1.0,&quot;b&quot;:0.0"),
         "q1's table"
     );
+}
+
+async fn lecturers_choose_offline_checking_in_the_quiz_settings(app: TestApp) {
+    app.seed_demo().await;
+    sign_in_form(&app, "gv.lan", "giang-vien-lao-cai").await;
+    let (_, courses) = page(&app, "/author").await;
+    let start = courses.find("/author/courses/").expect("a course link") + 16;
+    let course = &courses[start..start + 36];
+    let editor_path = format!("/author/courses/{course}/activities/a3");
+    let (_, editor) = page(&app, &editor_path).await;
+    assert!(
+        editor.contains(r#"name="offline_feedback" value="true" checked"#),
+        "the demo quiz allows it"
+    );
+    let offline_setting = |app: &TestApp| {
+        let url = format!("/api/v1/courses/{course}/draft/package.json");
+        let client = app.client.clone();
+        let full = app.url(&url);
+        async move {
+            let package: Value = client.get(full).send().await.unwrap().json().await.unwrap();
+            package["modules"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .flat_map(|m| m["activities"].as_array().unwrap().clone())
+                .find(|a| a["id"] == "a3")
+                .unwrap()["settings"]["offline_feedback"]
+                .as_bool()
+                .unwrap_or(false)
+        }
+    };
+    assert!(offline_setting(&app).await);
+    for allow in [false, true] {
+        let (_, editor) = page(&app, &editor_path).await;
+        let token = form_token(&editor);
+        let mut fields = vec![
+            ("csrf", token.as_str()),
+            ("title_vi", "Kiểm tra nhanh: tiếp công dân và khiếu nại"),
+            ("title_en", "Quick check: receiving citizens and complaints"),
+            ("attempts", "3"),
+            ("pass_mark", "70"),
+            ("shuffle_options", "true"),
+            ("feedback", "immediate"),
+        ];
+        if allow {
+            fields.push(("offline_feedback", "true"));
+        }
+        let saved = app
+            .post_form(&format!("/api/v1/courses/{course}/activities/a3"), &fields)
+            .await;
+        assert_eq!(saved.status(), StatusCode::SEE_OTHER);
+        assert_eq!(
+            offline_setting(&app).await,
+            allow,
+            "unticked, then ticked again"
+        );
+    }
 }
