@@ -62,6 +62,18 @@ function nextBatch(entries) {
   return batch;
 }
 
+/// What to do when the server answers a batch with `status` (not 200): `sign-in` (keep
+/// everything), `split` (a refused batch of several items: send them one by one, so one
+/// bad item cannot hold back the rest), `reject` (a refused single item: drop it, keep the
+/// reason) or `retry` (the server or the line failed: back off).
+function onRefused(status, size) {
+  if (status === 401) return 'sign-in';
+  if (status >= 400 && status < 500 && status !== 408 && status !== 429) {
+    return size > 1 ? 'split' : 'reject';
+  }
+  return 'retry';
+}
+
 /// How long to wait after `failures` failed sends in a row: 2, 4, 8 … s, at most 5 min.
 function backoff(failures) {
   return failures <= 0 ? 0 : Math.min(MAX_BACKOFF_MS, 1000 * 2 ** failures);
@@ -145,10 +157,11 @@ async function send(now) {
   let state = await getState();
   const wait = (state.lastTry || 0) + backoff(state.failures) - Date.now();
   if (wait > 0 && !now) return schedule(wait);
+  let single = false;
   for (;;) {
     const mine = (await allQueued()).filter((e) => e.user && e.user === state.user);
     if (!mine.length) break;
-    const batch = nextBatch(mine);
+    const batch = single ? mine.slice(0, 1) : nextBatch(mine);
     let reply = null;
     try {
       reply = await fetch('/api/v1/sync', { method: 'POST', credentials: 'same-origin',
@@ -157,8 +170,22 @@ async function send(now) {
     } catch (_) { reply = null; }
     state = await getState();
     state.lastTry = Date.now();
+    const refused = reply && !reply.ok ? onRefused(reply.status, batch.length) : null;
+    if (refused === 'split') {
+      single = true;
+      continue;
+    }
+    if (refused === 'reject') {
+      const body = await reply.json().catch(() => ({}));
+      const reason = (body.error && body.error.message) || `HTTP ${reply.status}`;
+      await tx(['queue'], 'readwrite', (t) => t.objectStore('queue').delete(batch[0].id));
+      state.rejected = [...state.rejected, { id: batch[0].id, reason }].slice(-50);
+      await putState(state);
+      await announce();
+      continue;
+    }
     if (!reply || !reply.ok) {
-      state.signIn = !!reply && reply.status === 401;
+      state.signIn = refused === 'sign-in';
       state.failures = state.signIn ? 0 : (state.failures || 0) + 1;
       await putState(state);
       await announce();

@@ -86,3 +86,14 @@ test('back-off doubles from 2 s and stops at 5 minutes', () => {
   assert.deepEqual(plain([0, 1, 2, 3, 4].map((n) => sw.backoff(n))), [0, 2000, 4000, 8000, 16000]);
   assert.equal(sw.backoff(20), 300000);
 });
+
+test('a refused batch is split so that one bad item cannot hold back the rest', () => {
+  const sw = worker();
+  assert.equal(sw.onRefused(401, 5), 'sign-in');
+  assert.equal(sw.onRefused(400, 5), 'split');
+  assert.equal(sw.onRefused(413, 2), 'split');
+  assert.equal(sw.onRefused(400, 1), 'reject');
+  assert.equal(sw.onRefused(429, 1), 'retry');
+  assert.equal(sw.onRefused(503, 1), 'retry');
+  assert.equal(sw.onRefused(500, 9), 'retry');
+});
