@@ -167,6 +167,17 @@ async fn a_course_saved_for_offline_is_studied_and_synced_once(app: TestApp) {
     })
     .await;
 
+    // A page that was not saved: the offline page says so.
+    c.goto(&format!("{base}/profile")).await.unwrap();
+    eventually("the offline page is shown", || async {
+        c.source()
+            .await
+            .unwrap_or_default()
+            .contains("Trang này chưa được lưu trên máy")
+    })
+    .await;
+    c.goto(&format!("{outline}/a4")).await.unwrap();
+
     // Work the server will not accept (an activity the course does not have).
     c.execute(
         "fetch(`/api/v1/cohorts/${arguments[0]}/events`, { method: 'POST', \
