@@ -73,8 +73,13 @@ async fn achieved(
         .await?;
     for taken in &taken {
         let result = attempts::to_result(taken)?;
-        let paper =
-            attempts::questions_for(&package, &taken.activity_id, user, row.id).unwrap_or_default();
+        // The paper of the version the test was graded on (the class may have moved on).
+        let graded_on = match taken.course_version {
+            Some(v) if v != row.version => attempts::published(db, row.course_id, v).await?,
+            _ => package.clone(),
+        };
+        let paper = attempts::questions_for(&graded_on, &taken.activity_id, user, row.id)
+            .unwrap_or_default();
         for outcome in &result.questions {
             if let Some(q) = paper.iter().find(|q| q.id == outcome.question) {
                 let entry = marks.entry(q.competency.clone()).or_default();
