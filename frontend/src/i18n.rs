@@ -56,6 +56,8 @@ messages! { Text, t {
     ConnectionTitle => "Kiểm tra kết nối", "Connection check";
     NotFoundTitle => "Không tìm thấy trang", "Page not found";
     NotFoundBody => "Trang bạn tìm không tồn tại hoặc đã được chuyển đi.", "The page you are looking for does not exist or has moved.";
+    BadAddressTitle => "Địa chỉ không hợp lệ", "The address is not valid";
+    BadAddressBody => "Một giá trị trong địa chỉ trang không đúng (ví dụ ngày hoặc mã không tồn tại). Hãy quay lại và chọn lại bộ lọc.", "A value in the page's address is not right (a date or a code that does not exist, say). Go back and choose the filters again.";
     BackHome => "Về trang chủ", "Back to the home page";
     SignIn => "Đăng nhập", "Sign in";
     SignOut => "Đăng xuất", "Sign out";

@@ -31,6 +31,16 @@ pub fn IslandScripts() -> impl IntoView {
         .map(|options| view! { <HydrationScripts options islands=true/> })
 }
 
+/// Sends an anonymous visitor to the sign-in page, to come back to this page after. The
+/// return path comes from the address bar and ends in a `Location` header, so it is
+/// percent-encoded whole: no path can break the header or add to the query.
+#[component]
+pub fn SignInFirst() -> impl IntoView {
+    let here = use_location().pathname.get_untracked();
+    let path = format!("/login?return_to={}", shared::text::query_value(&here));
+    view! { <leptos_router::components::Redirect path/> }
+}
+
 /// The hidden form-token field every form of a signed-in user carries.
 #[component]
 pub fn FormToken() -> impl IntoView {

@@ -11,6 +11,8 @@ mod layout;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod ports;
+#[cfg(feature = "ssr")]
+pub mod text_area;
 
 /// Entry point of the browser bundle: hydrates the islands on the page and nothing else.
 #[cfg(feature = "hydrate")]

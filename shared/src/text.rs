@@ -9,6 +9,20 @@ pub fn fold(text: &str) -> String {
         .collect()
 }
 
+/// `text` as one value of a URL query: every byte but ASCII letters, digits and `-._~/`
+/// percent-encoded, so nothing typed or taken from an address can end a header or a query.
+pub fn query_value(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~/".contains(&byte) {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
 fn fold_char(c: char) -> char {
     const GROUPS: [(&str, char); 7] = [
         ("àáảãạăằắẳẵặâầấẩẫậ", 'a'),
@@ -30,7 +44,17 @@ fn fold_char(c: char) -> char {
 
 #[cfg(test)]
 mod tests {
-    use super::fold;
+    use super::{fold, query_value};
+
+    #[test]
+    fn query_values_carry_no_control_characters() {
+        assert_eq!(query_value("/learn/abc"), "/learn/abc");
+        assert_eq!(
+            query_value("/learn/\r\n%00&x=1"),
+            "/learn/%0D%0A%2500%26x%3D1"
+        );
+        assert_eq!(query_value("/học"), "/h%E1%BB%8Dc");
+    }
 
     #[test]
     fn strips_every_vietnamese_mark() {

@@ -2,12 +2,13 @@
 //! signed-in user, in the page's language.
 
 use leptos::prelude::*;
-use leptos_router::components::Redirect;
+
+use crate::text_area::TextArea;
 use shared::Locale;
 use shared::competency::{CompetencyKind, Framework};
 
 use crate::i18n::{Text, t};
-use crate::layout::{FormToken, use_locale, use_viewer};
+use crate::layout::{FormToken, SignInFirst, use_locale, use_viewer};
 use crate::pages::admin::port_failure;
 use crate::pages::admin::{FormOutcome, typed};
 use crate::pages::author::DeleteButton;
@@ -39,7 +40,7 @@ fn pick(locale: Locale, vi: &str, en: &str) -> String {
 pub fn CompetenciesPage() -> impl IntoView {
     let locale = use_locale();
     if use_viewer().me.is_none() {
-        return view! { <Redirect path="/login?return_to=/competencies"/> }.into_any();
+        return view! { <SignInFirst/> }.into_any();
     }
     let national_admin = use_viewer().me.is_some_and(|me| {
         me.roles
@@ -82,7 +83,7 @@ pub fn CompetenciesPage() -> impl IntoView {
                 <label for="name_en">{t(locale, Text::NameEn)}</label>
                 <input id="name_en" name="name_en" lang="en" value=typed("name_en")/>
                 <label for="csv">{t(locale, Text::FrameworkCsv)}</label>
-                <textarea id="csv" name="csv" rows="10" class="mono" required>{typed("csv")}</textarea>
+                <TextArea value={typed("csv")} {..} id="csv" name="csv" rows="10" class="mono" required=true/>
                 <small>{t(locale, Text::FrameworkCsvHint)}</small>
                 <button type="submit" class="primary">{t(locale, Text::NewFrameworkVersion)}</button>
             </form>

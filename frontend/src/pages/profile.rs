@@ -1,12 +1,11 @@
 //! `/profile`: who I am, and changing my password.
 
 use leptos::prelude::*;
-use leptos_router::components::Redirect;
 use leptos_router::hooks::use_query_map;
 use shared::{Locale, Role};
 
 use crate::i18n::{Text, t};
-use crate::layout::{FormToken, use_locale, use_viewer};
+use crate::layout::{FormToken, SignInFirst, use_locale, use_viewer};
 
 pub fn role_name(locale: Locale, role: Role) -> &'static str {
     t(
@@ -24,7 +23,7 @@ pub fn role_name(locale: Locale, role: Role) -> &'static str {
 pub fn ProfilePage() -> impl IntoView {
     let locale = use_locale();
     let Some(me) = use_viewer().me else {
-        return view! { <Redirect path="/login?return_to=/profile"/> }.into_any();
+        return view! { <SignInFirst/> }.into_any();
     };
     let query = use_query_map().get_untracked();
     let notice = match query.get("error").as_deref() {

@@ -118,6 +118,10 @@ pub fn port_failure(locale: Locale, error: PortError) -> AnyView {
             (403, Text::NotAllowedTitle, Text::NotAllowedBody)
         }
         ErrorCode::NotFound => (404, Text::NotFoundTitle, Text::NotFoundBody),
+        // A filter or id in the address that does not parse: the visitor's to fix.
+        ErrorCode::InvalidInput | ErrorCode::Unprocessable => {
+            (400, Text::BadAddressTitle, Text::BadAddressBody)
+        }
         _ => (503, Text::NotAllowedTitle, Text::Unavailable),
     };
     if let Some(ResponseStatus(set)) = use_context::<ResponseStatus>() {

@@ -1,20 +1,19 @@
 //! `/admin/org-units/:id`: rename an org unit, change its code, kind or region.
 
 use leptos::prelude::*;
-use leptos_router::components::Redirect;
 use leptos_router::hooks::use_params_map;
 use shared::directory::OrgUnitKind;
 
 use super::{AdminNav, FormOutcome, kind_label, port_failure};
 use crate::i18n::{Text, t};
-use crate::layout::{FormToken, use_locale, use_viewer};
+use crate::layout::{FormToken, SignInFirst, use_locale, use_viewer};
 use crate::ports::{PortError, Ports};
 
 #[component]
 pub fn OrgUnitEditPage() -> impl IntoView {
     let locale = use_locale();
     if use_viewer().me.is_none() {
-        return view! { <Redirect path="/login?return_to=/admin/org-units"/> }.into_any();
+        return view! { <SignInFirst/> }.into_any();
     }
     let id = use_params_map()
         .get_untracked()

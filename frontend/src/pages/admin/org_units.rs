@@ -1,21 +1,20 @@
 //! `/admin/org-units`: the org tree, and a form to add a unit.
 
 use leptos::prelude::*;
-use leptos_router::components::Redirect;
 use shared::Role;
 use shared::directory::{OrgUnit, OrgUnitKind};
 
 use super::user_new::unit_options;
 use super::{AdminNav, FormOutcome, kind_label, port_failure, typed};
 use crate::i18n::{Text, t};
-use crate::layout::{FormToken, use_locale, use_viewer};
+use crate::layout::{FormToken, SignInFirst, use_locale, use_viewer};
 use crate::ports::{PortError, Ports};
 
 #[component]
 pub fn OrgUnitsPage() -> impl IntoView {
     let locale = use_locale();
     let Some(me) = use_viewer().me else {
-        return view! { <Redirect path="/login?return_to=/admin/org-units"/> }.into_any();
+        return view! { <SignInFirst/> }.into_any();
     };
     let can_manage = me.has_role(Role::Admin);
     let ports = use_context::<Ports>();

@@ -2,19 +2,18 @@
 //! requires (national administrators).
 
 use leptos::prelude::*;
-use leptos_router::components::Redirect;
 use leptos_router::hooks::use_params_map;
 
 use super::{AdminNav, FormOutcome, port_failure};
 use crate::i18n::{Text, t};
-use crate::layout::{FormToken, use_locale, use_viewer};
+use crate::layout::{FormToken, SignInFirst, use_locale, use_viewer};
 use crate::ports::{PortError, Ports};
 
 #[component]
 pub fn PositionEditPage() -> impl IntoView {
     let locale = use_locale();
     if use_viewer().me.is_none() {
-        return view! { <Redirect path="/login?return_to=/admin/positions"/> }.into_any();
+        return view! { <SignInFirst/> }.into_any();
     }
     let id = use_params_map()
         .get_untracked()

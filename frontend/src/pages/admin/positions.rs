@@ -1,19 +1,18 @@
 //! `/admin/positions`: the job positions, and a form to add one (national admins).
 
 use leptos::prelude::*;
-use leptos_router::components::Redirect;
 use shared::Role;
 
 use super::{AdminNav, FormOutcome, port_failure, typed};
 use crate::i18n::{Text, t};
-use crate::layout::{FormToken, use_locale, use_viewer};
+use crate::layout::{FormToken, SignInFirst, use_locale, use_viewer};
 use crate::ports::{PortError, Ports};
 
 #[component]
 pub fn PositionsPage() -> impl IntoView {
     let locale = use_locale();
     let Some(me) = use_viewer().me else {
-        return view! { <Redirect path="/login?return_to=/admin/positions"/> }.into_any();
+        return view! { <SignInFirst/> }.into_any();
     };
     let national_admin = me
         .roles

@@ -2,7 +2,6 @@
 //! (after a confirmation step) and password reset.
 
 use leptos::prelude::*;
-use leptos_router::components::Redirect;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use shared::users::UserSummary;
 use shared::{Locale, Role};
@@ -10,14 +9,14 @@ use shared::{Locale, Role};
 use super::user_new::{position_options, role_boxes, unit_options};
 use super::{AdminNav, FormOutcome, port_failure};
 use crate::i18n::{Text, t};
-use crate::layout::{FormToken, use_locale, use_viewer};
+use crate::layout::{FormToken, SignInFirst, use_locale, use_viewer};
 use crate::ports::{PortError, Ports};
 
 #[component]
 pub fn UserDetailPage() -> impl IntoView {
     let locale = use_locale();
     let Some(me) = use_viewer().me else {
-        return view! { <Redirect path="/login?return_to=/admin/users"/> }.into_any();
+        return view! { <SignInFirst/> }.into_any();
     };
     let id = use_params_map()
         .get_untracked()

@@ -2,21 +2,22 @@
 //! a plain form post to `POST /api/v1/users/import`; the pasted text waits in a draft.
 
 use leptos::prelude::*;
-use leptos_router::components::Redirect;
+
+use crate::text_area::TextArea;
 use leptos_router::hooks::use_query_map;
 use shared::Locale;
 use shared::user_import::{ImportAction, ImportReport};
 
 use super::{AdminNav, FormOutcome, field_label, port_failure};
 use crate::i18n::{Text, t};
-use crate::layout::{FormToken, use_locale, use_viewer};
+use crate::layout::{FormToken, SignInFirst, use_locale, use_viewer};
 use crate::ports::{ImportPreview, Ports};
 
 #[component]
 pub fn UserImportPage() -> impl IntoView {
     let locale = use_locale();
     if use_viewer().me.is_none() {
-        return view! { <Redirect path="/login?return_to=/admin/users/import"/> }.into_any();
+        return view! { <SignInFirst/> }.into_any();
     }
     let draft = use_query_map()
         .get_untracked()
@@ -47,7 +48,7 @@ pub fn UserImportPage() -> impl IntoView {
                             <FormToken/>
                             <input type="hidden" name="dry_run" value="true"/>
                             <label for="csv">{t(locale, Text::CsvContent)}</label>
-                            <textarea id="csv" name="csv" rows="12" required spellcheck="false">{csv}</textarea>
+                            <TextArea value={csv} {..} id="csv" name="csv" rows="12" required=true spellcheck="false"/>
                             <button type="submit">{t(locale, Text::Preview)}</button>
                         </form>
                     }

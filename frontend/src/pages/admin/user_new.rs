@@ -1,13 +1,12 @@
 //! `/admin/users/new`: create an account (a plain form to `POST /api/v1/users`).
 
 use leptos::prelude::*;
-use leptos_router::components::Redirect;
 use shared::directory::{OrgUnit, Position};
 use shared::{Locale, Role};
 
 use super::{AdminNav, FormOutcome, port_failure, typed};
 use crate::i18n::{Text, t};
-use crate::layout::{FormToken, use_locale, use_viewer};
+use crate::layout::{FormToken, SignInFirst, use_locale, use_viewer};
 use crate::pages::profile::role_name;
 use crate::ports::{PortError, Ports};
 
@@ -65,7 +64,7 @@ pub fn role_boxes(locale: Locale, checked: &[Role]) -> impl IntoView + use<> {
 pub fn UserNewPage() -> impl IntoView {
     let locale = use_locale();
     if use_viewer().me.is_none() {
-        return view! { <Redirect path="/login?return_to=/admin/users/new"/> }.into_any();
+        return view! { <SignInFirst/> }.into_any();
     }
     let ports = use_context::<Ports>();
     view! {

@@ -1,14 +1,13 @@
 //! `/admin/users`: search and page through the accounts the viewer may see.
 
 use leptos::prelude::*;
-use leptos_router::components::Redirect;
 use leptos_router::hooks::use_query_map;
 use shared::users::{UserPage, UserQuery};
 use shared::{Locale, Role};
 
 use super::{AdminNav, FormOutcome, port_failure};
 use crate::i18n::{Text, t};
-use crate::layout::{use_locale, use_viewer};
+use crate::layout::{SignInFirst, use_locale, use_viewer};
 use crate::pages::profile::role_name;
 use crate::ports::Ports;
 
@@ -16,13 +15,16 @@ use crate::ports::Ports;
 pub fn UsersPage() -> impl IntoView {
     let locale = use_locale();
     let Some(me) = use_viewer().me else {
-        return view! { <Redirect path="/login?return_to=/admin/users"/> }.into_any();
+        return view! { <SignInFirst/> }.into_any();
     };
     let query = use_query_map().get_untracked();
     let q = query.get("q").unwrap_or_default();
     let request = UserQuery {
         q: Some(q.clone()).filter(|q| !q.is_empty()),
-        page: query.get("page").and_then(|p| p.parse().ok()),
+        page: query
+            .get("page")
+            .and_then(|p| p.parse::<u64>().ok())
+            .map(|p| p.clamp(1, 100_000)),
         per_page: None,
     };
     let ports = use_context::<Ports>();

@@ -1,7 +1,8 @@
 //! `/author/courses/:id/activities/:activity`: the editor of one activity, by kind.
 
 use leptos::prelude::*;
-use leptos_router::components::Redirect;
+
+use crate::text_area::TextArea;
 use shared::authoring::{CourseDetail, Part};
 use shared::competency::Competency;
 use shared::course::{ActivityBody, FeedbackTiming, Phase, form_of, notation};
@@ -12,7 +13,7 @@ use super::{
     AuthorNav, IssueList, TitleFields, course_param, kind_label, param, query, tr, typed_or,
 };
 use crate::i18n::{Text, t};
-use crate::layout::{FormToken, use_locale, use_viewer};
+use crate::layout::{FormToken, SignInFirst, use_locale, use_viewer};
 use crate::pages::admin::{FormOutcome, port_failure};
 use crate::pages::learn::offline::{Off, off};
 use crate::ports::{PortError, Ports};
@@ -25,7 +26,7 @@ pub fn ActivityPage() -> impl IntoView {
     };
     let activity = param("activity");
     if use_viewer().me.is_none() {
-        return view! { <Redirect path=format!("/login?return_to=/author/courses/{id}/activities/{activity}")/> }.into_any();
+        return view! { <SignInFirst/> }.into_any();
     }
     let ports = use_context::<Ports>();
     view! {
@@ -87,19 +88,19 @@ fn Editor(course: CourseDetail, competencies: Vec<Competency>, activity: String)
     let fields = match found.body.clone() {
         ActivityBody::CaseStudy(case) => view! {
             <label for="body_vi">{t(locale, Text::CaseBodyVi)}</label>
-            <textarea id="body_vi" name="body_vi" rows="14" lang="vi">{typed_or("body_vi", case.body.vi)}</textarea>
+            <TextArea value={typed_or("body_vi", case.body.vi)} {..} id="body_vi" name="body_vi" rows="14" lang="vi"/>
             <label for="body_en">{t(locale, Text::CaseBodyEn)}</label>
-            <textarea id="body_en" name="body_en" rows="14" lang="en">{typed_or("body_en", case.body.en)}</textarea>
+            <TextArea value={typed_or("body_en", case.body.en)} {..} id="body_en" name="body_en" rows="14" lang="en"/>
             <label for="outcome_vi">{t(locale, Text::CaseOutcomeVi)}</label>
-            <textarea id="outcome_vi" name="outcome_vi" rows="5" lang="vi">{typed_or("outcome_vi", case.outcome.vi)}</textarea>
+            <TextArea value={typed_or("outcome_vi", case.outcome.vi)} {..} id="outcome_vi" name="outcome_vi" rows="5" lang="vi"/>
             <label for="outcome_en">{t(locale, Text::CaseOutcomeEn)}</label>
-            <textarea id="outcome_en" name="outcome_en" rows="5" lang="en">{typed_or("outcome_en", case.outcome.en)}</textarea>
+            <TextArea value={typed_or("outcome_en", case.outcome.en)} {..} id="outcome_en" name="outcome_en" rows="5" lang="en"/>
             <small>{t(locale, Text::MarkdownHint)}</small>
             <label for="prompts">{t(locale, Text::DiscussionPrompts)}</label>
-            <textarea id="prompts" name="prompts" rows="5">{typed_or("prompts", notation::texts_lines(&case.prompts))}</textarea>
+            <TextArea value={typed_or("prompts", notation::texts_lines(&case.prompts))} {..} id="prompts" name="prompts" rows="5"/>
             <small>{t(locale, Text::LinesHint)}</small>
             <label for="rubric">{t(locale, Text::Rubric)}</label>
-            <textarea id="rubric" name="rubric" rows="4" class="mono">{typed_or("rubric", notation::rubric_lines(&case.rubric))}</textarea>
+            <TextArea value={typed_or("rubric", notation::rubric_lines(&case.rubric))} {..} id="rubric" name="rubric" rows="4" class="mono"/>
             <small>{t(locale, Text::RubricHint)}</small>
         }
         .into_any(),
@@ -127,9 +128,9 @@ fn Editor(course: CourseDetail, competencies: Vec<Competency>, activity: String)
             let nodes: Vec<String> = play.scenario.nodes.iter().map(|n| n.id.clone()).collect();
             view! {
                 <label for="briefing_vi">{t(locale, Text::BriefingVi)}</label>
-                <textarea id="briefing_vi" name="briefing_vi" rows="4" lang="vi">{typed_or("briefing_vi", play.briefing.vi)}</textarea>
+                <TextArea value={typed_or("briefing_vi", play.briefing.vi)} {..} id="briefing_vi" name="briefing_vi" rows="4" lang="vi"/>
                 <label for="briefing_en">{t(locale, Text::BriefingEn)}</label>
-                <textarea id="briefing_en" name="briefing_en" rows="4" lang="en">{typed_or("briefing_en", play.briefing.en)}</textarea>
+                <TextArea value={typed_or("briefing_en", play.briefing.en)} {..} id="briefing_en" name="briefing_en" rows="4" lang="en"/>
                 {(!nodes.is_empty()).then(|| view! {
                     <label for="start">{t(locale, Text::GraphStart)}</label>
                     <select id="start" name="start">
@@ -158,7 +159,7 @@ fn Editor(course: CourseDetail, competencies: Vec<Competency>, activity: String)
                     <option value="post" selected=test.phase == Phase::Post>{t(locale, Text::PhasePost)}</option>
                 </select>
                 <label for="blueprint">{t(locale, Text::Blueprint)}</label>
-                <textarea id="blueprint" name="blueprint" rows="5" class="mono">{typed_or("blueprint", notation::blueprint_lines(&test.blueprint))}</textarea>
+                <TextArea value={typed_or("blueprint", notation::blueprint_lines(&test.blueprint))} {..} id="blueprint" name="blueprint" rows="5" class="mono"/>
                 <small>{t(locale, Text::BlueprintHint)}</small>
                 <p>{format!("{}: {}", t(locale, Text::ItemsInThisHalf), if available.is_empty() { "—".to_owned() } else { available.join(", ") })}
                     " "<a href=format!("/author/courses/{id}/bank")>{t(locale, Text::ItemBank)}</a></p>
@@ -167,7 +168,7 @@ fn Editor(course: CourseDetail, competencies: Vec<Competency>, activity: String)
         }
         ActivityBody::Survey(survey) => view! {
             <label for="items">{t(locale, Text::SurveyItems)}</label>
-            <textarea id="items" name="items" rows="8" class="mono">{typed_or("items", notation::survey_lines(&survey.items))}</textarea>
+            <TextArea value={typed_or("items", notation::survey_lines(&survey.items))} {..} id="items" name="items" rows="8" class="mono"/>
             <small>{t(locale, Text::SurveyHint)}</small>
         }
         .into_any(),

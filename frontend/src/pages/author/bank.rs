@@ -4,14 +4,13 @@
 use std::collections::HashMap;
 
 use leptos::prelude::*;
-use leptos_router::components::Redirect;
 use shared::authoring::Part;
 use shared::course::edit::ITEM_BANK;
 
 use super::questions::QuestionList;
 use super::{AuthorNav, course_param, query, tr};
 use crate::i18n::{Text, t};
-use crate::layout::{use_locale, use_viewer};
+use crate::layout::{SignInFirst, use_locale, use_viewer};
 use crate::pages::admin::{FormOutcome, port_failure};
 use crate::ports::{PortError, Ports};
 
@@ -22,8 +21,7 @@ pub fn BankPage() -> impl IntoView {
         return port_failure(locale, PortError(shared::ErrorCode::NotFound));
     };
     if use_viewer().me.is_none() {
-        return view! { <Redirect path=format!("/login?return_to=/author/courses/{id}/bank")/> }
-            .into_any();
+        return view! { <SignInFirst/> }.into_any();
     }
     let ports = use_context::<Ports>();
     let detail = query("detail");

@@ -2,7 +2,8 @@
 //! their activities in order, the course's title and summary, co-authors and versions.
 
 use leptos::prelude::*;
-use leptos_router::components::Redirect;
+
+use crate::text_area::TextArea;
 use shared::authoring::{CourseDetail, Part};
 use shared::course::ActivityKind;
 
@@ -11,7 +12,7 @@ use super::{
     tr, typed_or,
 };
 use crate::i18n::{Text, t};
-use crate::layout::{FormToken, use_locale, use_viewer};
+use crate::layout::{FormToken, SignInFirst, use_locale, use_viewer};
 use crate::pages::admin::{FormOutcome, port_failure};
 use crate::ports::{PortError, Ports};
 
@@ -22,8 +23,7 @@ pub fn CoursePage() -> impl IntoView {
         return port_failure(locale, PortError(shared::ErrorCode::NotFound));
     };
     if use_viewer().me.is_none() {
-        return view! { <Redirect path=format!("/login?return_to=/author/courses/{id}")/> }
-            .into_any();
+        return view! { <SignInFirst/> }.into_any();
     }
     let ports = use_context::<Ports>();
     view! {
@@ -172,9 +172,9 @@ fn Editor(course: CourseDetail) -> impl IntoView {
                     <FormToken/>
                     <TitleFields title=draft.course.title.clone()/>
                     <label for="summary_vi">{t(locale, Text::SummaryVi)}</label>
-                    <textarea id="summary_vi" name="summary_vi" rows="4" lang="vi">{draft.course.summary.vi.clone()}</textarea>
+                    <TextArea value={draft.course.summary.vi.clone()} {..} id="summary_vi" name="summary_vi" rows="4" lang="vi"/>
                     <label for="summary_en">{t(locale, Text::SummaryEn)}</label>
-                    <textarea id="summary_en" name="summary_en" rows="4" lang="en">{draft.course.summary.en.clone()}</textarea>
+                    <TextArea value={draft.course.summary.en.clone()} {..} id="summary_en" name="summary_en" rows="4" lang="en"/>
                     <small>{t(locale, Text::MarkdownHint)}</small>
                     <button type="submit">{t(locale, Text::Save)}</button>
                 </form>

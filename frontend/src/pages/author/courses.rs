@@ -1,13 +1,14 @@
 //! `/author`: the courses the lecturer authors, a form to start one, and package import.
 
 use leptos::prelude::*;
-use leptos_router::components::Redirect;
+
+use crate::text_area::TextArea;
 use shared::Role;
 use shared::authoring::Part;
 
 use super::{query, tr, typed_or};
 use crate::i18n::{Text, t};
-use crate::layout::{FormToken, use_locale, use_viewer};
+use crate::layout::{FormToken, SignInFirst, use_locale, use_viewer};
 use crate::pages::admin::{FormOutcome, port_failure};
 use crate::ports::{PortError, Ports};
 
@@ -15,7 +16,7 @@ use crate::ports::{PortError, Ports};
 pub fn CoursesPage() -> impl IntoView {
     let locale = use_locale();
     let Some(me) = use_viewer().me else {
-        return view! { <Redirect path="/login?return_to=/author"/> }.into_any();
+        return view! { <SignInFirst/> }.into_any();
     };
     let lecturer = me.has_role(Role::Lecturer);
     if !lecturer && !me.has_role(Role::Admin) {
@@ -89,7 +90,7 @@ pub fn CoursesPage() -> impl IntoView {
             <form class="stacked" method="post" action="/api/v1/courses/import">
                 <FormToken/>
                 <label for="package">{t(locale, Text::PackageJson)}</label>
-                <textarea id="package" name="package" rows="8" required></textarea>
+                <TextArea {..} id="package" name="package" rows="8" required=true/>
                 <label for="import_code">{t(locale, Text::NewCodeOptional)}</label>
                 <input id="import_code" name="code" pattern="[A-Za-z0-9._\\-]*" maxlength="64"/>
                 <small>{t(locale, Text::ImportPackageHint)}</small>

@@ -5,7 +5,8 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_router::components::Redirect;
+
+use crate::text_area::TextArea;
 use shared::course::learner::{Shown, ShownQuestion, shown};
 use shared::course::{Activity, ActivityBody, SurveyItemKind, assemble_form};
 use shared::roleplay::{NodeKind, Outcome};
@@ -14,7 +15,7 @@ use super::{AuthorNav, course_param, kind_label, query, tr};
 use crate::i18n::{Text, t};
 use crate::islands::say::{Say, say};
 use crate::islands::{OfflineCheck, QuestionCheck};
-use crate::layout::{use_locale, use_viewer};
+use crate::layout::{SignInFirst, use_locale, use_viewer};
 use crate::pages::admin::port_failure;
 use crate::ports::{AuthorPort, PortError, Ports};
 
@@ -27,8 +28,7 @@ pub fn PreviewPage() -> impl IntoView {
         return port_failure(locale, PortError(shared::ErrorCode::NotFound));
     };
     if use_viewer().me.is_none() {
-        return view! { <Redirect path=format!("/login?return_to=/author/courses/{id}/preview")/> }
-            .into_any();
+        return view! { <SignInFirst/> }.into_any();
     }
     let ports = use_context::<Ports>();
     let selected = query("activity");
@@ -83,7 +83,7 @@ pub fn ActivityView(
             <form class="stacked">
                 {case.prompts.iter().enumerate().map(|(i, p)| view! {
                     <label for=format!("prompt-{i}")>{tr(locale, p)}</label>
-                    <textarea id=format!("prompt-{i}") rows="4" disabled></textarea>
+                    <TextArea {..} id=format!("prompt-{i}") rows="4" disabled=true/>
                 }).collect_view()}
             </form>
             <details><summary>{t(locale, Text::WhatReallyHappened)}</summary>
@@ -114,7 +114,7 @@ pub fn ActivityView(
                     }.into_any(),
                     SurveyItemKind::Text => view! {
                         <label for=item.id.clone()>{tr(locale, &item.prompt)}</label>
-                        <textarea id=item.id.clone() rows="3" disabled></textarea>
+                        <TextArea {..} id=item.id.clone() rows="3" disabled=true/>
                     }.into_any(),
                 }).collect_view()}
             </form>

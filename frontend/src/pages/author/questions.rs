@@ -3,6 +3,8 @@
 //! form for a new one.
 
 use leptos::prelude::*;
+
+use crate::text_area::TextArea;
 use shared::L10n;
 use shared::competency::Competency;
 use shared::course::QuizQuestion;
@@ -85,18 +87,18 @@ fn QuestionFields(
             }).collect_view()}
         </select>
         <label for=id("prompt_vi")>{t(locale, Text::PromptVi)}</label>
-        <textarea id=id("prompt_vi") name="prompt_vi" rows="2" required lang="vi">{prompt_vi}</textarea>
+        <TextArea value={prompt_vi} {..} id=id("prompt_vi") name="prompt_vi" rows="2" required=true lang="vi"/>
         <label for=id("prompt_en")>{t(locale, Text::PromptEn)}</label>
-        <textarea id=id("prompt_en") name="prompt_en" rows="2" lang="en">{prompt_en}</textarea>
+        <TextArea value={prompt_en} {..} id=id("prompt_en") name="prompt_en" rows="2" lang="en"/>
         <label for=id("answers")>{t(locale, Text::Answers)}</label>
-        <textarea id=id("answers") name="answers" rows="5" class="mono">{answers}</textarea>
+        <TextArea value={answers} {..} id=id("answers") name="answers" rows="5" class="mono"/>
         <small>{t(locale, Text::AnswersHint)}</small>
         <label class="check"><input type="checkbox" name="lenient" value="true" checked=lenient/>{t(locale, Text::Lenient)}</label>
         <label class="check"><input type="checkbox" name="partial" value="true" checked=partial/>{t(locale, Text::PartialCredit)}</label>
         <label for=id("feedback_vi")>{t(locale, Text::FeedbackVi)}</label>
-        <textarea id=id("feedback_vi") name="feedback_vi" rows="2" lang="vi">{feedback_vi}</textarea>
+        <TextArea value={feedback_vi} {..} id=id("feedback_vi") name="feedback_vi" rows="2" lang="vi"/>
         <label for=id("feedback_en")>{t(locale, Text::FeedbackEn)}</label>
-        <textarea id=id("feedback_en") name="feedback_en" rows="2" lang="en">{feedback_en}</textarea>
+        <TextArea value={feedback_en} {..} id=id("feedback_en") name="feedback_en" rows="2" lang="en"/>
     }
 }
 

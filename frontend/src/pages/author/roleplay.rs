@@ -1,6 +1,8 @@
 //! The role-play editor: the graph, then every node with its choices, each in its own form.
 
 use leptos::prelude::*;
+
+use crate::text_area::TextArea;
 use shared::course::RolePlay;
 use shared::course::notation;
 use shared::roleplay::{Choice, Node, NodeKind, Outcome};
@@ -61,9 +63,9 @@ fn NodeFields(node: Node, prefix: String, keep_typed: bool) -> impl IntoView {
         <label for=id("speaker_en")>{t(locale, Text::SpeakerEn)}</label>
         <input id=id("speaker_en") name="speaker_en" lang="en" value=value("speaker_en", speaker.en.clone())/>
         <label for=id("text_vi")>{t(locale, Text::NodeTextVi)}</label>
-        <textarea id=id("text_vi") name="text_vi" rows="3" required lang="vi">{value("text_vi", node.text.vi.clone())}</textarea>
+        <TextArea value={value("text_vi", node.text.vi.clone())} {..} id=id("text_vi") name="text_vi" rows="3" required=true lang="vi"/>
         <label for=id("text_en")>{t(locale, Text::NodeTextEn)}</label>
-        <textarea id=id("text_en") name="text_en" rows="3" lang="en">{value("text_en", node.text.en.clone())}</textarea>
+        <TextArea value={value("text_en", node.text.en.clone())} {..} id=id("text_en") name="text_en" rows="3" lang="en"/>
         {ending.map(|(outcome, debrief)| view! {
             <label for=id("outcome")>{t(locale, Text::Outcome)}</label>
             <select id=id("outcome") name="outcome">
@@ -72,9 +74,9 @@ fn NodeFields(node: Node, prefix: String, keep_typed: bool) -> impl IntoView {
                 <option value="fail" selected=outcome == "fail">{say(locale, Say::OutcomeFail)}</option>
             </select>
             <label for=id("debrief_vi")>{t(locale, Text::DebriefVi)}</label>
-            <textarea id=id("debrief_vi") name="debrief_vi" rows="3" lang="vi">{debrief.vi.clone()}</textarea>
+            <TextArea value={debrief.vi.clone()} {..} id=id("debrief_vi") name="debrief_vi" rows="3" lang="vi"/>
             <label for=id("debrief_en")>{t(locale, Text::DebriefEn)}</label>
-            <textarea id=id("debrief_en") name="debrief_en" rows="3" lang="en">{debrief.en}</textarea>
+            <TextArea value={debrief.en} {..} id=id("debrief_en") name="debrief_en" rows="3" lang="en"/>
         })}
     }
 }

@@ -2,13 +2,12 @@
 //! for an earlier part of the course (gating) says what it waits for.
 
 use leptos::prelude::*;
-use leptos_router::components::Redirect;
 use shared::course::ActivityBody;
 
 use super::LearnerNotice;
 use crate::i18n::{Text, t};
 use crate::islands::Heartbeat;
-use crate::layout::{IslandScripts, use_locale, use_viewer};
+use crate::layout::{IslandScripts, SignInFirst, use_locale, use_viewer};
 use crate::pages::admin::port_failure;
 use crate::pages::author::{param, tr};
 use crate::ports::{PortError, Ports};
@@ -18,8 +17,7 @@ pub fn ActivityPage() -> impl IntoView {
     let locale = use_locale();
     let (cohort, activity) = (param("cohort"), param("activity"));
     if use_viewer().me.is_none() {
-        return view! { <Redirect path=format!("/login?return_to=/learn/{cohort}/{activity}")/> }
-            .into_any();
+        return view! { <SignInFirst/> }.into_any();
     }
     let Ok(id) = uuid::Uuid::parse_str(&cohort) else {
         return port_failure(locale, PortError(shared::ErrorCode::NotFound));

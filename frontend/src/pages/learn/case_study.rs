@@ -3,6 +3,8 @@
 //! and, once submitted, how the case really ended.
 
 use leptos::prelude::*;
+
+use crate::text_area::TextArea;
 use shared::course::CaseStudy;
 
 use crate::i18n::{Text, t};
@@ -36,8 +38,8 @@ pub fn CaseStudyPlayer(study: Study, activity: String, case: CaseStudy, md: Md) 
                     view! {
                         <label for=format!("answer-{i}")>{format!("{}. {}", i + 1, tr(locale, p))}</label>
                         {wrong.then(|| view! { <small class="error" id=format!("answer-{i}-error")>{t(locale, Text::WriteAnAnswer)}</small> })}
-                        <textarea id=format!("answer-{i}") name="answers" rows="6" maxlength="20000"
-                            aria-invalid=wrong.then_some("true")>{drafts.get(i).cloned().unwrap_or_default()}</textarea>
+                        <TextArea value={drafts.get(i).cloned().unwrap_or_default()} {..} id=format!("answer-{i}") name="answers" rows="6" maxlength="20000"
+                            aria-invalid=wrong.then_some("true")/>
                     }
                 }).collect_view()}
                 <small>{t(locale, Text::DraftHint)}</small>

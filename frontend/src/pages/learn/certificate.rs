@@ -2,12 +2,11 @@
 //! verification page (`/verify/:code`) anyone can open with the code printed on it.
 
 use leptos::prelude::*;
-use leptos_router::components::Redirect;
 use shared::learning::Certificate;
 
 use super::percent;
 use crate::i18n::{Text, t};
-use crate::layout::{use_locale, use_viewer};
+use crate::layout::{SignInFirst, use_locale, use_viewer};
 use crate::pages::admin::port_failure;
 use crate::pages::author::{param, tr};
 use crate::ports::{PortError, Ports, ResponseStatus};
@@ -43,8 +42,7 @@ pub fn CertificatePage() -> impl IntoView {
     let locale = use_locale();
     let cohort = param("cohort");
     if use_viewer().me.is_none() {
-        return view! { <Redirect path=format!("/login?return_to=/learn/{cohort}/certificate")/> }
-            .into_any();
+        return view! { <SignInFirst/> }.into_any();
     }
     let Ok(id) = uuid::Uuid::parse_str(&cohort) else {
         return port_failure(locale, PortError(shared::ErrorCode::NotFound));

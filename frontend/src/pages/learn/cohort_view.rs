@@ -2,14 +2,15 @@
 //! the case-study answers to review with the rubric, and how each quiz and test item did.
 
 use leptos::prelude::*;
-use leptos_router::components::Redirect;
+
+use crate::text_area::TextArea;
 use shared::course::{ActivityBody, Package, QuizQuestion};
 use shared::learning::Reflection;
 use shared::progress::Status;
 
 use super::{minutes, percent};
 use crate::i18n::{Text, t};
-use crate::layout::{FormToken, use_locale, use_viewer};
+use crate::layout::{FormToken, SignInFirst, use_locale, use_viewer};
 use crate::pages::admin::{FormOutcome, port_failure};
 use crate::pages::author::{param, tr};
 use crate::ports::{PortError, Ports};
@@ -70,7 +71,7 @@ fn ReviewBox(reflection: Reflection, package: std::sync::Arc<Package>) -> impl I
                     }
                 }).collect_view()}
                 <label for=format!("comment-{}", reflection.attempt)>{t(locale, Text::ReviewComment)}</label>
-                <textarea id=format!("comment-{}", reflection.attempt) name="comment" rows="3" maxlength="4000">{given.comment.clone()}</textarea>
+                <TextArea value={given.comment.clone()} {..} id=format!("comment-{}", reflection.attempt) name="comment" rows="3" maxlength="4000"/>
                 <button type="submit">{t(locale, if reflection.review.is_some() { Text::UpdateReview } else { Text::SaveReview })}</button>
             </form>
         </article>
@@ -83,7 +84,7 @@ pub fn CohortViewPage() -> impl IntoView {
     let locale = use_locale();
     let cohort = param("cohort");
     if use_viewer().me.is_none() {
-        return view! { <Redirect path=format!("/login?return_to=/teach/{cohort}")/> }.into_any();
+        return view! { <SignInFirst/> }.into_any();
     }
     let Ok(id) = uuid::Uuid::parse_str(&cohort) else {
         return port_failure(locale, PortError(shared::ErrorCode::NotFound));

@@ -1,10 +1,9 @@
 //! `/learn`: the cohorts the learner studies in.
 
 use leptos::prelude::*;
-use leptos_router::components::Redirect;
 
 use crate::i18n::{Text, t};
-use crate::layout::{use_locale, use_viewer};
+use crate::layout::{SignInFirst, use_locale, use_viewer};
 use crate::pages::admin::port_failure;
 use crate::pages::author::tr;
 use crate::pages::supervise::{Say, say};
@@ -14,7 +13,7 @@ use crate::ports::{PortError, Ports};
 pub fn LearnPage() -> impl IntoView {
     let locale = use_locale();
     let Some(me) = use_viewer().me else {
-        return view! { <Redirect path="/login?return_to=/learn"/> }.into_any();
+        return view! { <SignInFirst/> }.into_any();
     };
     let ports = use_context::<Ports>();
     view! {

@@ -2,11 +2,10 @@
 //! to continue, and the certificate once the course is complete.
 
 use leptos::prelude::*;
-use leptos_router::components::Redirect;
 
 use super::{minutes, status_line};
 use crate::i18n::{Text, t};
-use crate::layout::{FormToken, use_locale, use_viewer};
+use crate::layout::{FormToken, SignInFirst, use_locale, use_viewer};
 use crate::pages::admin::port_failure;
 use crate::pages::author::{kind_label, param, tr};
 use crate::ports::{PortError, Ports};
@@ -16,7 +15,7 @@ pub fn OutlinePage() -> impl IntoView {
     let locale = use_locale();
     let cohort = param("cohort");
     if use_viewer().me.is_none() {
-        return view! { <Redirect path=format!("/login?return_to=/learn/{cohort}")/> }.into_any();
+        return view! { <SignInFirst/> }.into_any();
     }
     let Ok(id) = uuid::Uuid::parse_str(&cohort) else {
         return port_failure(locale, PortError(shared::ErrorCode::NotFound));

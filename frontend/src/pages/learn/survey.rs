@@ -2,6 +2,8 @@
 //! lecturers) and comments, sent once.
 
 use leptos::prelude::*;
+
+use crate::text_area::TextArea;
 use shared::course::{Survey, SurveyAbout, SurveyItemKind};
 use shared::learning::survey_key;
 
@@ -59,7 +61,7 @@ pub fn SurveyForm(study: Study, activity: String, survey: Survey) -> impl IntoVi
                     }.into_any(),
                     SurveyItemKind::Text => view! {
                         <label for=field.clone()>{prompt}</label>
-                        <textarea id=field.clone() name=field.clone() rows="3" maxlength="2000"></textarea>
+                        <TextArea {..} id=field.clone() name=field.clone() rows="3" maxlength="2000"/>
                     }.into_any(),
                 }
             }).collect_view()}

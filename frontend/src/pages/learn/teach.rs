@@ -2,10 +2,11 @@
 //! a published course they author.
 
 use leptos::prelude::*;
-use leptos_router::components::Redirect;
+
+use crate::text_area::TextArea;
 
 use crate::i18n::{Locale, Text, messages, t};
-use crate::layout::{FormToken, use_locale, use_viewer};
+use crate::layout::{FormToken, SignInFirst, use_locale, use_viewer};
 use crate::pages::admin::{FormOutcome, port_failure, typed};
 use crate::pages::author::{query, tr};
 use crate::ports::{PortError, Ports};
@@ -20,7 +21,7 @@ messages! { VersionText, versions {
 pub fn TeachPage() -> impl IntoView {
     let locale = use_locale();
     if use_viewer().me.is_none() {
-        return view! { <Redirect path="/login?return_to=/teach"/> }.into_any();
+        return view! { <SignInFirst/> }.into_any();
     }
     let ports = use_context::<Ports>();
     let detail = query("detail");
@@ -59,7 +60,7 @@ pub fn TeachPage() -> impl IntoView {
                                 <form class="stacked" method="post" action=format!("/api/v1/cohorts/{}/enrolments", c.id)>
                                     <FormToken/>
                                     <label for=format!("usernames-{}", c.id)>{t(locale, Text::EnrolLearners)}</label>
-                                    <textarea id=format!("usernames-{}", c.id) name="usernames" rows="3" class="mono" placeholder="hv.mai, hv.tuan"></textarea>
+                                    <TextArea {..} id=format!("usernames-{}", c.id) name="usernames" rows="3" class="mono" placeholder="hv.mai, hv.tuan"/>
                                     <small>{t(locale, Text::EnrolHint)}</small>
                                     <details>
                                         <summary>{t(locale, Text::EnrolMore)}</summary>
@@ -74,7 +75,7 @@ pub fn TeachPage() -> impl IntoView {
                                             {positions.iter().map(|p| view! { <option value=p.id.to_string()>{if locale == shared::Locale::En { p.name_en.clone() } else { p.name_vi.clone() }}</option> }).collect_view()}
                                         </select>
                                         <label for=format!("csv-{}", c.id)>{t(locale, Text::EnrolCsv)}</label>
-                                        <textarea id=format!("csv-{}", c.id) name="csv" rows="4" class="mono" placeholder="username,full_name"></textarea>
+                                        <TextArea {..} id=format!("csv-{}", c.id) name="csv" rows="4" class="mono" placeholder="username,full_name"/>
                                     </details>
                                     <button type="submit">{t(locale, Text::EnrolLearners)}</button>
                                 </form>

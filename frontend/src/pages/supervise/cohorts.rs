@@ -4,7 +4,6 @@
 //! afterwards (behaviour).
 
 use leptos::prelude::*;
-use leptos_router::components::Redirect;
 use leptos_router::hooks::use_params_map;
 use shared::Locale;
 use shared::evidence::kirkpatrick::KirkpatrickSummary;
@@ -15,7 +14,7 @@ use shared::evidence::{Lens, Phase};
 use super::chart::GainChart;
 use super::{Say, SuperviseNav, say, table_view};
 use crate::i18n::{Text, t};
-use crate::layout::{use_locale, use_viewer};
+use crate::layout::{SignInFirst, use_locale, use_viewer};
 use crate::pages::admin::port_failure;
 use crate::ports::{PortError, Ports};
 
@@ -23,7 +22,7 @@ use crate::ports::{PortError, Ports};
 pub fn CohortsPage() -> impl IntoView {
     let locale = use_locale();
     if use_viewer().me.is_none() {
-        return view! { <Redirect path="/login?return_to=/supervise/cohorts"/> }.into_any();
+        return view! { <SignInFirst/> }.into_any();
     }
     let ports = use_context::<Ports>();
     view! {
@@ -62,7 +61,7 @@ pub fn CohortsPage() -> impl IntoView {
 pub fn CohortSummaryPage() -> impl IntoView {
     let locale = use_locale();
     if use_viewer().me.is_none() {
-        return view! { <Redirect path="/login?return_to=/supervise/cohorts"/> }.into_any();
+        return view! { <SignInFirst/> }.into_any();
     }
     let id = use_params_map()
         .get_untracked()

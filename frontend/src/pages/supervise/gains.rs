@@ -4,7 +4,6 @@
 //! self and supervisor ratings. Both tables download as CSV with the same cells.
 
 use leptos::prelude::*;
-use leptos_router::components::Redirect;
 use leptos_router::hooks::use_query_map;
 use shared::evidence::report::{Comparison, GainReport};
 use shared::evidence::table;
@@ -15,7 +14,7 @@ use super::{
     with_query,
 };
 use crate::i18n::{Text, t};
-use crate::layout::{use_locale, use_viewer};
+use crate::layout::{SignInFirst, use_locale, use_viewer};
 use crate::pages::admin::port_failure;
 use crate::ports::Ports;
 
@@ -23,7 +22,7 @@ use crate::ports::Ports;
 pub fn GainsPage() -> impl IntoView {
     let locale = use_locale();
     if use_viewer().me.is_none() {
-        return view! { <Redirect path="/login?return_to=/supervise"/> }.into_any();
+        return view! { <SignInFirst/> }.into_any();
     }
     let filter = filter_from_query();
     let measure = use_query_map()

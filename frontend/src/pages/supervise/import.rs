@@ -3,13 +3,14 @@
 //! form post to `POST /api/v1/evidence/import`; the pasted text waits in a draft.
 
 use leptos::prelude::*;
-use leptos_router::components::Redirect;
+
+use crate::text_area::TextArea;
 use leptos_router::hooks::use_query_map;
 use shared::Locale;
 
 use super::{ErrorNotice, Outcome, Say, SuperviseNav, say};
 use crate::i18n::{Text, t};
-use crate::layout::{FormToken, use_locale, use_viewer};
+use crate::layout::{FormToken, SignInFirst, use_locale, use_viewer};
 use crate::pages::admin::port_failure;
 use crate::ports::{EvidencePreview, Ports};
 
@@ -17,7 +18,7 @@ use crate::ports::{EvidencePreview, Ports};
 pub fn EvidenceImportPage() -> impl IntoView {
     let locale = use_locale();
     if use_viewer().me.is_none() {
-        return view! { <Redirect path="/login?return_to=/supervise/evidence/import"/> }.into_any();
+        return view! { <SignInFirst/> }.into_any();
     }
     let draft = use_query_map()
         .get_untracked()
@@ -50,7 +51,7 @@ pub fn EvidenceImportPage() -> impl IntoView {
                             <FormToken/>
                             <input type="hidden" name="dry_run" value="true"/>
                             <label for="csv">{t(locale, Text::CsvContent)}</label>
-                            <textarea id="csv" name="csv" rows="12" required spellcheck="false">{csv}</textarea>
+                            <TextArea value={csv} {..} id="csv" name="csv" rows="12" required=true spellcheck="false"/>
                             <button type="submit">{t(locale, Text::Preview)}</button>
                         </form>
                     }

@@ -3,7 +3,6 @@
 //! colleague who asked — each a link to its short form; and inviting a colleague.
 
 use leptos::prelude::*;
-use leptos_router::components::Redirect;
 use shared::Locale;
 use shared::evidence::Phase;
 use shared::evidence::rating::Inbox;
@@ -12,7 +11,7 @@ use shared::learning::CohortSummary;
 
 use super::{ErrorNotice, Outcome, Say, say, source_label};
 use crate::i18n::{Text, t};
-use crate::layout::{FormToken, use_locale, use_viewer};
+use crate::layout::{FormToken, SignInFirst, use_locale, use_viewer};
 use crate::pages::admin::port_failure;
 use crate::ports::{PortError, Ports};
 
@@ -20,7 +19,7 @@ use crate::ports::{PortError, Ports};
 pub fn InboxPage() -> impl IntoView {
     let locale = use_locale();
     if use_viewer().me.is_none() {
-        return view! { <Redirect path="/login?return_to=/inbox"/> }.into_any();
+        return view! { <SignInFirst/> }.into_any();
     }
     let ports = use_context::<Ports>();
     view! {

@@ -3,7 +3,6 @@
 //! piece of evidence, voided ones marked, each voidable with a reason.
 
 use leptos::prelude::*;
-use leptos_router::components::Redirect;
 use leptos_router::hooks::use_params_map;
 use shared::Locale;
 use shared::evidence::report::{LearnerRecord, Recommendation};
@@ -11,7 +10,7 @@ use shared::evidence::table::{number, phase_label};
 
 use super::{ErrorNotice, Outcome, Say, SuperviseNav, say, source_label};
 use crate::i18n::{Text, t};
-use crate::layout::{FormToken, use_locale, use_viewer};
+use crate::layout::{FormToken, SignInFirst, use_locale, use_viewer};
 use crate::pages::admin::port_failure;
 use crate::ports::{PortError, Ports};
 
@@ -19,7 +18,7 @@ use crate::ports::{PortError, Ports};
 pub fn LearnerPage() -> impl IntoView {
     let locale = use_locale();
     let Some(me) = use_viewer().me else {
-        return view! { <Redirect path="/login?return_to=/supervise"/> }.into_any();
+        return view! { <SignInFirst/> }.into_any();
     };
     let id = use_params_map()
         .get_untracked()

@@ -3,14 +3,13 @@
 //! refused by the server, so nobody's levels can be read off a small group.
 
 use leptos::prelude::*;
-use leptos_router::components::Redirect;
 use leptos_router::hooks::use_query_map;
 use shared::evidence::report::Comparison;
 use shared::evidence::table::{comparison_label, number};
 
 use super::{Say, SuperviseNav, filter_from_query, filter_query, say, with_query};
 use crate::i18n::{Text, t};
-use crate::layout::{use_locale, use_viewer};
+use crate::layout::{SignInFirst, use_locale, use_viewer};
 use crate::pages::admin::port_failure;
 use crate::ports::{PortError, Ports};
 
@@ -18,7 +17,7 @@ use crate::ports::{PortError, Ports};
 pub fn LearnersPage() -> impl IntoView {
     let locale = use_locale();
     if use_viewer().me.is_none() {
-        return view! { <Redirect path="/login?return_to=/supervise"/> }.into_any();
+        return view! { <SignInFirst/> }.into_any();
     }
     let query = use_query_map().get_untracked();
     let of = query.get("of").and_then(|v| uuid::Uuid::parse_str(&v).ok());

@@ -3,7 +3,6 @@
 //! gaps ranked over the whole unit, and the courses that work on the largest ones.
 
 use leptos::prelude::*;
-use leptos_router::components::Redirect;
 use shared::Locale;
 use shared::evidence::report::{NeedsReport, PersonGap};
 use shared::evidence::table::{self, number, percent};
@@ -14,7 +13,7 @@ use super::{
     table_view, with_query,
 };
 use crate::i18n::{Text, t};
-use crate::layout::{FormToken, use_locale, use_viewer};
+use crate::layout::{FormToken, SignInFirst, use_locale, use_viewer};
 use crate::pages::admin::port_failure;
 use crate::ports::{PortError, Ports};
 
@@ -22,7 +21,7 @@ use crate::ports::{PortError, Ports};
 pub fn NeedsPage() -> impl IntoView {
     let locale = use_locale();
     if use_viewer().me.is_none() {
-        return view! { <Redirect path="/login?return_to=/supervise/needs"/> }.into_any();
+        return view! { <SignInFirst/> }.into_any();
     }
     let filter = filter_from_query();
     let ports = use_context::<Ports>();

@@ -3,7 +3,6 @@
 //! is fixed when it is shown, so sending it twice (a slow line, a double click) counts once.
 
 use leptos::prelude::*;
-use leptos_router::components::Redirect;
 use leptos_router::hooks::use_params_map;
 use shared::Locale;
 use shared::evidence::Phase;
@@ -12,7 +11,7 @@ use shared::evidence::table::phase_label;
 
 use super::{ErrorNotice, Say, say, source_label};
 use crate::i18n::{Text, t};
-use crate::layout::{FormToken, use_locale, use_viewer};
+use crate::layout::{FormToken, SignInFirst, use_locale, use_viewer};
 use crate::pages::admin::port_failure;
 use crate::ports::{PortError, Ports};
 
@@ -20,7 +19,7 @@ use crate::ports::{PortError, Ports};
 pub fn RatingPage() -> impl IntoView {
     let locale = use_locale();
     if use_viewer().me.is_none() {
-        return view! { <Redirect path="/login?return_to=/inbox"/> }.into_any();
+        return view! { <SignInFirst/> }.into_any();
     }
     let params = use_params_map().get_untracked();
     let id = |name: &str| {
