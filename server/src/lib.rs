@@ -12,6 +12,7 @@ mod ports;
 pub mod secret;
 pub mod seed;
 pub mod services;
+pub mod spreadsheet;
 mod sql;
 pub mod startup;
 pub mod telemetry;

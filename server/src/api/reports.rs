@@ -15,6 +15,7 @@ use crate::http::body::Submitted;
 use crate::http::error::ApiError;
 use crate::services::courses::locale_of;
 use crate::services::supervision::{SupervisionError, enrol, gains, kirkpatrick, learner, needs};
+use crate::spreadsheet::CsvWriter;
 use crate::startup::AppState;
 
 pub fn supervision_error(e: SupervisionError) -> ApiError {
@@ -33,12 +34,12 @@ pub fn supervision_error(e: SupervisionError) -> ApiError {
 
 /// A table as a CSV download.
 pub fn csv_download(table: &Table, name: &str) -> Result<HttpResponse, ApiError> {
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    let written = writer
-        .write_record(&table.header)
-        .and_then(|()| table.rows.iter().try_for_each(|r| writer.write_record(r)));
-    written.map_err(|e| ApiError::internal(&e))?;
-    let bytes = writer.into_inner().map_err(|e| ApiError::internal(&e))?;
+    let bytes = CsvWriter::new(&table.header)
+        .and_then(|mut writer| {
+            table.rows.iter().try_for_each(|r| writer.row(r))?;
+            writer.finish()
+        })
+        .map_err(|e| ApiError::internal(&e))?;
     Ok(HttpResponse::Ok()
         .content_type("text/csv; charset=utf-8")
         .insert_header((

@@ -7,6 +7,8 @@ use shared::competency::{
 };
 use uuid::Uuid;
 
+use crate::spreadsheet::CsvWriter;
+
 use crate::entities::{
     competency, competency_framework, competency_level, position, position_profile,
 };
@@ -135,13 +137,12 @@ pub async fn export_csv(
         .find(|f| f.id == framework_id)
         .ok_or(CompetencyError::FrameworkNotFound)?;
     let csv_error = |e: csv::Error| CompetencyError::Csv(e.to_string());
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    writer.write_record(FRAMEWORK_COLUMNS).map_err(csv_error)?;
+    let mut writer = CsvWriter::new(FRAMEWORK_COLUMNS).map_err(csv_error)?;
     for l in &framework.levels {
         let level = l.level.to_string();
         let proficient = if l.proficient { "yes" } else { "no" };
         writer
-            .write_record([
+            .row([
                 "level",
                 "",
                 &level,
@@ -158,7 +159,7 @@ pub async fn export_csv(
     }
     for c in &framework.competencies {
         writer
-            .write_record([
+            .row([
                 "competency",
                 &c.code,
                 "",
@@ -173,9 +174,7 @@ pub async fn export_csv(
             ])
             .map_err(csv_error)?;
     }
-    let bytes = writer
-        .into_inner()
-        .map_err(|e| CompetencyError::Csv(e.to_string()))?;
+    let bytes = writer.finish().map_err(csv_error)?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 

@@ -60,10 +60,7 @@ pub(super) fn parse(csv_text: &str) -> Result<(Vec<Level>, Vec<Item>), Vec<Field
             }
         };
         let get = |name: &str| {
-            record
-                .get(column(name))
-                .unwrap_or_default()
-                .trim()
+            crate::spreadsheet::restore(record.get(column(name)).unwrap_or_default().trim())
                 .to_owned()
         };
         let missing = std::cell::RefCell::new(Vec::new());

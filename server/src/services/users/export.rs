@@ -11,6 +11,7 @@ use super::UserError;
 use super::search::{summaries, visible_to};
 use crate::entities::{org_unit, position, user};
 use crate::services::actors::Actor;
+use crate::spreadsheet::CsvWriter;
 
 pub async fn export_csv(db: &DatabaseConnection, actor: &Actor) -> Result<String, UserError> {
     let users = visible_to(actor)?
@@ -33,9 +34,8 @@ pub async fn export_csv(db: &DatabaseConnection, actor: &Actor) -> Result<String
         id.and_then(|id| map.get(&id).cloned()).unwrap_or_default()
     };
 
-    let mut writer = csv::Writer::from_writer(Vec::new());
     let write_error = |e: csv::Error| UserError::Database(sea_orm::DbErr::Custom(e.to_string()));
-    writer.write_record(COLUMNS).map_err(write_error)?;
+    let mut writer = CsvWriter::new(COLUMNS).map_err(write_error)?;
     for summary in summaries(db, users).await? {
         let roles = summary
             .roles
@@ -47,7 +47,7 @@ pub async fn export_csv(db: &DatabaseConnection, actor: &Actor) -> Result<String
             .collect::<Vec<_>>()
             .join(";");
         writer
-            .write_record([
+            .row([
                 summary.username.as_str(),
                 summary.full_name.as_str(),
                 summary.email.as_deref().unwrap_or_default(),
@@ -59,8 +59,6 @@ pub async fn export_csv(db: &DatabaseConnection, actor: &Actor) -> Result<String
             ])
             .map_err(write_error)?;
     }
-    let bytes = writer
-        .into_inner()
-        .map_err(|e| UserError::Database(sea_orm::DbErr::Custom(e.to_string())))?;
+    let bytes = writer.finish().map_err(write_error)?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
