@@ -146,7 +146,7 @@ async fn a_lecturer_opens_a_class_and_enrols_learners_from_the_page(app: TestApp
         .await;
     let (_, html) = page(&app, refused.headers()["location"].to_str().unwrap()).await;
     assert!(
-        html.contains("khong.ai: không có tài khoản đang hoạt động"),
+        html.contains("khong.ai: không có học viên nào bạn được ghi danh mang tên này"),
         "the wrong name is named"
     );
     let enrolled = app

@@ -368,7 +368,7 @@ async fn lecturers_enrol_by_org_unit_position_and_csv_all_or_nothing(app: TestAp
         json(refused)
             .await
             .to_string()
-            .contains("khong.ai: không có tài khoản đang hoạt động"),
+            .contains("khong.ai: không có học viên nào bạn được ghi danh mang tên này"),
         "in the lecturer's language"
     );
     assert_eq!(learners().await, 0, "all or nothing");

@@ -1,7 +1,8 @@
 //! Enrolling learners in a cohort: by username, by a CSV of usernames, or everyone with the
-//! learner role in an org unit's subtree (optionally in one position). All or nothing: an
-//! unknown username, an account without the learner role, or a selection matching nobody
-//! refuses the whole request, naming each problem; enrolling someone twice is harmless.
+//! learner role in an org unit's subtree (optionally in one position). All or nothing: a
+//! username that names no learner the actor may enrol (`policy::enrol_scope`), a unit
+//! outside their reach, or a selection matching nobody refuses the whole request, naming
+//! each problem; enrolling someone twice is harmless.
 
 use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
@@ -13,7 +14,7 @@ use crate::entities::{enrolment, org_unit, user, user_role};
 use crate::services::actors::Actor;
 use crate::services::cohorts::{CohortError, load};
 use crate::services::courses::locale_of;
-use crate::services::policy::CohortAction;
+use crate::services::policy::{self, CohortAction, EnrolBy, Scope};
 
 /// The most learners enrolled by one request.
 pub const MAX_ENROL: usize = 5_000;
@@ -76,6 +77,20 @@ fn id_field(locale: Locale, field: &str, text: &str) -> Result<Option<Uuid>, Fie
         .map_err(|_| problem(field, words(locale, "mã không tồn tại", "not a known id")))
 }
 
+/// The materialised path of a unit, if the person is in one.
+async fn unit_path(
+    db: &DatabaseConnection,
+    unit: Option<Uuid>,
+) -> Result<Option<String>, CohortError> {
+    let Some(unit) = unit else {
+        return Ok(None);
+    };
+    Ok(org_unit::Entity::find_by_id(unit)
+        .one(db)
+        .await?
+        .map(|u| u.path))
+}
+
 async fn learner_ids(db: &DatabaseConnection, people: &[Uuid]) -> Result<Vec<Uuid>, CohortError> {
     Ok(user_role::Entity::find()
         .filter(user_role::Column::UserId.is_in(people.iter().copied()))
@@ -114,61 +129,84 @@ pub async fn enrol(
         problems.push(e);
         None
     });
+    // Each name and unit is decided by the policy; one outside the actor's reach is
+    // answered exactly as one that does not exist, so nothing can be enumerated.
+    let by_name = policy::enrol_scope(actor, EnrolBy::Username);
     let mut found: Vec<user::Model> = Vec::new();
     for name in &wanted {
         let person = user::Entity::find()
-            .filter(user::Column::Username.eq(name.as_str()))
+            .filter(user::Column::Username.eq(name.trim().to_lowercase()))
             .filter(user::Column::Disabled.eq(false))
             .one(db)
             .await?;
-        match person {
+        let enrollable = match person {
+            Some(p)
+                if !learner_ids(db, &[p.id]).await?.is_empty()
+                    && by_name.contains(unit_path(db, p.org_unit_id).await?.as_deref()) =>
+            {
+                Some(p)
+            }
+            _ => None,
+        };
+        match enrollable {
+            Some(p) => found.push(p),
             None => problems.push(problem(
                 "usernames",
                 format!(
                     "{name}: {}",
                     words(
                         locale,
-                        "không có tài khoản đang hoạt động",
-                        "no active account"
+                        "không có học viên nào bạn được ghi danh mang tên này",
+                        "no learner you may enrol has this username"
                     )
                 ),
             )),
-            Some(p) if learner_ids(db, &[p.id]).await?.is_empty() => {
-                problems.push(problem(
-                    "usernames",
-                    format!(
-                        "{name}: {}",
-                        words(locale, "không phải học viên", "not a learner")
-                    ),
-                ));
-            }
-            Some(p) => found.push(p),
         }
     }
     if unit.is_some() || position.is_some() {
         let mut query = user::Entity::find().filter(user::Column::Disabled.eq(false));
-        if let Some(unit) = unit {
-            match org_unit::Entity::find_by_id(unit).one(db).await? {
-                Some(u) => {
-                    let units: Vec<Uuid> = org_unit::Entity::find()
-                        .filter(org_unit::Column::Path.starts_with(u.path.as_str()))
-                        .all(db)
-                        .await?
-                        .into_iter()
-                        .map(|u| u.id)
-                        .collect();
-                    query = query.filter(user::Column::OrgUnitId.is_in(units));
-                }
-                None => problems.push(problem(
-                    "org_unit",
-                    words(locale, "không có đơn vị này", "no such org unit"),
-                )),
+        let by_unit = policy::enrol_scope(actor, EnrolBy::Unit);
+        let reach = match unit {
+            Some(unit) => org_unit::Entity::find_by_id(unit)
+                .one(db)
+                .await?
+                .map(|u| u.path)
+                .filter(|path| by_unit.contains(Some(path))),
+            // A position alone selects in the whole reach.
+            None => match &by_unit {
+                Scope::Everything => Some(String::from("/")),
+                Scope::Subtrees(roots) if roots.len() == 1 => roots.first().cloned(),
+                _ => None,
+            },
+        };
+        match reach {
+            Some(path) => {
+                let units: Vec<Uuid> = org_unit::Entity::find()
+                    .filter(org_unit::Column::Path.starts_with(path.as_str()))
+                    .all(db)
+                    .await?
+                    .into_iter()
+                    .map(|u| u.id)
+                    .collect();
+                query = query.filter(user::Column::OrgUnitId.is_in(units));
             }
+            None => problems.push(problem(
+                "org_unit",
+                words(
+                    locale,
+                    "không có đơn vị này trong phạm vi bạn được ghi danh",
+                    "no such org unit among those you may enrol from",
+                ),
+            )),
         }
         if let Some(position) = position {
             query = query.filter(user::Column::PositionId.eq(position));
         }
-        let people = query.all(db).await?;
+        let people = if problems.is_empty() {
+            query.all(db).await?
+        } else {
+            Vec::new()
+        };
         let learners = learner_ids(db, &people.iter().map(|p| p.id).collect::<Vec<_>>()).await?;
         let matched: Vec<user::Model> = people
             .into_iter()

@@ -65,19 +65,22 @@ pub enum Action {
     RateAsSupervisor,
 }
 
+/// The subtrees `actor`'s grants of `role` cover.
+fn grant_scope(actor: &Actor, role: Role) -> Scope {
+    actor
+        .scopes
+        .iter()
+        .filter(|(r, _)| *r == role)
+        .map(|(_, path)| match path {
+            None => Scope::Everything,
+            Some(path) => Scope::Subtrees(vec![path.clone()]),
+        })
+        .fold(Scope::Nothing, Scope::union)
+}
+
 /// The part of the tree in which `actor` may do `action`.
 pub fn scope(actor: &Actor, action: Action) -> Scope {
-    let grant_scope = |role: Role| {
-        actor
-            .scopes
-            .iter()
-            .filter(|(r, _)| *r == role)
-            .map(|(_, path)| match path {
-                None => Scope::Everything,
-                Some(path) => Scope::Subtrees(vec![path.clone()]),
-            })
-            .fold(Scope::Nothing, Scope::union)
-    };
+    let grant_scope = |role: Role| grant_scope(actor, role);
     // A supervisor grant without its own scope covers the supervisor's own unit.
     let supervisor_scope = || {
         actor
@@ -105,6 +108,40 @@ pub fn scope(actor: &Actor, action: Action) -> Scope {
             _ => Scope::Nothing,
         },
     }
+}
+
+/// How learners are named when they are enrolled in a class.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EnrolBy {
+    /// One by one, by username: the actor knows whom they mean.
+    Username,
+    /// Everyone of an org unit's subtree (and position): a selection that lists people.
+    Unit,
+}
+
+/// Whose learners `actor` may enrol in a class they manage, named `by`. Administrators: the
+/// subtree they administer, however named. Lecturers: by username anyone (institutions train
+/// cadres sent from elsewhere), by unit only the region their institution serves (the unit
+/// above their own; a lecturer placed nowhere selects no unit). Outside it a name or unit
+/// is answered exactly as one that does not exist.
+pub fn enrol_scope(actor: &Actor, by: EnrolBy) -> Scope {
+    let lecturer = actor.scopes.iter().any(|(role, _)| *role == Role::Lecturer);
+    let teaching = match (lecturer, by) {
+        (false, _) => Scope::Nothing,
+        (true, EnrolBy::Username) => Scope::Everything,
+        (true, EnrolBy::Unit) => actor
+            .org_path
+            .as_deref()
+            .and_then(parent_path)
+            .map_or(Scope::Nothing, |p| Scope::Subtrees(vec![p])),
+    };
+    grant_scope(actor, Role::Admin).union(teaching)
+}
+
+/// The path of the unit above the one at `path` (`/a/b/` → `/a/`); none for a root.
+fn parent_path(path: &str) -> Option<String> {
+    let (parent, _) = path.trim_end_matches('/').rsplit_once('/')?;
+    (!parent.is_empty()).then(|| format!("{parent}/"))
 }
 
 /// Whether `actor` may do `action` on an object at `path`.

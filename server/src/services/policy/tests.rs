@@ -167,3 +167,29 @@ fn a_prefix_is_a_whole_path_segment() {
     let admin = actor(None, &[(Role::Admin, Some("/vn/l/"))]);
     assert!(!allows(&admin, Action::ManageUsers, Some(PROVINCE)));
 }
+
+#[test]
+fn who_may_be_enrolled_and_how() {
+    const SCHOOL: &str = "/vn/lci/tct/";
+    let lecturer = actor(Some(SCHOOL), &[(Role::Lecturer, None)]);
+    let by_unit = enrol_scope(&lecturer, EnrolBy::Unit);
+    assert!(
+        by_unit.contains(Some(COMMUNE)),
+        "the region the school serves"
+    );
+    assert!(!by_unit.contains(Some(OTHER)), "not another province");
+    assert!(enrol_scope(&lecturer, EnrolBy::Username).contains(Some(OTHER)));
+    let nowhere = actor(None, &[(Role::Lecturer, None)]);
+    assert_eq!(enrol_scope(&nowhere, EnrolBy::Unit), Scope::Nothing);
+    let national_school = actor(Some("/vn/hcma/"), &[(Role::Lecturer, None)]);
+    assert!(enrol_scope(&national_school, EnrolBy::Unit).contains(Some(OTHER)));
+
+    let province_admin = actor(Some(OTHER), &[(Role::Admin, Some(OTHER))]);
+    for by in [EnrolBy::Unit, EnrolBy::Username] {
+        assert!(!enrol_scope(&province_admin, by).contains(Some(COMMUNE)));
+        assert!(!enrol_scope(&province_admin, by).contains(None));
+        assert!(enrol_scope(&province_admin, by).contains(Some("/vn/dlk/eakly/")));
+    }
+    let learner = actor(Some(COMMUNE), &[(Role::Learner, None)]);
+    assert_eq!(enrol_scope(&learner, EnrolBy::Username), Scope::Nothing);
+}

@@ -79,7 +79,7 @@ pub(super) fn read(
             .iter()
             .position(|h| h == name)
             .and_then(|i| record.get(i))
-            .map(str::to_owned)
+            .map(|v| crate::spreadsheet::restore(v).to_owned())
             .filter(|v| !v.is_empty())
     };
 
@@ -120,13 +120,24 @@ pub(super) fn read(
                 None
             }
         });
-        if let Some((_, path)) = &org_unit
-            && !policy::allows(actor, Action::ManageUsers, Some(path))
+        // The unit an account will be in is decided like any other reference, an empty one
+        // included: only a national administrator places people outside every unit.
+        let unit_named = column(&record, "org_unit_code").is_some();
+        if (org_unit.is_some() || !unit_named)
+            && !policy::allows(
+                actor,
+                Action::ManageUsers,
+                org_unit.as_ref().map(|(_, path)| path.as_str()),
+            )
         {
             problems.push(problem(
                 line,
                 "org_unit_code",
-                "outside the part of the tree you manage",
+                if unit_named {
+                    "outside the part of the tree you manage"
+                } else {
+                    "required: a unit inside the part of the tree you manage"
+                },
             ));
         }
         let position_id =
