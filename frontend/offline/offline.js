@@ -68,6 +68,33 @@
     window.addEventListener('online', () => tell({ type: 'flush' }));
   }
 
+  // Signing out on a shared computer: what waits is sent first; what cannot be sent is
+  // named, and stays sealed on this device until this person signs in here again; the
+  // worker forgets their saved courses and key before the session ends.
+  function ask(message, ms) {
+    return new Promise((resolve) => {
+      const worker = navigator.serviceWorker.controller;
+      if (!worker) return resolve(null);
+      const channel = new MessageChannel();
+      const timer = setTimeout(() => resolve(null), ms);
+      channel.port1.onmessage = (e) => { clearTimeout(timer); resolve(e.data); };
+      worker.postMessage(message, [channel.port2]);
+    });
+  }
+  const signOut = $('form[action="/api/v1/auth/sign-out"]');
+  if (signOut && sync) {
+    signOut.addEventListener('submit', async (e) => {
+      if (signOut.dataset.ready === '1') return;
+      e.preventDefault();
+      const left = await ask({ type: 'flush' }, 15000);
+      if (left && left.waiting && !window.confirm(fill(sync.dataset.signOutWaiting,
+        { n: left.waiting }))) return;
+      await ask({ type: 'sign-out' }, 5000);
+      signOut.dataset.ready = '1';
+      signOut.submit();
+    });
+  }
+
   // A visit to a saved copy is a progress event like any other (queued while offline).
   const here = $('[data-activity]');
   if (copy && here) {

@@ -5,7 +5,12 @@
 // - learning posts (attempts, drafts, progress events) that cannot reach the server are
 //   queued in IndexedDB with their client ids and sent to /api/v1/sync in batches, when
 //   Background Sync fires, a page asks, or a connection returns; failures back off
-//   exponentially. Pages ask for the queue's state by message.
+//   exponentially. Pages ask for the queue's state by message;
+// - a shared computer (docs/SECURITY.md): saved pages are served only to the person who
+//   saved them (the `fs_who` cookie names who is signed in); queued work is sealed with its
+//   owner's key (AES-GCM, from /api/v1/auth/queue-key); at sign-out, or when another person
+//   signs in, the saved courses and the key are forgotten, and sealed work waits, unreadable,
+//   until its owner signs in here again.
 'use strict';
 
 const SHELL = 'fs-shell';
@@ -16,6 +21,7 @@ const POST_TIMEOUT_MS = 30000;
 const BATCH_ITEMS = 50;
 const BATCH_BYTES = 256 * 1024;
 const MAX_BACKOFF_MS = 5 * 60 * 1000;
+const WHO_COOKIE = 'fs_who';
 const QUEUED = /^\/api\/v1\/cohorts\/([0-9a-f-]{36})\/(attempts|drafts\/[\w-]+|events)$/;
 
 // ---- pure rules (tested in offline.test.mjs) ----
@@ -34,7 +40,7 @@ function itemsOf(path, contentType, body, now, version) {
   }
   if (m[2] === 'attempts') {
     if (form) {
-      const fields = [...new URLSearchParams(body)].filter(([k]) => k !== '_csrf');
+      const fields = [...new URLSearchParams(body)].filter(([k]) => k !== 'csrf');
       const id = (fields.find(([k]) => k === 'attempt_id') || [])[1];
       return id ? [{ ...base(id), kind: 'attempt_form', fields }] : null;
     }
@@ -80,14 +86,40 @@ function backoff(failures) {
 }
 
 
+/// An item sealed with `key` (an AES-GCM CryptoKey): only its owner's key opens it.
+async function seal(key, item) {
+  const iv = crypto.getRandomValues(new Uint8Array(12));
+  const data = await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key,
+    new TextEncoder().encode(JSON.stringify(item)));
+  return { iv, data };
+}
+
+/// The item of a queue entry: sealed entries opened with `key`, older plain ones as they are.
+async function unseal(key, entry) {
+  if (entry.item) return entry.item;
+  const bytes = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: entry.iv }, key, entry.data);
+  return JSON.parse(new TextDecoder().decode(bytes));
+}
+
+/// A queue key as the server gives it (base64url, 32 bytes), for AES-GCM, not extractable.
+function importKey(text) {
+  const b64 = text.replace(/-/g, '+').replace(/_/g, '/');
+  const raw = Uint8Array.from(atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4)),
+    (c) => c.charCodeAt(0));
+  return crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['encrypt', 'decrypt']);
+}
+
 // ---- the queue in IndexedDB ----
 
 function db() {
   return new Promise((resolve, reject) => {
-    const open = indexedDB.open('fieldschool', 1);
-    open.onupgradeneeded = () => {
-      open.result.createObjectStore('queue', { keyPath: 'id' });
-      open.result.createObjectStore('state');
+    const open = indexedDB.open('fieldschool', 2);
+    open.onupgradeneeded = (e) => {
+      if (e.oldVersion < 1) {
+        open.result.createObjectStore('queue', { keyPath: 'id' });
+        open.result.createObjectStore('state');
+      }
+      if (e.oldVersion < 2) open.result.createObjectStore('keys');
     };
     open.onsuccess = () => resolve(open.result);
     open.onerror = () => reject(open.error);
@@ -116,19 +148,73 @@ const putState = (s) => tx(['state'], 'readwrite', (t) => req(t.objectStore('sta
 const allQueued = () => tx(['queue'], 'readonly', (t) => req(t.objectStore('queue').getAll()))
   .then((all) => all.sort((a, b) => a.seq - b.seq));
 
+/// The queue key of `user`: kept on the device while they are signed in, fetched from the
+/// server when missing (it can be only while online).
+async function queueKey(user) {
+  if (!user) return null;
+  const kept = await tx(['keys'], 'readonly', (t) => req(t.objectStore('keys').get(user)));
+  if (kept) return kept;
+  try {
+    const reply = await fetch('/api/v1/auth/queue-key', { credentials: 'same-origin',
+      headers: { Accept: 'application/json' } });
+    if (!reply.ok) return null;
+    const key = await importKey((await reply.json()).key);
+    await tx(['keys'], 'readwrite', (t) => req(t.objectStore('keys').put(key, user)));
+    return key;
+  } catch (_) {
+    return null;
+  }
+}
+
 async function enqueue(items) {
   const state = await getState();
+  const key = await queueKey(state.user);
+  const entries = [];
+  for (const [i, item] of items.entries()) {
+    const seq = Date.now() * 1000 + i;
+    const body = key ? await seal(key, item) : { item };
+    entries.push({ id: item.id, user: state.user || null, seq, ...body });
+  }
   await tx(['queue'], 'readwrite', (t) => {
     const store = t.objectStore('queue');
-    items.forEach((item, i) => store.put({ id: item.id, item, user: state.user || null,
-      seq: Date.now() * 1000 + i }));
+    entries.forEach((e) => store.put(e));
   });
   if (self.registration.sync) self.registration.sync.register('fs-sync').catch(() => {});
   await announce();
 }
 
+/// Forgets what the device holds of `user`: the saved courses, their queue key and the
+/// sync state. Their sealed work stays, to be sent when they sign in here again.
+async function forget(user) {
+  for (const name of await caches.keys()) {
+    if (name.startsWith(COURSE)) await caches.delete(name);
+  }
+  if (user) await tx(['keys'], 'readwrite', (t) => req(t.objectStore('keys').delete(user)));
+  await putState({ failures: 0, rejected: [], user: null });
+}
+
+/// Who is signed in on this browser now, by the `fs_who` cookie where the worker can read
+/// cookies, else by what the pages last said.
+async function signedIn(state) {
+  if (self.cookieStore) {
+    const cookie = await self.cookieStore.get(WHO_COOKIE).catch(() => null);
+    return (cookie && cookie.value) || null;
+  }
+  return state.user || null;
+}
+
+/// Makes the worker's idea of who is signed in the browser's: another person (or nobody)
+/// means the previous person's copies and key are forgotten first.
+async function settle(user) {
+  const state = await getState();
+  if (state.user && state.user !== user) await forget(state.user);
+  if (state.user !== user) await putState({ ...(await getState()), user });
+  return user;
+}
+
 async function status() {
-  const [state, queued] = [await getState(), await allQueued()];
+  const state = await getState();
+  const queued = (await allQueued()).filter((e) => e.user === state.user);
   return { type: 'status', waiting: queued.length, lastSync: state.lastSync || null,
     rejected: state.rejected.length, reasons: state.rejected.slice(-5).map((r) => r.reason),
     signIn: !!state.signIn };
@@ -158,9 +244,18 @@ async function send(now) {
   const wait = (state.lastTry || 0) + backoff(state.failures) - Date.now();
   if (wait > 0 && !now) return schedule(wait);
   let single = false;
+  const key = await queueKey(state.user);
   for (;;) {
-    const mine = (await allQueued()).filter((e) => e.user && e.user === state.user);
-    if (!mine.length) break;
+    const entries = (await allQueued()).filter((e) => e.user && e.user === state.user);
+    if (!entries.length) break;
+    if (!key && entries.some((e) => !e.item)) {
+      // Sealed work and no key: the owner must sign in (online) for it to be opened.
+      await putState({ ...state, signIn: true });
+      await announce();
+      return;
+    }
+    const mine = [];
+    for (const e of entries) mine.push({ id: e.id, item: await unseal(key, e) });
     const batch = single ? mine.slice(0, 1) : nextBatch(mine);
     let reply = null;
     try {
@@ -224,7 +319,9 @@ async function marked(saved) {
 
 async function page(event) {
   const request = event.request;
-  const saved = await caches.match(request, { ignoreSearch: true, ignoreVary: true });
+  // Saved pages are their owner's only: nobody signed in, or someone else, gets the network.
+  const owner = await settle(await signedIn(await getState()));
+  const saved = owner && await caches.match(request, { ignoreSearch: true, ignoreVary: true });
   const network = fetch(request);
   if (!saved) {
     // Not saved: wait for the network however slow it is; the offline page if it fails.
@@ -290,7 +387,8 @@ async function learningPost(event, match) {
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(SHELL);
-    const reply = await fetch('/offline', { credentials: 'same-origin' });
+    // Fetched as nobody: the shell names no one.
+    const reply = await fetch('/offline', { credentials: 'omit' });
     const html = await reply.clone().text();
     await cache.put('/offline', reply);
     const linked = [...html.matchAll(/(?:href|src)="(\/pkg\/[^"]+)"/g)].map((m) => m[1]);
@@ -324,10 +422,17 @@ self.addEventListener('sync', (event) => {
 
 self.addEventListener('message', (event) => {
   const data = event.data || {};
+  // A page that asks through a channel is answered on it; others by a message to the page.
+  const answer = (m) => ((event.ports && event.ports[0]) || event.source).postMessage(m);
   event.waitUntil((async () => {
+    if (data.type === 'sign-out') {
+      await forget((await getState()).user);
+      answer({ type: 'signed-out' });
+      return;
+    }
     if (data.type === 'user') {
-      const state = await getState();
-      if (state.user !== data.user) await putState({ ...state, user: data.user });
+      await settle(data.user || null);
+      if (data.user) await queueKey(data.user);
       // Work queued before the page said who is signed in is theirs.
       if (data.user) {
         await tx(['queue'], 'readwrite', (t) => {
@@ -339,6 +444,6 @@ self.addEventListener('message', (event) => {
     }
     if (data.type === 'seen') await putState({ ...(await getState()), rejected: [] });
     if (data.type === 'user' || data.type === 'flush') await flush(true).catch(() => {});
-    event.source.postMessage(await status());
+    answer(await status());
   })());
 });

@@ -9,7 +9,7 @@ function worker() {
   const context = {
     self: { addEventListener() {}, registration: {}, location: { origin: 'http://x' } },
     crypto: globalThis.crypto, URL, URLSearchParams, Response: globalThis.Response,
-    setTimeout, clearTimeout, console,
+    setTimeout, clearTimeout, console, TextEncoder, TextDecoder, atob, Uint8Array,
   };
   vm.createContext(context);
   vm.runInContext(readFileSync(new URL('./sw.js', import.meta.url), 'utf8'), context);
@@ -24,7 +24,7 @@ const now = '2026-12-02T08:00:00.000Z';
 
 test('a quiz form becomes one attempt item keyed by its attempt id, without the form token', () => {
   const sw = worker();
-  const body = 'attempt_id=11111111-1111-4111-8111-111111111111&activity=a3&_csrf=tok&q1=b&q2=a&q2=c';
+  const body = 'attempt_id=11111111-1111-4111-8111-111111111111&activity=a3&csrf=tok&q1=b&q2=a&q2=c';
   const items = sw.itemsOf(`/api/v1/cohorts/${cohort}/attempts`,
     'application/x-www-form-urlencoded', body, now, 2);
   assert.equal(items.length, 1);
@@ -96,4 +96,20 @@ test('a refused batch is split so that one bad item cannot hold back the rest', 
   assert.equal(sw.onRefused(429, 1), 'retry');
   assert.equal(sw.onRefused(503, 1), 'retry');
   assert.equal(sw.onRefused(500, 9), 'retry');
+});
+
+test('queued work is sealed: its owner\'s key opens it, another key does not, and it holds no plain text', async () => {
+  const sw = worker();
+  const key = (byte) => Buffer.from(new Uint8Array(32).fill(byte)).toString('base64url');
+  const mine = await sw.importKey(key(7));
+  const theirs = await sw.importKey(key(9));
+  const item = { id: 'a', kind: 'draft', answers: ['Tôi sẽ tiếp công dân tại trụ sở'] };
+  const sealed = await sw.seal(mine, item);
+  assert.equal(sealed.item, undefined);
+  const bytes = Buffer.from(new Uint8Array(sealed.data)).toString('utf8');
+  assert.ok(!bytes.includes('trụ sở') && !bytes.includes('draft'), 'nothing readable');
+  assert.deepEqual(plain(await sw.unseal(mine, sealed)), item);
+  await assert.rejects(() => sw.unseal(theirs, sealed));
+  // Work queued before sealing existed is read as it is.
+  assert.deepEqual(plain(await sw.unseal(null, { item })), item);
 });

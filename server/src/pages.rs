@@ -60,6 +60,7 @@ pub fn context(
         let authenticated = use_context::<Request>()
             .and_then(|req| req.extensions().get::<Authenticated>().cloned());
         let actor = authenticated.as_ref().map(|a| a.actor.clone());
+        let signed_in = actor.is_some();
         provide_context(crate::ports::build(db.clone(), actor));
         provide_context(viewer(authenticated, &signing_key));
         provide_context(assets.clone());
@@ -73,8 +74,15 @@ pub fn context(
             if let Ok(policy) = HeaderValue::from_str(&page_policy(&nonce)) {
                 response.insert_header(header::CONTENT_SECURITY_POLICY, policy);
             }
-            // Pages are personal and dynamic: revalidate every time (cheap with the ETag).
-            response.insert_header(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+            // A signed-in person's page is never stored by the browser: on a shared office
+            // computer neither Back nor the cache may show it to the next person after
+            // sign-out. Anonymous pages are revalidated every time (cheap with the ETag).
+            let cache = if signed_in {
+                "private, no-store"
+            } else {
+                "no-cache"
+            };
+            response.insert_header(header::CACHE_CONTROL, HeaderValue::from_static(cache));
             response.insert_header(header::VARY, HeaderValue::from_static("Cookie"));
             let status = response.clone();
             provide_context(ResponseStatus(Arc::new(move |code| {

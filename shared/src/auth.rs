@@ -9,6 +9,9 @@ use crate::Role;
 pub const ACCESS_COOKIE: &str = "fs_access";
 /// Name of the cookie holding the long-lived, rotating refresh token (browser clients).
 pub const REFRESH_COOKIE: &str = "fs_refresh";
+/// Name of the cookie naming who is signed in (their user id), readable by the service worker
+/// so that it serves a saved course only to its owner. Not a credential.
+pub const WHO_COOKIE: &str = "fs_who";
 /// Name of the form field (and of the `X-CSRF-Token` header) carrying the form token.
 pub const CSRF_FIELD: &str = "csrf";
 
@@ -34,6 +37,16 @@ pub struct TokenPair {
     pub expires_in: u64,
     /// Single use: every refresh returns a new one, and reusing an old one ends the session.
     pub refresh_token: String,
+}
+
+/// The key that locks a device's offline queue while its owner is signed in
+/// (`GET /api/v1/auth/queue-key`; docs/OFFLINE.md).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct QueueKey {
+    /// 32 bytes for AES-256-GCM, base64url without padding. The same on every device of
+    /// the account.
+    pub key: String,
 }
 
 /// Body of `POST /api/v1/auth/refresh` (API clients; browsers send the cookie).

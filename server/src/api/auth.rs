@@ -9,12 +9,13 @@ use serde::Deserialize;
 use shared::ErrorCode;
 use shared::auth::{ChangePasswordRequest, Me, REFRESH_COOKIE, RefreshRequest, SignInRequest};
 
+use crate::auth::device::{self, DEVICE_COOKIE};
 use crate::auth::refresh_token;
 use crate::entities::session;
 use crate::http::authenticate::{Authenticated, CurrentUser};
 use crate::http::body::{BodyKind, Submitted};
-use crate::http::cookies;
 use crate::http::error::ApiError;
+use crate::http::{client, cookies};
 use crate::services::passwords::PasswordError;
 use crate::services::preferences::safe_return_path;
 use crate::services::sessions::{self, SessionError};
@@ -54,28 +55,8 @@ fn session_error(e: SessionError) -> ApiError {
     }
 }
 
-/// The client's address: the TCP peer, or, when the peer is a trusted proxy, the nearest
-/// address in `X-Forwarded-For` that is not one of our proxies (the others can be forged).
 fn client_address(req: &HttpRequest, trusted: &[IpAddr]) -> String {
-    let Some(peer) = req.peer_addr().map(|a| a.ip()) else {
-        return "unknown".into();
-    };
-    if !trusted.contains(&peer) {
-        return peer.to_string();
-    }
-    let forwarded = req
-        .headers()
-        .get_all("x-forwarded-for")
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(','))
-        .filter_map(|a| a.trim().parse::<IpAddr>().ok())
-        .collect::<Vec<_>>();
-    forwarded
-        .into_iter()
-        .rev()
-        .find(|ip| !trusted.contains(ip))
-        .unwrap_or(peer)
-        .to_string()
+    client::address(req.peer_addr().map(|a| a.ip()), req.headers(), trusted)
 }
 
 fn user_agent(req: &HttpRequest) -> Option<String> {
@@ -100,11 +81,16 @@ pub async fn sign_in(
     body: Submitted<SignInRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let form = &body.value;
+    let device_cookie = req.cookie(DEVICE_COOKIE);
+    let device_cookie = device_cookie.as_ref().map(|c| c.value());
+    let key = state.signing_key.expose();
+    let device = device::device_for(key, device_cookie, &form.username);
     let outcome = sessions::sign_in(
         &state.sessions(),
         &form.username,
         &form.password,
         &client_address(&req, &state.trusted_proxies),
+        device.as_deref(),
         user_agent(&req),
     )
     .await;
@@ -113,6 +99,8 @@ pub async fn sign_in(
         (Ok(issued), _) => {
             let mut response = body.respond(&issued.tokens, &back);
             cookies::set_session(&mut response, &issued, state.secure_cookies);
+            let remembered = device::remember(key, device_cookie, &form.username);
+            cookies::set_device(&mut response, remembered, state.secure_cookies);
             Ok(response)
         }
         (Err(SessionError::InvalidCredentials), BodyKind::Form) => {
@@ -206,7 +194,28 @@ pub async fn sign_out(
         "/login?signed_out=1",
     );
     cookies::clear_session(&mut response, state.secure_cookies);
+    // The browser drops what it cached of this person's pages (Back included). The offline
+    // copies and the queue are the service worker's to clear (docs/OFFLINE.md).
+    response.headers_mut().insert(
+        actix_web::http::header::HeaderName::from_static("clear-site-data"),
+        actix_web::http::header::HeaderValue::from_static("\"cache\""),
+    );
     Ok(response)
+}
+
+/// The key this device's offline queue is locked with while you are signed in. A device
+/// forgets it at sign-out, so work still waiting there stays unreadable to the next person
+/// and is sent when you sign in on it again.
+#[utoipa::path(get, path = "/api/v1/auth/queue-key", tag = "auth",
+    responses(
+        (status = 200, body = shared::auth::QueueKey),
+        (status = 401, description = "Not signed in", body = shared::ErrorBody),
+    ))]
+pub async fn queue_key(state: web::Data<AppState>, user: CurrentUser) -> HttpResponse {
+    let key = device::queue_key(state.signing_key.expose(), user.0.actor.me.id);
+    HttpResponse::Ok()
+        .insert_header((actix_web::http::header::CACHE_CONTROL, "no-store"))
+        .json(shared::auth::QueueKey { key })
 }
 
 /// The signed-in user.

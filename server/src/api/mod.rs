@@ -82,6 +82,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .service(endpoint("/auth/refresh", web::post().to(auth::refresh)))
                 .service(endpoint("/auth/sign-out", web::post().to(auth::sign_out)))
                 .service(endpoint("/auth/me", web::get().to(auth::me)))
+                .service(endpoint("/auth/queue-key", web::get().to(auth::queue_key)))
                 .service(endpoint(
                     "/auth/password",
                     web::post().to(auth::change_password),

@@ -3,5 +3,6 @@
 
 pub mod access_token;
 pub mod csrf;
+pub mod device;
 pub mod keys;
 pub mod refresh_token;

@@ -3,7 +3,7 @@
 use actix_web::HttpResponse;
 use actix_web::cookie::{Cookie, SameSite, time::Duration};
 use chrono::Utc;
-use shared::auth::{ACCESS_COOKIE, REFRESH_COOKIE};
+use shared::auth::{ACCESS_COOKIE, REFRESH_COOKIE, WHO_COOKIE};
 
 use crate::services::sessions::Issued;
 
@@ -35,8 +35,11 @@ pub fn set_session(response: &mut HttpResponse, issued: &Issued, secure: bool) {
             secure,
         ),
     ];
+    // Who is signed in, for the service worker (not HttpOnly; an id, not a credential).
+    let mut who = build(WHO_COOKIE, issued.user.to_string(), refresh_secs, secure);
+    who.set_http_only(false);
     let language = issued.locale.as_deref().map(|code| locale(code, secure));
-    for cookie in cookies.into_iter().chain(language) {
+    for cookie in cookies.into_iter().chain([who]).chain(language) {
         if let Err(e) = response.add_cookie(&cookie) {
             tracing::error!(error = %e, "could not set a session cookie");
         }
@@ -54,9 +57,24 @@ pub fn locale(code: &str, secure: bool) -> Cookie<'static> {
         .finish()
 }
 
-/// Removes both session cookies.
+/// The device cookie (`auth/device.rs`): kept a year, sent only to the sign-in endpoint,
+/// and kept at sign-out (it names nobody and only eases that account's own throttle).
+pub fn set_device(response: &mut HttpResponse, value: String, secure: bool) {
+    let cookie = Cookie::build(crate::auth::device::DEVICE_COOKIE, value)
+        .path("/api/v1/auth/sign-in")
+        .http_only(true)
+        .same_site(SameSite::Strict)
+        .secure(secure)
+        .max_age(Duration::days(365))
+        .finish();
+    if let Err(e) = response.add_cookie(&cookie) {
+        tracing::error!(error = %e, "could not set the device cookie");
+    }
+}
+
+/// Removes the session cookies.
 pub fn clear_session(response: &mut HttpResponse, secure: bool) {
-    for name in [ACCESS_COOKIE, REFRESH_COOKIE] {
+    for name in [ACCESS_COOKIE, REFRESH_COOKIE, WHO_COOKIE] {
         if let Err(e) = response.add_cookie(&build(name, String::new(), 0, secure)) {
             tracing::error!(error = %e, "could not clear a session cookie");
         }

@@ -1,6 +1,7 @@
 //! Cross-site request forgery defence for browser writes:
 //! 1. every unsafe request without a Bearer token must come from this site: the browser's
-//!    `Sec-Fetch-Site` says so, or, for browsers that do not send it, `Origin` matches;
+//!    `Sec-Fetch-Site` says so, or, for browsers that do not send it, `Origin` matches the
+//!    `Host` (a forwarded host is believed only from `server.trusted_proxies`);
 //! 2. a form post made with session cookies carries the session's signed form token
 //!    (checked where the body is read, in `body.rs`).
 
@@ -10,6 +11,7 @@ use actix_web::http::{Method, header};
 use actix_web::middleware::Next;
 use shared::ErrorCode;
 
+use super::client;
 use super::error::ApiError;
 
 fn is_unsafe(method: &Method) -> bool {
@@ -27,8 +29,14 @@ fn cross_site(req: &ServiceRequest) -> Option<&'static str> {
     }
     let origin = headers.get(header::ORIGIN)?.to_str().unwrap_or("null");
     let origin_host = origin.split_once("://").map(|(_, host)| host);
-    let host = req.connection_info().host().to_owned();
-    (origin_host != Some(host.as_str())).then_some("origin")
+    let trusted = req
+        .app_data::<actix_web::web::Data<crate::startup::AppState>>()
+        .map(|state| state.trusted_proxies.clone())
+        .unwrap_or_default();
+    let peer = req.peer_addr().map(|a| a.ip());
+    let host = client::host(peer, headers, &req.connection_info(), &trusted)
+        .or_else(|| req.uri().authority().map(|a| a.to_string()));
+    (host.is_none() || origin_host != host.as_deref()).then_some("origin")
 }
 
 pub async fn check_origin(

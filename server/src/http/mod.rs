@@ -3,6 +3,7 @@
 pub mod assets;
 pub mod authenticate;
 pub mod body;
+pub mod client;
 pub mod cookies;
 pub mod csrf;
 pub mod error;

@@ -15,7 +15,8 @@ use crate::auth::refresh_token;
 use crate::entities::{session, user};
 use crate::services::actors;
 use crate::services::passwords::{PasswordError, PasswordHasher};
-use crate::services::{throttle, users};
+use crate::services::throttle::{self, ThrottleError};
+use crate::services::users;
 
 /// A replaced refresh token presented again within this window is taken as a race between
 /// two requests of the same browser, not as theft: refused, but the session survives.
@@ -101,22 +102,31 @@ async fn insert_token(
     Ok(token)
 }
 
-/// Checks the credentials (throttled per account and per address) and opens a session.
+/// Checks the credentials and opens a session. The throttle is decided before any hashing:
+/// from a `device` that signed in to this account before, per device; otherwise per
+/// account and per address (`services/throttle.rs`).
 pub async fn sign_in(
     ctx: &SessionContext<'_>,
     username: &str,
     password: &str,
     address: &str,
+    device: Option<&str>,
     user_agent: Option<String>,
 ) -> Result<Issued, SessionError> {
     let now = Utc::now();
-    let keys = [
-        throttle::account_key(username),
-        throttle::address_key(address),
-    ];
-    if let Some(wait) = throttle::blocked_for(ctx.db, &keys, now).await? {
-        return Err(SessionError::Throttled(wait));
-    }
+    let keys = match device {
+        Some(device) => vec![throttle::device_key(device)],
+        None => vec![
+            throttle::account_key(username),
+            throttle::address_key(address),
+        ],
+    };
+    throttle::reserve(ctx.db, &keys, now)
+        .await
+        .map_err(|e| match e {
+            ThrottleError::Blocked(secs) => SessionError::Throttled(secs),
+            ThrottleError::Database(e) => SessionError::Database(e),
+        })?;
     let found = user::Entity::find()
         .filter(user::Column::Username.eq(username.trim().to_lowercase()))
         .one(ctx.db)
@@ -129,12 +139,10 @@ pub async fn sign_in(
     let matches = ctx.passwords.verify(password.to_owned(), phc).await?;
     let user = match found {
         Some(user) if matches && !user.disabled => user,
-        _ => {
-            throttle::record_failure(ctx.db, &keys, now).await?;
-            return Err(SessionError::InvalidCredentials);
-        }
+        // The reserved failure stands.
+        _ => return Err(SessionError::InvalidCredentials),
     };
-    throttle::clear(ctx.db, &keys[0]).await?;
+    throttle::succeeded(ctx.db, &keys).await?;
     let family = Uuid::new_v4();
     let expires_at = now + Duration::days(ctx.session_days);
     let refresh = insert_token(ctx.db, family, user.id, expires_at, user_agent).await?;

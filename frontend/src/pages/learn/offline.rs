@@ -19,6 +19,7 @@ messages! { Off, off {
     SignInToSend => "đăng nhập lại để gửi", "sign in again to send";
     Queued => "Đã lưu trên máy này. Bài làm sẽ được gửi khi có mạng.", "Saved on this device. Your work will be sent when you are online.";
     SendNow => "Gửi ngay", "Send now";
+    SignOutWaiting => "Còn {n} việc chưa gửi được vì không có mạng. Nếu đăng xuất, bài làm được khóa lại trên máy này và tự gửi khi bạn đăng nhập lại tại đây. Đăng xuất?", "{n} items could not be sent: there is no connection. If you sign out, your work is locked on this device and sent when you next sign in here. Sign out?";
     Seen => "Đã xem", "Dismiss";
     Title => "Học không cần mạng", "Available offline";
     Size => "Tải về khoảng {transfer}, chiếm {size} trên máy", "About {transfer} to download, {size} on this device";
@@ -52,7 +53,8 @@ pub fn SyncIndicator() -> impl IntoView {
             data-waiting=off(locale, Off::Waiting) data-none=off(locale, Off::NoneWaiting)
             data-last=off(locale, Off::LastSync) data-never=off(locale, Off::NeverSynced)
             data-rejected=off(locale, Off::Rejected) data-sign-in=off(locale, Off::SignInToSend)
-            data-queued=off(locale, Off::Queued)>
+            data-queued=off(locale, Off::Queued)
+            data-sign-out-waiting=off(locale, Off::SignOutWaiting)>
             <span class="state"></span>" "
             <button type="button" class="send" hidden>{off(locale, Off::SendNow)}</button>
             " "<button type="button" class="seen" hidden>{off(locale, Off::Seen)}</button>
