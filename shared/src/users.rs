@@ -47,8 +47,10 @@ pub struct UserQuery {
     /// Words of the name, username or email; Vietnamese marks are ignored.
     pub q: Option<String>,
     /// 1-based page number (default 1).
+    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 100000))]
     pub page: Option<u64>,
     /// Results per page, 1 to 100 (default 25).
+    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 100))]
     pub per_page: Option<u64>,
 }
 

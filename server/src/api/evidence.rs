@@ -109,8 +109,8 @@ pub fn back_to(fields: &[(String, String)], fallback: &str) -> String {
     fields
         .iter()
         .find(|(name, _)| name == "back")
-        .map(|(_, v)| v.clone())
-        .filter(|v| v.starts_with("/supervise/") && !v.contains("//") && !v.contains('\\'))
+        .map(|(_, v)| crate::services::preferences::safe_return_path(Some(v)))
+        .filter(|v| v.starts_with("/supervise/"))
         .unwrap_or_else(|| fallback.into())
 }
 

@@ -100,9 +100,20 @@ impl<T> Submitted<T> {
     }
 
     /// `303 See Other` to `location`, for a form post whose outcome a page shows.
+    /// `303 See Other` to `location`. Bytes a header may not carry (controls, spaces,
+    /// non-ASCII) are percent-encoded, so a location built from typed text or a path always
+    /// makes a valid header instead of a failed response.
     pub fn see_other(location: &str) -> HttpResponse {
+        let mut safe = String::with_capacity(location.len());
+        for byte in location.bytes() {
+            if byte.is_ascii_graphic() {
+                safe.push(char::from(byte));
+            } else {
+                safe.push_str(&format!("%{byte:02X}"));
+            }
+        }
         HttpResponse::SeeOther()
-            .insert_header((header::LOCATION, location))
+            .insert_header((header::LOCATION, safe))
             .finish()
     }
 

@@ -6,14 +6,17 @@
 //! the policy stored with its cached copy, whose nonce matches the cached body.
 
 use std::hash::{DefaultHasher, Hash, Hasher};
+use std::pin::Pin;
+use std::task::{Context, Poll};
 
-use actix_web::body::{BoxBody, MessageBody};
+use actix_web::HttpResponse;
+use actix_web::body::{BodySize, BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::{Method, StatusCode, header};
 use actix_web::middleware::Next;
-use actix_web::{HttpResponse, body};
+use actix_web::web::{Bytes, BytesMut};
 
-/// Bodies above this size are passed through untouched (they are not pages).
+/// Bodies above this size are passed through untagged (they are not pages).
 const MAX_TAGGED_BODY: usize = 2 * 1024 * 1024;
 
 pub async fn tag(
@@ -32,14 +35,13 @@ pub async fn tag(
     }
     let (req, res) = res.into_parts();
     let (head, body) = res.into_parts();
-    let bytes = match body::to_bytes_limited(body, MAX_TAGGED_BODY).await {
-        Ok(Ok(bytes)) => bytes,
-        Ok(Err(e)) => return Err(actix_web::error::ErrorInternalServerError(e.into())),
-        Err(_) => {
-            return Err(actix_web::error::ErrorInternalServerError(
-                "response too large",
-            ));
+    let bytes = match read_up_to(body, MAX_TAGGED_BODY).await {
+        Ok(Read::Whole(bytes)) => bytes,
+        // Too large to tag (a big course package): sent on untagged, nothing lost.
+        Ok(Read::Partial(body)) => {
+            return Ok(ServiceResponse::new(req, head.set_body(body)));
         }
+        Err(e) => return Err(actix_web::error::ErrorInternalServerError(e.into())),
     };
     let nonce = head
         .headers()
@@ -73,6 +75,61 @@ pub async fn tag(
         response.headers_mut().insert(header::ETAG, value);
     }
     Ok(ServiceResponse::new(req, response))
+}
+
+enum Read {
+    Whole(Bytes),
+    /// The bytes read so far, followed by the rest of the body.
+    Partial(BoxBody),
+}
+
+/// Reads `body` whole if it is at most `limit` bytes; otherwise hands back a body that
+/// yields exactly what the original would have.
+async fn read_up_to<B>(body: B, limit: usize) -> Result<Read, B::Error>
+where
+    B: MessageBody + 'static,
+{
+    if let BodySize::Sized(size) = body.size()
+        && usize::try_from(size).map_or(true, |size| size > limit)
+    {
+        return Ok(Read::Partial(BoxBody::new(body)));
+    }
+    let mut body = Box::pin(body);
+    let mut read = BytesMut::new();
+    while let Some(chunk) = std::future::poll_fn(|cx| body.as_mut().poll_next(cx)).await {
+        read.extend_from_slice(&chunk?);
+        if read.len() > limit {
+            return Ok(Read::Partial(BoxBody::new(Prefixed {
+                prefix: Some(read.freeze()),
+                rest: body,
+            })));
+        }
+    }
+    Ok(Read::Whole(read.freeze()))
+}
+
+/// A body whose first bytes were already read.
+struct Prefixed<B> {
+    prefix: Option<Bytes>,
+    rest: Pin<Box<B>>,
+}
+
+impl<B: MessageBody> MessageBody for Prefixed<B> {
+    type Error = B::Error;
+
+    fn size(&self) -> BodySize {
+        BodySize::Stream
+    }
+
+    fn poll_next(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<Bytes, Self::Error>>> {
+        if let Some(prefix) = self.prefix.take() {
+            return Poll::Ready(Some(Ok(prefix)));
+        }
+        self.rest.as_mut().poll_next(cx)
+    }
 }
 
 /// The nonce named by a Content-Security-Policy, if any.

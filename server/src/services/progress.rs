@@ -1,7 +1,7 @@
 //! Progress events (append-only, keyed by the client's id) and each learner's progress,
 //! derived from attempts, events and drafts by `shared::progress::derive`.
 
-use chrono::{DateTime, Utc};
+use chrono::Utc;
 use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QuerySelect, Set};
 use shared::FieldError;
 use shared::learning::{EventBatch, EventReport};
@@ -10,7 +10,7 @@ use uuid::Uuid;
 
 use crate::entities::{cohort, progress_event, work_draft};
 use crate::services::actors::Actor;
-use crate::services::attempts::{self, AttemptError, attempt_records, gating};
+use crate::services::attempts::{self, AttemptError, attempt_records, client_time_of, gating};
 use crate::services::cohorts;
 use crate::services::policy::CohortAction;
 
@@ -56,16 +56,13 @@ pub async fn record(
             });
             continue;
         }
-        let client_at = match event.at.as_deref().map(DateTime::parse_from_rfc3339) {
-            None => None,
-            Some(Ok(at)) => Some(at.with_timezone(&Utc)),
-            Some(Err(_)) => {
-                problems.push(FieldError {
-                    field: format!("events[{i}].at"),
-                    message: "a time as RFC 3339".into(),
-                });
+        let client_at = match client_time_of(&format!("events[{i}].at"), event.at.as_deref()) {
+            Ok(at) => at,
+            Err(AttemptError::Invalid(mut fields)) => {
+                problems.append(&mut fields);
                 continue;
             }
+            Err(e) => return Err(e),
         };
         rows.push((
             event.id,
@@ -91,12 +88,15 @@ pub async fn record(
         .select_only()
         .column(progress_event::Column::Id)
         .filter(progress_event::Column::Id.is_in(ids))
+        .filter(progress_event::Column::UserId.eq(actor.me.id))
         .into_tuple()
         .all(db)
         .await?
         .into_iter()
         .collect();
     rows.retain(|(id, _)| !known.contains(id));
+    // An id already taken by someone else's event is answered as any new id is: whose ids
+    // exist is nobody's business. (Only a forged id can collide; it is not stored.)
     let recorded = u32::try_from(rows.len()).unwrap_or(u32::MAX);
     if !rows.is_empty() {
         progress_event::Entity::insert_many(rows.into_iter().map(|(_, row)| row))

@@ -26,8 +26,8 @@ use crate::services::policy::CohortAction;
 pub use check::{Answer, check};
 pub use evaluate::{MAX_ANSWER_CHARS, allowed};
 pub use package_cache::{package_of, published};
-pub(crate) use store::client_time;
 pub use store::{Origin, submit};
+pub(crate) use store::{client_time, client_time_of};
 
 #[derive(Debug, thiserror::Error)]
 pub enum AttemptError {

@@ -57,18 +57,33 @@ async fn version_for(
 
 /// A device's time (RFC 3339), if given.
 pub(crate) fn client_time(text: Option<&str>) -> Result<Option<DateTime<Utc>>, AttemptError> {
-    text.filter(|t| !t.is_empty())
-        .map(|t| {
-            DateTime::parse_from_rfc3339(t)
-                .map(|d| d.with_timezone(&Utc))
-                .map_err(|_| {
-                    AttemptError::Invalid(vec![FieldError {
-                        field: "client_at".into(),
-                        message: "a time as RFC 3339, e.g. 2026-11-23T08:30:00+07:00".into(),
-                    }])
-                })
-        })
-        .transpose()
+    client_time_of("client_at", text)
+}
+
+/// A device's time, as `field`: RFC 3339, from 2020 up to a day ahead of the server (a
+/// device clock may run fast; a time years away is not a time work was done).
+pub(crate) fn client_time_of(
+    field: &str,
+    text: Option<&str>,
+) -> Result<Option<DateTime<Utc>>, AttemptError> {
+    let Some(text) = text.filter(|t| !t.is_empty()) else {
+        return Ok(None);
+    };
+    let earliest = DateTime::parse_from_rfc3339("2020-01-01T00:00:00Z")
+        .map(|d| d.with_timezone(&Utc))
+        .unwrap_or(DateTime::<Utc>::MIN_UTC);
+    let latest = Utc::now() + chrono::Duration::days(1);
+    match DateTime::parse_from_rfc3339(text).map(|d| d.with_timezone(&Utc)) {
+        Ok(at) if (earliest..=latest).contains(&at) => Ok(Some(at)),
+        Ok(_) => Err(AttemptError::Invalid(vec![FieldError {
+            field: field.into(),
+            message: "a time between 2020 and now on the device's clock".into(),
+        }])),
+        Err(_) => Err(AttemptError::Invalid(vec![FieldError {
+            field: field.into(),
+            message: "a time as RFC 3339, e.g. 2026-11-23T08:30:00+07:00".into(),
+        }])),
+    }
 }
 
 /// Checks, scores and stores a submission; the answer says whether it was new. An id

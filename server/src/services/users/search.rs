@@ -17,6 +17,8 @@ use crate::services::policy::{self, Action, Scope};
 
 pub const DEFAULT_PER_PAGE: u64 = 25;
 pub const MAX_PER_PAGE: u64 = 100;
+/// Pages beyond this hold nobody even at national scale (25 × 100,000 accounts).
+pub const MAX_PAGE: u64 = 100_000;
 
 /// Users whose org unit lies in one of `roots` (materialised paths).
 fn in_subtrees(roots: &[String]) -> Condition {
@@ -68,11 +70,18 @@ pub async fn list(
     for word in search_words(query.q.as_deref()) {
         select = select.filter(user::Column::SearchKey.like(format!("%{word}%")));
     }
-    let per_page = query
-        .per_page
-        .unwrap_or(DEFAULT_PER_PAGE)
-        .clamp(1, MAX_PER_PAGE);
-    let page = query.page.unwrap_or(1).max(1);
+    let per_page = query.per_page.unwrap_or(DEFAULT_PER_PAGE);
+    let page = query.page.unwrap_or(1);
+    let mut problems = Vec::new();
+    if !(1..=MAX_PER_PAGE).contains(&per_page) {
+        problems.push(super::field("per_page", "must be from 1 to 100"));
+    }
+    if !(1..=MAX_PAGE).contains(&page) {
+        problems.push(super::field("page", "must be from 1 to 100000"));
+    }
+    if !problems.is_empty() {
+        return Err(UserError::Invalid(problems));
+    }
     let paginator = select
         .order_by_asc(user::Column::SearchKey)
         .order_by_asc(user::Column::Id)
