@@ -28,6 +28,7 @@ mod offline_versions;
 mod openapi;
 mod preferences;
 mod progress_api;
+mod security;
 mod security_headers;
 mod seed;
 mod slow_upload;

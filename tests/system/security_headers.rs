@@ -48,3 +48,36 @@ async fn api_answers_carry_a_locked_down_policy(app: TestApp) {
     assert!(csp.starts_with("default-src 'none'"), "{csp}");
     assert_eq!(response.headers()["x-frame-options"], "DENY");
 }
+
+/// Production is HTTPS only: browsers are told to refuse plain HTTP to the host for a year.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn production_answers_carry_hsts() {
+    use crate::helpers::{Backend, spawn_app_with};
+    let Some(app) = spawn_app_with(Backend::Sqlite, |s| {
+        s.environment = server::config::Environment::Production;
+    })
+    .await
+    else {
+        return;
+    };
+    for path in ["/", "/healthz", "/api/v1/openapi.json"] {
+        let response = app.get(path).await;
+        assert_eq!(
+            response.headers()["strict-transport-security"],
+            "max-age=31536000",
+            "{path}"
+        );
+    }
+    let Some(development) = crate::helpers::spawn_app(Backend::Sqlite).await else {
+        return;
+    };
+    assert!(
+        development
+            .get("/")
+            .await
+            .headers()
+            .get("strict-transport-security")
+            .is_none(),
+        "not on plain-HTTP development servers"
+    );
+}

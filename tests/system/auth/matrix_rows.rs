@@ -78,6 +78,13 @@ pub fn rows() -> Vec<Row> {
             [200, 200, 200, 200, 200, 401],
         ),
         row(
+            M::GET,
+            "/api/v1/auth/queue-key",
+            "/api/v1/auth/queue-key",
+            None,
+            [200, 200, 200, 200, 200, 401],
+        ),
+        row(
             M::POST,
             "/api/v1/auth/password",
             "/api/v1/auth/password",
