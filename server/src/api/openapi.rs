@@ -3,6 +3,8 @@
 use actix_web::HttpResponse;
 use utoipa::OpenApi;
 
+use super::contract::Contract;
+
 use super::{
     auth, cohort_report, cohorts, competencies, course_content, courses, evidence, health,
     learning, org_units, positions, preferences, reports, sync, users,
@@ -10,6 +12,7 @@ use super::{
 
 #[derive(OpenApi)]
 #[openapi(
+    modifiers(&Contract),
     info(
         title = "Fieldschool API",
         description = "REST API of Fieldschool. Errors always have the shape \

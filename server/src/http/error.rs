@@ -127,9 +127,16 @@ pub async fn not_found() -> Result<HttpResponse, ApiError> {
 }
 
 /// `405` in the error shape, for a known path with an unsupported method.
-pub async fn method_not_allowed() -> Result<HttpResponse, ApiError> {
-    Err(ApiError::new(
+/// `405` in the error shape, with the methods the endpoint does answer (RFC 9110).
+pub fn method_not_allowed(allow: &str) -> HttpResponse {
+    let mut response = actix_web::ResponseError::error_response(&ApiError::new(
         ErrorCode::MethodNotAllowed,
         "This method is not allowed on this endpoint.",
-    ))
+    ));
+    if let Ok(value) = actix_web::http::header::HeaderValue::from_str(allow) {
+        response
+            .headers_mut()
+            .insert(actix_web::http::header::ALLOW, value);
+    }
+    response
 }
