@@ -63,4 +63,19 @@ if [ "$want_test" = 1 ]; then
 fi
 if [ "${#missing[@]}" -gt 0 ]; then apt_install "${missing[@]}"; fi
 
+# 5. Schemathesis (PyPI, pinned) in a virtual environment of its own, for the API contract
+#    test (tests/system/contract.rs).
+SCHEMATHESIS_VERSION=4.32.5
+if [ "$want_test" = 1 ]; then
+  st="$TOOLS_DIR/schemathesis/bin/st"
+  if [ "$("$st" --version 2>/dev/null | awk '{print $3}')" != "$SCHEMATHESIS_VERSION" ]; then
+    command -v python3 >/dev/null || apt_install python3
+    python3 -c 'import venv, ensurepip' 2>/dev/null || apt_install python3-venv
+    log "installing schemathesis $SCHEMATHESIS_VERSION"
+    python3 -m venv "$TOOLS_DIR/schemathesis"
+    "$TOOLS_DIR/schemathesis/bin/pip" install --quiet --disable-pip-version-check \
+      "schemathesis==$SCHEMATHESIS_VERSION"
+  fi
+fi
+
 log "tools ready"

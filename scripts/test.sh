@@ -31,6 +31,7 @@ fi
 # The test command installs and builds what the browser tests need, so they never skip.
 export FIELDSCHOOL_TEST_REQUIRE_SITE=1
 export FIELDSCHOOL_TEST_REQUIRE_BROWSER=1
+export FIELDSCHOOL_TEST_REQUIRE_SCHEMATHESIS=1
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT

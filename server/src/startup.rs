@@ -152,7 +152,6 @@ impl Application {
                 .app_data(web::PathConfig::default().error_handler(|e, _| {
                     ApiError::invalid(format!("The address is not valid: {e}."), Vec::new()).into()
                 }))
-                .app_data(api::json_config(api::MAX_BODY_BYTES))
                 .app_data(web::QueryConfig::default().error_handler(|e, _| {
                     ApiError::invalid(format!("The query is not valid: {e}."), Vec::new()).into()
                 }))

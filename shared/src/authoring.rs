@@ -134,7 +134,6 @@ pub struct NewActivity {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MoveForm {
-    #[cfg_attr(feature = "openapi", schema(value_type = String))]
     pub direction: Direction,
 }
 

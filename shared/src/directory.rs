@@ -79,13 +79,24 @@ pub struct OrgUnit {
 pub struct CreateOrgUnit {
     /// The parent; absent for a new root (national administrators only).
     #[serde(default, deserialize_with = "crate::form::optional_id")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, pattern = r"^$|^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"))]
     pub parent_id: Option<Uuid>,
     /// A stable code, unique in the system (e.g. `VN-LCI-YTY`).
+    #[cfg_attr(feature = "openapi", schema(pattern = r"^[A-Z0-9_-]{1,64}$"))]
     pub code: String,
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 200, pattern = r"\S")
+    )]
     pub name: String,
     /// national, province, district, commune or institution.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(pattern = r"^(national|province|district|commune|institution)$")
+    )]
     pub kind: String,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_length = 200))]
     pub region: Option<String>,
 }
 
@@ -93,10 +104,20 @@ pub struct CreateOrgUnit {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct UpdateOrgUnit {
+    #[cfg_attr(feature = "openapi", schema(pattern = r"^[A-Z0-9_-]{1,64}$"))]
     pub code: Option<String>,
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 200, pattern = r"\S")
+    )]
     pub name: Option<String>,
+    #[cfg_attr(
+        feature = "openapi",
+        schema(pattern = r"^(national|province|district|commune|institution)$")
+    )]
     pub kind: Option<String>,
     /// An empty string clears it.
+    #[cfg_attr(feature = "openapi", schema(max_length = 200))]
     pub region: Option<String>,
 }
 
@@ -114,7 +135,16 @@ pub struct Position {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PositionInput {
+    #[cfg_attr(feature = "openapi", schema(pattern = r"^[A-Z0-9_]{1,64}$"))]
     pub code: Option<String>,
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 200, pattern = r"\S")
+    )]
     pub name_vi: Option<String>,
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 200, pattern = r"\S")
+    )]
     pub name_en: Option<String>,
 }

@@ -26,6 +26,56 @@ pub fn optional_text<'de, D: Deserializer<'de>>(
     Ok(raw.map(|t| t.trim().to_owned()).filter(|t| !t.is_empty()))
 }
 
+/// An optional day, `YYYY-MM-DD` (a day that exists); `""` means none.
+pub fn optional_date<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<String>, D::Error> {
+    let text = optional_text(deserializer)?;
+    match text {
+        Some(day) if !is_day(&day) => Err(serde::de::Error::custom(format!(
+            "{day:?} is not a day as YYYY-MM-DD"
+        ))),
+        other => Ok(other),
+    }
+}
+
+/// Whether `text` is `YYYY-MM-DD` naming a day of the calendar.
+pub fn is_day(text: &str) -> bool {
+    let parts: Vec<&str> = text.split('-').collect();
+    let [y, m, d] = parts.as_slice() else {
+        return false;
+    };
+    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    if !(digits(y, 4) && digits(m, 2) && digits(d, 2)) {
+        return false;
+    }
+    let (Ok(y), Ok(m), Ok(d)) = (y.parse::<u32>(), m.parse::<u32>(), d.parse::<u32>()) else {
+        return false;
+    };
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&d)
+}
+
+/// Optional text of at most 200 characters; `""` means none.
+pub fn optional_short_text<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<String>, D::Error> {
+    let text = optional_text(deserializer)?;
+    match text {
+        Some(t) if t.chars().count() > 200 => {
+            Err(serde::de::Error::custom("at most 200 characters"))
+        }
+        other => Ok(other),
+    }
+}
+
 /// A boolean from JSON (`true`) or from a form (`"true"`, `"1"`, `"on"`).
 pub fn flag<'de, D: Deserializer<'de>>(deserializer: D) -> Result<bool, D::Error> {
     #[derive(Deserialize)]
@@ -99,6 +149,25 @@ mod tests {
         unit: Option<Uuid>,
         #[serde(deserialize_with = "grants")]
         roles: Vec<RoleGrant>,
+    }
+
+    #[test]
+    fn days_exist() {
+        for day in ["2026-12-07", "2024-02-29", "2000-02-29"] {
+            assert!(is_day(day), "{day}");
+        }
+        for day in [
+            "2026-02-29",
+            "1900-02-29",
+            "2026-13-01",
+            "2026-00-10",
+            "2026-1-01",
+            "0328-08-98",
+            "x",
+            "",
+        ] {
+            assert!(!is_day(day), "{day}");
+        }
     }
 
     #[test]

@@ -15,11 +15,18 @@ pub struct NewCohort {
     /// A published version; the newest when left out or 0.
     #[serde(default)]
     pub version: u32,
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 300, pattern = r"\S")
+    )]
     pub title_vi: String,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_length = 300))]
     pub title_en: String,
     /// `YYYY-MM-DD`.
+    #[cfg_attr(feature = "openapi", schema(format = Date))]
     pub starts_on: String,
+    #[cfg_attr(feature = "openapi", schema(format = Date))]
     pub ends_on: String,
     /// Modules open after the pre-test (default yes).
     #[serde(default = "yes")]
@@ -98,7 +105,6 @@ pub struct AttemptSubmission {
     pub activity: String,
     /// Question id → response.
     #[serde(default)]
-    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
     pub responses: BTreeMap<String, Response>,
     /// One written answer per prompt, in order.
     #[serde(default)]
@@ -162,6 +168,7 @@ pub struct ProgressEvent {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct EventBatch {
+    #[cfg_attr(feature = "openapi", schema(min_items = 1, max_items = 200))]
     pub events: Vec<ProgressEvent>,
 }
 
@@ -217,7 +224,6 @@ pub struct Certificate {
 pub struct AnswerCheck {
     pub question: String,
     #[serde(default)]
-    #[cfg_attr(feature = "openapi", schema(value_type = Option<Object>))]
     pub response: Option<Response>,
 }
 

@@ -15,6 +15,8 @@ pub mod item_stats;
 pub mod l10n;
 pub mod learning;
 pub mod locale;
+#[cfg(feature = "openapi")]
+pub mod openapi;
 pub mod preferences;
 pub mod progress;
 pub mod quiz;

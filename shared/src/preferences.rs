@@ -9,6 +9,7 @@ use crate::Locale;
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LocaleChoice {
     /// `vi` or `en`.
+    #[cfg_attr(feature = "openapi", schema(pattern = r"^(vi|en)$"))]
     pub locale: String,
     /// Where a form post is sent back to; a path on this site. Defaults to `/`.
     #[serde(default)]

@@ -14,6 +14,7 @@ pub const MAX_ITEMS: usize = 50;
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SyncBatch {
+    #[cfg_attr(feature = "openapi", schema(min_items = 1, max_items = 50))]
     pub items: Vec<SyncItem>,
 }
 
@@ -44,7 +45,10 @@ pub enum Work {
     /// are the item's.
     Attempt { submission: AttemptSubmission },
     /// An attempt as the page's plain form posted it: the form's fields in order.
-    AttemptForm { fields: Vec<(String, String)> },
+    AttemptForm {
+        #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::string_pairs))]
+        fields: Vec<(String, String)>,
+    },
     /// Written answers saved as a draft.
     Draft {
         activity: String,

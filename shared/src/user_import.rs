@@ -28,6 +28,7 @@ pub struct ImportRequest {
     pub csv: String,
     /// Forms only: apply the draft saved at the preview step instead of `csv`.
     #[serde(default, deserialize_with = "crate::form::optional_id")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, pattern = r"^$|^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"))]
     pub draft_id: Option<uuid::Uuid>,
     /// Check and report what would change, without changing anything.
     #[serde(default, deserialize_with = "crate::form::flag")]

@@ -43,6 +43,7 @@ pub struct UserPage {
 /// Query of `GET /api/v1/users`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct UserQuery {
     /// Words of the name, username or email; Vietnamese marks are ignored.
     pub q: Option<String>,
@@ -58,23 +59,40 @@ pub struct UserQuery {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CreateUser {
+    #[cfg_attr(feature = "openapi", schema(pattern = r"^[a-z0-9._-]{3,64}$"))]
     pub username: String,
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 200, pattern = r"\S")
+    )]
     pub full_name: String,
     /// The first password; the user should change it after signing in.
+    #[cfg_attr(feature = "openapi", schema(min_length = 8, max_length = 128))]
     pub password: String,
     #[serde(default)]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(max_length = 254, pattern = r"^$|^[^@\s]+@\S*\.\S*$")
+    )]
     pub email: Option<String>,
     #[serde(default)]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(max_length = 32, pattern = r"^$|^[+ .()-]*([0-9][+ .()-]*){6,}$")
+    )]
     pub phone: Option<String>,
     #[serde(default, deserialize_with = "crate::form::optional_id")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, pattern = r"^$|^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"))]
     pub org_unit_id: Option<Uuid>,
     #[serde(default, deserialize_with = "crate::form::optional_id")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, pattern = r"^$|^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"))]
     pub position_id: Option<Uuid>,
     /// Grants as objects, or as codes (`learner`, `supervisor@<org unit id>`).
     #[serde(default, deserialize_with = "crate::form::grants")]
     pub roles: Vec<RoleGrant>,
     /// `vi` (default) or `en`.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(pattern = r"^(vi|en)$"))]
     pub locale: Option<String>,
 }
 
@@ -84,18 +102,33 @@ pub struct CreateUser {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct UpdateUser {
     #[serde(default)]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 200, pattern = r"\S")
+    )]
     pub full_name: Option<String>,
     #[serde(default)]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(max_length = 254, pattern = r"^$|^[^@\s]+@\S*\.\S*$")
+    )]
     pub email: Option<String>,
     #[serde(default)]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(max_length = 32, pattern = r"^$|^[+ .()-]*([0-9][+ .()-]*){6,}$")
+    )]
     pub phone: Option<String>,
     #[serde(default, deserialize_with = "crate::form::optional_id")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, pattern = r"^$|^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"))]
     pub org_unit_id: Option<Uuid>,
     #[serde(default, deserialize_with = "crate::form::optional_id")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, pattern = r"^$|^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"))]
     pub position_id: Option<Uuid>,
     #[serde(default, deserialize_with = "crate::form::optional_grants")]
     pub roles: Option<Vec<RoleGrant>>,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(pattern = r"^(vi|en)$"))]
     pub locale: Option<String>,
 }
 
@@ -103,5 +136,6 @@ pub struct UpdateUser {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ResetPassword {
+    #[cfg_attr(feature = "openapi", schema(min_length = 8, max_length = 128))]
     pub new_password: String,
 }

@@ -13,6 +13,7 @@ mod auth;
 mod author_pages;
 mod browser;
 mod competencies;
+mod contract;
 mod courses_api;
 pub mod evidence;
 mod health;

@@ -30,13 +30,12 @@ pub(super) fn attempt_error(e: AttemptError) -> ApiError {
     match e {
         AttemptError::Cohort(e) => cohort_error(e),
         AttemptError::NotFound => ApiError::not_found("There is no such attempt."),
-        AttemptError::NoSuchActivity => ApiError::invalid(
-            "The course has no such activity.",
-            vec![shared::FieldError {
+        // An activity is named in the path, or in the body as the object the work is for.
+        AttemptError::NoSuchActivity => ApiError::not_found("The course has no such activity.")
+            .with_fields(vec![shared::FieldError {
                 field: "activity".into(),
                 message: "an activity of the cohort's course".into(),
-            }],
-        ),
+            }]),
         AttemptError::Invalid(fields) => ApiError::invalid("Some answers need attention.", fields),
         AttemptError::Locked => ApiError::new(
             ErrorCode::Conflict,

@@ -131,11 +131,23 @@ pub async fn delete(
     }
 }
 
+/// The body of `POST /positions/{id}/profile`, for the document (the handler also reads
+/// the form's `level.CODE` fields).
+#[derive(utoipa::ToSchema)]
+#[allow(dead_code)]
+pub struct ProfileInput {
+    /// The framework version the levels belong to.
+    framework_id: uuid::Uuid,
+    /// Competency code → the level required (0: nothing).
+    #[schema(value_type = std::collections::BTreeMap<String, u8>)]
+    levels: std::collections::BTreeMap<String, u8>,
+}
+
 /// Sets the levels a position requires in one framework version. JSON:
 /// `{"framework_id": "…", "levels": {"LEAD": 4, …}}`; a form sends `framework_id` and
 /// `level.CODE` fields. A level of 0 (or a code left out) requires nothing.
 #[utoipa::path(post, path = "/api/v1/positions/{id}/profile", tag = "competencies",
-    request_body(content = Object, content_type = "application/json"),
+    request_body(content = ProfileInput, content_type = "application/json"),
     responses((status = 204), (status = 400, body = shared::ErrorBody), (status = 403, body = shared::ErrorBody),
         (status = 404, body = shared::ErrorBody)))]
 pub async fn set_profile(
@@ -163,10 +175,20 @@ pub async fn set_profile(
                 .as_str()
                 .unwrap_or_default()
                 .to_owned(),
-            body.value["levels"]
-                .as_object()
-                .map(|m| m.iter().map(|(k, v)| (k.clone(), v.to_string())).collect())
-                .unwrap_or_default(),
+            match &body.value["levels"] {
+                serde_json::Value::Object(m) => {
+                    m.iter().map(|(k, v)| (k.clone(), v.to_string())).collect()
+                }
+                _ => {
+                    return Err(ApiError::invalid(
+                        "Levels are an object of competency codes and numbers.",
+                        vec![shared::FieldError {
+                            field: "levels".into(),
+                            message: "an object such as {\"LEAD\": 4}".into(),
+                        }],
+                    ));
+                }
+            },
         ),
     };
     let framework = uuid::Uuid::parse_str(framework.trim()).map_err(|_| {

@@ -105,7 +105,7 @@ fn complete(path: &str, operation: &mut Operation) {
         operation.parameters = None;
     }
     let has_body = operation.request_body.as_ref().is_some_and(has_content);
-    if !names.is_empty() {
+    if !names.is_empty() || has_query {
         add_error(
             operation,
             "404",
@@ -157,6 +157,24 @@ pub struct Contract;
 
 impl Modify for Contract {
     fn modify(&self, openapi: &mut OpenApi) {
+        for item in openapi.paths.paths.values_mut() {
+            // A PATCH changes the fields present; an empty one changes nothing. Its POST alias
+            // for HTML forms (which can only post) takes the same body and answers the same.
+            if let Some(patch) = &mut item.patch {
+                if let Some(body) = &mut patch.request_body {
+                    body.required = Some(Required::False);
+                }
+                let patched = patch.responses.responses.clone();
+                if let Some(post) = &mut item.post {
+                    if let Some(body) = &mut post.request_body {
+                        body.required = Some(Required::False);
+                    }
+                    for (status, response) in patched {
+                        post.responses.responses.entry(status).or_insert(response);
+                    }
+                }
+            }
+        }
         for (path, item) in openapi.paths.paths.iter_mut() {
             for operation in [
                 &mut item.get,

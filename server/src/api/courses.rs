@@ -192,7 +192,7 @@ pub async fn replace_draft(
     state: web::Data<AppState>,
     user: CurrentUser,
     id: web::Path<String>,
-    body: web::Json<DraftReplace>,
+    body: crate::http::body::JsonBody<DraftReplace>,
 ) -> Result<HttpResponse, ApiError> {
     let actor = actor(&user);
     let revision = courses::replace_draft(&state.db, actor, parse_id(&id)?, body.into_inner())

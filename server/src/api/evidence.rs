@@ -117,6 +117,7 @@ pub fn back_to(fields: &[(String, String)], fallback: &str) -> String {
 #[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
 pub struct VoidRequest {
     /// Why it no longer counts.
+    #[schema(min_length = 1, max_length = 500, pattern = r"\S")]
     pub reason: String,
 }
 
@@ -171,6 +172,7 @@ pub async fn rate(
 }
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct FormQuery {
     pub cohort: Uuid,
     pub learner: Uuid,

@@ -145,7 +145,7 @@ pub async fn events(
     state: web::Data<AppState>,
     user: CurrentUser,
     id: web::Path<String>,
-    body: web::Json<EventBatch>,
+    body: crate::http::body::JsonBody<EventBatch>,
 ) -> Result<HttpResponse, ApiError> {
     let report = progress::record(&state.db, &user.0.actor, parse_id(&id)?, &body)
         .await

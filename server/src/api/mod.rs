@@ -58,28 +58,6 @@ const MAX_SYNC_BYTES: usize = 2 * 1024 * 1024;
 /// Largest CSV import (about 5,000 rows).
 const MAX_IMPORT_BYTES: usize = 2 * 1024 * 1024;
 
-/// JSON bodies up to `limit` bytes; a body that is too large or does not fit its type gets
-/// the one error shape.
-pub(crate) fn json_config(limit: usize) -> web::JsonConfig {
-    web::JsonConfig::default()
-        .limit(limit)
-        .error_handler(|e, _| match e {
-            actix_web::error::JsonPayloadError::Overflow { .. }
-            | actix_web::error::JsonPayloadError::OverflowKnownLength { .. } => ApiError::new(
-                shared::ErrorCode::PayloadTooLarge,
-                "The request body is too large.",
-            )
-            .into(),
-            actix_web::error::JsonPayloadError::ContentType => ApiError::new(
-                shared::ErrorCode::UnsupportedMediaType,
-                "Send the body as application/json.",
-            )
-            .into(),
-            other => ApiError::invalid(format!("The JSON body is not valid: {other}."), Vec::new())
-                .into(),
-        })
-}
-
 /// A path served by `route`; any other method on it gets `405` in the error shape.
 fn endpoint(
     doc: &utoipa::openapi::OpenApi,
@@ -251,7 +229,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                         "/courses/{id}/draft",
                         web::put().to(courses::replace_draft),
                     )
-                    .app_data(json_config(MAX_PACKAGE_BYTES)),
+                    .app_data(web::PayloadConfig::new(MAX_PACKAGE_BYTES)),
                 )
                 .service(endpoint(
                     &doc,
@@ -433,7 +411,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 ))
                 .service(
                     endpoint(&doc, "/sync", web::post().to(sync::sync))
-                        .app_data(json_config(MAX_SYNC_BYTES)),
+                        .app_data(web::PayloadConfig::new(MAX_SYNC_BYTES)),
                 )
                 .service(endpoint(
                     &doc,

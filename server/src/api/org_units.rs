@@ -61,7 +61,8 @@ pub async fn create(
 #[utoipa::path(patch, path = "/api/v1/org-units/{id}", tag = "org units",
     request_body(content = UpdateOrgUnit, content_type = "application/json"),
     responses((status = 200, body = shared::directory::OrgUnit), (status = 400, body = shared::ErrorBody),
-        (status = 403, body = shared::ErrorBody), (status = 404, body = shared::ErrorBody)))]
+        (status = 403, body = shared::ErrorBody), (status = 404, body = shared::ErrorBody),
+        (status = 409, description = "Another org unit has this code", body = shared::ErrorBody)))]
 pub async fn update(
     state: web::Data<AppState>,
     user: CurrentUser,
@@ -82,7 +83,8 @@ pub async fn update(
 
 /// The same as `PATCH`, for HTML forms (which can only `POST`).
 #[utoipa::path(post, path = "/api/v1/org-units/{id}", tag = "org units",
-    request_body(content = UpdateOrgUnit, content_type = "application/x-www-form-urlencoded"),
+    request_body(content = UpdateOrgUnit, content_type = "application/json",
+        description = "The same as PATCH, for HTML forms (also accepted as a form post, answered with a redirect)."),
     responses((status = 303, description = "Back to the list"), (status = 400, body = shared::ErrorBody),
         (status = 403, body = shared::ErrorBody), (status = 404, body = shared::ErrorBody)))]
 pub async fn update_form(

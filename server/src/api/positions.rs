@@ -35,8 +35,22 @@ pub async fn list(
     Ok(HttpResponse::Ok().json(positions::list(&state.db).await.map_err(position_error)?))
 }
 
+/// The body of `POST /positions` as the document gives it: every field required (the
+/// handler reads [`PositionInput`], whose fields are optional for PATCH, and says which
+/// are missing).
+#[derive(utoipa::ToSchema)]
+#[allow(dead_code)]
+pub struct NewPosition {
+    #[schema(pattern = r"^[A-Z0-9_]{1,64}$")]
+    code: String,
+    #[schema(min_length = 1, max_length = 200, pattern = r"\S")]
+    name_vi: String,
+    #[schema(min_length = 1, max_length = 200, pattern = r"\S")]
+    name_en: String,
+}
+
 #[utoipa::path(post, path = "/api/v1/positions", tag = "positions",
-    request_body(content = PositionInput, content_type = "application/json"),
+    request_body(content = NewPosition, content_type = "application/json"),
     responses((status = 201, body = shared::directory::Position), (status = 400, body = shared::ErrorBody),
         (status = 403, body = shared::ErrorBody), (status = 409, body = shared::ErrorBody)))]
 pub async fn create(
@@ -60,7 +74,8 @@ pub async fn create(
 #[utoipa::path(patch, path = "/api/v1/positions/{id}", tag = "positions",
     request_body(content = PositionInput, content_type = "application/json"),
     responses((status = 200, body = shared::directory::Position), (status = 400, body = shared::ErrorBody),
-        (status = 403, body = shared::ErrorBody), (status = 404, body = shared::ErrorBody)))]
+        (status = 403, body = shared::ErrorBody), (status = 404, body = shared::ErrorBody),
+        (status = 409, description = "Another position has this code", body = shared::ErrorBody)))]
 pub async fn update(
     state: web::Data<AppState>,
     user: CurrentUser,
@@ -77,7 +92,8 @@ pub async fn update(
 
 /// The same as `PATCH`, for HTML forms (which can only `POST`).
 #[utoipa::path(post, path = "/api/v1/positions/{id}", tag = "positions",
-    request_body(content = PositionInput, content_type = "application/x-www-form-urlencoded"),
+    request_body(content = PositionInput, content_type = "application/json",
+        description = "The same as PATCH, for HTML forms (also accepted as a form post, answered with a redirect)."),
     responses((status = 303, description = "Back to the list"), (status = 400, body = shared::ErrorBody),
         (status = 403, body = shared::ErrorBody), (status = 404, body = shared::ErrorBody)))]
 pub async fn update_form(

@@ -99,19 +99,30 @@ pub async fn rating_gap_csv(
     )
 }
 
-#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[derive(Debug, Deserialize)]
 pub struct RowQuery {
     #[serde(flatten)]
-    #[param(inline)]
     pub filter: ReportFilter,
-    /// The row's competency.
     pub of: Uuid,
-    /// The row's measure, e.g. `supervisor:follow_up_30`.
     pub measure: String,
 }
 
+/// The row of `GET /reports/gains/learners`, beside the report's filters.
+#[derive(utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+#[allow(dead_code)]
+pub struct RowParams {
+    /// The row's competency.
+    of: Uuid,
+    /// The row's measure, e.g. `supervisor:follow_up_30`.
+    #[param(
+        pattern = r"^(test|self|supervisor|peer|lecturer):after$|^supervisor:follow_up_(30|90)$"
+    )]
+    measure: String,
+}
+
 /// The learners behind one row of the gain table (refused for groups under 5).
-#[utoipa::path(get, path = "/api/v1/reports/gains/learners", tag = "reports", params(RowQuery),
+#[utoipa::path(get, path = "/api/v1/reports/gains/learners", tag = "reports", params(ReportFilter, RowParams),
     responses((status = 200, body = Vec<shared::evidence::report::LearnerChange>),
         (status = 400, body = shared::ErrorBody), (status = 403, body = shared::ErrorBody)))]
 pub async fn gain_learners(

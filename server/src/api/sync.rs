@@ -25,7 +25,7 @@ use crate::startup::AppState;
 pub async fn sync(
     state: web::Data<AppState>,
     user: CurrentUser,
-    body: web::Json<SyncBatch>,
+    body: crate::http::body::JsonBody<SyncBatch>,
 ) -> Result<HttpResponse, ApiError> {
     sync::check_size(&body).map_err(attempt_error)?;
     let actor = &user.0.actor;

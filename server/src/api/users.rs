@@ -35,6 +35,10 @@ pub fn user_error(e: UserError) -> ApiError {
             field: "username".into(),
             message: "taken".into(),
         }]),
+        UserError::OwnAccount => ApiError::new(
+            ErrorCode::Conflict,
+            "You cannot disable the account you are signed in with.",
+        ),
         UserError::NotFound => ApiError::not_found("There is no such user."),
         UserError::Forbidden => ApiError::new(ErrorCode::Forbidden, "You may not do this."),
         UserError::Password(PasswordError::Busy) => ApiError::new(
@@ -155,7 +159,8 @@ pub async fn update(
 
 /// The same as `PATCH`, for HTML forms (which can only `POST`).
 #[utoipa::path(post, path = "/api/v1/users/{id}", tag = "users",
-    request_body(content = UpdateUser, content_type = "application/x-www-form-urlencoded"),
+    request_body(content = UpdateUser, content_type = "application/json",
+        description = "The same as PATCH, for HTML forms (also accepted as a form post, answered with a redirect)."),
     responses((status = 303, description = "Back to the user's page"), (status = 400, body = shared::ErrorBody)))]
 pub async fn update_form(
     state: web::Data<AppState>,
@@ -184,7 +189,8 @@ async fn set_disabled(
 
 /// Disable an account: the user is signed out everywhere at once.
 #[utoipa::path(post, path = "/api/v1/users/{id}/disable", tag = "users",
-    responses((status = 204), (status = 403, body = shared::ErrorBody), (status = 404, body = shared::ErrorBody)))]
+    responses((status = 204), (status = 403, body = shared::ErrorBody), (status = 404, body = shared::ErrorBody),
+        (status = 409, description = "It is the account you are signed in with", body = shared::ErrorBody)))]
 pub async fn disable(
     state: web::Data<AppState>,
     user: CurrentUser,
@@ -232,6 +238,7 @@ pub async fn reset_password(
         (status = 200, description = "Imported, or (dry run) what would change", body = shared::user_import::ImportReport),
         (status = 400, description = "Problems, each as `line N: column`", body = shared::ErrorBody),
         (status = 403, body = shared::ErrorBody),
+        (status = 404, description = "The draft named by `draft_id` no longer exists", body = shared::ErrorBody),
     ))]
 pub async fn import(
     state: web::Data<AppState>,

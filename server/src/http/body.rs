@@ -153,14 +153,7 @@ impl<T: DeserializeOwned + 'static> FromRequest for Submitted<T> {
                     "Send the body as application/json or application/x-www-form-urlencoded.",
                 )
             })?;
-            let bytes = bytes
-                .await
-                .map_err(|e| match e.as_error::<PayloadError>() {
-                    Some(PayloadError::Overflow) => {
-                        ApiError::new(ErrorCode::PayloadTooLarge, "The request body is too large.")
-                    }
-                    _ => ApiError::invalid("The request body could not be read.", Vec::new()),
-                })?;
+            let bytes = bytes.await.map_err(unreadable)?;
             let fields: Vec<(String, String)> = match kind {
                 BodyKind::Form => serde_urlencoded::from_bytes(&bytes).unwrap_or_default(),
                 BodyKind::Json => Vec::new(),
@@ -179,9 +172,7 @@ impl<T: DeserializeOwned + 'static> FromRequest for Submitted<T> {
             }
             let json: &[u8] = if bytes.is_empty() { b"{}" } else { &bytes };
             let value = match kind {
-                BodyKind::Json => serde_json::from_slice(json).map_err(|e| {
-                    ApiError::invalid(format!("The JSON body is not valid: {e}."), Vec::new())
-                })?,
+                BodyKind::Json => json_body(json)?,
                 BodyKind::Form => serde_html_form::from_bytes(&bytes).map_err(|e| {
                     ApiError::invalid(format!("The form is not valid: {e}."), Vec::new())
                 })?,
@@ -192,5 +183,112 @@ impl<T: DeserializeOwned + 'static> FromRequest for Submitted<T> {
                 fields,
             })
         })
+    }
+}
+
+/// Why a body could not be read: too large for the route's `PayloadConfig`, or cut off.
+fn unreadable(e: actix_web::Error) -> ApiError {
+    match e.as_error::<PayloadError>() {
+        Some(PayloadError::Overflow) => {
+            ApiError::new(ErrorCode::PayloadTooLarge, "The request body is too large.")
+        }
+        _ => ApiError::invalid("The request body could not be read.", Vec::new()),
+    }
+}
+
+/// A body that is JSON only (the offline queue, whole drafts, progress events): `415` for
+/// any other type; its size limit is the route's `PayloadConfig`.
+pub struct JsonBody<T>(pub T);
+
+impl<T> JsonBody<T> {
+    pub fn into_inner(self) -> T {
+        self.0
+    }
+}
+
+impl<T> std::ops::Deref for JsonBody<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T: DeserializeOwned + 'static> FromRequest for JsonBody<T> {
+    type Error = ApiError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, ApiError>>>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let json = req.content_type() == "application/json";
+        let bytes = web::Bytes::from_request(req, payload);
+        Box::pin(async move {
+            if !json {
+                return Err(ApiError::new(
+                    ErrorCode::UnsupportedMediaType,
+                    "Send the body as application/json.",
+                ));
+            }
+            let bytes = bytes.await.map_err(unreadable)?;
+            Ok(JsonBody(json_body(&bytes)?))
+        })
+    }
+}
+
+/// A JSON body as `T`. An integer written with a zero fraction (`2.0`) is an integer, as
+/// JSON Schema has it, so clients whose JSON libraries write numbers that way are understood.
+pub fn json_body<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
+    let not_valid = |e: serde_json::Error| {
+        ApiError::invalid(format!("The JSON body is not valid: {e}."), Vec::new())
+    };
+    let mut value: serde_json::Value = serde_json::from_slice(bytes).map_err(not_valid)?;
+    // Every body of the API is an object (serde would otherwise read a struct from a list).
+    if !value.is_object() {
+        return Err(ApiError::invalid(
+            "The JSON body must be an object.",
+            Vec::new(),
+        ));
+    }
+    integers_as_integers(&mut value);
+    serde_json::from_value(value).map_err(not_valid)
+}
+
+fn integers_as_integers(value: &mut serde_json::Value) {
+    use serde_json::Value;
+    match value {
+        Value::Number(n) if n.is_f64() => {
+            let Some(f) = n.as_f64() else { return };
+            // Exactly representable integers only (|f| < 2^53).
+            if f.fract() == 0.0 && f.abs() < 9_007_199_254_740_992.0 {
+                #[allow(clippy::cast_possible_truncation)]
+                let int = f as i64;
+                *value = Value::from(int);
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(integers_as_integers),
+        Value::Object(map) => map.values_mut().for_each(integers_as_integers),
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod json_tests {
+    use super::*;
+
+    #[test]
+    fn integral_floats_are_integers_and_others_stay() {
+        #[derive(serde::Deserialize)]
+        struct Review {
+            points: Vec<u32>,
+            score: f64,
+        }
+        let review: Review =
+            json_body(br#"{"points": [2.0, 3, 2147483646.0], "score": 2.5}"#).unwrap();
+        assert_eq!(review.points, [2, 3, 2_147_483_646]);
+        assert!((review.score - 2.5).abs() < f64::EPSILON);
+        assert!(json_body::<Review>(br#"{"points": [2.5], "score": 1}"#).is_err());
+        assert!(json_body::<Review>(br#"{"points": [1e300], "score": 1}"#).is_err());
+        // A struct is never read from a list.
+        assert!(json_body::<Review>(br#"[[1], 2]"#).is_err());
     }
 }

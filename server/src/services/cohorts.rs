@@ -135,8 +135,11 @@ pub async fn open(
         ));
     }
     let title = input.title_vi.trim();
-    if title.is_empty() || title.chars().count() > 300 {
+    if title.is_empty() || input.title_vi.chars().count() > 300 {
         return Err(invalid("title_vi", "between 1 and 300 characters"));
+    }
+    if input.title_en.chars().count() > 300 {
+        return Err(invalid("title_en", "at most 300 characters"));
     }
     let (starts, ends) = (
         date("starts_on", &input.starts_on)?,

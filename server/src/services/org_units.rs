@@ -76,8 +76,12 @@ fn check_fields(
     code: Option<&str>,
     name: Option<&str>,
     kind: Option<&str>,
+    region: Option<&str>,
     problems: &mut Vec<FieldError>,
 ) {
+    if region.is_some_and(|r| r.chars().count() > 200) {
+        problems.push(field("region", "at most 200 characters"));
+    }
     if let Some(code) = code {
         let ok = (1..=64).contains(&code.len())
             && code
@@ -90,11 +94,10 @@ fn check_fields(
             ));
         }
     }
-    if let Some(name) = name {
-        let chars = name.trim().chars().count();
-        if chars == 0 || chars > 200 {
-            problems.push(field("name", "between 1 and 200 characters"));
-        }
+    if let Some(name) = name
+        && (name.trim().is_empty() || name.chars().count() > 200)
+    {
+        problems.push(field("name", "between 1 and 200 characters"));
     }
     if let Some(kind) = kind
         && OrgUnitKind::from_code(kind).is_none()
@@ -131,6 +134,7 @@ pub async fn create(
         Some(&input.code),
         Some(&input.name),
         Some(&input.kind),
+        input.region.as_deref(),
         &mut problems,
     );
     let parent = match input.parent_id {
@@ -193,6 +197,7 @@ pub async fn update(
         input.code.as_deref(),
         input.name.as_deref(),
         input.kind.as_deref(),
+        input.region.as_deref(),
         &mut problems,
     );
     if !problems.is_empty() {

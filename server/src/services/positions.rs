@@ -52,12 +52,10 @@ fn problems(input: &PositionInput, creating: bool) -> Vec<FieldError> {
             field: name.into(),
             message: "required".into(),
         }),
-        Some(v) if v.trim().is_empty() || v.trim().chars().count() > max => {
-            problems.push(FieldError {
-                field: name.into(),
-                message: format!("between 1 and {max} characters"),
-            })
-        }
+        Some(v) if v.trim().is_empty() || v.chars().count() > max => problems.push(FieldError {
+            field: name.into(),
+            message: format!("between 1 and {max} characters"),
+        }),
         _ => {}
     };
     need("code", &input.code, 64);

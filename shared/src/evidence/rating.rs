@@ -26,6 +26,7 @@ pub struct RatingSubmission {
     pub source: Option<Source>,
     /// Competency id → level. Competencies left out are not rated.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::level_map))]
     pub levels: BTreeMap<Uuid, u8>,
 }
 
@@ -76,6 +77,7 @@ pub struct Inbox {
 pub struct PeerInvitation {
     /// Whom to rate; the learner inviting for themselves may leave it out.
     #[serde(default, deserialize_with = "crate::form::optional_id")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, pattern = r"^$|^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"))]
     pub learner: Option<Uuid>,
     /// The colleague's username.
     pub peer: String,

@@ -16,23 +16,66 @@ pub const MIN_GROUP: u64 = 5;
 /// evidence does.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema, utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 #[serde(default)]
 pub struct ReportFilter {
+    /// A course's id; empty for all.
     #[serde(deserialize_with = "crate::form::optional_id")]
+    #[cfg_attr(feature = "openapi", param(value_type = Option<String>, nullable = false, pattern = r"^$|^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"))]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, pattern = r"^$|^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"))]
     pub course: Option<Uuid>,
+    /// A class's id; empty for all.
     #[serde(deserialize_with = "crate::form::optional_id")]
+    #[cfg_attr(feature = "openapi", param(value_type = Option<String>, nullable = false, pattern = r"^$|^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"))]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, pattern = r"^$|^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"))]
     pub cohort: Option<Uuid>,
+    /// An org unit's id (its whole subtree); empty for all the viewer may see.
     #[serde(deserialize_with = "crate::form::optional_id")]
+    #[cfg_attr(feature = "openapi", param(value_type = Option<String>, nullable = false, pattern = r"^$|^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"))]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, pattern = r"^$|^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"))]
     pub org_unit: Option<Uuid>,
-    #[serde(deserialize_with = "crate::form::optional_text")]
+    /// A socio-economic region's name; empty for all.
+    #[serde(deserialize_with = "crate::form::optional_short_text")]
+    #[cfg_attr(feature = "openapi", param(nullable = false, max_length = 200))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 200))]
     pub region: Option<String>,
+    /// A position's id; empty for all.
     #[serde(deserialize_with = "crate::form::optional_id")]
+    #[cfg_attr(feature = "openapi", param(value_type = Option<String>, nullable = false, pattern = r"^$|^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"))]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, pattern = r"^$|^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"))]
     pub position: Option<Uuid>,
+    /// A competency's id; empty for all.
     #[serde(deserialize_with = "crate::form::optional_id")]
+    #[cfg_attr(feature = "openapi", param(value_type = Option<String>, nullable = false, pattern = r"^$|^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"))]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, pattern = r"^$|^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"))]
     pub competency: Option<Uuid>,
-    #[serde(deserialize_with = "crate::form::optional_text")]
+    /// The first day, `YYYY-MM-DD`; empty for no bound.
+    #[serde(deserialize_with = "crate::form::optional_date")]
+    #[cfg_attr(
+        feature = "openapi",
+        param(
+            nullable = false,
+            pattern = r"^$|^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
+        )
+    )]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(pattern = r"^$|^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")
+    )]
     pub from: Option<String>,
-    #[serde(deserialize_with = "crate::form::optional_text")]
+    /// The last day, `YYYY-MM-DD`; empty for no bound.
+    #[serde(deserialize_with = "crate::form::optional_date")]
+    #[cfg_attr(
+        feature = "openapi",
+        param(
+            nullable = false,
+            pattern = r"^$|^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
+        )
+    )]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(pattern = r"^$|^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")
+    )]
     pub to: Option<String>,
 }
 

@@ -84,11 +84,21 @@ pub enum Question {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", content = "value", rename_all = "snake_case")]
 pub enum Response {
-    Choice(Key),
-    Choices(Vec<Key>),
+    Choice(String),
+    Choices(Vec<String>),
     Bool(bool),
     Number(f64),
     Text(String),
-    Order(Vec<Key>),
+    Order(Vec<String>),
     Pairs(Vec<(Key, Key)>),
 }
+
+#[cfg(feature = "openapi")]
+impl utoipa::PartialSchema for Response {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        crate::openapi::response_schema()
+    }
+}
+
+#[cfg(feature = "openapi")]
+impl utoipa::ToSchema for Response {}

@@ -75,8 +75,11 @@ pub async fn import_csv(
     {
         problems.push(problem("code", "1 to 64 letters, digits, '-' or '_'"));
     }
-    if input.name_vi.trim().is_empty() {
-        problems.push(problem("name_vi", "required"));
+    if input.name_vi.trim().is_empty() || input.name_vi.chars().count() > 200 {
+        problems.push(problem("name_vi", "between 1 and 200 characters"));
+    }
+    if input.name_en.chars().count() > 200 {
+        problems.push(problem("name_en", "at most 200 characters"));
     }
     let parsed = parse(&input.csv);
     let (levels, items) = match parsed {

@@ -41,11 +41,10 @@ pub async fn update(
 ) -> Result<UserSummary, UserError> {
     let target = managed(db, actor, id).await?;
     let mut problems = contact_problems(change.email.as_deref(), change.phone.as_deref());
-    if let Some(name) = &change.full_name {
-        let chars = name.trim().chars().count();
-        if chars == 0 || chars > 200 {
-            problems.push(field("full_name", "between 1 and 200 characters"));
-        }
+    if let Some(name) = &change.full_name
+        && (name.trim().is_empty() || name.chars().count() > 200)
+    {
+        problems.push(field("full_name", "between 1 and 200 characters"));
     }
     let locale = match change.locale.as_deref() {
         Some(code) => Locale::from_code(code).or_else(|| {
@@ -149,10 +148,7 @@ pub async fn set_disabled(
 ) -> Result<(), UserError> {
     let target = managed(db, actor, id).await?;
     if disabled && id == actor.me.id {
-        return Err(UserError::Invalid(vec![field(
-            "id",
-            "you cannot disable your own account",
-        )]));
+        return Err(UserError::OwnAccount);
     }
     let mut row = target.into_active_model();
     row.disabled = Set(disabled);

@@ -43,6 +43,9 @@ pub enum UserError {
     Invalid(Vec<FieldError>),
     #[error("the username {0:?} is taken")]
     UsernameTaken(String),
+    /// Administrators cannot disable the account they are using.
+    #[error("one's own account cannot be disabled")]
+    OwnAccount,
     /// The user does not exist, or the actor may not know it does.
     #[error("no such user")]
     NotFound,
@@ -107,8 +110,8 @@ pub fn validate(new: &NewUser) -> Vec<FieldError> {
             "3 to 64 characters: lower-case letters, digits, '.', '_' or '-'",
         ));
     }
-    let name_chars = new.full_name.trim().chars().count();
-    if name_chars == 0 || name_chars > 200 {
+    // Blank after trimming, or longer than allowed as sent (the document's maxLength).
+    if new.full_name.trim().is_empty() || new.full_name.chars().count() > 200 {
         problems.push(field("full_name", "between 1 and 200 characters"));
     }
     problems.extend(password_problems(&new.password, Some(&new.username)));
