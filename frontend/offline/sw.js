@@ -22,6 +22,7 @@ const BATCH_ITEMS = 50;
 const BATCH_BYTES = 256 * 1024;
 const MAX_BACKOFF_MS = 5 * 60 * 1000;
 const WHO_COOKIE = 'fs_who';
+const SIGN_OUT = '/api/v1/auth/sign-out';
 const QUEUED = /^\/api\/v1\/cohorts\/([0-9a-f-]{36})\/(attempts|drafts\/[\w-]+|events)$/;
 
 // ---- pure rules (tested in offline.test.mjs) ----
@@ -241,6 +242,8 @@ function flush(now) {
 
 async function send(now) {
   let state = await getState();
+  if (state.signOutPending && !(await finishSignOut())) return undefined;
+  state = await getState();
   const wait = (state.lastTry || 0) + backoff(state.failures) - Date.now();
   if (wait > 0 && !now) return schedule(wait);
   let single = false;
@@ -305,6 +308,40 @@ function schedule(ms) {
   retryTimer = setTimeout(() => flush(false).catch(() => {}), ms);
 }
 
+// ---- signing out ----
+
+/// A sign-out: the device forgets the person's copies and key at once, whatever the line
+/// does. Without a connection the server cannot end the session yet, so the worker keeps
+/// a note and ends it before it serves anything else (`finishSignOut`).
+async function signOut(request) {
+  await forget((await getState()).user);
+  try {
+    return await timeout(fetch(request), POST_TIMEOUT_MS);
+  } catch (_) {
+    await putState({ ...(await getState()), signOutPending: true });
+    return Response.redirect('/login?signed_out=1', 303);
+  }
+}
+
+/// Ends a session whose sign-out was made offline; false while that cannot be done yet.
+async function finishSignOut() {
+  if (!(await getState()).signOutPending) return true;
+  try {
+    const reply = await fetch(SIGN_OUT, { method: 'POST', credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: '{}' });
+    if (!reply.ok) return false;
+    await putState({ ...(await getState()), signOutPending: false });
+    return true;
+  } catch (_) {
+    return false;
+  }
+}
+
+async function offlinePage() {
+  return (await caches.match('/offline')) ||
+    new Response('Offline', { status: 503, headers: { 'Content-Type': 'text/plain' } });
+}
+
 // ---- fetches ----
 
 function timeout(promise, ms) {
@@ -319,6 +356,8 @@ async function marked(saved) {
 
 async function page(event) {
   const request = event.request;
+  // A session signed out offline is ended before anything is served with its cookies.
+  if (!(await finishSignOut())) return offlinePage();
   // Saved pages are their owner's only: nobody signed in, or someone else, gets the network.
   const owner = await settle(await signedIn(await getState()));
   const saved = owner && await caches.match(request, { ignoreSearch: true, ignoreVary: true });
@@ -328,8 +367,7 @@ async function page(event) {
     try {
       return await network;
     } catch (_) {
-      return (await caches.match('/offline')) ||
-        new Response('Offline', { status: 503, headers: { 'Content-Type': 'text/plain' } });
+      return offlinePage();
     }
   }
   try {
@@ -406,6 +444,10 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
   if (request.method === 'POST') {
+    if (url.pathname === SIGN_OUT) {
+      event.respondWith(signOut(request));
+      return;
+    }
     const match = QUEUED.exec(url.pathname);
     if (match) event.respondWith(learningPost(event, match));
     return;

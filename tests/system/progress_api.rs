@@ -63,6 +63,16 @@ impl Learner<'_> {
     }
 }
 
+async fn tuan_id(app: &TestApp, token: &str) -> String {
+    let me = reqwest::Client::new()
+        .get(app.url("/api/v1/auth/me"))
+        .bearer_auth(token)
+        .send()
+        .await
+        .unwrap();
+    json(me).await["id"].as_str().unwrap().to_owned()
+}
+
 fn status_of<'a>(progress: &'a Value, activity: &str) -> &'a Value {
     progress["activities"]
         .as_array()
@@ -119,6 +129,32 @@ async fn events_are_recorded_once_and_move_the_resume_point(app: TestApp) {
     assert!(json(bad).await.to_string().contains("events[0].activity"));
     let empty = mai.post("events", &json!({ "events": [] })).await;
     assert_eq!(empty.status(), StatusCode::BAD_REQUEST);
+
+    // A time years away is not when anything was done.
+    let far = mai
+        .post(
+            "events",
+            &json!({ "events": [{ "id": uuid::Uuid::new_v4(), "activity": "a1", "at": "9999-01-01T00:00:00Z" }] }),
+        )
+        .await;
+    assert_eq!(far.status(), StatusCode::BAD_REQUEST);
+    assert!(json(far).await.to_string().contains("events[0].at"));
+
+    // Someone else's event id is answered as a new one would be, and not stored as theirs.
+    let tuan = Learner::sign_in(&app, "hv.tuan", "hoc-vien-ea-kly").await;
+    let theirs = json!({ "events": [{ "id": a, "activity": "a1" }] });
+    let guessed = tuan.post("events", &theirs).await;
+    assert_eq!(
+        json(guessed).await,
+        json!({ "recorded": 1, "duplicates": 0 }),
+        "whose ids exist is not told"
+    );
+    let owner = server::entities::progress_event::Entity::find_by_id(a)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_ne!(owner.user_id.to_string(), tuan_id(&app, &tuan.token).await);
 
     // After the pre-test the modules open and the next activity is where to resume.
     let pre = mai

@@ -171,7 +171,7 @@ async fn admins_cannot_lock_themselves_out(app: TestApp) {
     let disable = api
         .call(Method::POST, &format!("/api/v1/users/{id}/disable"), None)
         .await;
-    assert_eq!(disable.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(disable.status(), StatusCode::CONFLICT);
     let demote = api
         .call(
             Method::PATCH,

@@ -53,6 +53,28 @@ async fn cross_site_posts_are_refused_and_own_forms_succeed(app: TestApp) {
         .unwrap();
     assert_eq!(foreign_origin.status(), StatusCode::FORBIDDEN);
 
+    // Forwarded-host headers from anyone but a trusted proxy change nothing: the attacker's
+    // page cannot make its origin look like this site's host.
+    for (name, value) in [
+        ("x-forwarded-host", "evil.example"),
+        ("forwarded", "host=evil.example;proto=https"),
+    ] {
+        let forged = app
+            .client
+            .post(app.url("/api/v1/auth/password"))
+            .header("origin", "https://evil.example")
+            .header(name, value)
+            .form(&change)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(forged.status(), StatusCode::FORBIDDEN, "{name}");
+        assert_eq!(
+            json(forged).await["error"]["message"],
+            "This request came from another site and was refused."
+        );
+    }
+
     // Same site but no form token (e.g. a forged request from a compromised subdomain).
     let tokenless = app.post_form("/api/v1/auth/password", &change).await;
     assert_eq!(tokenless.status(), StatusCode::FORBIDDEN);

@@ -7,5 +7,6 @@ mod home;
 mod learner;
 mod line;
 mod offline;
+mod shared_device;
 mod sign_in;
 mod supervisor;
