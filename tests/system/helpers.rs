@@ -395,6 +395,30 @@ pub async fn sign_in_form(app: &TestApp, username: &str, password: &str) {
     assert_eq!(response.status(), reqwest::StatusCode::SEE_OTHER);
 }
 
+/// A client of its own that keeps cookies and does not follow redirects, as a browser
+/// would be: signed in through the form as `who`, or anonymous.
+pub async fn browser_client(app: &TestApp, who: Option<(&str, &str)>) -> reqwest::Client {
+    let client = reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap_or_else(|e| panic!("no HTTP client: {e}"));
+    if let Some((username, password)) = who {
+        let signed = client
+            .post(app.url("/api/v1/auth/sign-in"))
+            .form(&[("username", username), ("password", password)])
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("signing in {username}: {e}"));
+        assert_eq!(
+            signed.status(),
+            reqwest::StatusCode::SEE_OTHER,
+            "{username} signs in"
+        );
+    }
+    client
+}
+
 pub async fn page(app: &TestApp, path: &str) -> (reqwest::StatusCode, String) {
     let response = app.get(path).await;
     let status = response.status();

@@ -15,8 +15,62 @@ use crate::offline_sync::{learner_in_cohort, take_pre_test};
 
 on_both_databases!(a_course_saved_for_offline_is_studied_and_synced_once);
 
-async fn exists(c: &Client, css: &str) -> bool {
+pub(super) async fn exists(c: &Client, css: &str) -> bool {
     c.find(Locator::Css(css)).await.is_ok()
+}
+
+/// `hv.mai` in Chromium, signed in through a line the test can cut, on her class's outline
+/// with "Available offline" ready; her pre-test taken online, so the modules are open
+/// when the course is saved.
+pub(super) struct Mai {
+    pub line: Line,
+    pub browser: Browser,
+    pub base: String,
+    pub outline: String,
+    pub token: String,
+    pub cohort: String,
+}
+
+impl Mai {
+    pub async fn on_the_outline(app: &TestApp) -> Option<Self> {
+        let (token, cohort) = learner_in_cohort(app, "hv.mai", "hoc-vien-y-ty").await;
+        take_pre_test(app, &token, &cohort).await;
+        let server_port: u16 = app.address.rsplit(':').next()?.parse().ok()?;
+        let line = Line::to(server_port).await;
+        let base = format!("http://127.0.0.1:{}", line.port);
+        let browser = Browser::start(true).await?;
+        let c = &browser.client;
+        c.goto(&format!("{base}/login")).await.unwrap();
+        submit_sign_in(c, "hv.mai", "hoc-vien-y-ty").await;
+        eventually("signed in", || async { exists(c, "#fs-sync").await }).await;
+        let outline = format!("{base}/learn/{cohort}");
+        c.goto(&outline).await.unwrap();
+        eventually("the course can be saved", || async {
+            exists(c, "#fs-offline:not([hidden]) button.save:not([hidden])").await
+        })
+        .await;
+        Some(Self {
+            line,
+            browser,
+            base,
+            outline,
+            token,
+            cohort,
+        })
+    }
+}
+
+/// Waits until the service worker controls the pages (at most 20 s).
+pub(super) async fn worker_is_active(c: &Client) {
+    let ready = c
+        .execute_async(
+            "const done = arguments[0]; navigator.serviceWorker.ready.then(() => done(''), (e) => done(String(e))); \
+             setTimeout(() => done(document.documentElement.dataset.offlineError || 'not active after 20 s'), 20000);",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(ready, json!(""), "the service worker is active");
 }
 
 async fn attribute(c: &Client, css: &str, name: &str) -> Option<String> {
@@ -40,28 +94,18 @@ async fn a_course_saved_for_offline_is_studied_and_synced_once(app: TestApp) {
         return;
     }
     app.seed_demo().await;
-    // The pre-test is taken online: the modules are open when the course is saved.
-    let (token, cohort) = learner_in_cohort(&app, "hv.mai", "hoc-vien-y-ty").await;
-    take_pre_test(&app, &token, &cohort).await;
-
-    let server_port: u16 = app.address.rsplit(':').next().unwrap().parse().unwrap();
-    let line = Line::to(server_port).await;
-    let base = format!("http://127.0.0.1:{}", line.port);
-    let Some(browser) = Browser::start(true).await else {
+    let Some(Mai {
+        line,
+        browser,
+        outline,
+        token,
+        cohort,
+        base,
+    }) = Mai::on_the_outline(&app).await
+    else {
         return;
     };
     let c = &browser.client;
-    c.goto(&format!("{base}/login")).await.unwrap();
-    submit_sign_in(c, "hv.mai", "hoc-vien-y-ty").await;
-    eventually("signed in", || async { exists(c, "#fs-sync").await }).await;
-
-    // Saving the course: its size first, then a progress bar, then when it was saved.
-    let outline = format!("{base}/learn/{cohort}");
-    c.goto(&outline).await.unwrap();
-    eventually("the size is shown", || async {
-        exists(c, "#fs-offline:not([hidden]) button.save:not([hidden])").await
-    })
-    .await;
     let size = c
         .find(Locator::Css("#fs-offline .state"))
         .await
@@ -109,15 +153,7 @@ async fn a_course_saved_for_offline_is_studied_and_synced_once(app: TestApp) {
             started.elapsed().as_secs_f64()
         );
     }
-    let ready = c
-        .execute_async(
-            "const done = arguments[0]; navigator.serviceWorker.ready.then(() => done(''), (e) => done(String(e))); \
-             setTimeout(() => done(document.documentElement.dataset.offlineError || 'not active after 20 s'), 20000);",
-            vec![],
-        )
-        .await
-        .unwrap();
-    assert_eq!(ready, json!(""), "the service worker is active");
+    worker_is_active(c).await;
 
     // The line drops.
     line.cut();

@@ -8,14 +8,9 @@ use fantoccini::{Client, Locator};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::{Value, json};
 
-use super::driver::{Browser, click, eventually, submit_sign_in};
-use super::line::Line;
+use super::driver::{click, eventually, submit_sign_in};
+use super::offline::{Mai, exists, worker_is_active};
 use crate::helpers::{Backend, site_is_built, spawn_app};
-use crate::offline_sync::{learner_in_cohort, take_pre_test};
-
-async fn exists(c: &Client, css: &str) -> bool {
-    c.find(Locator::Css(css)).await.is_ok()
-}
 
 /// What the device holds: cache names, and the queue's entries as the worker stored them.
 async fn device(c: &Client) -> Value {
@@ -51,39 +46,24 @@ async fn signing_out_offline_leaves_nothing_readable_and_loses_nothing() {
         return;
     };
     app.seed_demo().await;
-    let (token, cohort) = learner_in_cohort(&app, "hv.mai", "hoc-vien-y-ty").await;
-    take_pre_test(&app, &token, &cohort).await;
-    let server_port: u16 = app.address.rsplit(':').next().unwrap().parse().unwrap();
-    let line = Line::to(server_port).await;
-    let base = format!("http://127.0.0.1:{}", line.port);
-    let Some(browser) = Browser::start(true).await else {
+    let Some(Mai {
+        line,
+        browser,
+        outline,
+        base,
+        ..
+    }) = Mai::on_the_outline(&app).await
+    else {
         return;
     };
     let c = &browser.client;
-    c.goto(&format!("{base}/login")).await.unwrap();
-    submit_sign_in(c, "hv.mai", "hoc-vien-y-ty").await;
-    eventually("signed in", || async { exists(c, "#fs-sync").await }).await;
-
     // She saves the course.
-    let outline = format!("{base}/learn/{cohort}");
-    c.goto(&outline).await.unwrap();
-    eventually("the course can be saved", || async {
-        exists(c, "#fs-offline:not([hidden]) button.save:not([hidden])").await
-    })
-    .await;
     click(c, "#fs-offline button.save").await;
     eventually("the course is saved", || async {
         exists(c, "#fs-offline[data-done='1']").await
     })
     .await;
-    let ready = c
-        .execute_async(
-            "const done = arguments[0]; navigator.serviceWorker.ready.then(() => done(''), (e) => done(String(e)));",
-            vec![],
-        )
-        .await
-        .unwrap();
-    assert_eq!(ready, json!(""));
+    worker_is_active(c).await;
     // The worker holds her key once a page told it who she is.
     c.goto(&outline).await.unwrap();
     eventually("the queue's key is on the device", || async {

@@ -5,10 +5,9 @@
 
 use std::collections::BTreeSet;
 
-use reqwest::StatusCode;
 use serde_json::{Value, json};
 
-use crate::helpers::{TestApp, json, on_both_databases, spawn_app, workspace_root};
+use crate::helpers::{TestApp, browser_client, json, on_both_databases, spawn_app, workspace_root};
 
 on_both_databases!(stored_text_never_reaches_a_page_unescaped);
 
@@ -34,27 +33,27 @@ const ACTORS: [Option<(&str, &str)>; 7] = [
     None,
 ];
 
-/// A browser-like client signed in through the form (cookies), or anonymous.
-async fn browser(app: &TestApp, who: Option<(&str, &str)>) -> reqwest::Client {
-    let client = reqwest::Client::builder()
-        .cookie_store(true)
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap();
-    if let Some((username, password)) = who {
-        let signed = client
-            .post(app.url("/api/v1/auth/sign-in"))
-            .form(&[("username", username), ("password", password)])
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(
-            signed.status(),
-            StatusCode::SEE_OTHER,
-            "{username} signs in"
-        );
+/// Loads `address` as `who`: a failure for a 5xx or the payload unescaped; whether the
+/// page shows the payload escaped.
+async fn load(
+    client: &reqwest::Client,
+    app: &TestApp,
+    address: &str,
+    who: &str,
+    failures: &mut Vec<String>,
+) -> bool {
+    let response = client.get(app.url(address)).send().await.unwrap();
+    let status = response.status();
+    let html = response.text().await.unwrap();
+    // The address without the payload, to read: the page and the names.
+    let shown = address.replace(&with_query("", &[""])[2..], "…");
+    if status.is_server_error() {
+        failures.push(format!("{who} {shown}: {status}"));
     }
-    client
+    if let Some(marker) = unescaped(&html) {
+        failures.push(format!("{who} {shown}: {marker} unescaped"));
+    }
+    html.contains("&lt;b id=pwn&gt;")
 }
 
 /// Every page route of the app (`frontend/src/app.rs`), as written there.
@@ -396,19 +395,10 @@ async fn stored_text_never_reaches_a_page_unescaped(app: TestApp) {
     let mut failures = Vec::new();
     let mut shown = 0;
     for who in ACTORS {
-        let client = browser(&app, who).await;
+        let client = browser_client(&app, who).await;
         let name = who.map_or("anonymous", |w| w.0);
         for (path, _) in &pages {
-            let response = client.get(app.url(path)).send().await.unwrap();
-            let status = response.status();
-            let html = response.text().await.unwrap();
-            if status.is_server_error() {
-                failures.push(format!("{name} {path}: {status}"));
-            }
-            if let Some(marker) = unescaped(&html) {
-                failures.push(format!("{name} {path}: {marker} unescaped"));
-            }
-            shown += usize::from(html.contains("&lt;b id=pwn&gt;"));
+            shown += usize::from(load(&client, &app, path, name, &mut failures).await);
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
@@ -439,7 +429,7 @@ async fn echoed_query_parameters_are_escaped_on_every_page() {
     let mut failures = Vec::new();
     let mut shown = 0;
     for (i, who) in ACTORS.into_iter().enumerate() {
-        let client = browser(&app, who).await;
+        let client = browser_client(&app, who).await;
         let name = who.map_or("anonymous", |w| w.0);
         for (path, _) in &pages {
             let mut urls = vec![with_query(path, &names)];
@@ -449,18 +439,7 @@ async fn echoed_query_parameters_are_escaped_on_every_page() {
                 urls.extend(names.iter().map(|n| with_query(path, &[n])));
             }
             for url in urls {
-                let response = client.get(app.url(&url)).send().await.unwrap();
-                let status = response.status();
-                let html = response.text().await.unwrap();
-                // The address without the payload, to read: the page and the names.
-                let address = url.replace(&with_query("", &[""])[2..], "…");
-                if status.is_server_error() {
-                    failures.push(format!("{name} {address}: {status}"));
-                }
-                if let Some(marker) = unescaped(&html) {
-                    failures.push(format!("{name} {address}: {marker} unescaped"));
-                }
-                shown += usize::from(html.contains("&lt;b id=pwn&gt;"));
+                shown += usize::from(load(&client, &app, &url, name, &mut failures).await);
             }
         }
     }

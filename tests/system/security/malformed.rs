@@ -8,7 +8,8 @@ use reqwest::StatusCode;
 use serde_json::{Value, json};
 
 use crate::helpers::{
-    TestApp, form_token, on_both_databases, page, sign_in_form, spawn_app, workspace_root,
+    TestApp, browser_client, form_token, on_both_databases, page, sign_in_form, spawn_app,
+    workspace_root,
 };
 
 on_both_databases!(
@@ -110,20 +111,7 @@ async fn hostile_addresses_always_get_a_whole_answer_below_500() {
         Some(("hv.mai", "hoc-vien-y-ty")),
         Some(("admin", "truong-chinh-tri-2026")),
     ] {
-        let client = reqwest::Client::builder()
-            .cookie_store(true)
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .unwrap();
-        if let Some((username, password)) = who {
-            let signed = client
-                .post(app.url("/api/v1/auth/sign-in"))
-                .form(&[("username", username), ("password", password)])
-                .send()
-                .await
-                .unwrap();
-            assert_eq!(signed.status(), StatusCode::SEE_OTHER);
-        }
+        let client = browser_client(&app, who).await;
         let name = who.map_or("anonymous", |w| w.0);
         for path in &paths {
             let shown: String = path.chars().take(120).collect();

@@ -6,66 +6,30 @@
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
-use crate::helpers::{TestApp, json, on_both_databases};
+use crate::evidence::As;
+use crate::helpers::{TestApp, on_both_databases};
 
 on_both_databases!(
     a_province_administrator_imports_only_inside_the_province,
     enrolling_names_and_units_stays_inside_each_actors_reach,
 );
 
-struct As<'a> {
-    app: &'a TestApp,
-    token: String,
-}
-
-impl<'a> As<'a> {
-    async fn new(app: &'a TestApp, username: &str, password: &str) -> Self {
-        let token = app.sign_in_json(username, password).await["access_token"]
-            .as_str()
-            .unwrap()
-            .to_owned();
-        Self { app, token }
-    }
-
-    async fn post(&self, path: &str, body: Value) -> (StatusCode, Value) {
-        let response = reqwest::Client::new()
-            .post(self.app.url(path))
-            .bearer_auth(&self.token)
-            .json(&body)
-            .send()
-            .await
-            .unwrap();
-        let status = response.status();
-        (status, response.json().await.unwrap_or(Value::Null))
-    }
-
-    async fn get(&self, path: &str) -> Value {
-        json(
-            reqwest::Client::new()
-                .get(self.app.url(path))
-                .bearer_auth(&self.token)
-                .send()
-                .await
-                .unwrap(),
-        )
-        .await
-    }
+/// A request's status and JSON body (null when it has none).
+async fn answer(response: reqwest::Response) -> (StatusCode, Value) {
+    let status = response.status();
+    (status, response.json().await.unwrap_or(Value::Null))
 }
 
 const HEADER: &str = "username,full_name,org_unit_code,roles,password\n";
 
 async fn a_province_administrator_imports_only_inside_the_province(app: TestApp) {
     app.seed_demo().await;
-    let daklak = As::new(&app, "admin.daklak", "cao-nguyen-dak-lak").await;
+    let daklak = As::sign_in(&app, "admin.daklak", "cao-nguyen-dak-lak").await;
     let import = |csv: String| {
         let daklak = &daklak;
         async move {
-            daklak
-                .post(
-                    "/api/v1/users/import",
-                    json!({ "csv": csv, "dry_run": false }),
-                )
-                .await
+            let body = json!({ "csv": csv, "dry_run": false });
+            answer(daklak.post("/api/v1/users/import", &body).await).await
         }
     };
     let cases = [
@@ -94,15 +58,15 @@ async fn a_province_administrator_imports_only_inside_the_province(app: TestApp)
         let (status, body) = import(csv.clone()).await;
         assert_eq!(status, expected, "{csv}: {body}");
     }
-    let tuan = daklak.get("/api/v1/users?q=hv.tuan").await;
+    let tuan = daklak.get_json("/api/v1/users?q=hv.tuan").await;
     assert!(
         tuan["items"][0]["org_unit"].is_object(),
         "hv.tuan stays in his unit: {tuan}"
     );
-    let national = As::new(&app, "admin", "truong-chinh-tri-2026").await;
+    let national = As::sign_in(&app, "admin", "truong-chinh-tri-2026").await;
     for name in ["moi.ngoai", "moi.lci"] {
         assert_eq!(
-            national.get(&format!("/api/v1/users?q={name}")).await["total"],
+            national.get_json(&format!("/api/v1/users?q={name}")).await["total"],
             0,
             "nothing was created"
         );
@@ -114,23 +78,26 @@ async fn a_province_administrator_imports_only_inside_the_province(app: TestApp)
     .await;
     assert_eq!(status, StatusCode::OK, "{body}");
     // A national administrator may place an account in no unit.
-    let (status, body) = national
-        .post(
-            "/api/v1/users/import",
-            json!({ "csv": format!("{HEADER}moi.trunguong,Người Trung Ương,,learner,mật khẩu trung ương\n"),
-                "dry_run": true }),
-        )
-        .await;
+    let (status, body) = answer(
+        national
+            .post(
+                "/api/v1/users/import",
+                &json!({ "csv": format!("{HEADER}moi.trunguong,Người Trung Ương,,learner,mật khẩu trung ương\n"),
+                    "dry_run": true }),
+            )
+            .await,
+    )
+    .await;
     assert_eq!(status, StatusCode::OK, "{body}");
 }
 
 async fn enrolling_names_and_units_stays_inside_each_actors_reach(app: TestApp) {
     app.seed_demo().await;
-    let daklak = As::new(&app, "admin.daklak", "cao-nguyen-dak-lak").await;
-    let lan = As::new(&app, "gv.lan", "giang-vien-lao-cai").await;
-    let courses = lan.get("/api/v1/courses").await;
+    let daklak = As::sign_in(&app, "admin.daklak", "cao-nguyen-dak-lak").await;
+    let lan = As::sign_in(&app, "gv.lan", "giang-vien-lao-cai").await;
+    let courses = lan.get_json("/api/v1/courses").await;
     let course = courses[0]["id"].as_str().unwrap().to_owned();
-    let units = lan.get("/api/v1/org-units").await;
+    let units = lan.get_json("/api/v1/org-units").await;
     let unit = |code: &str| {
         units
             .as_array()
@@ -145,15 +112,15 @@ async fn enrolling_names_and_units_stays_inside_each_actors_reach(app: TestApp) 
     let class = json!({ "course_id": course, "title_vi": "Lớp Đắk Lắk",
         "starts_on": "2027-01-04", "ends_on": "2027-02-26" });
     // Opening a class: administrators (of any subtree) and the course's authors.
-    let (status, opened) = daklak.post("/api/v1/cohorts", class.clone()).await;
+    let (status, opened) = answer(daklak.post("/api/v1/cohorts", &class).await).await;
     assert_eq!(status, StatusCode::CREATED, "{opened}");
     let dlk_class = opened["id"].as_str().unwrap().to_owned();
-    let (status, opened) = lan.post("/api/v1/cohorts", class.clone()).await;
+    let (status, opened) = answer(lan.post("/api/v1/cohorts", &class).await).await;
     assert_eq!(status, StatusCode::CREATED, "{opened}");
     let lci_class = opened["id"].as_str().unwrap().to_owned();
-    let hung = As::new(&app, "ql.hung", "quan-ly-bat-xat").await;
+    let hung = As::sign_in(&app, "ql.hung", "quan-ly-bat-xat").await;
     assert_eq!(
-        hung.post("/api/v1/cohorts", class.clone()).await.0,
+        answer(hung.post("/api/v1/cohorts", &class).await).await.0,
         StatusCode::FORBIDDEN
     );
 
@@ -162,7 +129,7 @@ async fn enrolling_names_and_units_stays_inside_each_actors_reach(app: TestApp) 
             if who == "daklak" { &daklak } else { &lan },
             format!("/api/v1/cohorts/{class}/enrolments"),
         );
-        async move { actor.post(&path, body).await }
+        async move { answer(actor.post(&path, &body).await).await }
     };
     // The Đắk Lắk administrator: not Lào Cai's people, by unit or by name; answered as a
     // unit or name that does not exist.
@@ -200,7 +167,7 @@ async fn enrolling_names_and_units_stays_inside_each_actors_reach(app: TestApp) 
     let (_, lecturer) = enrol("daklak", &dlk_class, json!({ "usernames": "gv.lan" })).await;
     assert_eq!(message(&lecturer), message(&nobody));
     let roster = daklak
-        .get(&format!("/api/v1/cohorts/{dlk_class}/report"))
+        .get_json(&format!("/api/v1/cohorts/{dlk_class}/report"))
         .await;
     assert!(
         !roster.to_string().contains("Giàng Thị Mai"),
