@@ -244,7 +244,7 @@ async fn main() {
     ];
 
     println!(
-        "Regular 2G: {} kbit/s down, {} kbit/s up, {LATENCY_MS} ms round trip; sizes as transferred (compressed, with headers);\na repeat visit of an unchanged page is a 304: its headers only\n",
+        "Regular 2G: {} kbit/s down, {} kbit/s up, {LATENCY_MS} ms round trip; sizes as transferred (compressed, with headers);\na repeat visit takes the page whole (a signed-in page is never stored: no-store) and the assets from cache\n",
         DOWN_BYTES_PER_S * 8 / 1024,
         UP_BYTES_PER_S * 8 / 1024
     );
@@ -259,8 +259,8 @@ async fn main() {
         "repeat",
         "text after"
     );
-    // What the pages cost on the wire: the offline service worker, which keeps the HTTP
-    // cache's 304s but makes its own requests outside the page's throttling, is bypassed.
+    // What the pages cost on the wire: the offline service worker, which makes its own
+    // requests outside the page's throttling, is bypassed.
     d.cdp("Network.enable", json!({})).await;
     d.cdp("Network.setBypassServiceWorker", json!({ "bypass": true }))
         .await;
