@@ -1,5 +1,5 @@
 //! The OpenAPI document as a contract: Schemathesis (`--checks all`, the configuration in
-//! `tests/schemathesis.toml`) against a spawned demo server, as an administrator, as a
+//! `schemathesis.toml`) against a spawned demo server, as an administrator, as a
 //! learner, and as nobody for the operations that end a session. Zero failures and zero
 //! schema errors. The document is the same on both databases, so this runs on SQLite.
 
@@ -41,7 +41,7 @@ async fn run(
     let mut command = tokio::process::Command::new(st);
     command
         .arg("--config-file")
-        .arg(workspace_root().join("tests/schemathesis.toml"))
+        .arg(workspace_root().join("schemathesis.toml"))
         .args(["run", &format!("{address}/api/v1/openapi.json")])
         .args([
             "--checks",
