@@ -3,12 +3,13 @@
 //! of hers is readable afterwards — not her saved pages, not her queued answer (sealed) —
 //! the next person gets the offline page for her course's address, her session ends as soon
 //! as the line is back, and when she signs in again her answer reaches the server once.
+//! Online, Back after a sign-out shows the sign-in page, with scripts and without.
 
 use fantoccini::{Client, Locator};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::{Value, json};
 
-use super::driver::{click, eventually, submit_sign_in};
+use super::driver::{Browser, click, eventually, submit_sign_in};
 use super::offline::{Mai, exists, worker_is_active};
 use crate::helpers::{Backend, site_is_built, spawn_app};
 
@@ -213,4 +214,50 @@ async fn signing_out_offline_leaves_nothing_readable_and_loses_nothing() {
     tokio::time::sleep(std::time::Duration::from_secs(1)).await;
     assert_eq!(quiz_attempts().await, 1, "once");
     browser.close().await;
+}
+
+/// Online, with scripts and without: after sign-out, Back shows the sign-in page, never the
+/// previous person's page (signed-in pages are not stored; sign-out clears the cache).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn back_after_sign_out_shows_nothing_of_the_previous_person() {
+    if !site_is_built() {
+        return;
+    }
+    let Some(app) = spawn_app(Backend::Sqlite).await else {
+        return;
+    };
+    app.seed_demo().await;
+    for javascript in [true, false] {
+        let Some(browser) = Browser::start(javascript).await else {
+            return;
+        };
+        let c = &browser.client;
+        c.goto(&app.url("/login")).await.unwrap();
+        submit_sign_in(c, "hv.mai", "hoc-vien-y-ty").await;
+        c.goto(&app.url("/learn")).await.unwrap();
+        eventually("her courses are shown", || async {
+            c.source()
+                .await
+                .unwrap_or_default()
+                .contains("Giàng Thị Mai")
+        })
+        .await;
+        click(c, "header form[action='/api/v1/auth/sign-out'] button").await;
+        eventually("signed out", || async {
+            c.current_url().await.is_ok_and(|u| u.path() == "/login")
+        })
+        .await;
+        c.back().await.unwrap();
+        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+        let page = c.source().await.unwrap_or_default();
+        assert!(
+            !page.contains("Giàng Thị Mai"),
+            "Back shows nothing of hers (scripts {javascript})"
+        );
+        assert!(
+            c.current_url().await.is_ok_and(|u| u.path() == "/login"),
+            "Back asks who is there (scripts {javascript})"
+        );
+        browser.close().await;
+    }
 }
