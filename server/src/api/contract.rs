@@ -6,12 +6,11 @@
 
 use utoipa::Modify;
 use utoipa::openapi::path::{Operation, Parameter, ParameterIn};
-use utoipa::openapi::request_body::RequestBody;
 use utoipa::openapi::schema::{KnownFormat, ObjectBuilder, SchemaFormat, Type};
 use utoipa::openapi::{Content, OpenApi, Ref, RefOr, Required, ResponseBuilder};
 
 /// Operations anyone may call without signing in.
-const PUBLIC: [&str; 8] = [
+const PUBLIC: [&str; 7] = [
     "/healthz",
     "/readyz",
     "/api/v1/auth/sign-in",
@@ -19,7 +18,6 @@ const PUBLIC: [&str; 8] = [
     "/api/v1/auth/sign-out",
     "/api/v1/preferences/locale",
     "/api/v1/certificates/{code}",
-    "/api/v1/openapi.json",
 ];
 
 /// Path parameters that are ids (UUIDs); `number` is a version; the rest are names.
@@ -104,7 +102,10 @@ fn complete(path: &str, operation: &mut Operation) {
     if parameters.is_empty() {
         operation.parameters = None;
     }
-    let has_body = operation.request_body.as_ref().is_some_and(has_content);
+    let has_body = operation
+        .request_body
+        .as_ref()
+        .is_some_and(|body| !body.content.is_empty());
     if !names.is_empty() || has_query {
         add_error(
             operation,
@@ -146,10 +147,6 @@ fn complete(path: &str, operation: &mut Operation) {
             "The database cannot be reached or the server is busy; try again.",
         );
     }
-}
-
-fn has_content(body: &RequestBody) -> bool {
-    !body.content.is_empty()
 }
 
 /// Completes every operation of the document (see the module's comment).

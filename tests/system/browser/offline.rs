@@ -60,6 +60,16 @@ impl Mai {
     }
 }
 
+/// Presses "Send now" in the header when it shows (what waits is sent at once).
+pub(super) async fn press_send_now(c: &Client) {
+    let _ = c
+        .execute(
+            "const b = document.querySelector('#fs-sync button.send'); if (b && !b.hidden) b.click();",
+            vec![],
+        )
+        .await;
+}
+
 /// Waits until the service worker controls the pages (at most 20 s).
 pub(super) async fn worker_is_active(c: &Client) {
     let ready = c
@@ -238,12 +248,7 @@ async fn a_course_saved_for_offline_is_studied_and_synced_once(app: TestApp) {
         if waiting(c).await == Some(0) {
             return true;
         }
-        let _ = c
-            .execute(
-                "const b = document.querySelector('#fs-sync button.send'); if (b && !b.hidden) b.click();",
-                vec![],
-            )
-            .await;
+        press_send_now(c).await;
         false
     })
     .await;

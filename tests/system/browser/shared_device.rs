@@ -10,7 +10,7 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::{Value, json};
 
 use super::driver::{Browser, click, eventually, submit_sign_in};
-use super::offline::{Mai, exists, worker_is_active};
+use super::offline::{Mai, exists, press_send_now, worker_is_active};
 use crate::helpers::{Backend, site_is_built, spawn_app};
 
 /// What the device holds: cache names, and the queue's entries as the worker stored them.
@@ -202,12 +202,7 @@ async fn signing_out_offline_leaves_nothing_readable_and_loses_nothing() {
         if quiz_attempts().await == 1 {
             return true;
         }
-        let _ = c
-            .execute(
-                "const b = document.querySelector('#fs-sync button.send'); if (b && !b.hidden) b.click();",
-                vec![],
-            )
-            .await;
+        press_send_now(c).await;
         false
     })
     .await;
