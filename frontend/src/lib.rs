@@ -6,6 +6,8 @@ pub mod islands;
 #[cfg(feature = "ssr")]
 pub mod app;
 #[cfg(feature = "ssr")]
+pub mod components;
+#[cfg(feature = "ssr")]
 mod layout;
 #[cfg(feature = "ssr")]
 pub mod pages;

@@ -110,10 +110,10 @@ pub trait SupervisePort: Send + Sync {
 }
 
 /// An evidence import draft checked again for its preview page.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct EvidencePreview {
     pub csv: String,
-    pub outcome: Result<shared::evidence::import::EvidenceImportReport, Vec<shared::FieldError>>,
+    pub outcome: Result<shared::evidence::import::EvidenceImportReport, Vec<shared::FieldProblem>>,
 }
 
 /// What the player shows of one cohort.
@@ -140,10 +140,10 @@ pub struct Study {
 }
 
 /// An import draft checked again for its preview page.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ImportPreview {
     pub csv: String,
-    pub outcome: Result<shared::user_import::ImportReport, Vec<shared::FieldError>>,
+    pub outcome: Result<shared::user_import::ImportReport, Vec<shared::FieldProblem>>,
 }
 
 /// Every port, provided once per request as context, acting for that request's viewer.

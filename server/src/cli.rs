@@ -188,7 +188,7 @@ async fn create_user(settings: Settings, args: CreateUserArgs) -> Result<(), Str
         0..0,
         users::validate(&new)
             .iter()
-            .map(|p| format!("{}: {}", p.field, p.message)),
+            .map(|p| format!("{}: {}", p.field, p.problem.word(Locale::En))),
     );
     if !problems.is_empty() {
         return Err(problems.join("; "));
@@ -200,7 +200,7 @@ async fn create_user(settings: Settings, args: CreateUserArgs) -> Result<(), Str
         }
         Err(UserError::Invalid(problems)) => Err(problems
             .iter()
-            .map(|p| format!("{}: {}", p.field, p.message))
+            .map(|p| format!("{}: {}", p.field, p.problem.word(Locale::En)))
             .collect::<Vec<_>>()
             .join("; ")),
         Err(e) => Err(e.to_string()),

@@ -17,8 +17,6 @@ use leptos::nonce::Nonce;
 use leptos::prelude::provide_context;
 use leptos::prelude::use_context;
 use leptos_actix::{Request, ResponseOptions};
-use shared::Locale;
-use shared::locale::LOCALE_COOKIE;
 
 use crate::http::assets::StaticAssets;
 use crate::http::security_headers::page_policy;
@@ -65,8 +63,7 @@ pub fn context(
         provide_context(viewer(authenticated, &signing_key));
         provide_context(assets.clone());
         let locale = use_context::<Request>()
-            .and_then(|req| req.cookie(LOCALE_COOKIE))
-            .and_then(|cookie| Locale::from_code(cookie.value()))
+            .map(|req| crate::http::locale::of_page(&req))
             .unwrap_or_default();
         provide_context(locale);
         let nonce = Nonce::new();

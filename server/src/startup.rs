@@ -1,6 +1,7 @@
 //! Builds the whole application from settings. `Application::build` binds the listener
 //! first, so `port()` is the real port even when the settings ask for port 0.
 
+use shared::Message;
 use std::net::TcpListener;
 use std::time::Duration;
 
@@ -141,6 +142,8 @@ impl Application {
             let fallback_options = leptos_options.clone();
             App::new()
                 .wrap(from_fn(etag::tag))
+                // Inside compression, which encodes the body it rewords.
+                .wrap(from_fn(crate::http::error::in_reader_language))
                 .wrap(Compress::default())
                 .wrap(from_fn(authenticate::authenticate))
                 .wrap(from_fn(csrf::check_origin))
@@ -150,10 +153,22 @@ impl Application {
                 .app_data(state.clone())
                 .app_data(site_assets.clone())
                 .app_data(web::PathConfig::default().error_handler(|e, _| {
-                    ApiError::invalid(format!("The address is not valid: {e}."), Vec::new()).into()
+                    ApiError::invalid(
+                        Message::AddressNotValid {
+                            detail: e.to_string(),
+                        },
+                        Vec::new(),
+                    )
+                    .into()
                 }))
                 .app_data(web::QueryConfig::default().error_handler(|e, _| {
-                    ApiError::invalid(format!("The query is not valid: {e}."), Vec::new()).into()
+                    ApiError::invalid(
+                        Message::QueryNotValid {
+                            detail: e.to_string(),
+                        },
+                        Vec::new(),
+                    )
+                    .into()
                 }))
                 .configure(api::configure)
                 .route("/pkg/{file}", web::get().to(assets::serve))

@@ -57,11 +57,20 @@ impl ErrorCode {
     }
 }
 
-/// A problem with one named input field.
+/// A problem with one named input field, as the API sends it (services describe it as a
+/// [`crate::i18n::FieldProblem`], worded here in the reader's language).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FieldError {
+    /// The field, JSON member or file column at fault (`email`, `answers[2]`).
     pub field: String,
+    /// In an uploaded file, the line (the header is line 1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<u64>,
+    /// What is wrong, as a stable machine name (`required`, `no_unit_with_code`…).
+    #[serde(default)]
+    pub code: String,
+    /// What is wrong, for people, in the request's language.
     pub message: String,
 }
 
@@ -72,16 +81,6 @@ pub struct ErrorDetail {
     pub message: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fields: Vec<FieldError>,
-}
-
-impl FieldError {
-    /// A problem in one column of one line of an uploaded file (the header is line 1).
-    pub fn at_line(line: u64, column: &str, message: impl Into<String>) -> Self {
-        Self {
-            field: format!("line {line}: {column}"),
-            message: message.into(),
-        }
-    }
 }
 
 /// The body of every error response.
@@ -127,7 +126,9 @@ mod tests {
         let body = ErrorBody::new(ErrorCode::InvalidInput, "Check the form.").with_fields(vec![
             FieldError {
                 field: "locale".into(),
-                message: "unknown language".into(),
+                line: None,
+                code: "language_choice".into(),
+                message: "vi or en".into(),
             },
         ]);
         let json = serde_json::to_value(&body).unwrap_or_default();

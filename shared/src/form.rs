@@ -7,10 +7,11 @@ use uuid::Uuid;
 use crate::Role;
 use crate::auth::RoleGrant;
 
-/// `Option<Uuid>` where `""` (an empty select) means none.
+/// `Option<Uuid>` where `""` (an empty select) means none. Exactly empty, as the documented
+/// pattern `^$|^<uuid>$` says: a blank of spaces is neither.
 pub fn optional_id<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Uuid>, D::Error> {
     let raw = Option::<String>::deserialize(deserializer)?;
-    match raw.as_deref().map(str::trim) {
+    match raw.as_deref() {
         None | Some("") => Ok(None),
         Some(text) => Uuid::parse_str(text)
             .map(Some)

@@ -11,6 +11,7 @@ pub mod evidence;
 pub mod form;
 pub mod gain;
 pub mod health;
+pub mod i18n;
 pub mod item_stats;
 pub mod l10n;
 pub mod learning;
@@ -28,6 +29,7 @@ pub mod user_import;
 pub mod users;
 
 pub use error::{ErrorBody, ErrorCode, ErrorDetail, FieldError};
+pub use i18n::{FieldProblem, Message, Problem};
 pub use l10n::L10n;
 pub use locale::Locale;
 pub use role::Role;

@@ -259,23 +259,29 @@ async fn a_new_framework_version_comes_from_the_exported_csv(app: TestApp) {
     )
     .await;
     assert_eq!(broken.status(), StatusCode::BAD_REQUEST);
-    let messages: Vec<String> = json(broken).await["error"]["fields"]
+    let problems: Vec<(u64, String, String)> = json(broken).await["error"]["fields"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|f| f["message"].as_str().unwrap().to_owned())
+        .map(|f| {
+            (
+                f["line"].as_u64().unwrap_or_default(),
+                f["code"].as_str().unwrap().to_owned(),
+                f["message"].as_str().unwrap().to_owned(),
+            )
+        })
         .collect();
     assert!(
-        messages
+        problems
             .iter()
-            .any(|m| m.starts_with("line 16: code LEAD appears twice")),
-        "{messages:?}"
+            .any(|(line, code, m)| *line == 16 && code == "competency_twice" && m.contains("LEAD")),
+        "{problems:?}"
     );
     assert!(
-        messages
+        problems
             .iter()
-            .any(|m| m.starts_with("line 16: kind must be")),
-        "{messages:?}"
+            .any(|(line, code, _)| *line == 16 && code == "competency_kind"),
+        "{problems:?}"
     );
     assert_eq!(
         json(send(&app, &admin, "/api/v1/competency-frameworks", None).await)

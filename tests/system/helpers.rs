@@ -316,6 +316,24 @@ pub async fn json(response: reqwest::Response) -> serde_json::Value {
         .unwrap_or_else(|e| panic!("the body is not JSON: {e}"))
 }
 
+/// Where each problem of an error body is: `line 4: org_unit_code` for a line of an
+/// uploaded file, the field's name otherwise.
+pub fn problem_places(body: &serde_json::Value) -> Vec<String> {
+    body["error"]["fields"]
+        .as_array()
+        .map(Vec::as_slice)
+        .unwrap_or_default()
+        .iter()
+        .map(|f| {
+            let field = f["field"].as_str().unwrap_or_default();
+            match f["line"].as_u64() {
+                Some(line) => format!("line {line}: {field}"),
+                None => field.to_owned(),
+            }
+        })
+        .collect()
+}
+
 /// A learner's access token and the id of the first cohort they study in.
 pub async fn learner_in_cohort(app: &TestApp, username: &str, password: &str) -> (String, String) {
     let token = app.sign_in_json(username, password).await["access_token"]

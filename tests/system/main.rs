@@ -21,6 +21,7 @@ mod home_page;
 mod learn_pages;
 mod learner_journey;
 mod learning_api;
+mod messages_in_language;
 mod migrations;
 mod offline_package;
 mod offline_sync;

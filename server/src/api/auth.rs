@@ -2,6 +2,8 @@
 //! clients, islands) and form posts (pages without scripts), which are answered with a
 //! redirect to the page that shows the outcome.
 
+use shared::Message;
+use shared::{FieldProblem, Problem};
 use std::net::IpAddr;
 
 use actix_web::{HttpMessage, HttpRequest, HttpResponse, web};
@@ -16,7 +18,6 @@ use crate::http::authenticate::{Authenticated, CurrentUser};
 use crate::http::body::{BodyKind, Submitted};
 use crate::http::error::ApiError;
 use crate::http::{client, cookies};
-use crate::services::passwords::PasswordError;
 use crate::services::preferences::safe_return_path;
 use crate::services::sessions::{self, SessionError};
 use crate::startup::AppState;
@@ -26,33 +27,6 @@ fn login_page(query: &[(&str, &str)]) -> String {
         "/login?{}",
         serde_urlencoded::to_string(query).unwrap_or_default()
     )
-}
-
-fn session_error(e: SessionError) -> ApiError {
-    match e {
-        SessionError::InvalidCredentials => {
-            ApiError::new(ErrorCode::Unauthenticated, "Wrong username or password.")
-        }
-        SessionError::Throttled(secs) => ApiError::new(
-            ErrorCode::RateLimited,
-            format!("Too many failed sign-ins. Try again in {secs} seconds."),
-        )
-        .retry_after(u64::try_from(secs).unwrap_or(1)),
-        SessionError::InvalidRefresh | SessionError::Reused { .. } => ApiError::new(
-            ErrorCode::Unauthenticated,
-            "The session has ended. Sign in again.",
-        ),
-        SessionError::WeakPassword(fields) => {
-            ApiError::invalid("Choose another new password.", fields)
-        }
-        SessionError::Password(PasswordError::Busy) => ApiError::new(
-            ErrorCode::Unavailable,
-            "The server is busy signing people in. Try again in a few seconds.",
-        )
-        .retry_after(3),
-        SessionError::Database(e) => ApiError::unavailable(&e),
-        other => ApiError::internal(&other),
-    }
 }
 
 fn client_address(req: &HttpRequest, trusted: &[IpAddr]) -> String {
@@ -116,7 +90,7 @@ pub async fn sign_in(
                 ("return_to", &back),
             ])))
         }
-        (Err(e), _) => Err(session_error(e)),
+        (Err(e), _) => Err(ApiError::from(e)),
     }
 }
 
@@ -139,9 +113,7 @@ pub async fn refresh(
         None => req
             .cookie(REFRESH_COOKIE)
             .map(|c| c.value().to_owned())
-            .ok_or_else(|| {
-                ApiError::new(ErrorCode::Unauthenticated, "No refresh token was sent.")
-            })?,
+            .ok_or_else(|| ApiError::new(ErrorCode::Unauthenticated, Message::NoRefreshToken))?,
     };
     match sessions::refresh(&state.sessions(), &token, user_agent(&req)).await {
         Ok(issued) => {
@@ -151,7 +123,7 @@ pub async fn refresh(
             }
             Ok(response)
         }
-        Err(e) => Err(session_error(e)),
+        Err(e) => Err(ApiError::from(e)),
     }
 }
 
@@ -262,13 +234,13 @@ pub async fn change_password(
             Ok(Submitted::<()>::see_other("/profile?error=new"))
         }
         (Err(SessionError::InvalidCredentials), BodyKind::Json) => Err(ApiError::invalid(
-            "The current password is wrong.",
-            vec![shared::FieldError {
-                field: "current_password".into(),
-                message: "wrong password".into(),
-            }],
+            Message::CurrentPasswordWrong,
+            vec![FieldProblem::new(
+                "current_password",
+                Problem::WrongPassword,
+            )],
         )),
-        (Err(e), _) => Err(session_error(e)),
+        (Err(e), _) => Err(ApiError::from(e)),
     }
 }
 
@@ -280,7 +252,10 @@ mod tests {
 
     #[test]
     fn a_busy_hasher_is_503_with_retry_after() {
-        let response = session_error(SessionError::Password(PasswordError::Busy)).error_response();
+        let response = ApiError::from(SessionError::Password(
+            crate::services::passwords::PasswordError::Busy,
+        ))
+        .error_response();
         assert_eq!(response.status().as_u16(), 503);
         assert_eq!(
             response
@@ -316,7 +291,7 @@ mod tests {
 
     #[test]
     fn throttling_is_429_with_the_wait() {
-        let response = session_error(SessionError::Throttled(42)).error_response();
+        let response = ApiError::from(SessionError::Throttled(42)).error_response();
         assert_eq!(response.status().as_u16(), 429);
         assert_eq!(
             response

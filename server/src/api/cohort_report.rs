@@ -3,7 +3,6 @@
 use actix_web::{HttpResponse, web};
 use shared::learning::ReviewForm;
 
-use super::cohorts::attempt_error;
 use super::parse_id;
 use crate::http::authenticate::CurrentUser;
 use crate::http::body::Submitted;
@@ -21,9 +20,7 @@ pub async fn report(
     user: CurrentUser,
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    let report = cohort_report::report(&state.db, &user.0.actor, parse_id(&id)?)
-        .await
-        .map_err(attempt_error)?;
+    let report = cohort_report::report(&state.db, &user.0.actor, parse_id(&id)?).await?;
     Ok(HttpResponse::Ok().json(report))
 }
 
@@ -43,6 +40,6 @@ pub async fn review(
         Ok(cohort) => {
             Ok(body.respond_done(&format!("/teach/{cohort}?saved=updated#review-{attempt}")))
         }
-        Err(e) => body.reject_with_detail(attempt_error(e), "/teach", &["comment"]),
+        Err(e) => body.reject_with_detail(ApiError::from(e), "/teach", &["comment"]),
     }
 }

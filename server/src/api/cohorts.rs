@@ -2,7 +2,7 @@
 //! idempotent submission of graded activities.
 
 use actix_web::{HttpResponse, web};
-use shared::ErrorCode;
+use shared::Message;
 use shared::learning::{AttemptSubmission, EnrolForm, NewCohort};
 
 use super::parse_id;
@@ -10,53 +10,9 @@ use crate::http::authenticate::CurrentUser;
 use crate::http::body::{BodyKind, Submitted};
 use crate::http::error::ApiError;
 use crate::services::attempts::{self, AttemptError, Submission};
-use crate::services::cohorts::{self, CohortError};
+use crate::services::cohorts::{self};
 use crate::services::{drafts, enrolment};
 use crate::startup::AppState;
-
-pub(super) fn cohort_error(e: CohortError) -> ApiError {
-    match e {
-        CohortError::NotFound => ApiError::not_found("There is no such cohort."),
-        CohortError::Forbidden => ApiError::new(
-            ErrorCode::Forbidden,
-            "Only the course's lecturers and administrators open cohorts; only a cohort's staff enrol learners; only its learners submit.",
-        ),
-        CohortError::Invalid(fields) => ApiError::invalid("Some fields need attention.", fields),
-        CohortError::Database(e) => ApiError::unavailable(&e),
-    }
-}
-
-pub(super) fn attempt_error(e: AttemptError) -> ApiError {
-    match e {
-        AttemptError::Cohort(e) => cohort_error(e),
-        AttemptError::NotFound => ApiError::not_found("There is no such attempt."),
-        // An activity is named in the path, or in the body as the object the work is for.
-        AttemptError::NoSuchActivity => ApiError::not_found("The course has no such activity.")
-            .with_fields(vec![shared::FieldError {
-                field: "activity".into(),
-                message: "an activity of the cohort's course".into(),
-            }]),
-        AttemptError::Invalid(fields) => ApiError::invalid("Some answers need attention.", fields),
-        AttemptError::Locked => ApiError::new(
-            ErrorCode::Conflict,
-            "This activity opens later: modules after the pre-test, the post-test after the modules, the survey after the post-test.",
-        ),
-        AttemptError::NoFeedbackNow => ApiError::new(
-            ErrorCode::Conflict,
-            "This quiz gives its feedback once it is submitted, not question by question.",
-        ),
-        AttemptError::NoAttemptsLeft { allowed } => ApiError::new(
-            ErrorCode::Conflict,
-            format!("All {allowed} attempts allowed for this activity are used."),
-        ),
-        AttemptError::IdReused => ApiError::new(
-            ErrorCode::Conflict,
-            "This attempt id already belongs to another submission; make a new id.",
-        ),
-        other @ AttemptError::Encoding(_) => ApiError::internal(&other),
-        AttemptError::Database(e) => ApiError::unavailable(&e),
-    }
-}
 
 /// The cohorts the viewer teaches (every cohort for national administrators).
 #[utoipa::path(get, path = "/api/v1/cohorts", tag = "learning",
@@ -65,11 +21,7 @@ pub async fn teaching(
     state: web::Data<AppState>,
     user: CurrentUser,
 ) -> Result<HttpResponse, ApiError> {
-    Ok(HttpResponse::Ok().json(
-        cohorts::teaching(&state.db, &user.0.actor)
-            .await
-            .map_err(cohort_error)?,
-    ))
+    Ok(HttpResponse::Ok().json(cohorts::teaching(&state.db, &user.0.actor).await?))
 }
 
 /// The cohorts the viewer studies in.
@@ -79,11 +31,7 @@ pub async fn studying(
     state: web::Data<AppState>,
     user: CurrentUser,
 ) -> Result<HttpResponse, ApiError> {
-    Ok(HttpResponse::Ok().json(
-        cohorts::studying(&state.db, &user.0.actor)
-            .await
-            .map_err(cohort_error)?,
-    ))
+    Ok(HttpResponse::Ok().json(cohorts::studying(&state.db, &user.0.actor).await?))
 }
 
 /// Opens a cohort of a published course version.
@@ -102,7 +50,7 @@ pub async fn open(
         ))),
         Ok(id) => Ok(HttpResponse::Created().json(serde_json::json!({ "id": id }))),
         Err(e) => body.reject(
-            cohort_error(e),
+            ApiError::from(e),
             "/teach",
             &["title_vi", "title_en", "starts_on", "ends_on"],
         ),
@@ -123,7 +71,7 @@ pub async fn enrol(
     let id = parse_id(&id)?;
     match enrolment::enrol(&state.db, &user.0.actor, id, &body.value).await {
         Ok(report) => Ok(body.respond(&report, &format!("/teach?saved=updated#{id}"))),
-        Err(e) => body.reject_with_detail(cohort_error(e), "/teach", &["usernames", "csv"]),
+        Err(e) => body.reject_with_detail(ApiError::from(e), "/teach", &["usernames", "csv"]),
     }
 }
 
@@ -145,7 +93,7 @@ pub async fn move_version(
             &serde_json::json!({ "version": version }),
             &format!("/teach?saved=updated#{id}"),
         )),
-        Err(e) => body.reject(cohort_error(e), "/teach", &[]),
+        Err(e) => body.reject(ApiError::from(e), "/teach", &[]),
     }
 }
 
@@ -173,15 +121,18 @@ pub async fn submit(
     let submission = match body.kind {
         BodyKind::Json => {
             Submission::Json(serde_json::from_value(body.value.clone()).map_err(|e| {
-                ApiError::invalid(format!("The JSON body is not valid: {e}."), Vec::new())
+                ApiError::invalid(
+                    Message::BodyNotValid {
+                        detail: e.to_string(),
+                    },
+                    Vec::new(),
+                )
             })?)
         }
         BodyKind::Form => Submission::Form {
             id: field("attempt_id")
                 .and_then(|v| uuid::Uuid::parse_str(&v).ok())
-                .ok_or_else(|| {
-                    ApiError::invalid("The form has no attempt id; reload the page.", Vec::new())
-                })?,
+                .ok_or_else(|| ApiError::invalid(Message::NoAttemptId, Vec::new()))?,
             activity: field("activity").unwrap_or_default(),
             fields: body.fields.clone(),
             client_at: None,
@@ -223,7 +174,7 @@ pub async fn submit(
                             .await;
                 }
             }
-            body.reject_with_detail(attempt_error(e), &page, &[])
+            body.reject_with_detail(ApiError::from(e), &page, &[])
         }
     }
 }
@@ -237,8 +188,6 @@ pub async fn attempt(
     user: CurrentUser,
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    let result = attempts::get(&state.db, &user.0.actor, parse_id(&id)?)
-        .await
-        .map_err(attempt_error)?;
+    let result = attempts::get(&state.db, &user.0.actor, parse_id(&id)?).await?;
     Ok(HttpResponse::Ok().json(result))
 }

@@ -2,26 +2,18 @@
 //! maintained by national administrators.
 
 use actix_web::{HttpResponse, web};
+use shared::Message;
+use shared::{FieldProblem, Problem};
 
-use shared::ErrorCode;
 use shared::competency_admin::FrameworkImport;
 
 use super::parse_id;
 use crate::http::authenticate::CurrentUser;
 use crate::http::body::{BodyKind, Submitted};
 use crate::http::error::ApiError;
-use crate::services::competencies::{self, CompetencyError};
-use crate::services::competency_admin::{self, FrameworkAdminError};
+use crate::services::competencies::{self};
+use crate::services::competency_admin::{self};
 use crate::startup::AppState;
-
-fn competency_error(e: CompetencyError) -> ApiError {
-    match e {
-        CompetencyError::NotFound => ApiError::not_found("There is no such position."),
-        CompetencyError::FrameworkNotFound => ApiError::not_found("There is no such framework."),
-        CompetencyError::Database(e) => ApiError::unavailable(&e),
-        other @ CompetencyError::Csv(_) => ApiError::internal(&other),
-    }
-}
 
 /// Every competency framework version with its proficiency scale and competencies.
 #[utoipa::path(get, path = "/api/v1/competency-frameworks", tag = "competencies",
@@ -30,11 +22,7 @@ pub async fn frameworks(
     state: web::Data<AppState>,
     _user: CurrentUser,
 ) -> Result<HttpResponse, ApiError> {
-    Ok(HttpResponse::Ok().json(
-        competencies::frameworks(&state.db)
-            .await
-            .map_err(competency_error)?,
-    ))
+    Ok(HttpResponse::Ok().json(competencies::frameworks(&state.db).await?))
 }
 
 /// The level of each competency a job position requires.
@@ -46,9 +34,7 @@ pub async fn position_profile(
     _user: CurrentUser,
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    let profile = competencies::position_profile(&state.db, parse_id(&id)?)
-        .await
-        .map_err(competency_error)?;
+    let profile = competencies::position_profile(&state.db, parse_id(&id)?).await?;
     Ok(HttpResponse::Ok().json(profile))
 }
 
@@ -61,9 +47,7 @@ pub async fn export(
     _user: CurrentUser,
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    let csv = competencies::export_csv(&state.db, parse_id(&id)?)
-        .await
-        .map_err(competency_error)?;
+    let csv = competencies::export_csv(&state.db, parse_id(&id)?).await?;
     Ok(HttpResponse::Ok()
         .content_type("text/csv; charset=utf-8")
         .insert_header((
@@ -71,24 +55,6 @@ pub async fn export(
             "attachment; filename=\"competency-framework.csv\"",
         ))
         .body(csv))
-}
-
-fn admin_error(e: FrameworkAdminError) -> ApiError {
-    match e {
-        FrameworkAdminError::Forbidden => ApiError::new(
-            ErrorCode::Forbidden,
-            "Only national administrators maintain competency frameworks.",
-        ),
-        FrameworkAdminError::Invalid(fields) => {
-            ApiError::invalid("Some fields need attention.", fields)
-        }
-        FrameworkAdminError::InUse => ApiError::new(
-            ErrorCode::Conflict,
-            "Courses or position profiles use this framework version; it cannot be deleted.",
-        ),
-        FrameworkAdminError::Read(e) => competency_error(e),
-        FrameworkAdminError::Database(e) => ApiError::unavailable(&e),
-    }
 }
 
 /// A new framework version from CSV (the export's format): version 1 of a new code, or the
@@ -108,7 +74,7 @@ pub async fn import(
         }
         Ok(created) => Ok(HttpResponse::Created().json(created)),
         Err(e) => body.reject_with_detail(
-            admin_error(e),
+            ApiError::from(e),
             "/competencies",
             &["code", "name_vi", "name_en", "csv"],
         ),
@@ -127,7 +93,7 @@ pub async fn delete(
 ) -> Result<HttpResponse, ApiError> {
     match competency_admin::delete(&state.db, &user.0.actor, parse_id(&id)?).await {
         Ok(()) => Ok(body.respond_done("/competencies?saved=updated")),
-        Err(e) => body.reject(admin_error(e), "/competencies", &[]),
+        Err(e) => body.reject(ApiError::from(e), "/competencies", &[]),
     }
 }
 
@@ -181,11 +147,8 @@ pub async fn set_profile(
                 }
                 _ => {
                     return Err(ApiError::invalid(
-                        "Levels are an object of competency codes and numbers.",
-                        vec![shared::FieldError {
-                            field: "levels".into(),
-                            message: "an object such as {\"LEAD\": 4}".into(),
-                        }],
+                        Message::LevelsAreObject,
+                        vec![FieldProblem::new("levels", Problem::LevelsObject)],
                     ));
                 }
             },
@@ -193,22 +156,16 @@ pub async fn set_profile(
     };
     let framework = uuid::Uuid::parse_str(framework.trim()).map_err(|_| {
         ApiError::invalid(
-            "Choose the framework version.",
-            vec![shared::FieldError {
-                field: "framework_id".into(),
-                message: "a framework id".into(),
-            }],
+            Message::ChooseFramework,
+            vec![FieldProblem::new("framework_id", Problem::FrameworkId)],
         )
     })?;
     let mut parsed = std::collections::BTreeMap::new();
     for (code, level) in levels {
         let level = level.trim().trim_matches('"').parse::<i32>().map_err(|_| {
             ApiError::invalid(
-                "Levels are numbers.",
-                vec![shared::FieldError {
-                    field: code.clone(),
-                    message: "a level number".into(),
-                }],
+                Message::LevelsAreNumbers,
+                vec![FieldProblem::new(code.clone(), Problem::LevelNumber)],
             )
         })?;
         parsed.insert(code, level);
@@ -216,6 +173,6 @@ pub async fn set_profile(
     match competency_admin::set_profile(&state.db, &user.0.actor, position, framework, parsed).await
     {
         Ok(()) => Ok(body.respond_done(&format!("{back}?saved=updated"))),
-        Err(e) => body.reject(admin_error(e), &back, &[]),
+        Err(e) => body.reject(ApiError::from(e), &back, &[]),
     }
 }

@@ -5,55 +5,15 @@
 use actix_web::{HttpResponse, web};
 use serde::Deserialize;
 use shared::authoring::{AuthorForm, CourseInfoForm, DraftReplace, NewCourse};
-use shared::{ErrorCode, FieldError, L10n, Locale};
+use shared::{FieldProblem, L10n, Message, Problem};
 
 use super::parse_id;
 use crate::http::authenticate::CurrentUser;
 use crate::http::body::{BodyKind, Submitted};
 use crate::http::error::ApiError;
 use crate::services::actors::Actor;
-use crate::services::courses::{self, CourseError, locale_of};
+use crate::services::courses::{self, locale_of};
 use crate::startup::AppState;
-
-pub(super) fn course_error(e: CourseError, locale: Locale) -> ApiError {
-    let by_path = |issues: Vec<shared::course::Issue>| -> Vec<FieldError> {
-        issues
-            .into_iter()
-            .map(|i| FieldError {
-                message: i.kind.describe(locale),
-                field: i.path,
-            })
-            .collect()
-    };
-    match e {
-        CourseError::NotFound => ApiError::not_found("There is no such course."),
-        CourseError::Forbidden => ApiError::new(
-            ErrorCode::Forbidden,
-            "Only the course's lecturers change it; only its owner chooses co-authors.",
-        ),
-        CourseError::Invalid(fields) => ApiError::invalid("Some fields need attention.", fields),
-        CourseError::CodeTaken => {
-            ApiError::new(ErrorCode::Conflict, "Another course has this code.")
-        }
-        CourseError::Stale(revision) => ApiError::new(
-            ErrorCode::Conflict,
-            format!(
-                "The draft was changed by someone else (it is now at revision {revision}); \
-                 load it again and repeat your change."
-            ),
-        ),
-        CourseError::NotPublishable(issues) => ApiError::new(
-            ErrorCode::Unprocessable,
-            "The course has problems to fix before it can be published.",
-        )
-        .with_fields(by_path(issues)),
-        CourseError::BadPackage(issues) => {
-            ApiError::invalid("The course package has problems.", by_path(issues))
-        }
-        other @ CourseError::Encoding(_) => ApiError::internal(&other),
-        CourseError::Database(e) => ApiError::unavailable(&e),
-    }
-}
 
 /// Where the course's editor page is.
 pub(super) fn editor(id: uuid::Uuid) -> String {
@@ -69,9 +29,7 @@ fn actor(user: &CurrentUser) -> &Actor {
     responses((status = 200, body = [shared::authoring::CourseSummary]), (status = 401, body = shared::ErrorBody)))]
 pub async fn list(state: web::Data<AppState>, user: CurrentUser) -> Result<HttpResponse, ApiError> {
     let actor = actor(&user);
-    let courses = courses::list(&state.db, actor)
-        .await
-        .map_err(|e| course_error(e, locale_of(actor)))?;
+    let courses = courses::list(&state.db, actor).await?;
     Ok(HttpResponse::Ok().json(courses))
 }
 
@@ -95,7 +53,7 @@ pub async fn create(
             .insert_header(("Location", format!("/api/v1/courses/{id}")))
             .json(serde_json::json!({ "id": id }))),
         Err(e) => body.reject_with_detail(
-            course_error(e, locale_of(actor)),
+            ApiError::from(e),
             "/author",
             &["code", "title_vi", "title_en"],
         ),
@@ -148,19 +106,20 @@ pub async fn import(
                 })).collect::<Vec<_>>(),
             }))),
         Err(e) => {
-            let mut error = course_error(e, locale);
+            let mut error = ApiError::from(e);
             // The form shows one line: say where as well as what.
-            if let (Some(message), Some(path)) = (
-                error.first_field_message(),
-                error.field_names().into_iter().next(),
-            ) && !path.is_empty()
+            if let Some(FieldProblem {
+                field: path,
+                problem: Problem::Course { issue },
+                ..
+            }) = error.problems().first().cloned()
+                && !path.is_empty()
                 && body.kind == BodyKind::Form
             {
-                let detail = format!("{path}: {message}");
-                error = error.with_fields(vec![FieldError {
-                    field: "package".into(),
-                    message: detail,
-                }]);
+                error = error.with_fields(vec![FieldProblem::new(
+                    "package",
+                    Problem::CourseAt { path, issue },
+                )]);
             }
             body.reject_with_detail(error, "/author", &["code"])
         }
@@ -177,9 +136,7 @@ pub async fn detail(
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     let actor = actor(&user);
-    let detail = courses::detail(&state.db, actor, parse_id(&id)?)
-        .await
-        .map_err(|e| course_error(e, locale_of(actor)))?;
+    let detail = courses::detail(&state.db, actor, parse_id(&id)?).await?;
     Ok(HttpResponse::Ok().json(detail))
 }
 
@@ -195,9 +152,8 @@ pub async fn replace_draft(
     body: crate::http::body::JsonBody<DraftReplace>,
 ) -> Result<HttpResponse, ApiError> {
     let actor = actor(&user);
-    let revision = courses::replace_draft(&state.db, actor, parse_id(&id)?, body.into_inner())
-        .await
-        .map_err(|e| course_error(e, locale_of(actor)))?;
+    let revision =
+        courses::replace_draft(&state.db, actor, parse_id(&id)?, body.into_inner()).await?;
     Ok(HttpResponse::Ok().json(serde_json::json!({ "revision": revision })))
 }
 
@@ -231,9 +187,7 @@ pub async fn export_draft(
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     let actor = actor(&user);
-    let (code, json) = courses::version_package(&state.db, actor, parse_id(&id)?, 0)
-        .await
-        .map_err(|e| course_error(e, locale_of(actor)))?;
+    let (code, json) = courses::version_package(&state.db, actor, parse_id(&id)?, 0).await?;
     Ok(package_file(&code, "-draft", json))
 }
 
@@ -252,10 +206,8 @@ pub async fn export_version(
         .parse()
         .ok()
         .filter(|n| *n > 0)
-        .ok_or_else(|| ApiError::not_found("There is no such version."))?;
-    let (code, json) = courses::version_package(&state.db, actor, parse_id(&id)?, number)
-        .await
-        .map_err(|e| course_error(e, locale_of(actor)))?;
+        .ok_or_else(|| ApiError::not_found(Message::NoSuchVersion))?;
+    let (code, json) = courses::version_package(&state.db, actor, parse_id(&id)?, number).await?;
     Ok(package_file(&code, &format!("-v{number}"), json))
 }
 
@@ -281,7 +233,7 @@ pub async fn update_info(
     .await;
     match result {
         Ok(()) => Ok(body.respond_done(&format!("{}?saved=updated", editor(id)))),
-        Err(e) => body.reject_with_detail(course_error(e, locale_of(actor)), &editor(id), &[]),
+        Err(e) => body.reject_with_detail(ApiError::from(e), &editor(id), &[]),
     }
 }
 
@@ -304,7 +256,7 @@ pub async fn publish(
             editor(id)
         ))),
         Ok(published) => Ok(HttpResponse::Created().json(published)),
-        Err(e) => body.reject_with_detail(course_error(e, locale_of(actor)), &editor(id), &[]),
+        Err(e) => body.reject_with_detail(ApiError::from(e), &editor(id), &[]),
     }
 }
 
@@ -323,11 +275,7 @@ pub async fn add_author(
     let id = parse_id(&id)?;
     match courses::add_author(&state.db, actor, id, &body.value.username).await {
         Ok(_) => Ok(body.respond_done(&format!("{}?saved=updated#authors", editor(id)))),
-        Err(e) => body.reject_with_detail(
-            course_error(e, locale_of(actor)),
-            &editor(id),
-            &["username"],
-        ),
+        Err(e) => body.reject_with_detail(ApiError::from(e), &editor(id), &["username"]),
     }
 }
 
@@ -346,6 +294,6 @@ pub async fn remove_author(
     let id = parse_id(&id)?;
     match courses::remove_author(&state.db, actor, id, parse_id(&user_id)?).await {
         Ok(()) => Ok(body.respond_done(&format!("{}?saved=updated#authors", editor(id)))),
-        Err(e) => body.reject(course_error(e, locale_of(actor)), &editor(id), &[]),
+        Err(e) => body.reject(ApiError::from(e), &editor(id), &[]),
     }
 }

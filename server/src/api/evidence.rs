@@ -3,7 +3,7 @@
 
 use actix_web::{HttpResponse, web};
 use serde::Deserialize;
-use shared::ErrorCode;
+use shared::Message;
 use shared::evidence::Phase;
 use shared::evidence::import::EvidenceImport;
 use shared::evidence::rating::{PeerInvitation, RatingSubmission};
@@ -13,32 +13,10 @@ use super::parse_id;
 use crate::http::authenticate::CurrentUser;
 use crate::http::body::{BodyKind, Submitted};
 use crate::http::error::ApiError;
-use crate::services::evidence::{self, EvidenceError};
-use crate::services::ratings::{self, RatingError, inbox, peers};
+use crate::services::evidence::{self};
+use crate::services::ratings::{self, inbox, peers};
 use crate::services::users::import_drafts;
 use crate::startup::AppState;
-
-pub fn evidence_error(e: EvidenceError) -> ApiError {
-    match e {
-        EvidenceError::Invalid(fields) => {
-            ApiError::invalid("Some rows or fields need attention.", fields)
-        }
-        EvidenceError::NotFound => ApiError::not_found("There is no such evidence."),
-        EvidenceError::Forbidden => ApiError::new(ErrorCode::Forbidden, "You may not do this."),
-        EvidenceError::AlreadyVoid => {
-            ApiError::new(ErrorCode::Conflict, "This evidence is already void.")
-        }
-        EvidenceError::Database(e) => ApiError::unavailable(&e),
-    }
-}
-
-pub fn rating_error(e: RatingError) -> ApiError {
-    match e {
-        RatingError::Invalid(fields) => ApiError::invalid("Some levels need attention.", fields),
-        RatingError::NotFound => ApiError::not_found("There is no such rating for you to give."),
-        RatingError::Database(e) => ApiError::unavailable(&e),
-    }
-}
 
 /// The import form's extra field: a draft kept between preview and confirmation.
 #[derive(Debug, Deserialize)]
@@ -68,15 +46,12 @@ pub async fn import(
         Some(draft) => import_drafts::load(&state.db, actor.me.id, draft)
             .await
             .map_err(unavailable)?
-            .ok_or_else(|| {
-                ApiError::not_found("This import draft no longer exists; paste the file again.")
-            })?,
+            .ok_or_else(|| ApiError::not_found(Message::DraftGone))?,
         None => request.import.csv.clone(),
     };
     if body.kind == BodyKind::Json {
-        let report = evidence::import::import(&state.db, actor, &csv, request.import.dry_run)
-            .await
-            .map_err(evidence_error)?;
+        let report =
+            evidence::import::import(&state.db, actor, &csv, request.import.dry_run).await?;
         return Ok(HttpResponse::Ok().json(report));
     }
     let page = "/supervise/evidence/import";
@@ -99,7 +74,7 @@ pub async fn import(
                 report.added, report.already_present
             )))
         }
-        Err(e) => body.reject(evidence_error(e), &format!("{page}?draft={draft}"), &[]),
+        Err(e) => body.reject(ApiError::from(e), &format!("{page}?draft={draft}"), &[]),
     }
 }
 
@@ -138,7 +113,7 @@ pub async fn void(
     let separator = if back.contains('?') { '&' } else { '?' };
     match evidence::void(&state.db, &user.0.actor, id, &body.value.reason).await {
         Ok(()) => Ok(body.respond_done(&format!("{back}{separator}saved=voided"))),
-        Err(e) => body.reject_with_detail(evidence_error(e), &back, &[]),
+        Err(e) => body.reject_with_detail(ApiError::from(e), &back, &[]),
     }
 }
 
@@ -167,7 +142,7 @@ pub async fn rate(
     };
     match result {
         Ok(added) => Ok(body.respond(&serde_json::json!({ "added": added }), "/inbox?saved=rated")),
-        Err(e) => body.reject_with_detail(rating_error(e), &page, &[]),
+        Err(e) => body.reject_with_detail(ApiError::from(e), &page, &[]),
     }
 }
 
@@ -196,8 +171,7 @@ pub async fn form(
         query.phase,
         None,
     )
-    .await
-    .map_err(rating_error)?;
+    .await?;
     Ok(HttpResponse::Ok().json(form))
 }
 
@@ -215,7 +189,7 @@ pub async fn invite(
     let cohort = parse_id(&id)?;
     match peers::invite(&state.db, &user.0.actor, cohort, &body.value).await {
         Ok(()) => Ok(body.respond_done("/inbox?saved=invited")),
-        Err(e) => body.reject_with_detail(rating_error(e), "/inbox", &["peer"]),
+        Err(e) => body.reject_with_detail(ApiError::from(e), "/inbox", &["peer"]),
     }
 }
 

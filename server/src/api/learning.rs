@@ -3,37 +3,22 @@
 //! verified by anyone).
 
 use actix_web::{HttpRequest, HttpResponse, web};
+use shared::Locale;
 use shared::learning::{AnswerCheck, CheckedAnswer, DraftAnswers, EventBatch, PlayStep};
 use shared::locale::LOCALE_COOKIE;
-use shared::{ErrorCode, Locale};
 
-use super::cohorts::{attempt_error, cohort_error};
 use super::parse_id;
 use crate::http::authenticate::CurrentUser;
 use crate::http::body::{BodyKind, Submitted};
 use crate::http::error::ApiError;
 use crate::services::attempts::{self, AttemptError};
-use crate::services::certificates::{self, CertificateError};
+use crate::services::certificates::{self};
 use crate::services::cohorts;
 use crate::services::courses::locale_of;
 use crate::services::plays::{self, Stepped};
 use crate::services::policy::CohortAction;
 use crate::services::{drafts, markdown, progress};
 use crate::startup::AppState;
-
-fn certificate_error(e: CertificateError) -> ApiError {
-    match e {
-        CertificateError::Attempt(e) => attempt_error(e),
-        CertificateError::NotComplete => ApiError::new(
-            ErrorCode::Conflict,
-            "The certificate is issued once every activity of the course is completed.",
-        ),
-        CertificateError::NotFound => {
-            ApiError::not_found("There is no certificate with this code.")
-        }
-        other @ CertificateError::Encoding(_) => ApiError::internal(&other),
-    }
-}
 
 /// Saves a case study's written answers as a draft (replacing the previous one).
 #[utoipa::path(post, path = "/api/v1/cohorts/{id}/drafts/{activity}", tag = "learning",
@@ -59,7 +44,7 @@ pub async fn save_draft(
     .await
     {
         Ok(()) => Ok(body.respond_done(&format!("{page}?saved=draft"))),
-        Err(e) => body.reject_with_detail(attempt_error(e), &page, &[]),
+        Err(e) => body.reject_with_detail(ApiError::from(e), &page, &[]),
     }
 }
 
@@ -89,7 +74,7 @@ pub async fn play_step(
             &serde_json::json!({ "state": "ended", "attempt": attempt }),
             &format!("{page}?attempt={attempt}"),
         )),
-        Err(e) => body.reject_with_detail(attempt_error(e), &page, &[]),
+        Err(e) => body.reject_with_detail(ApiError::from(e), &page, &[]),
     }
 }
 
@@ -121,8 +106,7 @@ pub async fn check_answer(
         &question,
         answer,
     )
-    .await
-    .map_err(attempt_error)?;
+    .await?;
     let locale = req
         .cookie(LOCALE_COOKIE)
         .and_then(|c| Locale::from_code(c.value()))
@@ -147,9 +131,7 @@ pub async fn events(
     id: web::Path<String>,
     body: crate::http::body::JsonBody<EventBatch>,
 ) -> Result<HttpResponse, ApiError> {
-    let report = progress::record(&state.db, &user.0.actor, parse_id(&id)?, &body)
-        .await
-        .map_err(attempt_error)?;
+    let report = progress::record(&state.db, &user.0.actor, parse_id(&id)?, &body).await?;
     Ok(HttpResponse::Ok().json(report))
 }
 
@@ -162,15 +144,11 @@ pub async fn my_progress(
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     let actor = &user.0.actor;
-    let cohort = cohorts::load(&state.db, actor, parse_id(&id)?, CohortAction::Study)
-        .await
-        .map_err(cohort_error)?;
-    let package = attempts::package_of(&state.db, &cohort)
-        .await
-        .map_err(attempt_error)?;
+    let cohort = cohorts::load(&state.db, actor, parse_id(&id)?, CohortAction::Study).await?;
+    let package = attempts::package_of(&state.db, &cohort).await?;
     let progress = progress::of_learner(&state.db, &cohort, &package, actor.me.id)
         .await
-        .map_err(|e| attempt_error(AttemptError::Database(e)))?;
+        .map_err(|e| ApiError::from(AttemptError::Database(e)))?;
     Ok(HttpResponse::Ok().json(progress))
 }
 
@@ -191,7 +169,7 @@ pub async fn issue_certificate(
             &serde_json::json!({ "code": code }),
             &format!("/learn/{cohort}/certificate"),
         )),
-        Err(e) => body.reject(certificate_error(e), &format!("/learn/{cohort}"), &[]),
+        Err(e) => body.reject(ApiError::from(e), &format!("/learn/{cohort}"), &[]),
     }
 }
 
@@ -202,8 +180,6 @@ pub async fn verify(
     state: web::Data<AppState>,
     code: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    let found = certificates::verify(&state.db, &code)
-        .await
-        .map_err(certificate_error)?;
+    let found = certificates::verify(&state.db, &code).await?;
     Ok(HttpResponse::Ok().json(found))
 }

@@ -1,121 +1,21 @@
-//! The OpenAPI document at `/api/v1/openapi.json`. Every endpoint is added here.
+//! The OpenAPI document at `/api/v1/openapi.json`: the endpoints of `routes.rs`, their
+//! schemas, and the contract every operation keeps (`contract.rs`).
 
 use actix_web::HttpResponse;
 use utoipa::OpenApi;
 
 use super::contract::Contract;
 
-use super::{
-    auth, cohort_report, cohorts, competencies, course_content, courses, evidence, health,
-    learning, org_units, positions, preferences, reports, sync, users,
-};
+use super::{evidence, reports};
 
 #[derive(OpenApi)]
 #[openapi(
-    modifiers(&Contract),
+    modifiers(&Endpoints, &Contract),
     info(
         title = "Fieldschool API",
         description = "REST API of Fieldschool. Errors always have the shape \
             `{ \"error\": { \"code\", \"message\", \"fields\"? } }`. Write endpoints accept JSON \
             and plain HTML form posts; a form post is answered with a redirect."
-    ),
-    paths(
-        health::healthz,
-        health::readyz,
-        preferences::set_locale,
-        auth::sign_in,
-        auth::refresh,
-        auth::sign_out,
-        auth::me,
-        auth::queue_key,
-        auth::change_password,
-        users::list,
-        users::get,
-        users::create,
-        users::update,
-        users::update_form,
-        users::disable,
-        users::enable,
-        users::reset_password,
-        users::import,
-        users::export,
-        org_units::list,
-        org_units::create,
-        org_units::update,
-        org_units::update_form,
-        positions::list,
-        positions::create,
-        positions::update,
-        positions::update_form,
-        competencies::frameworks,
-        competencies::position_profile,
-        competencies::export,
-        competencies::import,
-        competencies::delete,
-        competencies::set_profile,
-        courses::list,
-        courses::create,
-        courses::import,
-        courses::detail,
-        courses::replace_draft,
-        courses::export_draft,
-        courses::export_version,
-        courses::update_info,
-        courses::publish,
-        courses::add_author,
-        courses::remove_author,
-        course_content::add_module,
-        course_content::rename_module,
-        course_content::move_module,
-        course_content::delete_module,
-        course_content::add_activity,
-        course_content::update_activity,
-        course_content::move_activity,
-        course_content::delete_activity,
-        course_content::add_question,
-        course_content::update_question,
-        course_content::move_question,
-        course_content::delete_question,
-        course_content::add_node,
-        course_content::update_node,
-        course_content::delete_node,
-        course_content::add_choice,
-        course_content::update_choice,
-        course_content::delete_choice,
-        cohorts::teaching,
-        cohorts::studying,
-        cohorts::open,
-        cohorts::enrol,
-        cohorts::submit,
-        cohorts::attempt,
-        learning::save_draft,
-        learning::play_step,
-        learning::check_answer,
-        learning::events,
-        sync::sync,
-        cohorts::move_version,
-        sync::offline_package,
-        learning::my_progress,
-        learning::issue_certificate,
-        learning::verify,
-        cohort_report::report,
-        cohort_report::review,
-        evidence::import,
-        evidence::void,
-        evidence::rate,
-        evidence::form,
-        evidence::invite,
-        evidence::my_inbox,
-        reports::gain_report,
-        reports::gain_csv,
-        reports::rating_gap_csv,
-        reports::gain_learners,
-        reports::needs_report,
-        reports::needs_csv,
-        reports::learner_record,
-        reports::cohort_summary,
-        reports::reaction_csv,
-        reports::enrol_from_needs,
     ),
     components(schemas(
         shared::ErrorBody,
@@ -245,6 +145,18 @@ use super::{
 )]
 pub struct ApiDoc;
 
+/// Adds the operations of every endpoint (`routes::Paths`) before the contract is applied.
+struct Endpoints;
+
+impl utoipa::Modify for Endpoints {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        openapi.merge(super::routes::Paths::openapi());
+    }
+}
+
+/// This document.
+#[utoipa::path(get, path = "/api/v1/openapi.json", tag = "meta",
+    responses((status = 200, description = "The OpenAPI 3.1 document of this API", content_type = "application/json")))]
 pub async fn document() -> HttpResponse {
     HttpResponse::Ok().json(ApiDoc::openapi())
 }

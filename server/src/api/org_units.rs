@@ -1,30 +1,14 @@
 //! `/api/v1/org-units`: the org tree.
 
 use actix_web::{HttpResponse, web};
-use shared::ErrorCode;
 use shared::directory::{CreateOrgUnit, UpdateOrgUnit};
 
 use super::parse_id;
 use crate::http::authenticate::CurrentUser;
 use crate::http::body::{BodyKind, Submitted};
 use crate::http::error::ApiError;
-use crate::services::org_units::{self, OrgUnitError};
+use crate::services::org_units::{self};
 use crate::startup::AppState;
-
-fn org_unit_error(e: OrgUnitError) -> ApiError {
-    match e {
-        OrgUnitError::Invalid(fields) => ApiError::invalid("Some fields need attention.", fields),
-        OrgUnitError::CodeTaken => {
-            ApiError::new(ErrorCode::Conflict, "Another org unit has this code.")
-        }
-        OrgUnitError::NotFound => ApiError::not_found("There is no such org unit."),
-        OrgUnitError::Forbidden => ApiError::new(
-            ErrorCode::Forbidden,
-            "You may not change this part of the tree.",
-        ),
-        OrgUnitError::Database(e) => ApiError::unavailable(&e),
-    }
-}
 
 /// The whole tree in display order (each unit followed by its children).
 #[utoipa::path(get, path = "/api/v1/org-units", tag = "org units",
@@ -33,7 +17,7 @@ pub async fn list(
     state: web::Data<AppState>,
     _user: CurrentUser,
 ) -> Result<HttpResponse, ApiError> {
-    Ok(HttpResponse::Ok().json(org_units::list(&state.db).await.map_err(org_unit_error)?))
+    Ok(HttpResponse::Ok().json(org_units::list(&state.db).await?))
 }
 
 #[utoipa::path(post, path = "/api/v1/org-units", tag = "org units",
@@ -51,7 +35,7 @@ pub async fn create(
         }
         Ok(created) => Ok(HttpResponse::Created().json(created)),
         Err(e) => body.reject(
-            org_unit_error(e),
+            ApiError::from(e),
             "/admin/org-units",
             &["parent_id", "code", "name", "kind", "region"],
         ),
@@ -74,7 +58,7 @@ pub async fn update(
     match org_units::update(&state.db, &user.0.actor, id, body.value.clone()).await {
         Ok(updated) => Ok(body.respond(&updated, "/admin/org-units?saved=updated")),
         Err(e) => body.reject(
-            org_unit_error(e),
+            ApiError::from(e),
             &back,
             &["code", "name", "kind", "region"],
         ),

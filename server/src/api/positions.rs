@@ -1,30 +1,14 @@
 //! `/api/v1/positions`: the catalogue of job positions.
 
 use actix_web::{HttpResponse, web};
-use shared::ErrorCode;
 use shared::directory::PositionInput;
 
 use super::parse_id;
 use crate::http::authenticate::CurrentUser;
 use crate::http::body::{BodyKind, Submitted};
 use crate::http::error::ApiError;
-use crate::services::positions::{self, PositionError};
+use crate::services::positions::{self};
 use crate::startup::AppState;
-
-fn position_error(e: PositionError) -> ApiError {
-    match e {
-        PositionError::Invalid(fields) => ApiError::invalid("Some fields need attention.", fields),
-        PositionError::CodeTaken => {
-            ApiError::new(ErrorCode::Conflict, "Another position has this code.")
-        }
-        PositionError::NotFound => ApiError::not_found("There is no such position."),
-        PositionError::Forbidden => ApiError::new(
-            ErrorCode::Forbidden,
-            "Only national administrators change positions.",
-        ),
-        PositionError::Database(e) => ApiError::unavailable(&e),
-    }
-}
 
 #[utoipa::path(get, path = "/api/v1/positions", tag = "positions",
     responses((status = 200, body = [shared::directory::Position]), (status = 401, body = shared::ErrorBody)))]
@@ -32,7 +16,7 @@ pub async fn list(
     state: web::Data<AppState>,
     _user: CurrentUser,
 ) -> Result<HttpResponse, ApiError> {
-    Ok(HttpResponse::Ok().json(positions::list(&state.db).await.map_err(position_error)?))
+    Ok(HttpResponse::Ok().json(positions::list(&state.db).await?))
 }
 
 /// The body of `POST /positions` as the document gives it: every field required (the
@@ -64,7 +48,7 @@ pub async fn create(
         }
         Ok(created) => Ok(HttpResponse::Created().json(created)),
         Err(e) => body.reject(
-            position_error(e),
+            ApiError::from(e),
             "/admin/positions",
             &["code", "name_vi", "name_en"],
         ),
@@ -86,7 +70,7 @@ pub async fn update(
     let back = format!("/admin/positions/{id}");
     match positions::update(&state.db, &user.0.actor, id, body.value.clone()).await {
         Ok(updated) => Ok(body.respond(&updated, "/admin/positions?saved=updated")),
-        Err(e) => body.reject(position_error(e), &back, &["code", "name_vi", "name_en"]),
+        Err(e) => body.reject(ApiError::from(e), &back, &["code", "name_vi", "name_en"]),
     }
 }
 

@@ -2,6 +2,7 @@
 //! (redirects back) and as JSON.
 
 use actix_web::{HttpResponse, web};
+use shared::Message;
 use shared::preferences::{LocaleChoice, LocaleChosen};
 
 use crate::http::authenticate::CurrentUser;
@@ -27,7 +28,7 @@ pub async fn set_locale(
     body: Submitted<LocaleChoice>,
 ) -> Result<HttpResponse, ApiError> {
     let (locale, back) = choose_locale(&body.value)
-        .map_err(|e| ApiError::invalid("Choose vi or en.", vec![e.field()]))?;
+        .map_err(|e| ApiError::invalid(Message::ChooseLanguage, vec![e.field()]))?;
     if let Some(user) = user {
         remember_locale(&state.db, user.0.actor.me.id, locale)
             .await

@@ -4,9 +4,10 @@
 
 use actix_web::{HttpResponse, web};
 use serde::Deserialize;
+use shared::Message;
 use shared::evidence::report::{Comparison, ReportFilter};
 use shared::evidence::table::{self, Table};
-use shared::{ErrorCode, FieldError};
+use shared::{FieldProblem, Problem};
 use uuid::Uuid;
 
 use super::parse_id;
@@ -14,23 +15,9 @@ use crate::http::authenticate::CurrentUser;
 use crate::http::body::Submitted;
 use crate::http::error::ApiError;
 use crate::services::courses::locale_of;
-use crate::services::supervision::{SupervisionError, enrol, gains, kirkpatrick, learner, needs};
+use crate::services::supervision::{enrol, gains, kirkpatrick, learner, needs};
 use crate::spreadsheet::CsvWriter;
 use crate::startup::AppState;
-
-pub fn supervision_error(e: SupervisionError) -> ApiError {
-    match e {
-        SupervisionError::Invalid(fields) => {
-            ApiError::invalid("Some filters need attention.", fields)
-        }
-        SupervisionError::NotFound => ApiError::not_found("There is no such unit or person."),
-        SupervisionError::Forbidden => ApiError::new(
-            ErrorCode::Forbidden,
-            "You may not see this (groups under 5 people show no one's detail).",
-        ),
-        SupervisionError::Database(e) => ApiError::unavailable(&e),
-    }
-}
 
 /// A table as a CSV download.
 pub fn csv_download(table: &Table, name: &str) -> Result<HttpResponse, ApiError> {
@@ -58,9 +45,7 @@ pub async fn gain_report(
     user: CurrentUser,
     filter: web::Query<ReportFilter>,
 ) -> Result<HttpResponse, ApiError> {
-    let report = gains::report(&state.db, &user.0.actor, &filter)
-        .await
-        .map_err(supervision_error)?;
+    let report = gains::report(&state.db, &user.0.actor, &filter).await?;
     Ok(HttpResponse::Ok().json(report))
 }
 
@@ -74,9 +59,7 @@ pub async fn gain_csv(
     filter: web::Query<ReportFilter>,
 ) -> Result<HttpResponse, ApiError> {
     let actor = &user.0.actor;
-    let report = gains::report(&state.db, actor, &filter)
-        .await
-        .map_err(supervision_error)?;
+    let report = gains::report(&state.db, actor, &filter).await?;
     csv_download(&table::gains(&report, locale_of(actor)), "gains")
 }
 
@@ -90,9 +73,7 @@ pub async fn rating_gap_csv(
     filter: web::Query<ReportFilter>,
 ) -> Result<HttpResponse, ApiError> {
     let actor = &user.0.actor;
-    let report = gains::report(&state.db, actor, &filter)
-        .await
-        .map_err(supervision_error)?;
+    let report = gains::report(&state.db, actor, &filter).await?;
     csv_download(
         &table::rating_gaps(&report.gaps, locale_of(actor)),
         "rating-gaps",
@@ -132,11 +113,8 @@ pub async fn gain_learners(
 ) -> Result<HttpResponse, ApiError> {
     let comparison = Comparison::from_code(&query.measure).ok_or_else(|| {
         ApiError::invalid(
-            "There is no such measure.",
-            vec![FieldError {
-                field: "measure".into(),
-                message: "a measure such as test:after or supervisor:follow_up_30".into(),
-            }],
+            Message::NoSuchMeasure,
+            vec![FieldProblem::new("measure", Problem::Measure)],
         )
     })?;
     let found = gains::learners(
@@ -146,8 +124,7 @@ pub async fn gain_learners(
         query.of,
         comparison,
     )
-    .await
-    .map_err(supervision_error)?;
+    .await?;
     Ok(HttpResponse::Ok().json(found))
 }
 
@@ -160,9 +137,7 @@ pub async fn needs_report(
     user: CurrentUser,
     filter: web::Query<ReportFilter>,
 ) -> Result<HttpResponse, ApiError> {
-    let report = needs::of_unit(&state.db, &user.0.actor, &filter)
-        .await
-        .map_err(supervision_error)?;
+    let report = needs::of_unit(&state.db, &user.0.actor, &filter).await?;
     Ok(HttpResponse::Ok().json(report))
 }
 
@@ -176,9 +151,7 @@ pub async fn needs_csv(
     filter: web::Query<ReportFilter>,
 ) -> Result<HttpResponse, ApiError> {
     let actor = &user.0.actor;
-    let report = needs::of_unit(&state.db, actor, &filter)
-        .await
-        .map_err(supervision_error)?;
+    let report = needs::of_unit(&state.db, actor, &filter).await?;
     csv_download(&table::needs(&report, locale_of(actor)), "needs")
 }
 
@@ -192,9 +165,7 @@ pub async fn learner_record(
     user: CurrentUser,
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    let found = learner::record(&state.db, &user.0.actor, parse_id(&id)?)
-        .await
-        .map_err(supervision_error)?;
+    let found = learner::record(&state.db, &user.0.actor, parse_id(&id)?).await?;
     Ok(HttpResponse::Ok().json(found))
 }
 
@@ -224,7 +195,7 @@ pub async fn enrol_from_needs(
             &serde_json::json!({ "enrolled": n }),
             &format!("{back}{separator}saved=enrolled&enrolled={n}"),
         )),
-        Err(e) => body.reject_with_detail(supervision_error(e), &back, &[]),
+        Err(e) => body.reject_with_detail(ApiError::from(e), &back, &[]),
     }
 }
 
@@ -238,9 +209,7 @@ pub async fn cohort_summary(
     user: CurrentUser,
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    let found = kirkpatrick::summary(&state.db, &user.0.actor, parse_id(&id)?)
-        .await
-        .map_err(supervision_error)?;
+    let found = kirkpatrick::summary(&state.db, &user.0.actor, parse_id(&id)?).await?;
     Ok(HttpResponse::Ok().json(found))
 }
 
@@ -254,9 +223,7 @@ pub async fn reaction_csv(
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     let actor = &user.0.actor;
-    let found = kirkpatrick::summary(&state.db, actor, parse_id(&id)?)
-        .await
-        .map_err(supervision_error)?;
+    let found = kirkpatrick::summary(&state.db, actor, parse_id(&id)?).await?;
     csv_download(
         &table::reaction(&found.reaction, locale_of(actor)),
         "reaction",

@@ -1,9 +1,9 @@
 //! The device's queue of offline work comes back through one endpoint, in batches.
 
 use actix_web::{HttpResponse, web};
+use shared::Message;
 use shared::sync::{SyncBatch, SyncReport, SyncResult, SyncStatus};
 
-use super::cohorts::attempt_error;
 use super::parse_id;
 use crate::http::assets::StaticAssets;
 use crate::http::authenticate::CurrentUser;
@@ -23,28 +23,30 @@ use crate::startup::AppState;
     responses((status = 200, body = SyncReport), (status = 400, body = shared::ErrorBody),
         (status = 401, body = shared::ErrorBody), (status = 503, body = shared::ErrorBody)))]
 pub async fn sync(
+    req: actix_web::HttpRequest,
     state: web::Data<AppState>,
     user: CurrentUser,
     body: crate::http::body::JsonBody<SyncBatch>,
 ) -> Result<HttpResponse, ApiError> {
-    sync::check_size(&body).map_err(attempt_error)?;
+    sync::check_size(&body)?;
     let actor = &user.0.actor;
+    let locale = crate::http::locale::of_request(&req);
     let mut results = Vec::with_capacity(body.items.len());
     for item in &body.items {
         let result = match sync::apply(&state.db, actor, item).await {
             Ok(Applied::New(attempt)) => answer(item.id, SyncStatus::Accepted, attempt),
             Ok(Applied::Again(attempt)) => answer(item.id, SyncStatus::Duplicate, attempt),
             Ok(Applied::Superseded) => SyncResult {
-                reason: Some("later work replaced this draft; nothing changed".into()),
+                reason: Some(Message::Superseded.word(locale)),
                 ..answer(item.id, SyncStatus::Accepted, None)
             },
             Err(e @ (AttemptError::Database(_) | AttemptError::Encoding(_))) => {
-                return Err(attempt_error(e));
+                return Err(ApiError::from(e));
             }
             Err(refused) => {
-                let error = attempt_error(refused);
+                let error = ApiError::from(refused);
                 SyncResult {
-                    reason: Some(error.summary()),
+                    reason: Some(error.summary(locale)),
                     code: Some(error.code()),
                     ..answer(item.id, SyncStatus::Rejected, None)
                 }
@@ -86,7 +88,6 @@ pub async fn offline_package(
         parse_id(&id)?,
         assets.offline_files(),
     )
-    .await
-    .map_err(attempt_error)?;
+    .await?;
     Ok(HttpResponse::Ok().json(package))
 }

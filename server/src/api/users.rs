@@ -1,9 +1,11 @@
 //! `/api/v1/users`: the account directory for administrators and supervisors.
 
 use actix_web::{HttpResponse, web};
+use shared::Locale;
+use shared::Message;
 use shared::user_import::ImportRequest;
 use shared::users::{CreateUser, ResetPassword, UpdateUser, UserQuery};
-use shared::{ErrorCode, FieldError, Locale};
+use shared::{FieldProblem, Problem};
 
 use super::parse_id;
 use crate::api::auth::NoFields;
@@ -20,36 +22,8 @@ const USER_FIELDS: [&str; 6] = [
     "position_id",
 ];
 use crate::http::error::ApiError;
-use crate::services::passwords::PasswordError;
 use crate::services::users::{self, NewUser, UserError, import_drafts};
 use crate::startup::AppState;
-
-pub fn user_error(e: UserError) -> ApiError {
-    match e {
-        UserError::Invalid(fields) => ApiError::invalid("Some fields need attention.", fields),
-        UserError::UsernameTaken(name) => ApiError::new(
-            ErrorCode::Conflict,
-            format!("The username {name} is taken."),
-        )
-        .with_fields(vec![FieldError {
-            field: "username".into(),
-            message: "taken".into(),
-        }]),
-        UserError::OwnAccount => ApiError::new(
-            ErrorCode::Conflict,
-            "You cannot disable the account you are signed in with.",
-        ),
-        UserError::NotFound => ApiError::not_found("There is no such user."),
-        UserError::Forbidden => ApiError::new(ErrorCode::Forbidden, "You may not do this."),
-        UserError::Password(PasswordError::Busy) => ApiError::new(
-            ErrorCode::Unavailable,
-            "The server is busy. Try again in a few seconds.",
-        )
-        .retry_after(3),
-        UserError::Database(e) => ApiError::unavailable(&e),
-        other => ApiError::internal(&other),
-    }
-}
 
 /// Search accounts; Vietnamese marks are ignored ("nguyen" finds "Nguyễn").
 #[utoipa::path(get, path = "/api/v1/users", tag = "users", params(UserQuery),
@@ -62,9 +36,7 @@ pub async fn list(
     user: CurrentUser,
     query: web::Query<UserQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let page = users::list(&state.db, &user.0.actor, &query)
-        .await
-        .map_err(user_error)?;
+    let page = users::list(&state.db, &user.0.actor, &query).await?;
     Ok(HttpResponse::Ok().json(page))
 }
 
@@ -75,9 +47,7 @@ pub async fn get(
     user: CurrentUser,
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    let found = users::get(&state.db, &user.0.actor, parse_id(&id)?)
-        .await
-        .map_err(user_error)?;
+    let found = users::get(&state.db, &user.0.actor, parse_id(&id)?).await?;
     Ok(HttpResponse::Ok().json(found))
 }
 
@@ -101,11 +71,8 @@ pub async fn create(
             Some(locale) => locale,
             None => {
                 let error = ApiError::invalid(
-                    "Some fields need attention.",
-                    vec![FieldError {
-                        field: "locale".into(),
-                        message: "vi or en".into(),
-                    }],
+                    Message::FieldsNeedAttention,
+                    vec![FieldProblem::new("locale", Problem::LanguageChoice)],
                 );
                 return body.reject(error, "/admin/users/new", &USER_FIELDS);
             }
@@ -125,14 +92,14 @@ pub async fn create(
     let actor = &user.0.actor;
     let id = match users::create_as(&state.db, &state.passwords, actor, new).await {
         Ok(id) => id,
-        Err(e) => return body.reject(user_error(e), "/admin/users/new", &USER_FIELDS),
+        Err(e) => return body.reject(ApiError::from(e), "/admin/users/new", &USER_FIELDS),
     };
     if body.kind == BodyKind::Form {
         return Ok(Submitted::<()>::see_other(&format!(
             "/admin/users/{id}?saved=created"
         )));
     }
-    let created = users::get(&state.db, actor, id).await.map_err(user_error)?;
+    let created = users::get(&state.db, actor, id).await?;
     Ok(HttpResponse::Created().json(created))
 }
 
@@ -153,7 +120,7 @@ pub async fn update(
     let back = format!("/admin/users/{id}");
     match users::update(&state.db, &user.0.actor, id, body.value.clone()).await {
         Ok(updated) => Ok(body.respond(&updated, &format!("{back}?saved=updated"))),
-        Err(e) => body.reject(user_error(e), &back, &USER_FIELDS),
+        Err(e) => body.reject(ApiError::from(e), &back, &USER_FIELDS),
     }
 }
 
@@ -183,7 +150,7 @@ async fn set_disabled(
     let outcome = if disabled { "disabled" } else { "enabled" };
     match users::set_disabled(&state.db, &user.0.actor, id, disabled).await {
         Ok(()) => Ok(body.respond_done(&format!("{back}?saved={outcome}"))),
-        Err(e) => body.reject(user_error(e), &back, &[]),
+        Err(e) => body.reject(ApiError::from(e), &back, &[]),
     }
 }
 
@@ -226,7 +193,7 @@ pub async fn reset_password(
     let password = body.value.new_password.clone();
     match users::reset_password(&state.db, &state.passwords, &user.0.actor, id, password).await {
         Ok(()) => Ok(body.respond_done(&format!("{back}?saved=password"))),
-        Err(e) => body.reject(user_error(e), &back, &[]),
+        Err(e) => body.reject(ApiError::from(e), &back, &[]),
     }
 }
 
@@ -252,9 +219,7 @@ pub async fn import(
         Some(draft) => import_drafts::load(&state.db, actor.me.id, draft)
             .await
             .map_err(unavailable)?
-            .ok_or_else(|| {
-                ApiError::not_found("This import draft no longer exists; paste the file again.")
-            })?,
+            .ok_or_else(|| ApiError::not_found(Message::DraftGone))?,
         None => request.csv.clone(),
     };
     if body.kind == BodyKind::Form {
@@ -284,16 +249,14 @@ pub async fn import(
             Err(UserError::Invalid(_)) => Ok(Submitted::<()>::see_other(&format!(
                 "/admin/users/import?draft={draft}"
             ))),
-            Err(e) => Err(user_error(e)),
+            Err(e) => Err(ApiError::from(e)),
         };
     }
     let report = users::import(&state.db, &state.passwords, actor, &csv, request.dry_run)
         .await
         .map_err(|e| match e {
-            UserError::Invalid(fields) => {
-                ApiError::invalid("The file has problems; nothing was imported.", fields)
-            }
-            other => user_error(other),
+            UserError::Invalid(fields) => ApiError::invalid(Message::FileHasProblems, fields),
+            other => ApiError::from(other),
         })?;
     Ok(HttpResponse::Ok().json(report))
 }
@@ -305,9 +268,7 @@ pub async fn export(
     state: web::Data<AppState>,
     user: CurrentUser,
 ) -> Result<HttpResponse, ApiError> {
-    let csv = users::export_csv(&state.db, &user.0.actor)
-        .await
-        .map_err(user_error)?;
+    let csv = users::export_csv(&state.db, &user.0.actor).await?;
     Ok(HttpResponse::Ok()
         .content_type("text/csv; charset=utf-8")
         .insert_header((

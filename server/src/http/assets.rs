@@ -2,6 +2,7 @@
 //! at start. Names carry a content hash, so they are cached for a year; pre-compressed
 //! `.br`/`.gz` copies are sent to clients that accept them.
 
+use shared::Message;
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -171,7 +172,7 @@ pub async fn serve(
     let asset = assets
         .files
         .get(&name)
-        .ok_or_else(|| ApiError::not_found("There is no such file."))?;
+        .ok_or_else(|| ApiError::not_found(Message::NoSuchFile))?;
     let etag = format!("\"{name}\"");
     let mut res = HttpResponse::Ok();
     res.insert_header((header::CONTENT_TYPE, asset.content_type))
@@ -208,7 +209,7 @@ pub async fn service_worker(assets: web::Data<StaticAssets>) -> Result<HttpRespo
     let asset = assets
         .files
         .get("sw.js")
-        .ok_or_else(|| ApiError::not_found("There is no such file."))?;
+        .ok_or_else(|| ApiError::not_found(Message::NoSuchFile))?;
     Ok(HttpResponse::Ok()
         .insert_header((header::CONTENT_TYPE, asset.content_type))
         .insert_header((header::CACHE_CONTROL, "no-cache"))

@@ -3,6 +3,7 @@
 //! cadre who submits a form after a long pause is not signed out and loses nothing.
 //! Handlers take [`CurrentUser`]; pages read the same [`Authenticated`] from the request.
 
+use shared::Message;
 use std::future::{Ready, ready};
 
 use actix_web::body::{BoxBody, MessageBody};
@@ -134,8 +135,14 @@ pub async fn authenticate(
     };
     let resolution = match resolve(&state, req.request()).await {
         Ok(resolution) => resolution,
-        Err(SessionError::Database(e)) => return Ok(req.error_response(ApiError::unavailable(&e))),
-        Err(e) => return Ok(req.error_response(ApiError::internal(&e))),
+        Err(e) => {
+            let error = match e {
+                SessionError::Database(e) => ApiError::from(e),
+                other => ApiError::internal(&other),
+            };
+            let response = error.response_for(req.request());
+            return Ok(req.into_response(response));
+        }
     };
     if let Some(authenticated) = resolution.authenticated {
         req.extensions_mut().insert(authenticated);
@@ -162,7 +169,9 @@ impl FromRequest for CurrentUser {
                 .get::<Authenticated>()
                 .cloned()
                 .map(CurrentUser)
-                .ok_or_else(|| ApiError::new(ErrorCode::Unauthenticated, "Sign in to continue.")),
+                .ok_or_else(|| {
+                    ApiError::new(ErrorCode::Unauthenticated, Message::SignInToContinue)
+                }),
         )
     }
 }

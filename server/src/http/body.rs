@@ -2,6 +2,7 @@
 //! form post (pages with scripts off). Handlers answer JSON with JSON and a form post with
 //! a redirect (post/redirect/get) through [`Submitted::respond`].
 
+use shared::Message;
 use std::future::Future;
 use std::pin::Pin;
 
@@ -34,6 +35,8 @@ pub struct Submitted<T> {
     pub kind: BodyKind,
     /// The raw fields of a form post (empty for JSON), to send back with an error.
     pub fields: Vec<(String, String)>,
+    /// The language of the page the form was on, for a problem sent back to it.
+    pub locale: shared::Locale,
 }
 
 impl<T> Submitted<T> {
@@ -72,16 +75,17 @@ impl<T> Submitted<T> {
         Ok(Self::see_other(&format!("{back}{separator}{query}")))
     }
 
-    /// Like [`Self::reject`], and the page also gets the first problem's message as
-    /// `detail` (e.g. which line of a text box is wrong).
+    /// Like [`Self::reject`], and the page also gets the first problem, worded in its
+    /// language, as `detail` (e.g. which line of a text box is wrong).
     pub fn reject_with_detail(
         &self,
         error: ApiError,
         back: &str,
         echo: &[&str],
     ) -> Result<HttpResponse, ApiError> {
-        let back = match error.first_field_message() {
-            Some(detail) if self.kind == BodyKind::Form => {
+        let back = match error.problems().first() {
+            Some(problem) if self.kind == BodyKind::Form => {
+                let detail = problem.describe(self.locale);
                 let query = serde_urlencoded::to_string([("detail", detail)]).unwrap_or_default();
                 let separator = if back.contains('?') { '&' } else { '?' };
                 format!("{back}{separator}{query}")
@@ -145,13 +149,11 @@ impl<T: DeserializeOwned + 'static> FromRequest for Submitted<T> {
             .filter(|auth| auth.via == AuthVia::Cookie)
             .map(|auth| auth.actor.session)
             .zip(req.app_data::<web::Data<AppState>>().cloned());
+        let locale = super::locale::of_page(req);
         let bytes = web::Bytes::from_request(req, payload);
         Box::pin(async move {
             let kind = kind.ok_or_else(|| {
-                ApiError::new(
-                    ErrorCode::UnsupportedMediaType,
-                    "Send the body as application/json or application/x-www-form-urlencoded.",
-                )
+                ApiError::new(ErrorCode::UnsupportedMediaType, Message::SendJsonOrForm)
             })?;
             let bytes = bytes.await.map_err(unreadable)?;
             let fields: Vec<(String, String)> = match kind {
@@ -164,23 +166,26 @@ impl<T: DeserializeOwned + 'static> FromRequest for Submitted<T> {
                     .find(|(name, _)| name == CSRF_FIELD)
                     .map(|(_, v)| v.as_str());
                 if !token.is_some_and(|t| csrf::verify(state.signing_key.expose(), *session, t)) {
-                    return Err(ApiError::new(
-                        ErrorCode::Forbidden,
-                        "This form has expired. Go back, reload the page and send it again.",
-                    ));
+                    return Err(ApiError::new(ErrorCode::Forbidden, Message::FormExpired));
                 }
             }
             let json: &[u8] = if bytes.is_empty() { b"{}" } else { &bytes };
             let value = match kind {
                 BodyKind::Json => json_body(json)?,
                 BodyKind::Form => serde_html_form::from_bytes(&bytes).map_err(|e| {
-                    ApiError::invalid(format!("The form is not valid: {e}."), Vec::new())
+                    ApiError::invalid(
+                        Message::FormNotValid {
+                            detail: e.to_string(),
+                        },
+                        Vec::new(),
+                    )
                 })?,
             };
             Ok(Submitted {
                 value,
                 kind,
                 fields,
+                locale,
             })
         })
     }
@@ -190,9 +195,9 @@ impl<T: DeserializeOwned + 'static> FromRequest for Submitted<T> {
 fn unreadable(e: actix_web::Error) -> ApiError {
     match e.as_error::<PayloadError>() {
         Some(PayloadError::Overflow) => {
-            ApiError::new(ErrorCode::PayloadTooLarge, "The request body is too large.")
+            ApiError::new(ErrorCode::PayloadTooLarge, Message::BodyTooLarge)
         }
-        _ => ApiError::invalid("The request body could not be read.", Vec::new()),
+        _ => ApiError::invalid(Message::BodyUnreadable, Vec::new()),
     }
 }
 
@@ -225,7 +230,7 @@ impl<T: DeserializeOwned + 'static> FromRequest for JsonBody<T> {
             if !json {
                 return Err(ApiError::new(
                     ErrorCode::UnsupportedMediaType,
-                    "Send the body as application/json.",
+                    Message::SendJson,
                 ));
             }
             let bytes = bytes.await.map_err(unreadable)?;
@@ -238,15 +243,17 @@ impl<T: DeserializeOwned + 'static> FromRequest for JsonBody<T> {
 /// JSON Schema has it, so clients whose JSON libraries write numbers that way are understood.
 pub fn json_body<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
     let not_valid = |e: serde_json::Error| {
-        ApiError::invalid(format!("The JSON body is not valid: {e}."), Vec::new())
+        ApiError::invalid(
+            Message::BodyNotValid {
+                detail: e.to_string(),
+            },
+            Vec::new(),
+        )
     };
     let mut value: serde_json::Value = serde_json::from_slice(bytes).map_err(not_valid)?;
     // Every body of the API is an object (serde would otherwise read a struct from a list).
     if !value.is_object() {
-        return Err(ApiError::invalid(
-            "The JSON body must be an object.",
-            Vec::new(),
-        ));
+        return Err(ApiError::invalid(Message::BodyNotObject, Vec::new()));
     }
     integers_as_integers(&mut value);
     serde_json::from_value(value).map_err(not_valid)

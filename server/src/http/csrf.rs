@@ -9,7 +9,7 @@ use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::{Method, header};
 use actix_web::middleware::Next;
-use shared::ErrorCode;
+use shared::Message;
 
 use super::client;
 use super::error::ApiError;
@@ -47,11 +47,8 @@ pub async fn check_origin(
         && let Some(reason) = cross_site(&req)
     {
         tracing::warn!(path = %req.path(), reason, "cross-site write refused");
-        let error = ApiError::new(
-            ErrorCode::Forbidden,
-            "This request came from another site and was refused.",
-        );
-        return Ok(req.error_response(error));
+        let response = ApiError::forbidden(Message::CrossSite).response_for(req.request());
+        return Ok(req.into_response(response));
     }
     Ok(next.call(req).await?.map_into_boxed_body())
 }

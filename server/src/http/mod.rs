@@ -9,5 +9,6 @@ pub mod csrf;
 pub mod error;
 pub mod etag;
 pub mod head;
+pub mod locale;
 pub mod request_log;
 pub mod security_headers;

@@ -1,3 +1,4 @@
+use super::port;
 use async_trait::async_trait;
 use frontend::ports::{AdminPort, ImportPreview, PortError, PortResult};
 use sea_orm::DatabaseConnection;
@@ -17,17 +18,6 @@ pub struct AdminAdapter {
     pub actor: Option<Actor>,
 }
 
-fn user_error(e: UserError) -> PortError {
-    PortError(match e {
-        UserError::NotFound => ErrorCode::NotFound,
-        UserError::Forbidden => ErrorCode::Forbidden,
-        other => {
-            tracing::error!(error = %other, "admin page data failed");
-            ErrorCode::Unavailable
-        }
-    })
-}
-
 impl AdminAdapter {
     fn actor(&self) -> PortResult<&Actor> {
         self.actor
@@ -41,48 +31,37 @@ impl AdminPort for AdminAdapter {
     async fn users(&self, query: UserQuery) -> PortResult<UserPage> {
         users::list(&self.db, self.actor()?, &query)
             .await
-            .map_err(user_error)
+            .map_err(port)
     }
 
     async fn user(&self, id: Uuid) -> PortResult<UserSummary> {
-        users::get(&self.db, self.actor()?, id)
-            .await
-            .map_err(user_error)
+        users::get(&self.db, self.actor()?, id).await.map_err(port)
     }
 
     async fn org_units(&self) -> PortResult<Vec<OrgUnit>> {
         self.actor()?;
-        org_units::list(&self.db).await.map_err(|e| {
-            tracing::error!(error = %e, "org tree page data failed");
-            PortError(ErrorCode::Unavailable)
-        })
+        org_units::list(&self.db).await.map_err(port)
     }
 
     async fn position_profile(&self, position: Uuid) -> PortResult<PositionProfile> {
         self.actor()?;
         competencies::position_profile(&self.db, position)
             .await
-            .map_err(|e| match e {
-                competencies::CompetencyError::NotFound => PortError(ErrorCode::NotFound),
-                other => {
-                    tracing::error!(error = %other, "position profile page data failed");
-                    PortError(ErrorCode::Unavailable)
-                }
-            })
+            .map_err(port)
     }
 
     async fn import_preview(&self, draft: Uuid) -> PortResult<ImportPreview> {
         let actor = self.actor()?;
         let csv = import_drafts::load(&self.db, actor.me.id, draft)
             .await
-            .map_err(|e| user_error(UserError::Database(e)))?
+            .map_err(port)?
             .ok_or(PortError(ErrorCode::NotFound))?;
         // The password hasher is never reached by a dry run.
         let hasher = crate::services::passwords::PasswordHasher::new(1);
         let outcome = match users::import(&self.db, &hasher, actor, &csv, true).await {
             Ok(report) => Ok(report),
             Err(UserError::Invalid(problems)) => Err(problems),
-            Err(e) => return Err(user_error(e)),
+            Err(e) => return Err(port(e)),
         };
         Ok(ImportPreview { csv, outcome })
     }
@@ -91,17 +70,11 @@ impl AdminPort for AdminAdapter {
         self.actor()?;
         crate::services::competencies::frameworks(&self.db)
             .await
-            .map_err(|e| {
-                tracing::error!(error = %e, "framework page data failed");
-                PortError(ErrorCode::Unavailable)
-            })
+            .map_err(port)
     }
 
     async fn positions(&self) -> PortResult<Vec<Position>> {
         self.actor()?;
-        positions::list(&self.db).await.map_err(|e| {
-            tracing::error!(error = %e, "positions page data failed");
-            PortError(ErrorCode::Unavailable)
-        })
+        positions::list(&self.db).await.map_err(port)
     }
 }

@@ -1,3 +1,4 @@
+use super::port;
 use async_trait::async_trait;
 use frontend::ports::{AuthorPort, PortError, PortResult};
 use sea_orm::DatabaseConnection;
@@ -7,24 +8,13 @@ use shared::competency::Competency;
 use uuid::Uuid;
 
 use crate::services::actors::Actor;
-use crate::services::courses::{self, CourseError};
+use crate::services::courses::{self};
 use crate::services::{competencies, markdown};
 
 /// Acts for the request's viewer; without one, every answer is `Unauthenticated`.
 pub struct AuthorAdapter {
     pub db: DatabaseConnection,
     pub actor: Option<Actor>,
-}
-
-fn course_error(e: CourseError) -> PortError {
-    PortError(match e {
-        CourseError::NotFound => ErrorCode::NotFound,
-        CourseError::Forbidden => ErrorCode::Forbidden,
-        other => {
-            tracing::error!(error = %other, "authoring page data failed");
-            ErrorCode::Unavailable
-        }
-    })
 }
 
 impl AuthorAdapter {
@@ -38,23 +28,18 @@ impl AuthorAdapter {
 #[async_trait]
 impl AuthorPort for AuthorAdapter {
     async fn courses(&self) -> PortResult<Vec<CourseSummary>> {
-        courses::list(&self.db, self.actor()?)
-            .await
-            .map_err(course_error)
+        courses::list(&self.db, self.actor()?).await.map_err(port)
     }
 
     async fn course(&self, id: Uuid) -> PortResult<CourseDetail> {
         courses::detail(&self.db, self.actor()?, id)
             .await
-            .map_err(course_error)
+            .map_err(port)
     }
 
     async fn competencies(&self, framework: Uuid) -> PortResult<Vec<Competency>> {
         self.actor()?;
-        let all = competencies::frameworks(&self.db).await.map_err(|e| {
-            tracing::error!(error = %e, "competencies for a page failed");
-            PortError(ErrorCode::Unavailable)
-        })?;
+        let all = competencies::frameworks(&self.db).await.map_err(port)?;
         Ok(all
             .into_iter()
             .find(|f| f.id == framework)

@@ -1,7 +1,7 @@
+use super::port;
 use async_trait::async_trait;
-use frontend::ports::{DirectoryPort, PortError, PortResult};
+use frontend::ports::{DirectoryPort, PortResult};
 use sea_orm::DatabaseConnection;
-use shared::ErrorCode;
 use shared::directory::DirectoryOverview;
 
 use crate::services::directory;
@@ -13,9 +13,6 @@ pub struct DirectoryAdapter {
 #[async_trait]
 impl DirectoryPort for DirectoryAdapter {
     async fn overview(&self) -> PortResult<DirectoryOverview> {
-        directory::overview(&self.db).await.map_err(|e| {
-            tracing::error!(error = %e, "directory overview failed");
-            PortError(ErrorCode::Unavailable)
-        })
+        directory::overview(&self.db).await.map_err(port)
     }
 }

@@ -1,3 +1,4 @@
+use super::port;
 use async_trait::async_trait;
 use frontend::ports::{LearnPort, PortError, PortResult, Study};
 use sea_orm::DatabaseConnection;
@@ -7,9 +8,9 @@ use shared::learning::{Certificate, CohortReport, CohortSummary};
 use uuid::Uuid;
 
 use crate::services::actors::Actor;
-use crate::services::attempts::{self, AttemptError};
-use crate::services::certificates::{self, CertificateError};
-use crate::services::cohorts::{self, CohortError};
+use crate::services::attempts::{self};
+use crate::services::certificates::{self};
+use crate::services::cohorts::{self};
 use crate::services::policy::CohortAction;
 use crate::services::{cohort_report, drafts, plays, progress};
 
@@ -17,17 +18,6 @@ use crate::services::{cohort_report, drafts, plays, progress};
 pub struct LearnAdapter {
     pub db: DatabaseConnection,
     pub actor: Option<Actor>,
-}
-
-fn cohort_error(e: CohortError) -> PortError {
-    PortError(match e {
-        CohortError::NotFound => ErrorCode::NotFound,
-        CohortError::Forbidden => ErrorCode::Forbidden,
-        other => {
-            tracing::error!(error = %other, "learning page data failed");
-            ErrorCode::Unavailable
-        }
-    })
 }
 
 impl LearnAdapter {
@@ -43,27 +33,27 @@ impl LearnPort for LearnAdapter {
     async fn cohorts(&self) -> PortResult<Vec<CohortSummary>> {
         cohorts::studying(&self.db, self.actor()?)
             .await
-            .map_err(cohort_error)
+            .map_err(port)
     }
 
     async fn teaching(&self) -> PortResult<Vec<CohortSummary>> {
         cohorts::teaching(&self.db, self.actor()?)
             .await
-            .map_err(cohort_error)
+            .map_err(port)
     }
 
     async fn study(&self, cohort: Uuid, activity: Option<String>) -> PortResult<Study> {
         let actor = self.actor()?;
         let (row, package, attempts) = attempts::study(&self.db, actor, cohort)
             .await
-            .map_err(attempt_error)?;
+            .map_err(port)?;
         let questions = activity
             .as_deref()
             .and_then(|a| attempts::questions_for(&package, a, actor.me.id, row.id));
         let draft = match activity.as_deref() {
             Some(a) => drafts::get(&self.db, row.id, actor.me.id, a)
                 .await
-                .map_err(db_error)?,
+                .map_err(port)?,
             None => None,
         };
         let play_path = drafts::strings(draft.as_ref(), "path");
@@ -81,20 +71,18 @@ impl LearnPort for LearnAdapter {
             };
             progress::opened(&self.db, actor, row.id, a, position)
                 .await
-                .map_err(db_error)?;
+                .map_err(port)?;
         }
         let progress = progress::of_learner(&self.db, &row, &package, actor.me.id)
             .await
-            .map_err(db_error)?;
-        let lecturers = cohorts::lecturers(&self.db, row.id)
-            .await
-            .map_err(db_error)?;
+            .map_err(port)?;
+        let lecturers = cohorts::lecturers(&self.db, row.id).await.map_err(port)?;
         let certificate = certificates::code_of(&self.db, row.id, actor.me.id)
             .await
-            .map_err(db_error)?;
+            .map_err(port)?;
         let summary = cohorts::summaries(&self.db, vec![row])
             .await
-            .map_err(|e| cohort_error(e.into()))?
+            .map_err(port)?
             .pop()
             .ok_or(PortError(ErrorCode::NotFound))?;
         let fresh_attempt_id = attempts::next_attempt_id(
@@ -124,58 +112,26 @@ impl LearnPort for LearnAdapter {
     async fn report(&self, cohort: Uuid) -> PortResult<CohortReport> {
         cohort_report::report(&self.db, self.actor()?, cohort)
             .await
-            .map_err(attempt_error)
+            .map_err(port)
     }
 
     async fn package_of(&self, cohort: Uuid) -> PortResult<std::sync::Arc<Package>> {
         let row = cohorts::load(&self.db, self.actor()?, cohort, CohortAction::Manage)
             .await
-            .map_err(cohort_error)?;
-        attempts::package_of(&self.db, &row)
-            .await
-            .map_err(attempt_error)
+            .map_err(port)?;
+        attempts::package_of(&self.db, &row).await.map_err(port)
     }
 
     async fn certificate(&self, cohort: Uuid) -> PortResult<Certificate> {
         let actor = self.actor()?;
         let code = certificates::code_of(&self.db, cohort, actor.me.id)
             .await
-            .map_err(db_error)?
+            .map_err(port)?
             .ok_or(PortError(ErrorCode::NotFound))?;
-        certificates::verify(&self.db, &code)
-            .await
-            .map_err(certificate_error)
+        certificates::verify(&self.db, &code).await.map_err(port)
     }
 
     async fn verify(&self, code: &str) -> PortResult<Certificate> {
-        certificates::verify(&self.db, code)
-            .await
-            .map_err(certificate_error)
-    }
-}
-
-fn db_error(e: sea_orm::DbErr) -> PortError {
-    tracing::error!(error = %e, "learning page data failed");
-    PortError(ErrorCode::Unavailable)
-}
-
-fn attempt_error(e: AttemptError) -> PortError {
-    match e {
-        AttemptError::Cohort(e) => cohort_error(e),
-        other => {
-            tracing::error!(error = %other, "learning page data failed");
-            PortError(ErrorCode::Unavailable)
-        }
-    }
-}
-
-fn certificate_error(e: CertificateError) -> PortError {
-    match e {
-        CertificateError::NotFound => PortError(ErrorCode::NotFound),
-        CertificateError::Attempt(e) => attempt_error(e),
-        other => {
-            tracing::error!(error = %other, "certificate page data failed");
-            PortError(ErrorCode::Unavailable)
-        }
+        certificates::verify(&self.db, code).await.map_err(port)
     }
 }

@@ -32,3 +32,9 @@ pub fn build(db: DatabaseConnection, actor: Option<Actor>) -> Ports {
         supervise: Arc::new(supervise::SuperviseAdapter { db, actor }),
     }
 }
+
+/// A service's failure as a page sees it: the code of the API error it would be (the
+/// cause of a fault or an outage is logged on the way, as for the API).
+pub(crate) fn port<E: Into<crate::http::error::ApiError>>(e: E) -> frontend::ports::PortError {
+    frontend::ports::PortError(e.into().code())
+}

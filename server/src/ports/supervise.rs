@@ -1,3 +1,4 @@
+use super::port;
 use async_trait::async_trait;
 use frontend::ports::{EvidencePreview, PortError, PortResult, SupervisePort};
 use sea_orm::DatabaseConnection;
@@ -14,36 +15,14 @@ use uuid::Uuid;
 use crate::services::actors::Actor;
 use crate::services::cohorts;
 use crate::services::evidence::{self, EvidenceError};
-use crate::services::ratings::{self, RatingError, inbox};
-use crate::services::supervision::{SupervisionError, gains, kirkpatrick, learner, needs, options};
+use crate::services::ratings::{self, inbox};
+use crate::services::supervision::{gains, kirkpatrick, learner, needs, options};
 use crate::services::users::import_drafts;
 
 /// Acts for the request's viewer; without one, every answer is `Unauthenticated`.
 pub struct SuperviseAdapter {
     pub db: DatabaseConnection,
     pub actor: Option<Actor>,
-}
-
-fn unavailable(e: &dyn std::fmt::Display) -> PortError {
-    tracing::error!(error = %e, "supervision page data failed");
-    PortError(ErrorCode::Unavailable)
-}
-
-fn supervision_error(e: SupervisionError) -> PortError {
-    match e {
-        SupervisionError::Forbidden => PortError(ErrorCode::Forbidden),
-        SupervisionError::NotFound => PortError(ErrorCode::NotFound),
-        SupervisionError::Invalid(_) => PortError(ErrorCode::InvalidInput),
-        SupervisionError::Database(e) => unavailable(&e),
-    }
-}
-
-fn rating_error(e: RatingError) -> PortError {
-    match e {
-        RatingError::NotFound => PortError(ErrorCode::NotFound),
-        RatingError::Invalid(_) => PortError(ErrorCode::InvalidInput),
-        RatingError::Database(e) => unavailable(&e),
-    }
 }
 
 impl SuperviseAdapter {
@@ -59,13 +38,13 @@ impl SupervisePort for SuperviseAdapter {
     async fn filter_options(&self) -> PortResult<FilterOptions> {
         options::options(&self.db, self.actor()?)
             .await
-            .map_err(supervision_error)
+            .map_err(port)
     }
 
     async fn gains(&self, filter: ReportFilter) -> PortResult<GainReport> {
         gains::report(&self.db, self.actor()?, &filter)
             .await
-            .map_err(supervision_error)
+            .map_err(port)
     }
 
     async fn learners(
@@ -76,25 +55,23 @@ impl SupervisePort for SuperviseAdapter {
     ) -> PortResult<Vec<LearnerChange>> {
         gains::learners(&self.db, self.actor()?, &filter, competency, comparison)
             .await
-            .map_err(supervision_error)
+            .map_err(port)
     }
 
     async fn needs(&self, filter: ReportFilter) -> PortResult<NeedsReport> {
         needs::of_unit(&self.db, self.actor()?, &filter)
             .await
-            .map_err(supervision_error)
+            .map_err(port)
     }
 
     async fn learner(&self, id: Uuid) -> PortResult<LearnerRecord> {
         learner::record(&self.db, self.actor()?, id)
             .await
-            .map_err(supervision_error)
+            .map_err(port)
     }
 
     async fn inbox(&self) -> PortResult<Inbox> {
-        inbox::inbox(&self.db, self.actor()?)
-            .await
-            .map_err(|e| unavailable(&e))
+        inbox::inbox(&self.db, self.actor()?).await.map_err(port)
     }
 
     async fn rating_form(
@@ -105,20 +82,20 @@ impl SupervisePort for SuperviseAdapter {
     ) -> PortResult<RatingForm> {
         ratings::form(&self.db, self.actor()?, cohort, learner, phase, None)
             .await
-            .map_err(rating_error)
+            .map_err(port)
     }
 
     async fn import_preview(&self, draft: Uuid) -> PortResult<EvidencePreview> {
         let actor = self.actor()?;
         let csv = import_drafts::load(&self.db, actor.me.id, draft)
             .await
-            .map_err(|e| unavailable(&e))?
+            .map_err(port)?
             .ok_or(PortError(ErrorCode::NotFound))?;
         let outcome = match evidence::import::import(&self.db, actor, &csv, true).await {
             Ok(report) => Ok(report),
             Err(EvidenceError::Invalid(problems)) => Err(problems),
             Err(EvidenceError::Forbidden) => return Err(PortError(ErrorCode::Forbidden)),
-            Err(other) => return Err(unavailable(&other)),
+            Err(other) => return Err(port(other)),
         };
         Ok(EvidencePreview { csv, outcome })
     }
@@ -126,12 +103,12 @@ impl SupervisePort for SuperviseAdapter {
     async fn kirkpatrick(&self, cohort: Uuid) -> PortResult<KirkpatrickSummary> {
         kirkpatrick::summary(&self.db, self.actor()?, cohort)
             .await
-            .map_err(supervision_error)
+            .map_err(port)
     }
 
     async fn my_cohorts(&self) -> PortResult<Vec<CohortSummary>> {
         cohorts::studying(&self.db, self.actor()?)
             .await
-            .map_err(|e| unavailable(&e))
+            .map_err(port)
     }
 }

@@ -9,11 +9,11 @@ use sea_orm::{
     ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
     sea_query::OnConflict,
 };
-use shared::FieldError;
 use shared::course::ActivityBody;
 use shared::item_stats::analyse;
 use shared::learning::{CohortReport, LearnerStanding, Reflection, ReviewForm};
 use shared::progress::{Record, derive};
+use shared::{FieldProblem, Problem};
 use uuid::Uuid;
 
 use crate::entities::{attempt, certificate, enrolment, progress_event, review, user, work_draft};
@@ -191,24 +191,28 @@ pub async fn review(
     };
     let mut problems = Vec::new();
     if form.points.len() != case.rubric.len() {
-        problems.push(FieldError {
-            field: "points".into(),
-            message: format!("one score for each of the {} criteria", case.rubric.len()),
-        });
+        problems.push(FieldProblem::new(
+            "points",
+            Problem::ScorePerCriterion {
+                count: case.rubric.len(),
+            },
+        ));
     }
     for (i, (given, criterion)) in form.points.iter().zip(&case.rubric).enumerate() {
         if *given > criterion.points {
-            problems.push(FieldError {
-                field: format!("points[{i}]"),
-                message: format!("at most {}", criterion.points),
-            });
+            problems.push(FieldProblem::new(
+                format!("points[{i}]"),
+                Problem::PointsAtMost {
+                    max: criterion.points,
+                },
+            ));
         }
     }
     if form.comment.chars().count() > MAX_COMMENT {
-        problems.push(FieldError {
-            field: "comment".into(),
-            message: format!("at most {MAX_COMMENT} characters"),
-        });
+        problems.push(FieldProblem::new(
+            "comment",
+            Problem::CharsAtMost { max: MAX_COMMENT },
+        ));
     }
     if !problems.is_empty() {
         return Err(AttemptError::Invalid(problems));

@@ -8,7 +8,7 @@ use sea_orm::{
     PaginatorTrait, QueryFilter, QueryOrder, Set,
 };
 use shared::learning::{CohortSummary, NewCohort};
-use shared::{FieldError, L10n};
+use shared::{FieldProblem, L10n, Problem};
 use uuid::Uuid;
 
 use crate::entities::{cohort, cohort_lecturer, course, course_version, enrolment, user};
@@ -23,16 +23,13 @@ pub enum CohortError {
     #[error("not allowed")]
     Forbidden,
     #[error("the cohort is not valid")]
-    Invalid(Vec<FieldError>),
+    Invalid(Vec<FieldProblem>),
     #[error("database error in cohorts: {0}")]
     Database(#[from] DbErr),
 }
 
-fn invalid(field: &str, message: &str) -> CohortError {
-    CohortError::Invalid(vec![FieldError {
-        field: field.into(),
-        message: message.into(),
-    }])
+fn invalid(field: &str, problem: Problem) -> CohortError {
+    CohortError::Invalid(vec![FieldProblem::new(field, problem)])
 }
 
 /// How `actor` stands to `cohort`.
@@ -96,7 +93,7 @@ pub(crate) async fn load(
 
 fn date(field: &str, text: &str) -> Result<NaiveDate, CohortError> {
     NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .map_err(|_| invalid(field, "a date as YYYY-MM-DD"))
+        .map_err(|_| invalid(field, Problem::NotADate))
 }
 
 /// Opens a cohort of a published course version; the opener teaches it.
@@ -108,7 +105,7 @@ pub async fn open(
     let course = course::Entity::find_by_id(input.course_id)
         .one(db)
         .await?
-        .ok_or_else(|| invalid("course_id", "no such course"))?;
+        .ok_or_else(|| invalid("course_id", Problem::NoSuchCourse))?;
     let authorship = courses::authorship(db, actor, &course).await?;
     let standing = CohortStanding {
         course_author: authorship.owner || authorship.co_author,
@@ -129,24 +126,24 @@ pub async fn open(
         .await?
         .is_some();
     if !published {
-        return Err(invalid(
-            "version",
-            "the course has no such published version",
-        ));
+        return Err(invalid("version", Problem::NoSuchPublishedVersion));
     }
     let title = input.title_vi.trim();
     if title.is_empty() || input.title_vi.chars().count() > 300 {
-        return Err(invalid("title_vi", "between 1 and 300 characters"));
+        return Err(invalid(
+            "title_vi",
+            Problem::CharsBetween { min: 1, max: 300 },
+        ));
     }
     if input.title_en.chars().count() > 300 {
-        return Err(invalid("title_en", "at most 300 characters"));
+        return Err(invalid("title_en", Problem::CharsAtMost { max: 300 }));
     }
     let (starts, ends) = (
         date("starts_on", &input.starts_on)?,
         date("ends_on", &input.ends_on)?,
     );
     if ends < starts {
-        return Err(invalid("ends_on", "on or after the start"));
+        return Err(invalid("ends_on", Problem::EndBeforeStart));
     }
     let id = Uuid::new_v4();
     let now = Utc::now();
@@ -255,10 +252,10 @@ pub async fn move_to_version(
     if target <= cohort.version || target > latest {
         return Err(invalid(
             "version",
-            &format!(
-                "a published version after {} (the latest is {latest})",
-                cohort.version
-            ),
+            Problem::LaterVersion {
+                current: cohort.version,
+                latest,
+            },
         ));
     }
     let mut row: cohort::ActiveModel = cohort.into();

@@ -7,8 +7,8 @@ use chrono::{DateTime, Utc};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Set, sea_query::OnConflict,
 };
-use shared::FieldError;
 use shared::course::{ActivityBody, CaseStudy};
+use shared::{FieldProblem, Problem};
 use uuid::Uuid;
 
 use crate::entities::{attempt, work_draft};
@@ -120,21 +120,27 @@ pub async fn save_answers(
 
 /// Refuses answers that are too long or more than the case has prompts.
 fn check_answers(case: &CaseStudy, answers: &[String]) -> Result<(), AttemptError> {
-    let too_long: Vec<FieldError> = answers
+    let too_long: Vec<FieldProblem> = answers
         .iter()
         .enumerate()
         .filter(|(_, a)| a.chars().count() > MAX_ANSWER_CHARS)
-        .map(|(i, _)| FieldError {
-            field: format!("answers[{i}]"),
-            message: format!("at most {MAX_ANSWER_CHARS} characters"),
+        .map(|(i, _)| {
+            FieldProblem::new(
+                format!("answers[{i}]"),
+                Problem::CharsAtMost {
+                    max: MAX_ANSWER_CHARS,
+                },
+            )
         })
         .collect();
     if !too_long.is_empty() || answers.len() > case.prompts.len().max(1) {
         return Err(AttemptError::Invalid(if too_long.is_empty() {
-            vec![FieldError {
-                field: "answers".into(),
-                message: format!("at most {} answers", case.prompts.len()),
-            }]
+            vec![FieldProblem::new(
+                "answers",
+                Problem::AnswersAtMost {
+                    max: case.prompts.len(),
+                },
+            )]
         } else {
             too_long
         }));

@@ -7,37 +7,24 @@
 use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 use shared::learning::{EnrolForm, EnrolReport};
-use shared::{FieldError, Locale, Role};
+use shared::{FieldProblem, Problem, Role};
 use uuid::Uuid;
 
 use crate::entities::{enrolment, org_unit, user, user_role};
 use crate::services::actors::Actor;
 use crate::services::cohorts::{CohortError, load};
-use crate::services::courses::locale_of;
 use crate::services::policy::{self, CohortAction, EnrolBy, Scope};
 
 /// The most learners enrolled by one request.
 pub const MAX_ENROL: usize = 5_000;
 
-/// A problem's wording in the lecturer's language.
-fn words(locale: Locale, vi: &str, en: &str) -> String {
-    match locale {
-        Locale::Vi => vi,
-        Locale::En => en,
-    }
-    .to_owned()
-}
-
-fn problem(field: &str, message: String) -> FieldError {
-    FieldError {
-        field: field.into(),
-        message,
-    }
+fn problem(field: &str, problem: Problem) -> FieldProblem {
+    FieldProblem::new(field, problem)
 }
 
 /// Usernames from a CSV: the `username` column when the first row names one, otherwise the
 /// first column of every row.
-fn csv_usernames(locale: Locale, text: &str) -> Result<Vec<String>, FieldError> {
+fn csv_usernames(text: &str) -> Result<Vec<String>, FieldProblem> {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -46,9 +33,12 @@ fn csv_usernames(locale: Locale, text: &str) -> Result<Vec<String>, FieldError> 
     let mut rows = Vec::new();
     for (line, record) in reader.records().enumerate() {
         let record = record.map_err(|e| {
-            problem(
+            FieldProblem::at_line(
+                line as u64 + 1,
                 "csv",
-                format!("{} {}: {e}", words(locale, "dòng", "line"), line + 1),
+                Problem::RowUnreadable {
+                    detail: e.to_string(),
+                },
             )
         })?;
         rows.push(record.iter().map(str::to_owned).collect::<Vec<_>>());
@@ -67,14 +57,14 @@ fn csv_usernames(locale: Locale, text: &str) -> Result<Vec<String>, FieldError> 
         .collect())
 }
 
-fn id_field(locale: Locale, field: &str, text: &str) -> Result<Option<Uuid>, FieldError> {
+fn id_field(field: &str, text: &str) -> Result<Option<Uuid>, FieldProblem> {
     let text = text.trim();
     if text.is_empty() {
         return Ok(None);
     }
     Uuid::parse_str(text)
         .map(Some)
-        .map_err(|_| problem(field, words(locale, "mã không tồn tại", "not a known id")))
+        .map_err(|_| problem(field, Problem::NotKnownId))
 }
 
 /// The materialised path of a unit, if the person is in one.
@@ -109,7 +99,6 @@ pub async fn enrol(
     form: &EnrolForm,
 ) -> Result<EnrolReport, CohortError> {
     let cohort = load(db, actor, id, CohortAction::Manage).await?;
-    let locale = locale_of(actor);
     let mut problems = Vec::new();
     let mut wanted: Vec<String> = form
         .usernames
@@ -117,15 +106,15 @@ pub async fn enrol(
         .filter(|u| !u.is_empty())
         .map(str::to_owned)
         .collect();
-    match csv_usernames(locale, &form.csv) {
+    match csv_usernames(&form.csv) {
         Ok(names) => wanted.extend(names),
         Err(e) => problems.push(e),
     }
-    let unit = id_field(locale, "org_unit", &form.org_unit).unwrap_or_else(|e| {
+    let unit = id_field("org_unit", &form.org_unit).unwrap_or_else(|e| {
         problems.push(e);
         None
     });
-    let position = id_field(locale, "position", &form.position).unwrap_or_else(|e| {
+    let position = id_field("position", &form.position).unwrap_or_else(|e| {
         problems.push(e);
         None
     });
@@ -152,14 +141,7 @@ pub async fn enrol(
             Some(p) => found.push(p),
             None => problems.push(problem(
                 "usernames",
-                format!(
-                    "{name}: {}",
-                    words(
-                        locale,
-                        "không có học viên nào bạn được ghi danh mang tên này",
-                        "no learner you may enrol has this username"
-                    )
-                ),
+                Problem::NoLearnerNamed { name: name.clone() },
             )),
         }
     }
@@ -190,14 +172,7 @@ pub async fn enrol(
                     .collect();
                 query = query.filter(user::Column::OrgUnitId.is_in(units));
             }
-            None => problems.push(problem(
-                "org_unit",
-                words(
-                    locale,
-                    "không có đơn vị này trong phạm vi bạn được ghi danh",
-                    "no such org unit among those you may enrol from",
-                ),
-            )),
+            None => problems.push(problem("org_unit", Problem::NoUnitToEnrolFrom)),
         }
         if let Some(position) = position {
             query = query.filter(user::Column::PositionId.eq(position));
@@ -213,30 +188,17 @@ pub async fn enrol(
             .filter(|p| learners.contains(&p.id))
             .collect();
         if matched.is_empty() && problems.is_empty() {
-            problems.push(problem(
-                "org_unit",
-                words(
-                    locale,
-                    "không có học viên nào thuộc đơn vị và chức danh này",
-                    "no learner matches this org unit and position",
-                ),
-            ));
+            problems.push(problem("org_unit", Problem::NoLearnerInUnit));
         }
         found.extend(matched);
     }
     if found.is_empty() && problems.is_empty() {
-        problems.push(problem(
-            "usernames",
-            words(locale, "cần ít nhất một học viên", "at least one learner"),
-        ));
+        problems.push(problem("usernames", Problem::AtLeastOneLearner));
     }
     if found.len() > MAX_ENROL {
         problems.push(problem(
             "usernames",
-            match locale {
-                Locale::Vi => format!("mỗi lần ghi danh tối đa {MAX_ENROL} học viên"),
-                Locale::En => format!("at most {MAX_ENROL} learners at a time"),
-            },
+            Problem::LearnersAtMost { max: MAX_ENROL },
         ));
     }
     if !problems.is_empty() {
@@ -273,23 +235,20 @@ pub async fn enrol(
 #[cfg(test)]
 mod tests {
     use super::csv_usernames;
-    use shared::Locale;
 
     #[test]
     fn csv_takes_the_username_column_or_the_first() {
-        let named = csv_usernames(
-            Locale::En,
-            "full_name,username\n\"Giàng Thị Mai\",hv.mai\nLò Văn Hùng , ql.hung\n",
-        );
+        let named =
+            csv_usernames("full_name,username\n\"Giàng Thị Mai\",hv.mai\nLò Văn Hùng , ql.hung\n");
         assert_eq!(
             named.ok(),
             Some(vec!["hv.mai".to_owned(), "ql.hung".to_owned()])
         );
-        let bare = csv_usernames(Locale::En, "hv.mai\nhv.tuan;x\n\n");
+        let bare = csv_usernames("hv.mai\nhv.tuan;x\n\n");
         assert_eq!(
             bare.ok(),
             Some(vec!["hv.mai".to_owned(), "hv.tuan;x".to_owned()])
         );
-        assert_eq!(csv_usernames(Locale::En, "").ok(), Some(Vec::new()));
+        assert_eq!(csv_usernames("").ok(), Some(Vec::new()));
     }
 }

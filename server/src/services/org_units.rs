@@ -7,8 +7,8 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, IntoActiveModel,
     QueryFilter, Set,
 };
-use shared::FieldError;
 use shared::directory::{CreateOrgUnit, OrgUnit, OrgUnitKind, UpdateOrgUnit};
+use shared::{FieldProblem, Problem};
 use uuid::Uuid;
 
 use crate::entities::org_unit;
@@ -18,7 +18,7 @@ use crate::services::policy::{self, Action};
 #[derive(Debug, thiserror::Error)]
 pub enum OrgUnitError {
     #[error("the org unit is not valid")]
-    Invalid(Vec<FieldError>),
+    Invalid(Vec<FieldProblem>),
     #[error("the code is taken")]
     CodeTaken,
     #[error("no such org unit")]
@@ -29,11 +29,8 @@ pub enum OrgUnitError {
     Database(#[from] DbErr),
 }
 
-fn field(name: &str, message: &str) -> FieldError {
-    FieldError {
-        field: name.into(),
-        message: message.into(),
-    }
+fn field(name: &str, problem: Problem) -> FieldProblem {
+    FieldProblem::new(name, problem)
 }
 
 fn to_dto(unit: &org_unit::Model) -> OrgUnit {
@@ -77,10 +74,10 @@ fn check_fields(
     name: Option<&str>,
     kind: Option<&str>,
     region: Option<&str>,
-    problems: &mut Vec<FieldError>,
+    problems: &mut Vec<FieldProblem>,
 ) {
     if region.is_some_and(|r| r.chars().count() > 200) {
-        problems.push(field("region", "at most 200 characters"));
+        problems.push(field("region", Problem::CharsAtMost { max: 200 }));
     }
     if let Some(code) = code {
         let ok = (1..=64).contains(&code.len())
@@ -88,23 +85,22 @@ fn check_fields(
                 .chars()
                 .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-' || c == '_');
         if !ok {
-            problems.push(field(
-                "code",
-                "1 to 64 characters: capital letters, digits, '-' or '_'",
-            ));
+            problems.push(field("code", Problem::UnitCode));
         }
     }
     if let Some(name) = name
         && (name.trim().is_empty() || name.chars().count() > 200)
     {
-        problems.push(field("name", "between 1 and 200 characters"));
+        problems.push(field("name", Problem::CharsBetween { min: 1, max: 200 }));
     }
     if let Some(kind) = kind
         && OrgUnitKind::from_code(kind).is_none()
     {
         problems.push(field(
             "kind",
-            "national, province, district, commune or institution",
+            Problem::OneOf {
+                choices: "national, province, district, commune, institution".into(),
+            },
         ));
     }
 }
@@ -141,7 +137,7 @@ pub async fn create(
         Some(id) => {
             let parent = org_unit::Entity::find_by_id(id).one(db).await?;
             if parent.is_none() {
-                problems.push(field("parent_id", "no such org unit"));
+                problems.push(field("parent_id", Problem::NoSuchOrgUnit));
             }
             parent
         }
@@ -149,10 +145,7 @@ pub async fn create(
     };
     let parent_path = parent.as_ref().map(|p| p.path.as_str());
     if problems.is_empty() && !policy::allows(actor, Action::ManageOrgUnits, parent_path) {
-        problems.push(field(
-            "parent_id",
-            "outside the part of the tree you manage",
-        ));
+        problems.push(field("parent_id", Problem::OutsideYourTree));
     }
     if !problems.is_empty() {
         return Err(OrgUnitError::Invalid(problems));

@@ -6,10 +6,10 @@
 //! a play made in the browser.
 
 use sea_orm::{DatabaseConnection, EntityTrait, Set};
-use shared::FieldError;
 use shared::course::ActivityBody;
 use shared::learning::{AttemptSubmission, PlayStep};
 use shared::roleplay::{Play, Scenario, replay};
+use shared::{FieldProblem, Problem};
 use uuid::Uuid;
 
 use crate::entities::{attempt, progress_event};
@@ -83,10 +83,10 @@ pub async fn step(
             return Ok(Stepped::Stale);
         }
         Some(play.choose(scenario, &step.choice).map_err(|e| {
-            AttemptError::Invalid(vec![FieldError {
-                field: "choice".into(),
-                message: e.to_string(),
-            }])
+            AttemptError::Invalid(vec![FieldProblem::new(
+                "choice",
+                Problem::Play { error: Box::new(e) },
+            )])
         })?)
     };
     let position = next

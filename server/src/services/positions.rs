@@ -6,8 +6,8 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, IntoActiveModel,
     QueryFilter, QueryOrder, Set,
 };
-use shared::FieldError;
 use shared::directory::{Position, PositionInput};
+use shared::{FieldProblem, Problem};
 use uuid::Uuid;
 
 use crate::entities::position;
@@ -17,7 +17,7 @@ use crate::services::policy::{self, Action};
 #[derive(Debug, thiserror::Error)]
 pub enum PositionError {
     #[error("the position is not valid")]
-    Invalid(Vec<FieldError>),
+    Invalid(Vec<FieldProblem>),
     #[error("the code is taken")]
     CodeTaken,
     #[error("no such position")]
@@ -45,17 +45,13 @@ pub async fn list(db: &DatabaseConnection) -> Result<Vec<Position>, PositionErro
     Ok(rows.into_iter().map(to_dto).collect())
 }
 
-fn problems(input: &PositionInput, creating: bool) -> Vec<FieldError> {
+fn problems(input: &PositionInput, creating: bool) -> Vec<FieldProblem> {
     let mut problems = Vec::new();
     let mut need = |name: &str, value: &Option<String>, max: usize| match value {
-        None if creating => problems.push(FieldError {
-            field: name.into(),
-            message: "required".into(),
-        }),
-        Some(v) if v.trim().is_empty() || v.chars().count() > max => problems.push(FieldError {
-            field: name.into(),
-            message: format!("between 1 and {max} characters"),
-        }),
+        None if creating => problems.push(FieldProblem::new(name, Problem::Required)),
+        Some(v) if v.trim().is_empty() || v.chars().count() > max => problems.push(
+            FieldProblem::new(name, Problem::CharsBetween { min: 1, max }),
+        ),
         _ => {}
     };
     need("code", &input.code, 64);
@@ -66,10 +62,7 @@ fn problems(input: &PositionInput, creating: bool) -> Vec<FieldError> {
             .chars()
             .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
     {
-        problems.push(FieldError {
-            field: "code".into(),
-            message: "capital letters, digits or '_'".into(),
-        });
+        problems.push(FieldProblem::new("code", Problem::CapitalCode));
     }
     problems
 }

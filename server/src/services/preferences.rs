@@ -8,7 +8,7 @@ use uuid::Uuid;
 
 use crate::entities::user;
 use crate::services::actors;
-use shared::{FieldError, Locale};
+use shared::{FieldProblem, Locale, Problem};
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum PreferenceError {
@@ -17,12 +17,9 @@ pub enum PreferenceError {
 }
 
 impl PreferenceError {
-    pub fn field(&self) -> FieldError {
+    pub fn field(&self) -> FieldProblem {
         match self {
-            Self::UnknownLocale(_) => FieldError {
-                field: "locale".into(),
-                message: self.to_string(),
-            },
+            Self::UnknownLocale(_) => FieldProblem::new("locale", Problem::LanguageChoice),
         }
     }
 }

@@ -3,9 +3,9 @@
 
 use chrono::Utc;
 use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QuerySelect, Set};
-use shared::FieldError;
 use shared::learning::{EventBatch, EventReport};
 use shared::progress::{CourseProgress, Record, RecordKind, derive};
+use shared::{FieldProblem, Problem};
 use uuid::Uuid;
 
 use crate::entities::{cohort, progress_event, work_draft};
@@ -28,20 +28,20 @@ pub async fn record(
     let cohort = cohorts::load(db, actor, cohort_id, CohortAction::Study).await?;
     let package = attempts::package_of(db, &cohort).await?;
     if batch.events.is_empty() || batch.events.len() > MAX_BATCH {
-        return Err(AttemptError::Invalid(vec![FieldError {
-            field: "events".into(),
-            message: format!("between 1 and {MAX_BATCH} events"),
-        }]));
+        return Err(AttemptError::Invalid(vec![FieldProblem::new(
+            "events",
+            Problem::EventsBetween { max: MAX_BATCH },
+        )]));
     }
     let mut problems = Vec::new();
     let mut rows = Vec::new();
     let now = Utc::now();
     for (i, event) in batch.events.iter().enumerate() {
         if package.activity(&event.activity).is_none() {
-            problems.push(FieldError {
-                field: format!("events[{i}].activity"),
-                message: "not an activity of this course".into(),
-            });
+            problems.push(FieldProblem::new(
+                format!("events[{i}].activity"),
+                Problem::NotActivityOfCourse,
+            ));
             continue;
         }
         let position = event
@@ -50,10 +50,10 @@ pub async fn record(
             .map(str::trim)
             .filter(|p| !p.is_empty());
         if position.is_some_and(|p| p.chars().count() > MAX_POSITION) {
-            problems.push(FieldError {
-                field: format!("events[{i}].position"),
-                message: format!("at most {MAX_POSITION} characters"),
-            });
+            problems.push(FieldProblem::new(
+                format!("events[{i}].position"),
+                Problem::CharsAtMost { max: MAX_POSITION },
+            ));
             continue;
         }
         let client_at = match client_time_of(&format!("events[{i}].at"), event.at.as_deref()) {

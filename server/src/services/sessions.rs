@@ -6,7 +6,7 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, IntoActiveModel,
     QueryFilter, Set, TransactionTrait,
 };
-use shared::FieldError;
+use shared::FieldProblem;
 use shared::auth::TokenPair;
 use uuid::Uuid;
 
@@ -33,7 +33,7 @@ pub enum SessionError {
     #[error("the refresh token was already used")]
     Reused { family: Uuid, user: Uuid },
     #[error("the new password is not valid")]
-    WeakPassword(Vec<FieldError>),
+    WeakPassword(Vec<FieldProblem>),
     #[error(transparent)]
     Password(#[from] PasswordError),
     #[error(transparent)]

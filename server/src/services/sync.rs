@@ -4,9 +4,9 @@
 //! twice. The server grades everything itself and keeps the device's time beside its own.
 
 use sea_orm::DatabaseConnection;
-use shared::FieldError;
 use shared::learning::{AttemptResult, EventBatch, ProgressEvent};
 use shared::sync::{MAX_ITEMS, SyncBatch, SyncItem, Work};
+use shared::{FieldProblem, Problem};
 
 use crate::services::actors::Actor;
 use crate::services::attempts::{self, AttemptError, Origin, Submission};
@@ -27,10 +27,10 @@ pub enum Applied {
 /// Refuses an empty batch or one over [`MAX_ITEMS`].
 pub fn check_size(batch: &SyncBatch) -> Result<(), AttemptError> {
     if batch.items.is_empty() || batch.items.len() > MAX_ITEMS {
-        return Err(AttemptError::Invalid(vec![FieldError {
-            field: "items".into(),
-            message: format!("between 1 and {MAX_ITEMS} items"),
-        }]));
+        return Err(AttemptError::Invalid(vec![FieldProblem::new(
+            "items",
+            Problem::ItemsBetween { max: MAX_ITEMS },
+        )]));
     }
     Ok(())
 }

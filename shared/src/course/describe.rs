@@ -1,228 +1,46 @@
-//! What each problem means, in the author's language.
+//! What each problem of a course means, in the author's language.
 
 use super::IssueKind;
-use crate::Locale;
 use crate::roleplay::Problem;
 
-impl IssueKind {
-    pub fn describe(&self, locale: Locale) -> String {
-        let vi = locale == Locale::Vi;
-        let pick = |v: &str, e: &str| if vi { v.to_owned() } else { e.to_owned() };
-        match self {
-            Self::Unreadable { message } => {
-                if vi {
-                    format!("Không đọc được: {message}")
-                } else {
-                    format!("Cannot be read: {message}")
-                }
-            }
-            Self::UnknownFramework {
-                framework: code,
-                version,
-            } => {
-                if vi {
-                    format!("Máy chủ này không có khung năng lực “{code}” phiên bản {version}")
-                } else {
-                    format!("This server has no competency framework “{code}” version {version}")
-                }
-            }
-            Self::UnknownFormat { format } => {
-                if vi {
-                    format!("Không phải gói khóa học Fieldschool (định dạng “{format}”)")
-                } else {
-                    format!("Not a Fieldschool course package (format “{format}”)")
-                }
-            }
-            Self::UnsupportedVersion { version } => {
-                if vi {
-                    format!("Phiên bản định dạng {version} không được hỗ trợ")
-                } else {
-                    format!("Format version {version} is not supported")
-                }
-            }
-            Self::Blank => pick(
-                "Chưa nhập nội dung (ít nhất bằng tiếng Việt)",
-                "Required text is missing (in Vietnamese at least)",
-            ),
-            Self::DuplicateId { id } => {
-                if vi {
-                    format!("Mã “{id}” bị trùng")
-                } else {
-                    format!("The id “{id}” is used twice")
-                }
-            }
-            Self::NoModules => pick("Khóa học chưa có học phần nào", "The course has no modules"),
-            Self::EmptyModule => pick(
-                "Học phần chưa có hoạt động nào",
-                "The module has no activities",
-            ),
-            Self::UnknownCompetency { competency } => {
-                if vi {
-                    format!("Năng lực “{competency}” không có trong khung năng lực của khóa học")
-                } else {
-                    format!("The competency “{competency}” is not in the course's framework")
-                }
-            }
-            Self::NoQuestions => pick(
-                "Bài trắc nghiệm chưa có câu hỏi",
-                "The quiz has no questions",
-            ),
-            Self::PassMarkOver100 => pick(
-                "Điểm đạt không được vượt quá 100%",
-                "The pass mark cannot exceed 100%",
-            ),
-            Self::TooFewOptions { min } => {
-                if vi {
-                    format!("Cần ít nhất {min} lựa chọn")
-                } else {
-                    format!("At least {min} options are needed")
-                }
-            }
-            Self::DuplicateKey { key } => {
-                if vi {
-                    format!("“{key}” xuất hiện hai lần")
-                } else {
-                    format!("“{key}” appears twice")
-                }
-            }
-            Self::UnknownKey { key } => {
-                if vi {
-                    format!("Không có lựa chọn “{key}”")
-                } else {
-                    format!("There is no option “{key}”")
-                }
-            }
-            Self::NoCorrectAnswer => pick("Chưa có đáp án đúng", "No correct answer is given"),
-            Self::NotFinite => pick("Không phải là một số", "Not a number"),
-            Self::NegativeTolerance => pick(
-                "Sai số cho phép không được âm",
-                "The tolerance cannot be negative",
-            ),
-            Self::NotAnOrder => pick(
-                "Thứ tự đúng phải gồm mỗi mục đúng một lần",
-                "The correct order must list every item exactly once",
-            ),
-            Self::NoPrompts => pick(
-                "Cần ít nhất một câu hỏi thảo luận",
-                "At least one discussion prompt is needed",
-            ),
-            Self::Scenario { problem } => problem.describe(locale),
-            Self::EmptyBlueprint => pick("Ma trận đề chưa có dòng nào", "The blueprint is empty"),
-            Self::ZeroCount => pick(
-                "Số câu phải lớn hơn 0",
-                "The number of items must be above 0",
-            ),
-            Self::TooFewItems {
-                competency,
-                needed,
-                available,
-            } => {
-                if vi {
-                    format!(
-                        "Ngân hàng câu hỏi chỉ có {available} câu “{competency}” cho đề này, cần {needed}"
-                    )
-                } else {
-                    format!(
-                        "The item bank has only {available} “{competency}” items for this form; {needed} are needed"
-                    )
-                }
-            }
-            Self::DuplicatePhase { phase } => {
-                if vi {
-                    format!("Đã có một bài kiểm tra “{}”", phase.code())
-                } else {
-                    format!("There is already a “{}” assessment", phase.code())
-                }
-            }
-            Self::BlueprintsDiffer => pick(
-                "Ma trận đề của bài kiểm tra đầu vào và đầu ra phải giống nhau (đề song song)",
-                "The pre- and post-test blueprints must match (parallel forms)",
-            ),
-            Self::NoSurveyItems => {
-                pick("Phiếu khảo sát chưa có câu hỏi", "The survey has no items")
-            }
-        }
-    }
-}
+crate::wording! { IssueKind, fn describe(locale) {
+    Unreadable { message } => "Không đọc được: {message}", "Cannot be read: {message}";
+    UnknownFormat { format } => "Không phải gói khóa học Fieldschool (định dạng “{format}”)", "Not a Fieldschool course package (format “{format}”)";
+    UnknownFramework { framework, version } => "Máy chủ này không có khung năng lực “{framework}” phiên bản {version}", "This server has no competency framework “{framework}” version {version}";
+    UnsupportedVersion { version } => "Phiên bản định dạng {version} không được hỗ trợ", "Format version {version} is not supported";
+    Blank => "Chưa nhập nội dung (ít nhất bằng tiếng Việt)", "Required text is missing (in Vietnamese at least)";
+    DuplicateId { id } => "Mã “{id}” bị trùng", "The id “{id}” is used twice";
+    NoModules => "Khóa học chưa có học phần nào", "The course has no modules";
+    EmptyModule => "Học phần chưa có hoạt động nào", "The module has no activities";
+    UnknownCompetency { competency } => "Năng lực “{competency}” không có trong khung năng lực của khóa học", "The competency “{competency}” is not in the course's framework";
+    NoQuestions => "Bài trắc nghiệm chưa có câu hỏi", "The quiz has no questions";
+    PassMarkOver100 => "Điểm đạt không được vượt quá 100%", "The pass mark cannot exceed 100%";
+    TooFewOptions { min } => "Cần ít nhất {min} lựa chọn", (min => "At least {min} option is needed", "At least {min} options are needed");
+    DuplicateKey { key } => "“{key}” xuất hiện hai lần", "“{key}” appears twice";
+    UnknownKey { key } => "Không có lựa chọn “{key}”", "There is no option “{key}”";
+    NoCorrectAnswer => "Chưa có đáp án đúng", "No correct answer is given";
+    NotFinite => "Không phải là một số", "Not a number";
+    NegativeTolerance => "Sai số cho phép không được âm", "The tolerance cannot be negative";
+    NotAnOrder => "Thứ tự đúng phải gồm mỗi mục đúng một lần", "The correct order must list every item exactly once";
+    NoPrompts => "Cần ít nhất một câu hỏi thảo luận", "At least one discussion prompt is needed";
+    Scenario { problem } => { problem.describe(locale) }, { problem.describe(locale) };
+    EmptyBlueprint => "Ma trận đề chưa có dòng nào", "The blueprint is empty";
+    ZeroCount => "Số câu phải lớn hơn 0", "The number of items must be above 0";
+    TooFewItems { competency, needed, available } => "Ngân hàng câu hỏi chỉ có {available} câu “{competency}” cho đề này, cần {needed}", (available => "The item bank has only {available} “{competency}” item for this form; {needed} are needed", "The item bank has only {available} “{competency}” items for this form; {needed} are needed");
+    DuplicatePhase { phase } => { format!("Đã có một bài kiểm tra “{}”", phase.code()) }, { format!("There is already a “{}” assessment", phase.code()) };
+    BlueprintsDiffer => "Ma trận đề của bài kiểm tra đầu vào và đầu ra phải giống nhau (đề song song)", "The pre- and post-test blueprints must match (parallel forms)";
+    NoSurveyItems => "Phiếu khảo sát chưa có câu hỏi", "The survey has no items";
+} }
 
-impl Problem {
-    pub fn describe(&self, locale: Locale) -> String {
-        let vi = locale == Locale::Vi;
-        match self {
-            Self::NoNodes => {
-                if vi {
-                    "Tình huống chưa có bước nào".into()
-                } else {
-                    "The scenario has no nodes".into()
-                }
-            }
-            Self::MissingStart { start } => {
-                if vi {
-                    format!("Bước bắt đầu “{start}” không tồn tại")
-                } else {
-                    format!("The start node “{start}” does not exist")
-                }
-            }
-            Self::DuplicateNode { node } => {
-                if vi {
-                    format!("Bước “{node}” bị trùng mã")
-                } else {
-                    format!("The node id “{node}” is used twice")
-                }
-            }
-            Self::DuplicateChoice { node, choice } => {
-                if vi {
-                    format!("Lựa chọn “{choice}” ở bước “{node}” bị trùng mã")
-                } else {
-                    format!("The choice id “{choice}” is used twice in node “{node}”")
-                }
-            }
-            Self::DanglingChoice { node, choice, next } => {
-                if vi {
-                    format!(
-                        "Lựa chọn “{choice}” ở bước “{node}” dẫn tới bước “{next}” không tồn tại"
-                    )
-                } else {
-                    format!(
-                        "Choice “{choice}” in node “{node}” leads to “{next}”, which does not exist"
-                    )
-                }
-            }
-            Self::DeadEnd { node } => {
-                if vi {
-                    format!("Bước “{node}” không có lựa chọn nào và không phải kết thúc (ngõ cụt)")
-                } else {
-                    format!("Node “{node}” has no choices and is not an ending (dead end)")
-                }
-            }
-            Self::Unreachable { node } => {
-                if vi {
-                    format!("Không thể đi tới bước “{node}” từ bước bắt đầu")
-                } else {
-                    format!("Node “{node}” cannot be reached from the start")
-                }
-            }
-            Self::NoWayToAnEnding { node } => {
-                if vi {
-                    format!("Từ bước “{node}” không có đường tới kết thúc nào")
-                } else {
-                    format!("No ending can be reached from node “{node}”")
-                }
-            }
-            Self::NoEnding => {
-                if vi {
-                    "Tình huống chưa có kết thúc nào".into()
-                } else {
-                    "The scenario has no ending".into()
-                }
-            }
-            Self::TooLarge { nodes, max } => {
-                if vi {
-                    format!("Tình huống có {nodes} bước, tối đa {max}")
-                } else {
-                    format!("The scenario has {nodes} nodes; at most {max} are allowed")
-                }
-            }
-        }
-    }
-}
+crate::wording! { Problem, fn describe(locale) {
+    NoNodes => "Tình huống chưa có bước nào", "The scenario has no nodes";
+    MissingStart { start } => "Bước bắt đầu “{start}” không tồn tại", "The start node “{start}” does not exist";
+    DuplicateNode { node } => "Bước “{node}” bị trùng mã", "The node id “{node}” is used twice";
+    DuplicateChoice { node, choice } => "Lựa chọn “{choice}” ở bước “{node}” bị trùng mã", "The choice id “{choice}” is used twice in node “{node}”";
+    DanglingChoice { node, choice, next } => "Lựa chọn “{choice}” ở bước “{node}” dẫn tới bước “{next}” không tồn tại", "Choice “{choice}” in node “{node}” leads to “{next}”, which does not exist";
+    DeadEnd { node } => "Bước “{node}” không có lựa chọn nào và không phải kết thúc (ngõ cụt)", "Node “{node}” has no choices and is not an ending (dead end)";
+    Unreachable { node } => "Không thể đi tới bước “{node}” từ bước bắt đầu", "Node “{node}” cannot be reached from the start";
+    NoWayToAnEnding { node } => "Từ bước “{node}” không có đường tới kết thúc nào", "No ending can be reached from node “{node}”";
+    NoEnding => "Tình huống chưa có kết thúc nào", "The scenario has no ending";
+    TooLarge { nodes, max } => "Tình huống có {nodes} bước, tối đa {max}", "The scenario has {nodes} nodes; at most {max} are allowed";
+} }

@@ -144,21 +144,21 @@ pub fn even_cutoffs(levels: u8) -> Vec<f64> {
 
 /// Reads a framework's cutoffs (`0.2,0.4,0.6,0.8`): one fewer than the levels, each
 /// between 0 and 1, strictly increasing.
-pub fn parse_cutoffs(text: &str, levels: u8) -> Result<Vec<f64>, String> {
+pub fn parse_cutoffs(text: &str, levels: u8) -> Result<Vec<f64>, crate::Problem> {
+    let wrong = || crate::Problem::Cutoffs {
+        count: levels.saturating_sub(1),
+    };
     let cutoffs = text
         .split(',')
         .map(|part| part.trim().parse::<f64>())
         .collect::<Result<Vec<f64>, _>>()
-        .map_err(|_| "cutoffs are numbers separated by commas".to_string())?;
-    if cutoffs.len() + 1 != usize::from(levels) {
-        return Err(format!(
-            "a scale of {levels} levels needs {} cutoffs",
-            levels.saturating_sub(1)
-        ));
-    }
-    if cutoffs.iter().any(|c| !(0.0..=1.0).contains(c)) || cutoffs.windows(2).any(|w| w[0] >= w[1])
+        .map_err(|_| wrong())?;
+    let rising = cutoffs.windows(2).all(|w| w[0] < w[1]);
+    if cutoffs.len() + 1 != usize::from(levels)
+        || cutoffs.iter().any(|c| !(0.0..=1.0).contains(c))
+        || !rising
     {
-        return Err("cutoffs rise strictly from 0 to 1".into());
+        return Err(wrong());
     }
     Ok(cutoffs)
 }

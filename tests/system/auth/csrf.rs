@@ -69,9 +69,10 @@ async fn cross_site_posts_are_refused_and_own_forms_succeed(app: TestApp) {
             .await
             .unwrap();
         assert_eq!(forged.status(), StatusCode::FORBIDDEN, "{name}");
+        // A browser with no language chosen reads Vietnamese.
         assert_eq!(
             json(forged).await["error"]["message"],
-            "This request came from another site and was refused."
+            "Yêu cầu đến từ trang web khác nên bị từ chối."
         );
     }
 

@@ -6,7 +6,7 @@ use sea_orm::{EntityTrait, PaginatorTrait};
 use serde_json::json;
 
 use super::{ADMIN, As, MAI, SUPERVISOR, user_id};
-use crate::helpers::{TestApp, json, on_both_databases};
+use crate::helpers::{TestApp, json, on_both_databases, problem_places};
 
 on_both_databases!(
     an_import_counts_once_and_a_bad_file_stores_nothing,
@@ -69,12 +69,7 @@ async fn an_import_counts_once_and_a_bad_file_stores_nothing(app: TestApp) {
         .await;
     assert_eq!(refused.status(), StatusCode::BAD_REQUEST);
     let body = json(refused).await;
-    let fields: Vec<String> = body["error"]["fields"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["field"].as_str().unwrap().to_owned())
-        .collect();
+    let fields = problem_places(&body);
     for expected in [
         "line 3: competency",
         "line 4: phase",
@@ -118,7 +113,7 @@ async fn an_import_counts_once_and_a_bad_file_stores_nothing(app: TestApp) {
         .await;
     assert_eq!(refused.status(), StatusCode::BAD_REQUEST);
     let body = json(refused).await;
-    assert_eq!(body["error"]["fields"][0]["field"], "line 2: username");
+    assert_eq!(problem_places(&body)[0], "line 2: username");
     let own =
         "username,competency,source,phase,level,date\nhv.mai,MOBI,supervisor,before,2,2026-09-01\n";
     assert_eq!(supervisor.import(own).await["added"], 1);

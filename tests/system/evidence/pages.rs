@@ -371,5 +371,8 @@ async fn an_import_is_previewed_then_stored_with_forms(app: TestApp) {
         .await;
     let location = bad.headers()["location"].to_str().unwrap().to_owned();
     let (_, html) = page(&app, &location).await;
-    assert!(html.contains("line 2: competency"), "the problem by line");
+    assert!(
+        html.contains("Dòng 2 · competency") && html.contains("không có năng lực NOPE"),
+        "the problem by line, in the page's language"
+    );
 }

@@ -16,33 +16,10 @@ use leptos_router::hooks::use_query_map;
 use shared::directory::OrgUnitKind;
 use shared::{ErrorCode, Locale};
 
+pub use crate::components::field_label;
 use crate::i18n::{Text, t};
 use crate::layout::use_locale;
 use crate::ports::{PortError, ResponseStatus};
-
-/// The label of a form field, by its name in the API.
-pub fn field_label(locale: Locale, field: &str) -> String {
-    let text = match field {
-        "username" => Text::Username,
-        "full_name" => Text::FullName,
-        "email" => Text::Email,
-        "phone" => Text::Phone,
-        "org_unit_id" => Text::OrgUnit,
-        "position_id" => Text::Position,
-        "roles" => Text::Roles,
-        "password" | "new_password" => Text::Password,
-        "code" => Text::Code,
-        "name" => Text::Name,
-        "name_vi" => Text::NameVi,
-        "name_en" => Text::NameEn,
-        "kind" => Text::Kind,
-        "parent_id" => Text::Parent,
-        "org_unit_code" => Text::OrgUnit,
-        "position_code" => Text::Position,
-        _ => return field.to_owned(),
-    };
-    t(locale, text).to_owned()
-}
 
 pub fn kind_label(locale: Locale, kind: OrgUnitKind) -> &'static str {
     t(

@@ -9,6 +9,7 @@ use shared::Locale;
 use shared::user_import::{ImportAction, ImportReport};
 
 use super::{AdminNav, FormOutcome, field_label, port_failure};
+use crate::components::ProblemList;
 use crate::i18n::{Text, t};
 use crate::layout::{FormToken, SignInFirst, use_locale, use_viewer};
 use crate::ports::{ImportPreview, Ports};
@@ -76,15 +77,7 @@ fn outcome(locale: Locale, preview: ImportPreview, draft: Option<uuid::Uuid>) ->
         Err(problems) => view! {
             <div class="notice error" role="alert">
                 <p>{t(locale, Text::ImportProblems)}</p>
-                <ul data-testid="import-problems">
-                    {problems.into_iter().map(|p| {
-                        // "line 3: email" → "Dòng 3 · Email"
-                        let (line, column) = p.field.split_once(':').unwrap_or(("", p.field.as_str()));
-                        let line = line.trim_start_matches("line ").to_owned();
-                        let label = format!("{} {line} · {}", t(locale, Text::Line), field_label(locale, column.trim()));
-                        view! { <li><strong>{label}</strong>": " {p.message}</li> }
-                    }).collect_view()}
-                </ul>
+                <ProblemList locale problems/>
             </div>
         }
         .into_any(),

@@ -2,6 +2,7 @@
 //! see what would be added (or every problem by line), then confirm. Each step is a plain
 //! form post to `POST /api/v1/evidence/import`; the pasted text waits in a draft.
 
+use crate::components::ProblemList;
 use leptos::prelude::*;
 
 use crate::text_area::TextArea;
@@ -68,11 +69,7 @@ fn outcome(locale: Locale, preview: EvidencePreview, draft: Option<uuid::Uuid>) 
         Err(problems) => view! {
             <div class="notice error" role="alert">
                 <p>{say(locale, Say::ImportProblems)}</p>
-                <ul data-testid="import-problems">
-                    {problems.into_iter().map(|p| view! {
-                        <li><strong>{p.field}</strong>": " {p.message}</li>
-                    }).collect_view()}
-                </ul>
+                <ProblemList locale problems/>
             </div>
         }
         .into_any(),

@@ -16,11 +16,11 @@ use shared::course::Package;
 use shared::course::edit::ITEM_BANK;
 use uuid::Uuid;
 
-use super::courses::{course_error, editor};
+use super::courses::editor;
 use crate::http::authenticate::CurrentUser;
 use crate::http::body::Submitted;
 use crate::http::error::ApiError;
-use crate::services::courses::{self, CourseError, locale_of};
+use crate::services::courses::{self, CourseError};
 use crate::startup::AppState;
 
 /// Runs `change` on the draft of course `id`, then answers: JSON gets the change's answer,
@@ -43,7 +43,7 @@ pub(super) async fn change<T, R: Serialize>(
                 Some(item) => format!("{page}?editing={item}"),
                 None => page,
             };
-            body.reject_with_detail(course_error(e, locale_of(actor)), &back, echo)
+            body.reject_with_detail(ApiError::from(e), &back, echo)
         }
     }
 }

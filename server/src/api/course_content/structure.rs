@@ -5,7 +5,7 @@ use shared::authoring::{ActivityForm, MoveForm, NewActivity, TitleForm};
 use shared::course::ActivityKind;
 
 use super::{Created, TITLE_FIELDS, activity_page, change};
-use crate::api::courses::{course_error, editor};
+use crate::api::courses::editor;
 use crate::api::parse_id;
 use crate::http::authenticate::CurrentUser;
 use crate::http::body::Submitted;
@@ -140,7 +140,7 @@ pub async fn add_activity(
     let actor = &user.0.actor;
     let result = courses::edit(&state.db, actor, id, |p| {
         let kind = ActivityKind::from_code(form.kind.trim())
-            .ok_or_else(|| CourseError::field("kind", "choose a kind of activity"))?;
+            .ok_or_else(|| CourseError::field("kind", shared::Problem::ChooseKind))?;
         let title = courses::check_title(&form.title_vi, &form.title_en, "title_vi")?;
         Ok(p.add_activity(&form.module, kind, title)?)
     })
@@ -154,7 +154,7 @@ pub async fn add_activity(
             &activity_page(id, &activity),
         )),
         Err(e) => body.reject_with_detail(
-            course_error(e, locale_of(actor)),
+            ApiError::from(e),
             &editor(id),
             &["title_vi", "title_en", "kind"],
         ),
@@ -208,7 +208,7 @@ pub async fn update_activity(
                 &format!("{page}?{query}"),
             ))
         }
-        Err(e) => body.reject_with_detail(course_error(e, locale), &page, echo),
+        Err(e) => body.reject_with_detail(ApiError::from(e), &page, echo),
     }
 }
 

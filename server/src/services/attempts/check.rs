@@ -6,7 +6,7 @@ use sea_orm::DatabaseConnection;
 use shared::course::learner::responses_from_form;
 use shared::course::{ActivityBody, FeedbackTiming};
 use shared::quiz::{Grade, Response, grade};
-use shared::{FieldError, L10n};
+use shared::{FieldProblem, L10n, Problem};
 use uuid::Uuid;
 
 use super::{AttemptError, allowed, package_of, records_if_open, within_limit};
@@ -47,10 +47,10 @@ pub async fn check(
         .iter()
         .find(|q| q.id == question)
         .ok_or_else(|| {
-            AttemptError::Invalid(vec![FieldError {
-                field: "question".into(),
-                message: "a question of this quiz".into(),
-            }])
+            AttemptError::Invalid(vec![FieldProblem::new(
+                "question",
+                Problem::NotQuestionOfQuiz,
+            )])
         })?;
     let response = match answer {
         Answer::Response(response) => response,

@@ -5,7 +5,6 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::hash::{DefaultHasher, Hash, Hasher};
 
-use shared::FieldError;
 use shared::course::learner::responses_from_form;
 use shared::course::{
     ActivityBody, Package, QuizQuestion, SurveyAbout, SurveyItemKind, assemble_form,
@@ -13,6 +12,7 @@ use shared::course::{
 use shared::learning::{AttemptSubmission, QuestionOutcome, survey_key};
 use shared::quiz::{Grade, grade};
 use shared::roleplay::{self, Outcome};
+use shared::{FieldProblem, Problem};
 use uuid::Uuid;
 
 /// The longest written answer kept (characters).
@@ -34,14 +34,11 @@ pub struct Evaluated {
 pub enum Refusal {
     /// The activity does not exist in the cohort's version.
     NoSuchActivity,
-    Invalid(Vec<FieldError>),
+    Invalid(Vec<FieldProblem>),
 }
 
-fn invalid(field: impl Into<String>, message: impl Into<String>) -> Refusal {
-    Refusal::Invalid(vec![FieldError {
-        field: field.into(),
-        message: message.into(),
-    }])
+fn invalid(field: impl Into<String>, problem: Problem) -> Refusal {
+    Refusal::Invalid(vec![FieldProblem::new(field, problem)])
 }
 
 /// A learner's assessment paper is the same every time they open it in a cohort.
@@ -150,15 +147,17 @@ fn written(prompts: usize, input: &AttemptSubmission) -> Result<Evaluated, Refus
     for i in 0..prompts {
         let answer = input.answers.get(i).map_or("", |a| a.trim());
         if answer.is_empty() {
-            problems.push(FieldError {
-                field: format!("answers[{i}]"),
-                message: "write an answer to this question".into(),
-            });
+            problems.push(FieldProblem::new(
+                format!("answers[{i}]"),
+                Problem::WriteAnAnswer,
+            ));
         } else if answer.chars().count() > MAX_ANSWER_CHARS {
-            problems.push(FieldError {
-                field: format!("answers[{i}]"),
-                message: format!("at most {MAX_ANSWER_CHARS} characters"),
-            });
+            problems.push(FieldProblem::new(
+                format!("answers[{i}]"),
+                Problem::CharsAtMost {
+                    max: MAX_ANSWER_CHARS,
+                },
+            ));
         }
     }
     if !problems.is_empty() {
@@ -180,11 +179,11 @@ fn written(prompts: usize, input: &AttemptSubmission) -> Result<Evaluated, Refus
 }
 
 fn played(scenario: &roleplay::Scenario, input: &AttemptSubmission) -> Result<Evaluated, Refusal> {
-    let play =
-        roleplay::replay(scenario, &input.path).map_err(|e| invalid("path", e.to_string()))?;
+    let play = roleplay::replay(scenario, &input.path)
+        .map_err(|e| invalid("path", Problem::Play { error: Box::new(e) }))?;
     let outcome = play
         .outcome(scenario)
-        .ok_or_else(|| invalid("path", "the path does not reach an ending"))?;
+        .ok_or_else(|| invalid("path", Problem::PathNoEnding))?;
     let bounds = roleplay::score_bounds(scenario);
     let shares: Vec<f64> = bounds
         .iter()
@@ -224,24 +223,26 @@ fn surveyed(
     for (key, value) in &input.survey {
         let value = value.trim();
         match kinds.get(key) {
-            None => problems.push(FieldError {
-                field: format!("survey.{key}"),
-                message: "not an item of this survey".into(),
-            }),
+            None => problems.push(FieldProblem::new(
+                format!("survey.{key}"),
+                Problem::NotSurveyItem,
+            )),
             Some(SurveyItemKind::Likert) => match value.parse::<u8>() {
                 Ok(v @ 1..=5) => {
                     kept.insert(key.clone(), v.to_string());
                 }
-                _ => problems.push(FieldError {
-                    field: format!("survey.{key}"),
-                    message: "a value from 1 to 5".into(),
-                }),
+                _ => problems.push(FieldProblem::new(
+                    format!("survey.{key}"),
+                    Problem::NumberBetween { min: 1, max: 5 },
+                )),
             },
             Some(SurveyItemKind::Text) if value.chars().count() > MAX_COMMENT_CHARS => {
-                problems.push(FieldError {
-                    field: format!("survey.{key}"),
-                    message: format!("at most {MAX_COMMENT_CHARS} characters"),
-                });
+                problems.push(FieldProblem::new(
+                    format!("survey.{key}"),
+                    Problem::CharsAtMost {
+                        max: MAX_COMMENT_CHARS,
+                    },
+                ));
             }
             Some(SurveyItemKind::Text) => {
                 if !value.is_empty() {
@@ -254,7 +255,7 @@ fn surveyed(
         return Err(Refusal::Invalid(problems));
     }
     if kept.is_empty() {
-        return Err(invalid("survey", "answer at least one question"));
+        return Err(invalid("survey", Problem::AnswerOne));
     }
     Ok(Evaluated {
         work: serde_json::to_value(&kept).unwrap_or_default(),
@@ -284,7 +285,7 @@ pub fn evaluate(
             if let Some(stray) = input.responses.keys().find(|k| !known.contains(k.as_str())) {
                 return Err(invalid(
                     format!("responses.{stray}"),
-                    "not a question of this activity",
+                    Problem::NotQuestionOfActivity,
                 ));
             }
             Ok(graded(&questions, pass_mark, input))

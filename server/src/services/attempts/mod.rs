@@ -12,7 +12,7 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use sea_orm::{
     ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
 };
-use shared::FieldError;
+use shared::FieldProblem;
 use shared::course::{Package, QuizQuestion};
 use shared::learning::{AttemptResult, AttemptSubmission};
 use shared::progress::{self, Gating, Record, RecordKind};
@@ -38,7 +38,7 @@ pub enum AttemptError {
     #[error("the course has no such activity")]
     NoSuchActivity,
     #[error("the submission is not valid")]
-    Invalid(Vec<FieldError>),
+    Invalid(Vec<FieldProblem>),
     #[error("the activity is not open yet")]
     Locked,
     #[error("this quiz gives its feedback after submission")]

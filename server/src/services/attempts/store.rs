@@ -6,9 +6,9 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set,
     TransactionTrait,
 };
-use shared::FieldError;
 use shared::course::{ActivityBody, Package};
 use shared::learning::{AttemptResult, AttemptSubmission};
+use shared::{FieldProblem, Problem};
 use std::sync::Arc;
 use uuid::Uuid;
 
@@ -44,10 +44,12 @@ async fn version_for(
     match origin {
         Origin::Offline { version: Some(v) } if v != cohort.version => {
             if v < 1 || v > cohort.version {
-                return Err(AttemptError::Invalid(vec![FieldError {
-                    field: "version".into(),
-                    message: format!("the class studies version {} of its course", cohort.version),
-                }]));
+                return Err(AttemptError::Invalid(vec![FieldProblem::new(
+                    "version",
+                    Problem::OtherVersion {
+                        version: cohort.version,
+                    },
+                )]));
             }
             Ok((v, published(db, cohort.course_id, v).await?))
         }
@@ -75,14 +77,14 @@ pub(crate) fn client_time_of(
     let latest = Utc::now() + chrono::Duration::days(1);
     match DateTime::parse_from_rfc3339(text).map(|d| d.with_timezone(&Utc)) {
         Ok(at) if (earliest..=latest).contains(&at) => Ok(Some(at)),
-        Ok(_) => Err(AttemptError::Invalid(vec![FieldError {
-            field: field.into(),
-            message: "a time between 2020 and now on the device's clock".into(),
-        }])),
-        Err(_) => Err(AttemptError::Invalid(vec![FieldError {
-            field: field.into(),
-            message: "a time as RFC 3339, e.g. 2026-11-23T08:30:00+07:00".into(),
-        }])),
+        Ok(_) => Err(AttemptError::Invalid(vec![FieldProblem::new(
+            field,
+            Problem::TimeOutOfRange,
+        )])),
+        Err(_) => Err(AttemptError::Invalid(vec![FieldProblem::new(
+            field,
+            Problem::NotATime,
+        )])),
     }
 }
 

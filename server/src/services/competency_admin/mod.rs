@@ -9,8 +9,8 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
     TransactionTrait,
 };
-use shared::FieldError;
 use shared::competency_admin::{FrameworkCreated, FrameworkImport};
+use shared::{FieldProblem, Problem};
 use uuid::Uuid;
 
 use crate::entities::{
@@ -25,7 +25,7 @@ pub enum FrameworkAdminError {
     #[error("not allowed")]
     Forbidden,
     #[error("the framework is not valid")]
-    Invalid(Vec<FieldError>),
+    Invalid(Vec<FieldProblem>),
     #[error("the framework version is in use")]
     InUse,
     #[error(transparent)]
@@ -34,11 +34,8 @@ pub enum FrameworkAdminError {
     Database(#[from] sea_orm::DbErr),
 }
 
-fn problem(field: impl Into<String>, message: impl Into<String>) -> FieldError {
-    FieldError {
-        field: field.into(),
-        message: message.into(),
-    }
+fn problem(field: impl Into<String>, problem: Problem) -> FieldProblem {
+    FieldProblem::new(field, problem)
 }
 
 mod parse;
@@ -53,7 +50,7 @@ fn cutoffs_of(text: Option<&str>, levels: usize) -> Result<Option<String>, Frame
     let levels = u8::try_from(levels).unwrap_or(u8::MAX);
     shared::evidence::parse_cutoffs(text, levels)
         .map(|c| Some(c.iter().map(f64::to_string).collect::<Vec<_>>().join(",")))
-        .map_err(|message| FrameworkAdminError::Invalid(vec![problem("test_cutoffs", message)]))
+        .map_err(|p| FrameworkAdminError::Invalid(vec![problem("test_cutoffs", p)]))
 }
 
 /// Creates the next version of framework `input.code` (version 1 for a new code).
@@ -73,13 +70,16 @@ pub async fn import_csv(
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
     {
-        problems.push(problem("code", "1 to 64 letters, digits, '-' or '_'"));
+        problems.push(problem("code", Problem::CodeLetters));
     }
     if input.name_vi.trim().is_empty() || input.name_vi.chars().count() > 200 {
-        problems.push(problem("name_vi", "between 1 and 200 characters"));
+        problems.push(problem(
+            "name_vi",
+            Problem::CharsBetween { min: 1, max: 200 },
+        ));
     }
     if input.name_en.chars().count() > 200 {
-        problems.push(problem("name_en", "at most 200 characters"));
+        problems.push(problem("name_en", Problem::CharsAtMost { max: 200 }));
     }
     let parsed = parse(&input.csv);
     let (levels, items) = match parsed {
@@ -229,9 +229,15 @@ pub async fn set_profile(
     let mut problems = Vec::new();
     for (code, level) in &levels {
         if !competencies.iter().any(|c| &c.code == code) {
-            problems.push(problem(code.clone(), "not a competency of this framework"));
+            problems.push(problem(code.clone(), Problem::NotCompetencyOfFramework));
         } else if !(0..=top).contains(level) {
-            problems.push(problem(code.clone(), format!("a level from 0 to {top}")));
+            problems.push(problem(
+                code.clone(),
+                Problem::NumberBetween {
+                    min: 0,
+                    max: i64::from(top),
+                },
+            ));
         }
     }
     if !problems.is_empty() {

@@ -3,10 +3,9 @@
 
 use std::collections::HashSet;
 
-use shared::FieldError;
 use shared::competency::CompetencyKind;
+use shared::{FieldProblem, Problem};
 
-use super::problem;
 use crate::services::competencies::FRAMEWORK_COLUMNS;
 
 pub(super) struct Level {
@@ -28,13 +27,21 @@ pub(super) struct Item {
 }
 
 /// Reads the CSV; every problem is reported with its line.
-pub(super) fn parse(csv_text: &str) -> Result<(Vec<Level>, Vec<Item>), Vec<FieldError>> {
+pub(super) fn parse(csv_text: &str) -> Result<(Vec<Level>, Vec<Item>), Vec<FieldProblem>> {
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
         .from_reader(csv_text.as_bytes());
     let headers = reader
         .headers()
-        .map_err(|e| vec![problem("csv", e.to_string())])?
+        .map_err(|e| {
+            vec![FieldProblem::at_line(
+                1,
+                "csv",
+                Problem::HeaderUnreadable {
+                    detail: e.to_string(),
+                },
+            )]
+        })?
         .clone();
     let missing: Vec<&str> = FRAMEWORK_COLUMNS
         .iter()
@@ -42,20 +49,29 @@ pub(super) fn parse(csv_text: &str) -> Result<(Vec<Level>, Vec<Item>), Vec<Field
         .filter(|c| !headers.iter().any(|h| h.trim() == *c))
         .collect();
     if !missing.is_empty() {
-        return Err(vec![problem(
+        return Err(vec![FieldProblem::at_line(
+            1,
             "csv",
-            format!("line 1: missing columns {}", missing.join(", ")),
+            Problem::MissingColumns {
+                columns: missing.join(", "),
+            },
         )]);
     }
     let column = |name: &str| headers.iter().position(|h| h.trim() == name).unwrap_or(0);
     let (mut levels, mut items, mut problems) = (Vec::new(), Vec::new(), Vec::new());
     let mut codes = HashSet::new();
     for (index, record) in reader.records().enumerate() {
-        let line = index + 2;
+        let line = index as u64 + 2;
         let record = match record {
             Ok(r) => r,
             Err(e) => {
-                problems.push(problem("csv", format!("line {line}: {e}")));
+                problems.push(FieldProblem::at_line(
+                    line,
+                    "csv",
+                    Problem::RowUnreadable {
+                        detail: e.to_string(),
+                    },
+                ));
                 continue;
             }
         };
@@ -69,7 +85,7 @@ pub(super) fn parse(csv_text: &str) -> Result<(Vec<Level>, Vec<Item>), Vec<Field
             if value.is_empty() {
                 missing
                     .borrow_mut()
-                    .push(problem("csv", format!("line {line}: {name} is required")));
+                    .push(FieldProblem::at_line(line, name, Problem::Required));
             }
             value
         };
@@ -91,10 +107,7 @@ pub(super) fn parse(csv_text: &str) -> Result<(Vec<Level>, Vec<Item>), Vec<Field
                     ),
                 };
                 if level.is_none() {
-                    problems.push(problem(
-                        "csv",
-                        format!("line {line}: level must be a number from 1 to 10"),
-                    ));
+                    problems.push(FieldProblem::at_line(line, "level", Problem::ScaleLevel));
                 }
                 levels.push(entry);
             }
@@ -104,22 +117,21 @@ pub(super) fn parse(csv_text: &str) -> Result<(Vec<Level>, Vec<Item>), Vec<Field
                     .chars()
                     .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_');
                 if !code.is_empty() && !fine {
-                    problems.push(problem(
-                        "csv",
-                        format!("line {line}: code {code} must be A–Z, 0–9 or _"),
+                    problems.push(FieldProblem::at_line(
+                        line,
+                        "code",
+                        Problem::CompetencyCode { code: code.clone() },
                     ));
                 } else if !code.is_empty() && !codes.insert(code.clone()) {
-                    problems.push(problem(
-                        "csv",
-                        format!("line {line}: code {code} appears twice"),
+                    problems.push(FieldProblem::at_line(
+                        line,
+                        "code",
+                        Problem::CompetencyTwice { code: code.clone() },
                     ));
                 }
                 let kind = CompetencyKind::from_code(&get("kind"));
                 if kind.is_none() {
-                    problems.push(problem(
-                        "csv",
-                        format!("line {line}: kind must be knowledge, skill, attitude or digital"),
-                    ));
+                    problems.push(FieldProblem::at_line(line, "kind", Problem::CompetencyKind));
                 }
                 items.push(Item {
                     code,
@@ -130,9 +142,12 @@ pub(super) fn parse(csv_text: &str) -> Result<(Vec<Level>, Vec<Item>), Vec<Field
                     name_en: get("name_en"),
                 });
             }
-            other => problems.push(problem(
-                "csv",
-                format!("line {line}: section must be level or competency, not “{other}”"),
+            other => problems.push(FieldProblem::at_line(
+                line,
+                "section",
+                Problem::Section {
+                    found: other.to_owned(),
+                },
             )),
         }
         problems.extend(missing.into_inner());
@@ -145,19 +160,13 @@ pub(super) fn parse(csv_text: &str) -> Result<(Vec<Level>, Vec<Item>), Vec<Field
             .enumerate()
             .any(|(i, n)| usize::try_from(*n).ok() != Some(i + 1))
     {
-        problems.push(problem(
-            "csv",
-            "the scale must have levels 1, 2, 3, … each once",
-        ));
+        problems.push(FieldProblem::new("csv", Problem::ScaleSequence));
     }
     if !levels.iter().any(|l| l.proficient) {
-        problems.push(problem(
-            "csv",
-            "at least one level must count as proficient",
-        ));
+        problems.push(FieldProblem::new("csv", Problem::NoProficientLevel));
     }
     if items.is_empty() {
-        problems.push(problem("csv", "the framework has no competencies"));
+        problems.push(FieldProblem::new("csv", Problem::NoCompetencies));
     }
     if problems.is_empty() {
         Ok((levels, items))

@@ -4,7 +4,7 @@ use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, ModelTrait, QueryFilter, Set,
 };
-use shared::Role;
+use shared::{Problem, Role};
 use uuid::Uuid;
 
 use super::{CourseError, load};
@@ -24,7 +24,7 @@ pub async fn add_author(
         .filter(user::Column::Disabled.eq(false))
         .one(db)
         .await?
-        .ok_or_else(|| CourseError::field("username", "no active account has this username"))?;
+        .ok_or_else(|| CourseError::field("username", Problem::NoActiveAccount))?;
     let lecturer = user_role::Entity::find()
         .filter(user_role::Column::UserId.eq(person.id))
         .filter(user_role::Column::Role.eq(Role::Lecturer.code()))
@@ -32,16 +32,10 @@ pub async fn add_author(
         .await?
         .is_some();
     if !lecturer {
-        return Err(CourseError::field(
-            "username",
-            "only lecturers can be co-authors",
-        ));
+        return Err(CourseError::field("username", Problem::LecturersOnly));
     }
     if person.id == course.owner_id {
-        return Err(CourseError::field(
-            "username",
-            "the owner is already an author",
-        ));
+        return Err(CourseError::field("username", Problem::AlreadyOwner));
     }
     if course_author::Entity::find_by_id((id, person.id))
         .one(db)

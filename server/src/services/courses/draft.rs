@@ -29,7 +29,10 @@ async fn save_if(
 ) -> Result<bool, CourseError> {
     let json = encode(package)?;
     if json.len() > MAX_DRAFT_BYTES {
-        return Err(CourseError::field("package", "the course is too large"));
+        return Err(CourseError::field(
+            "package",
+            shared::Problem::CourseTooLarge,
+        ));
     }
     let result = course_row::Entity::update_many()
         .col_expr(course_row::Column::Draft, Expr::value(json))

@@ -6,7 +6,7 @@ use shared::course::{
     ActivityBody, Assessment, CaseStudy, FeedbackTiming, Phase, QuizQuestion, notation,
 };
 use shared::roleplay::{Choice, Node, NodeKind, Outcome};
-use shared::{L10n, Locale};
+use shared::{L10n, Locale, Problem};
 
 use super::{CourseError, check_title};
 
@@ -14,9 +14,16 @@ fn text(vi: &str, en: &str) -> L10n {
     L10n::new(vi.trim(), en.trim())
 }
 
-fn notation_error(field: &str, locale: Locale) -> impl Fn(notation::NotationError) -> CourseError {
+fn notation_error(field: &str) -> impl Fn(notation::NotationError) -> CourseError {
     let field = field.to_owned();
-    move |e| CourseError::field(&field, e.describe(locale))
+    move |error| {
+        CourseError::field(
+            &field,
+            Problem::Notation {
+                error: Box::new(error),
+            },
+        )
+    }
 }
 
 /// Applies the editor's form to one activity: its title and the fields of its kind. A case
@@ -51,7 +58,10 @@ pub fn apply_activity_form(
             settings.attempts = form.attempts.unwrap_or(settings.attempts);
             let pass_mark = form.pass_mark.unwrap_or(settings.pass_mark);
             if pass_mark > 100 {
-                return Err(CourseError::field("pass_mark", "0 to 100"));
+                return Err(CourseError::field(
+                    "pass_mark",
+                    Problem::NumberBetween { min: 0, max: 100 },
+                ));
             }
             settings.pass_mark = pass_mark;
             settings.shuffle_questions = form.shuffle_questions;
@@ -67,7 +77,7 @@ pub fn apply_activity_form(
             let start = form.start.trim();
             if !start.is_empty() {
                 if play.scenario.node(start).is_none() {
-                    return Err(CourseError::field("start", "no such node"));
+                    return Err(CourseError::field("start", Problem::NoSuchNode));
                 }
                 play.scenario.start = start.to_owned();
             }
@@ -80,12 +90,11 @@ pub fn apply_activity_form(
                     Phase::Pre
                 },
                 blueprint: notation::blueprint(&form.blueprint)
-                    .map_err(notation_error("blueprint", locale))?,
+                    .map_err(notation_error("blueprint"))?,
             };
         }
         ActivityBody::Survey(survey) => {
-            survey.items =
-                notation::survey(&form.items).map_err(notation_error("items", locale))?;
+            survey.items = notation::survey(&form.items).map_err(notation_error("items"))?;
         }
     }
     Ok(warning)
@@ -94,19 +103,16 @@ pub fn apply_activity_form(
 /// A question from its form (its id is given by the caller).
 pub fn question_from_form(
     form: &QuestionForm,
-    locale: Locale,
+    _locale: Locale,
 ) -> Result<QuizQuestion, CourseError> {
     if form.competency.trim().is_empty() {
-        return Err(CourseError::field(
-            "competency",
-            "choose the competency the question measures",
-        ));
+        return Err(CourseError::field("competency", Problem::ChooseCompetency));
     }
     if form.prompt_vi.trim().is_empty() {
-        return Err(CourseError::field("prompt_vi", "required"));
+        return Err(CourseError::field("prompt_vi", Problem::Required));
     }
     let question = notation::question(form.kind.trim(), &form.answers, form.lenient, form.partial)
-        .map_err(notation_error("answers", locale))?;
+        .map_err(notation_error("answers"))?;
     let feedback = text(&form.feedback_vi, &form.feedback_en);
     Ok(QuizQuestion {
         id: String::new(),
@@ -122,14 +128,19 @@ fn outcome(code: &str) -> Result<Outcome, CourseError> {
         "success" => Ok(Outcome::Success),
         "partial" | "" => Ok(Outcome::Partial),
         "fail" => Ok(Outcome::Fail),
-        _ => Err(CourseError::field("outcome", "success, partial or fail")),
+        _ => Err(CourseError::field(
+            "outcome",
+            Problem::OneOf {
+                choices: "success, partial, fail".into(),
+            },
+        )),
     }
 }
 
 /// Applies a node's form: who speaks, what happens, and for an ending its outcome.
 pub fn apply_node_form(node: &mut Node, form: &NodeForm) -> Result<(), CourseError> {
     if form.text_vi.trim().is_empty() {
-        return Err(CourseError::field("text_vi", "required"));
+        return Err(CourseError::field("text_vi", Problem::Required));
     }
     let speaker = text(&form.speaker_vi, &form.speaker_en);
     node.speaker = (!speaker.is_blank()).then_some(speaker);
@@ -149,20 +160,17 @@ pub fn apply_node_form(node: &mut Node, form: &NodeForm) -> Result<(), CourseErr
 pub fn apply_choice_form(
     choice: &mut Choice,
     form: &ChoiceForm,
-    locale: Locale,
+    _locale: Locale,
 ) -> Result<(), CourseError> {
     if form.text_vi.trim().is_empty() {
-        return Err(CourseError::field("text_vi", "required"));
+        return Err(CourseError::field("text_vi", Problem::Required));
     }
     if form.next.trim().is_empty() {
-        return Err(CourseError::field(
-            "next",
-            "choose the node this choice leads to",
-        ));
+        return Err(CourseError::field("next", Problem::ChooseNextNode));
     }
     choice.text = text(&form.text_vi, &form.text_en);
     choice.feedback = text(&form.feedback_vi, &form.feedback_en);
     form.next.trim().clone_into(&mut choice.next);
-    choice.effects = notation::effects(&form.effects).map_err(notation_error("effects", locale))?;
+    choice.effects = notation::effects(&form.effects).map_err(notation_error("effects"))?;
     Ok(())
 }

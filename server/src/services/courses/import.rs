@@ -12,6 +12,7 @@ use crate::services::actors::Actor;
 use crate::services::policy::{self, Authorship, CourseAction};
 
 /// Largest package accepted (bytes of JSON).
+/// The largest package accepted; the API's body limit for packages is the same.
 pub const MAX_PACKAGE_BYTES: usize = 4 * 1024 * 1024;
 
 /// Reads a package, naming where it goes wrong, e.g. `modules[0].activities[2].kind`.
@@ -55,7 +56,9 @@ pub async fn import(
     if json.len() > MAX_PACKAGE_BYTES {
         return Err(CourseError::field(
             "package",
-            "the package is larger than 4 MB",
+            shared::Problem::PackageTooLarge {
+                megabytes: MAX_PACKAGE_BYTES / 1_000_000,
+            },
         ));
     }
     let mut package = parse_package(json).map_err(CourseError::BadPackage)?;

@@ -11,7 +11,7 @@ mod publish;
 pub use authors::{add_author, remove_author};
 pub use draft::{edit, replace_draft};
 pub use forms::{apply_activity_form, apply_choice_form, apply_node_form, question_from_form};
-pub use import::{import, parse_package};
+pub use import::{MAX_PACKAGE_BYTES, import, parse_package};
 pub use publish::{publish, version_package};
 
 use std::collections::{BTreeSet, HashMap};
@@ -23,7 +23,7 @@ use sea_orm::{
 };
 use shared::authoring::{Author, CourseDetail, CourseSummary, NewCourse, Part, VersionSummary};
 use shared::course::{self, FrameworkRef, Issue, Package};
-use shared::{FieldError, L10n, Locale};
+use shared::{FieldProblem, L10n, Locale, Problem};
 use uuid::Uuid;
 
 use crate::entities::{
@@ -39,7 +39,7 @@ pub enum CourseError {
     #[error("not allowed")]
     Forbidden,
     #[error("the course is not valid")]
-    Invalid(Vec<FieldError>),
+    Invalid(Vec<FieldProblem>),
     #[error("another course has this code")]
     CodeTaken,
     #[error("the draft changed since revision {0}")]
@@ -55,11 +55,8 @@ pub enum CourseError {
 }
 
 impl CourseError {
-    pub fn field(field: &str, message: impl Into<String>) -> Self {
-        Self::Invalid(vec![FieldError {
-            field: field.into(),
-            message: message.into(),
-        }])
+    pub fn field(field: &str, problem: Problem) -> Self {
+        Self::Invalid(vec![FieldProblem::new(field, problem)])
     }
 }
 
@@ -285,10 +282,7 @@ pub(crate) fn check_code(code: &str) -> Result<String, CourseError> {
     if fine {
         Ok(code.to_owned())
     } else {
-        Err(CourseError::field(
-            "code",
-            "1 to 64 letters, digits, '-', '_' or '.', without spaces or marks",
-        ))
+        Err(CourseError::field("code", Problem::CourseCode))
     }
 }
 
@@ -297,7 +291,10 @@ pub(crate) fn check_title(vi: &str, en: &str, field: &str) -> Result<L10n, Cours
     if vi.is_empty() || vi.chars().count() > MAX_TITLE || en.chars().count() > MAX_TITLE {
         return Err(CourseError::field(
             field,
-            format!("between 1 and {MAX_TITLE} characters"),
+            Problem::CharsBetween {
+                min: 1,
+                max: MAX_TITLE,
+            },
         ));
     }
     Ok(L10n::new(vi, en))
@@ -316,7 +313,7 @@ pub(crate) async fn framework(
                 .await?
         }
     };
-    found.ok_or_else(|| CourseError::field("framework_id", "no such competency framework"))
+    found.ok_or_else(|| CourseError::field("framework_id", Problem::NoSuchFramework))
 }
 
 pub(crate) async fn code_is_free(db: &DatabaseConnection, code: &str) -> Result<bool, DbErr> {
@@ -387,9 +384,7 @@ impl From<shared::course::edit::EditError> for CourseError {
     fn from(e: shared::course::edit::EditError) -> Self {
         match e {
             shared::course::edit::EditError::NotFound => Self::NotFound,
-            shared::course::edit::EditError::WrongKind => {
-                Self::field("kind", "this activity is of another kind")
-            }
+            shared::course::edit::EditError::WrongKind => Self::field("kind", Problem::OtherKind),
         }
     }
 }

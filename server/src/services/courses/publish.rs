@@ -39,14 +39,8 @@ pub async fn publish(
     if latest.is_some_and(|v| v.package == json) {
         return Err(CourseError::field(
             "draft",
-            match super::locale_of(actor) {
-                shared::Locale::Vi => format!(
-                    "Bản nháp chưa thay đổi so với phiên bản {}.",
-                    course.latest_version
-                ),
-                shared::Locale::En => {
-                    format!("Nothing changed since version {}.", course.latest_version)
-                }
+            shared::Problem::DraftUnchanged {
+                version: course.latest_version,
             },
         ));
     }

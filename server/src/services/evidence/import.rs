@@ -7,9 +7,9 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::{NaiveDate, Utc};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, TransactionTrait};
 use sha2::{Digest, Sha256};
-use shared::FieldError;
 use shared::evidence::import::{COLUMNS, EvidenceImportReport, REQUIRED};
 use shared::evidence::{Phase, Source};
+use shared::{FieldProblem, Problem};
 use uuid::Uuid;
 
 use super::{EvidenceError, NewEvidence, known_keys, store};
@@ -134,25 +134,29 @@ pub async fn import(
             .map(|h| h.trim().trim_start_matches('\u{feff}').to_lowercase())
             .collect(),
         Err(e) => {
-            return Err(EvidenceError::Invalid(vec![FieldError::at_line(
+            return Err(EvidenceError::Invalid(vec![FieldProblem::at_line(
                 1,
                 "header",
-                format!("cannot read the header: {e}"),
+                Problem::HeaderUnreadable {
+                    detail: e.to_string(),
+                },
             )]));
         }
     };
     for h in &headers {
         if !COLUMNS.contains(&h.as_str()) {
-            problems.push(FieldError::at_line(
+            problems.push(FieldProblem::at_line(
                 1,
                 h,
-                format!("unknown column; the columns are {}", COLUMNS.join(", ")),
+                Problem::UnknownColumn {
+                    columns: COLUMNS.join(", "),
+                },
             ));
         }
     }
     for required in REQUIRED {
         if !headers.iter().any(|h| h == required) {
-            problems.push(FieldError::at_line(1, required, "this column is required"));
+            problems.push(FieldProblem::at_line(1, required, Problem::ColumnRequired));
         }
     }
     if !problems.is_empty() {
@@ -162,10 +166,10 @@ pub async fn import(
     for (index, record) in reader.records().enumerate() {
         let fallback = index as u64 + 2;
         if index >= MAX_ROWS {
-            problems.push(FieldError::at_line(
+            problems.push(FieldProblem::at_line(
                 fallback,
                 "file",
-                format!("at most {MAX_ROWS} rows per file"),
+                Problem::RowsAtMost { max: MAX_ROWS },
             ));
             break;
         }
@@ -185,16 +189,18 @@ pub async fn import(
             }
             Err(e) => {
                 let line = e.position().map_or(fallback, |p| p.line());
-                problems.push(FieldError::at_line(
+                problems.push(FieldProblem::at_line(
                     line,
                     "row",
-                    format!("cannot read this row: {e}"),
+                    Problem::RowUnreadable {
+                        detail: e.to_string(),
+                    },
                 ));
             }
         }
     }
     if records.is_empty() && problems.is_empty() {
-        problems.push(FieldError::at_line(2, "file", "the file has no rows"));
+        problems.push(FieldProblem::at_line(2, "file", Problem::NoRows));
     }
     let known = competencies(db).await?;
     let people = learners(
@@ -219,15 +225,12 @@ pub async fn import(
     for (line, r) in &records {
         let line = *line;
         let before = problems.len();
-        let mut bad = |column: &str, message: String| {
-            problems.push(FieldError::at_line(line, column, message));
+        let mut bad = |column: &str, problem: Problem| {
+            problems.push(FieldProblem::at_line(line, column, problem));
         };
         let learner = people.get(&r[0]).copied();
         if learner.is_none() {
-            bad(
-                "username",
-                "no learner with this username in your units".into(),
-            );
+            bad("username", Problem::NoLearnerInYourUnits);
         }
         let (framework, code) = match r[1].split_once(':') {
             Some((f, c)) => (Some(f), c),
@@ -244,7 +247,7 @@ pub async fn import(
         let competency = match candidates.as_slice() {
             [one] => Some(*one),
             [] => {
-                bad("competency", format!("no competency {}", r[1]));
+                bad("competency", Problem::NoCompetency { code: r[1].clone() });
                 None
             }
             several => {
@@ -254,10 +257,10 @@ pub async fn import(
                     .collect();
                 bad(
                     "competency",
-                    format!(
-                        "several frameworks have {code}; write one of {}",
-                        names.join(", ")
-                    ),
+                    Problem::AmbiguousCompetency {
+                        code: code.to_owned(),
+                        choices: names.join(", "),
+                    },
                 );
                 None
             }
@@ -265,33 +268,50 @@ pub async fn import(
         let source = Source::from_code(&r[2]);
         if source.is_none() {
             let codes: Vec<&str> = Source::ALL.iter().map(|s| s.code()).collect();
-            bad("source", format!("one of {}", codes.join(", ")));
+            bad(
+                "source",
+                Problem::OneOf {
+                    choices: codes.join(", "),
+                },
+            );
         }
         let phase = Phase::from_code(&r[3]);
         if phase.is_none() {
             let codes: Vec<&str> = Phase::ALL.iter().map(|p| p.code()).collect();
-            bad("phase", format!("one of {}", codes.join(", ")));
+            bad(
+                "phase",
+                Problem::OneOf {
+                    choices: codes.join(", "),
+                },
+            );
         }
         if let (Some(s), Some(p)) = (source, phase)
             && !s.fits(p)
         {
             bad(
                 "phase",
-                format!("a {} cannot be in phase {}", s.code(), p.code()),
+                Problem::SourceNotInPhase {
+                    source: s.code().to_owned(),
+                    phase: p.code().to_owned(),
+                },
             );
         }
         let level = r[4].parse::<i32>().ok();
         match (level, competency) {
-            (Some(l), Some(c)) if !(1..=c.max_level).contains(&l) => {
-                bad("level", format!("a whole level from 1 to {}", c.max_level))
-            }
-            (None, _) => bad("level", "a whole number".into()),
+            (Some(l), Some(c)) if !(1..=c.max_level).contains(&l) => bad(
+                "level",
+                Problem::NumberBetween {
+                    min: 1,
+                    max: i64::from(c.max_level),
+                },
+            ),
+            (None, _) => bad("level", Problem::WholeNumber),
             _ => {}
         }
         let date = NaiveDate::parse_from_str(&r[5], "%Y-%m-%d").ok();
         match date {
-            None => bad("date", "a date as YYYY-MM-DD".into()),
-            Some(d) if d > today => bad("date", "in the future".into()),
+            None => bad("date", Problem::NotADate),
+            Some(d) if d > today => bad("date", Problem::InTheFuture),
             _ => {}
         }
         let cohort = if r[6].is_empty() {
@@ -301,7 +321,7 @@ pub async fn import(
                 .ok()
                 .filter(|id| cohorts.contains(id));
             if id.is_none() {
-                bad("cohort", "no cohort with this id".into());
+                bad("cohort", Problem::NoCohortWithId);
             }
             id
         };

@@ -3,6 +3,7 @@
 //! nothing), never edited, voided with a reason. Every write refreshes the derived tables
 //! ([`derived`]) in the same transaction, so reports never see half of a change.
 
+use shared::{FieldProblem, Problem};
 use std::collections::HashSet;
 
 use chrono::{DateTime, Utc};
@@ -33,7 +34,7 @@ pub enum EvidenceError {
     #[error("not allowed")]
     Forbidden,
     #[error("the evidence has problems")]
-    Invalid(Vec<shared::FieldError>),
+    Invalid(Vec<shared::FieldProblem>),
     #[error("this evidence is already void")]
     AlreadyVoid,
 }
@@ -153,10 +154,12 @@ pub async fn void(
 ) -> Result<(), EvidenceError> {
     let reason = reason.trim();
     if reason.is_empty() || reason.chars().count() > MAX_VOID_REASON {
-        return Err(EvidenceError::Invalid(vec![shared::FieldError {
-            field: "reason".into(),
-            message: format!("say why, in at most {MAX_VOID_REASON} characters"),
-        }]));
+        return Err(EvidenceError::Invalid(vec![FieldProblem::new(
+            "reason",
+            Problem::SayWhy {
+                max: MAX_VOID_REASON,
+            },
+        )]));
     }
     let txn = db.begin().await?;
     let row = competency_evidence::Entity::find_by_id(id)

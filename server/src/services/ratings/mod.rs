@@ -12,7 +12,7 @@ use sea_orm::{
 use shared::evidence::rating::{RatingForm, RatingSubmission};
 use shared::evidence::report::CompetencyRef;
 use shared::evidence::{Phase, Source};
-use shared::{FieldError, L10n};
+use shared::{FieldProblem, L10n, Problem};
 use uuid::Uuid;
 
 use crate::entities::{
@@ -34,14 +34,11 @@ pub enum RatingError {
     #[error("no such rating")]
     NotFound,
     #[error("the rating has problems")]
-    Invalid(Vec<FieldError>),
+    Invalid(Vec<FieldProblem>),
 }
 
-fn invalid(field: &str, message: impl Into<String>) -> RatingError {
-    RatingError::Invalid(vec![FieldError {
-        field: field.into(),
-        message: message.into(),
-    }])
+fn invalid(field: &str, problem: Problem) -> RatingError {
+    RatingError::Invalid(vec![FieldProblem::new(field, problem)])
 }
 
 /// How `actor` stands to `learner` of `cohort` in `phase`.
@@ -96,10 +93,7 @@ async fn capacity(
     let allowed = policy::rating_sources(standing(db, actor, cohort, learner, phase).await?, phase);
     match wanted {
         Some(source) if allowed.contains(&source) => Ok(source),
-        Some(_) if !allowed.is_empty() => Err(invalid(
-            "source",
-            "you cannot rate this learner in that capacity",
-        )),
+        Some(_) if !allowed.is_empty() => Err(invalid("source", Problem::CannotRateAs)),
         _ => allowed.first().copied().ok_or(RatingError::NotFound),
     }
 }
@@ -202,11 +196,11 @@ pub fn read_form_levels(
         if value.trim().is_empty() {
             continue;
         }
-        let id = Uuid::parse_str(id).map_err(|_| invalid(name, "not a competency of this form"))?;
+        let id = Uuid::parse_str(id).map_err(|_| invalid(name, Problem::NotCompetencyOfCourse))?;
         let level = value
             .trim()
             .parse::<u8>()
-            .map_err(|_| invalid(name, "a level of the scale"))?;
+            .map_err(|_| invalid(name, Problem::LevelOfScale))?;
         submission.levels.insert(id, level);
     }
     Ok(())
@@ -227,7 +221,7 @@ pub async fn submit(
     let learner = submission.learner;
     let source = capacity(db, actor, &cohort, learner, phase, submission.source).await?;
     if submission.levels.is_empty() {
-        return Err(invalid("levels", "rate at least one competency"));
+        return Err(invalid("levels", Problem::RateOne));
     }
     let (framework, refs) = course_competencies(db, &cohort).await?;
     let top = competencies::scale_of(db, framework)
@@ -239,15 +233,18 @@ pub async fn submit(
     let mut problems = Vec::new();
     for (id, level) in &submission.levels {
         if !refs.iter().any(|c| c.id == *id) {
-            problems.push(FieldError {
-                field: format!("level.{id}"),
-                message: "not a competency of this course".into(),
-            });
+            problems.push(FieldProblem::new(
+                format!("level.{id}"),
+                Problem::NotCompetencyOfCourse,
+            ));
         } else if !(1..=top).contains(level) {
-            problems.push(FieldError {
-                field: format!("level.{id}"),
-                message: format!("a level from 1 to {top}"),
-            });
+            problems.push(FieldProblem::new(
+                format!("level.{id}"),
+                Problem::NumberBetween {
+                    min: 1,
+                    max: i64::from(top),
+                },
+            ));
         }
     }
     if !problems.is_empty() {

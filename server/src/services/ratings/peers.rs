@@ -4,6 +4,7 @@
 use chrono::Utc;
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
+use shared::Problem;
 use shared::evidence::rating::PeerInvitation;
 use uuid::Uuid;
 
@@ -32,12 +33,9 @@ pub async fn invite(
         .filter(user::Column::Disabled.eq(false))
         .one(db)
         .await?
-        .ok_or_else(|| invalid("peer", "no active account with this username"))?;
+        .ok_or_else(|| invalid("peer", Problem::NoActiveAccount))?;
     if peer.id == learner {
-        return Err(invalid(
-            "peer",
-            "a learner rates themselves in their own form",
-        ));
+        return Err(invalid("peer", Problem::RateYourself));
     }
     rating_invitation::Entity::insert(rating_invitation::ActiveModel {
         id: Set(Uuid::new_v4()),

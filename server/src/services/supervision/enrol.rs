@@ -5,8 +5,8 @@
 
 use chrono::Utc;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
-use shared::FieldError;
 use shared::Role;
+use shared::{FieldProblem, Problem};
 use uuid::Uuid;
 
 use super::SupervisionError;
@@ -33,16 +33,16 @@ pub async fn enrol(
         .await?
         .ok_or(SupervisionError::NotFound)?;
     if cohort.ends_on < Utc::now().date_naive() {
-        return Err(SupervisionError::Invalid(vec![FieldError {
-            field: "cohort".into(),
-            message: "this cohort has ended".into(),
-        }]));
+        return Err(SupervisionError::Invalid(vec![FieldProblem::new(
+            "cohort",
+            Problem::CohortEnded,
+        )]));
     }
     if people.is_empty() || people.len() > MAX_PEOPLE {
-        return Err(SupervisionError::Invalid(vec![FieldError {
-            field: "learners".into(),
-            message: format!("choose 1 to {MAX_PEOPLE} people"),
-        }]));
+        return Err(SupervisionError::Invalid(vec![FieldProblem::new(
+            "learners",
+            Problem::PeopleBetween { max: MAX_PEOPLE },
+        )]));
     }
     let learners: Vec<Uuid> = user_role::Entity::find()
         .filter(user_role::Column::UserId.is_in(people.to_vec()))
@@ -59,10 +59,12 @@ pub async fn enrol(
             .as_ref()
             .is_some_and(|p| policy::allows(actor, Action::RecordEvidence, p.as_deref()));
         if !reachable || !learners.contains(person) {
-            problems.push(FieldError {
-                field: "learners".into(),
-                message: format!("{person}: not a learner in your units"),
-            });
+            problems.push(FieldProblem::new(
+                "learners",
+                Problem::NotYourLearner {
+                    person: person.to_string(),
+                },
+            ));
         }
     }
     if !problems.is_empty() {

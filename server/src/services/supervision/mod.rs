@@ -5,8 +5,8 @@
 
 use chrono::{Duration, NaiveDate};
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, Value};
-use shared::FieldError;
 use shared::evidence::report::ReportFilter;
+use shared::{FieldProblem, Problem};
 
 use crate::entities::org_unit;
 use crate::services::actors::Actor;
@@ -30,7 +30,7 @@ pub enum SupervisionError {
     #[error("not found")]
     NotFound,
     #[error("the filter has problems")]
-    Invalid(Vec<FieldError>),
+    Invalid(Vec<FieldProblem>),
 }
 
 /// SQL conditions (joined by AND) and their values, over `p` (a pairs row).
@@ -86,10 +86,7 @@ fn date(text: &Option<String>, field: &str) -> Result<Option<NaiveDate>, Supervi
     text.as_deref()
         .map(|t| {
             NaiveDate::parse_from_str(t, "%Y-%m-%d").map_err(|_| {
-                SupervisionError::Invalid(vec![FieldError {
-                    field: field.into(),
-                    message: "a date as YYYY-MM-DD".into(),
-                }])
+                SupervisionError::Invalid(vec![FieldProblem::new(field, Problem::NotADate)])
             })
         })
         .transpose()
@@ -149,10 +146,10 @@ pub async fn conditions(
     if let (Some(from), Some(to)) = (from, to)
         && to < from
     {
-        return Err(SupervisionError::Invalid(vec![FieldError {
-            field: "to".into(),
-            message: "the end is before the start".into(),
-        }]));
+        return Err(SupervisionError::Invalid(vec![FieldProblem::new(
+            "to",
+            Problem::EndBeforeStart,
+        )]));
     }
     if let Some(from) = from {
         c.push(

@@ -5,8 +5,8 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, IntoActiveModel, QueryFilter,
     Set, TransactionTrait,
 };
-use shared::Locale;
 use shared::users::{UpdateUser, UserSummary};
+use shared::{Locale, Problem};
 use uuid::Uuid;
 
 use super::create::{check_references, insert_grants};
@@ -44,18 +44,21 @@ pub async fn update(
     if let Some(name) = &change.full_name
         && (name.trim().is_empty() || name.chars().count() > 200)
     {
-        problems.push(field("full_name", "between 1 and 200 characters"));
+        problems.push(field(
+            "full_name",
+            Problem::CharsBetween { min: 1, max: 200 },
+        ));
     }
     let locale = match change.locale.as_deref() {
         Some(code) => Locale::from_code(code).or_else(|| {
-            problems.push(field("locale", "vi or en"));
+            problems.push(field("locale", Problem::LanguageChoice));
             None
         }),
         None => None,
     };
     let grants = change.roles.clone().unwrap_or_default();
     if change.roles.as_ref().is_some_and(Vec::is_empty) {
-        problems.push(field("roles", "at least one role"));
+        problems.push(field("roles", Problem::AtLeastOneRole));
     }
     let (org_path, scope_paths) = check_references(
         db,
@@ -69,29 +72,20 @@ pub async fn update(
         && problems.is_empty()
         && !policy::allows(actor, Action::ManageUsers, org_path.as_deref())
     {
-        problems.push(field(
-            "org_unit_id",
-            "outside the part of the tree you manage",
-        ));
+        problems.push(field("org_unit_id", Problem::OutsideYourTree));
     }
     if grants
         .iter()
         .zip(&scope_paths)
         .any(|(g, p)| !policy::may_grant(actor, g.role, p.as_deref()))
     {
-        problems.push(field(
-            "roles",
-            "you may only grant roles inside the part of the tree you manage",
-        ));
+        problems.push(field("roles", Problem::GrantOutsideTree));
     }
     if id == actor.me.id
         && change.roles.is_some()
         && !grants.iter().any(|g| g.role == shared::Role::Admin)
     {
-        problems.push(field(
-            "roles",
-            "you cannot remove your own administrator role",
-        ));
+        problems.push(field("roles", Problem::OwnAdminRole));
     }
     if !problems.is_empty() {
         return Err(UserError::Invalid(problems));

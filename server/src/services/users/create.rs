@@ -18,12 +18,12 @@ pub(super) async fn unit_path(
     db: &impl ConnectionTrait,
     id: Uuid,
     name: &str,
-) -> Result<Result<String, shared::FieldError>, sea_orm::DbErr> {
+) -> Result<Result<String, shared::FieldProblem>, sea_orm::DbErr> {
     Ok(org_unit::Entity::find_by_id(id)
         .one(db)
         .await?
         .map(|u| u.path)
-        .ok_or_else(|| field(name, "no such org unit")))
+        .ok_or_else(|| field(name, shared::Problem::NoSuchOrgUnit)))
 }
 
 /// Checks that referenced org units and positions exist; returns the user's unit path and
@@ -33,7 +33,7 @@ pub(super) async fn check_references(
     org_unit_id: Option<Uuid>,
     position_id: Option<Uuid>,
     grants: &[shared::auth::RoleGrant],
-    problems: &mut Vec<shared::FieldError>,
+    problems: &mut Vec<shared::FieldProblem>,
 ) -> Result<(Option<String>, Vec<Option<String>>), sea_orm::DbErr> {
     let org_path = match org_unit_id {
         Some(id) => unit_path(db, id, "org_unit_id")
@@ -45,7 +45,7 @@ pub(super) async fn check_references(
     if let Some(id) = position_id
         && position::Entity::find_by_id(id).one(db).await?.is_none()
     {
-        problems.push(field("position_id", "no such position"));
+        problems.push(field("position_id", shared::Problem::NoSuchPosition));
     }
     let mut scope_paths = Vec::new();
     for grant in grants {
@@ -102,10 +102,7 @@ pub async fn create_as(
     )
     .await?;
     if problems.is_empty() && !policy::allows(actor, Action::ManageUsers, org_path.as_deref()) {
-        problems.push(field(
-            "org_unit_id",
-            "outside the part of the tree you manage",
-        ));
+        problems.push(field("org_unit_id", shared::Problem::OutsideYourTree));
     }
     if new
         .grants
@@ -113,10 +110,7 @@ pub async fn create_as(
         .zip(&scope_paths)
         .any(|(g, path)| !policy::may_grant(actor, g.role, path.as_deref()))
     {
-        problems.push(field(
-            "roles",
-            "you may only grant roles inside the part of the tree you manage",
-        ));
+        problems.push(field("roles", shared::Problem::GrantOutsideTree));
     }
     if !problems.is_empty() {
         return Err(UserError::Invalid(problems));

@@ -16,7 +16,7 @@ pub use search::{get, list};
 
 use sea_orm::DbErr;
 use shared::auth::RoleGrant;
-use shared::{FieldError, Locale};
+use shared::{FieldProblem, Locale, Problem};
 use uuid::Uuid;
 
 use crate::services::passwords::PasswordError;
@@ -40,7 +40,7 @@ pub struct NewUser {
 #[derive(Debug, thiserror::Error)]
 pub enum UserError {
     #[error("the new user is not valid")]
-    Invalid(Vec<FieldError>),
+    Invalid(Vec<FieldProblem>),
     #[error("the username {0:?} is taken")]
     UsernameTaken(String),
     /// Administrators cannot disable the account they are using.
@@ -58,19 +58,22 @@ pub enum UserError {
     Database(#[from] DbErr),
 }
 
-pub(crate) fn field(field: &str, message: &str) -> FieldError {
-    FieldError {
-        field: field.into(),
-        message: message.into(),
-    }
+pub(crate) fn field(field: &str, problem: Problem) -> FieldProblem {
+    FieldProblem::new(field, problem)
 }
 
 /// Problems with a new password: 8 to 128 characters (any Unicode, no composition rules),
 /// not one of the most common passwords, not the username.
-pub fn password_problems(password: &str, username: Option<&str>) -> Vec<FieldError> {
+pub fn password_problems(password: &str, username: Option<&str>) -> Vec<FieldProblem> {
     let chars = password.chars().count();
     if !(MIN_PASSWORD_CHARS..=MAX_PASSWORD_CHARS).contains(&chars) {
-        return vec![field("password", "between 8 and 128 characters")];
+        return vec![field(
+            "password",
+            Problem::CharsBetween {
+                min: MIN_PASSWORD_CHARS,
+                max: MAX_PASSWORD_CHARS,
+            },
+        )];
     }
     let folded = shared::text::fold(password);
     let folded = folded.trim();
@@ -78,16 +81,10 @@ pub fn password_problems(password: &str, username: Option<&str>) -> Vec<FieldErr
         .lines()
         .any(|common| common.trim() == folded)
     {
-        return vec![field(
-            "password",
-            "this password is too common; choose another",
-        )];
+        return vec![field("password", Problem::PasswordCommon)];
     }
     if username.is_some_and(|name| folded == shared::text::fold(name)) {
-        return vec![field(
-            "password",
-            "the password must differ from the username",
-        )];
+        return vec![field("password", Problem::PasswordIsUsername)];
     }
     Vec::new()
 }
@@ -96,7 +93,7 @@ pub fn password_problems(password: &str, username: Option<&str>) -> Vec<FieldErr
 const COMMON_PASSWORDS: &str = include_str!("common_passwords.txt");
 
 /// Checks a new user's fields; returns every problem at once.
-pub fn validate(new: &NewUser) -> Vec<FieldError> {
+pub fn validate(new: &NewUser) -> Vec<FieldProblem> {
     let mut problems = Vec::new();
     problems.extend(contact_problems(new.email.as_deref(), new.phone.as_deref()));
     let username_ok = (3..=64).contains(&new.username.len())
@@ -105,24 +102,24 @@ pub fn validate(new: &NewUser) -> Vec<FieldError> {
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '_' | '-'));
     if !username_ok {
-        problems.push(field(
-            "username",
-            "3 to 64 characters: lower-case letters, digits, '.', '_' or '-'",
-        ));
+        problems.push(field("username", Problem::UsernameShape));
     }
     // Blank after trimming, or longer than allowed as sent (the document's maxLength).
     if new.full_name.trim().is_empty() || new.full_name.chars().count() > 200 {
-        problems.push(field("full_name", "between 1 and 200 characters"));
+        problems.push(field(
+            "full_name",
+            Problem::CharsBetween { min: 1, max: 200 },
+        ));
     }
     problems.extend(password_problems(&new.password, Some(&new.username)));
     if new.grants.is_empty() {
-        problems.push(field("roles", "at least one role"));
+        problems.push(field("roles", Problem::AtLeastOneRole));
     }
     problems
 }
 
 /// Problems with optional contact details.
-pub fn contact_problems(email: Option<&str>, phone: Option<&str>) -> Vec<FieldError> {
+pub fn contact_problems(email: Option<&str>, phone: Option<&str>) -> Vec<FieldProblem> {
     let mut problems = Vec::new();
     if let Some(email) = email.filter(|e| !e.is_empty()) {
         let shape_ok = email.len() <= 254
@@ -131,7 +128,7 @@ pub fn contact_problems(email: Option<&str>, phone: Option<&str>) -> Vec<FieldEr
                 .is_some_and(|(local, domain)| !local.is_empty() && domain.contains('.'))
             && !email.chars().any(char::is_whitespace);
         if !shape_ok {
-            problems.push(field("email", "not an email address"));
+            problems.push(field("email", Problem::NotEmail));
         }
     }
     if let Some(phone) = phone.filter(|p| !p.is_empty()) {
@@ -141,7 +138,7 @@ pub fn contact_problems(email: Option<&str>, phone: Option<&str>) -> Vec<FieldEr
                 .chars()
                 .all(|c| c.is_ascii_digit() || matches!(c, '+' | ' ' | '-' | '.' | '(' | ')'));
         if !shape_ok {
-            problems.push(field("phone", "not a phone number"));
+            problems.push(field("phone", Problem::NotPhone));
         }
     }
     problems

@@ -74,10 +74,19 @@ pub async fn list(
     let page = query.page.unwrap_or(1);
     let mut problems = Vec::new();
     if !(1..=MAX_PER_PAGE).contains(&per_page) {
-        problems.push(super::field("per_page", "must be from 1 to 100"));
+        problems.push(super::field(
+            "per_page",
+            shared::Problem::NumberBetween { min: 1, max: 100 },
+        ));
     }
     if !(1..=MAX_PAGE).contains(&page) {
-        problems.push(super::field("page", "must be from 1 to 100000"));
+        problems.push(super::field(
+            "page",
+            shared::Problem::NumberBetween {
+                min: 1,
+                max: 100_000,
+            },
+        ));
     }
     if !problems.is_empty() {
         return Err(UserError::Invalid(problems));

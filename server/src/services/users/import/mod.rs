@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 use shared::auth::RoleGrant;
 use shared::user_import::{ImportAction, ImportReport, ImportRow};
-use shared::{FieldError, Locale};
+use shared::{FieldProblem, Locale, Problem};
 use uuid::Uuid;
 
 use super::search::grants_of;
@@ -84,7 +84,7 @@ pub async fn import(
         rows: Vec::new(),
     };
     for row in &parsed {
-        let label = |p: FieldError| problem(row.line, &p.field, p.message);
+        let label = |p: FieldProblem| problem(row.line, &p.field, p.problem);
         match existing.get(&row.username) {
             None => {
                 let candidate = NewUser {
@@ -111,7 +111,7 @@ pub async fn import(
                     .org_unit_id
                     .and_then(|id| units.values().find(|u| u.0 == id).map(|u| u.1.clone()));
                 if !policy::allows(actor, Action::ManageUsers, unit_path.as_deref()) {
-                    problems.push(problem(row.line, "username", "this username is taken"));
+                    problems.push(problem(row.line, "username", Problem::Taken));
                     continue;
                 }
                 problems.extend(
@@ -120,7 +120,7 @@ pub async fn import(
                         .map(label),
                 );
                 if row.grants.is_empty() {
-                    problems.push(problem(row.line, "roles", "at least one role"));
+                    problems.push(problem(row.line, "roles", Problem::AtLeastOneRole));
                 }
                 let changes = apply::changes(current, current_grants, row);
                 let action = if changes.is_empty() {

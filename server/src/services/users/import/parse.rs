@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use shared::auth::RoleGrant;
 use shared::user_import::COLUMNS;
-use shared::{FieldError, Role};
+use shared::{FieldProblem, Problem, Role};
 use uuid::Uuid;
 
 use crate::services::actors::Actor;
@@ -28,8 +28,8 @@ pub(super) struct Parsed {
     pub password: Option<String>,
 }
 
-pub(super) fn problem(line: u64, column: &str, message: impl Into<String>) -> FieldError {
-    FieldError::at_line(line, column, message)
+pub(super) fn problem(line: u64, column: &str, problem: Problem) -> FieldProblem {
+    FieldProblem::at_line(line, column, problem)
 }
 
 /// The rows of `csv_text` and the problems found reading them. `units` maps codes to
@@ -39,7 +39,7 @@ pub(super) fn read(
     units: &HashMap<String, (Uuid, String)>,
     positions: &HashMap<String, Uuid>,
     actor: &Actor,
-) -> (Vec<Parsed>, Vec<FieldError>) {
+) -> (Vec<Parsed>, Vec<FieldProblem>) {
     let mut problems = Vec::new();
     let mut reader = csv::ReaderBuilder::new()
         .trim(csv::Trim::All)
@@ -53,7 +53,13 @@ pub(super) fn read(
         Err(e) => {
             return (
                 Vec::new(),
-                vec![problem(1, "header", format!("cannot read the header: {e}"))],
+                vec![problem(
+                    1,
+                    "header",
+                    Problem::HeaderUnreadable {
+                        detail: e.to_string(),
+                    },
+                )],
             );
         }
     };
@@ -62,13 +68,15 @@ pub(super) fn read(
             problems.push(problem(
                 1,
                 h,
-                format!("unknown column; the columns are {}", COLUMNS.join(", ")),
+                Problem::UnknownColumn {
+                    columns: COLUMNS.join(", "),
+                },
             ));
         }
     }
     for required in ["username", "full_name", "roles"] {
         if !headers.iter().any(|h| h == required) {
-            problems.push(problem(1, required, "this column is required"));
+            problems.push(problem(1, required, Problem::ColumnRequired));
         }
     }
     if !problems.is_empty() {
@@ -90,7 +98,7 @@ pub(super) fn read(
             problems.push(problem(
                 index as u64 + 2,
                 "file",
-                format!("at most {MAX_ROWS} rows per file"),
+                Problem::RowsAtMost { max: MAX_ROWS },
             ));
             break;
         }
@@ -98,7 +106,13 @@ pub(super) fn read(
             Ok(record) => record,
             Err(e) => {
                 let line = e.position().map_or(index as u64 + 2, |p| p.line());
-                problems.push(problem(line, "row", format!("cannot read this row: {e}")));
+                problems.push(problem(
+                    line,
+                    "row",
+                    Problem::RowUnreadable {
+                        detail: e.to_string(),
+                    },
+                ));
                 continue;
             }
         };
@@ -107,7 +121,7 @@ pub(super) fn read(
             .unwrap_or_default()
             .to_lowercase();
         if !username.is_empty() && !seen.insert(username.clone()) {
-            problems.push(problem(line, "username", "appears twice in the file"));
+            problems.push(problem(line, "username", Problem::TwiceInFile));
         }
         let org_unit = column(&record, "org_unit_code").and_then(|code| match units.get(&code) {
             Some(unit) => Some(unit.clone()),
@@ -115,7 +129,7 @@ pub(super) fn read(
                 problems.push(problem(
                     line,
                     "org_unit_code",
-                    format!("no org unit has the code {code}"),
+                    Problem::NoUnitWithCode { code },
                 ));
                 None
             }
@@ -134,9 +148,9 @@ pub(super) fn read(
                 line,
                 "org_unit_code",
                 if unit_named {
-                    "outside the part of the tree you manage"
+                    Problem::OutsideYourTree
                 } else {
-                    "required: a unit inside the part of the tree you manage"
+                    Problem::UnitInYourTree
                 },
             ));
         }
@@ -147,7 +161,7 @@ pub(super) fn read(
                     problems.push(problem(
                         line,
                         "position_code",
-                        format!("no position has the code {code}"),
+                        Problem::NoPositionWithCode { code },
                     ));
                     None
                 }
@@ -164,7 +178,13 @@ pub(super) fn read(
                 None => (item, None),
             };
             let Some(role) = Role::from_code(code) else {
-                problems.push(problem(line, "roles", format!("unknown role {code}")));
+                problems.push(problem(
+                    line,
+                    "roles",
+                    Problem::UnknownRole {
+                        code: code.to_owned(),
+                    },
+                ));
                 continue;
             };
             let scope_unit = match scope {
@@ -174,7 +194,9 @@ pub(super) fn read(
                         problems.push(problem(
                             line,
                             "roles",
-                            format!("no org unit has the code {scope}"),
+                            Problem::NoUnitWithCode {
+                                code: scope.to_owned(),
+                            },
                         ));
                         continue;
                     }
@@ -182,7 +204,13 @@ pub(super) fn read(
                 None => None,
             };
             if !policy::may_grant(actor, role, scope_unit.as_ref().map(|u| u.1.as_str())) {
-                problems.push(problem(line, "roles", format!("you may not grant {item}")));
+                problems.push(problem(
+                    line,
+                    "roles",
+                    Problem::MayNotGrant {
+                        grant: item.to_owned(),
+                    },
+                ));
             }
             grants.push(RoleGrant {
                 role,
