@@ -15,6 +15,7 @@ pub mod services;
 pub mod spreadsheet;
 mod sql;
 pub mod startup;
+pub mod store;
 pub mod telemetry;
 
 pub use startup::{AppState, Application};

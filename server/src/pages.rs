@@ -1,13 +1,13 @@
 //! Hosts the Leptos pages: per request it hands the pages their context (ports, language,
 //! asset names, a fresh CSP nonce) and sets the page's security policy.
 
+use crate::store::Db;
 use std::sync::Arc;
 
 use actix_web::HttpMessage;
 use actix_web::http::StatusCode;
 use actix_web::http::header::{self, HeaderValue};
 use frontend::ports::{Assets, ResponseStatus, Viewer};
-use sea_orm::DatabaseConnection;
 
 use crate::auth::csrf;
 use crate::http::authenticate::Authenticated;
@@ -50,7 +50,7 @@ fn viewer(authenticated: Option<Authenticated>, signing_key: &Secret<Vec<u8>>) -
 
 /// The per-request context closure given to `leptos_routes_with_context`.
 pub fn context(
-    db: DatabaseConnection,
+    db: Db,
     assets: Assets,
     signing_key: Secret<Vec<u8>>,
 ) -> impl Fn() + Clone + Send + 'static {

@@ -1,6 +1,7 @@
 //! Builds the whole application from settings. `Application::build` binds the listener
 //! first, so `port()` is the real port even when the settings ask for port 0.
 
+use crate::store::Db;
 use shared::Message;
 use std::net::TcpListener;
 use std::time::Duration;
@@ -11,7 +12,7 @@ use frontend::app::{App as FrontendApp, shell};
 use leptos_actix::{LeptosRoutes, generate_route_list, render_app_async_with_context};
 use leptos_router::Method;
 use migration::{Migrator, MigratorTrait};
-use sea_orm::{DatabaseConnection, DbErr};
+use sea_orm::DbErr;
 
 use crate::api;
 use crate::auth::access_token::AccessTokens;
@@ -30,7 +31,7 @@ use uuid::Uuid;
 
 /// What every handler may use.
 pub struct AppState {
-    pub db: DatabaseConnection,
+    pub db: Db,
     pub passwords: PasswordHasher,
     /// Cookies get the `Secure` flag outside development.
     pub secure_cookies: bool,
@@ -78,15 +79,17 @@ pub enum StartupError {
 pub struct Application {
     port: u16,
     server: Server,
+    /// The server's database and caches (tools and tests act through the same caches).
+    db: Db,
 }
 
 /// Connects to the database and applies pending migrations.
-pub async fn connect_and_migrate(settings: &Settings) -> Result<DatabaseConnection, StartupError> {
+pub async fn connect_and_migrate(settings: &Settings) -> Result<Db, StartupError> {
     let db = db::connect(&settings.database).await?;
     Migrator::up(&db, None)
         .await
         .map_err(StartupError::Migrate)?;
-    Ok(db)
+    Ok(Db::new(db))
 }
 
 impl Application {
@@ -96,10 +99,7 @@ impl Application {
     }
 
     /// Builds the server over an already migrated database.
-    pub async fn build_with_db(
-        settings: Settings,
-        db: DatabaseConnection,
-    ) -> Result<Self, StartupError> {
+    pub async fn build_with_db(settings: Settings, db: Db) -> Result<Self, StartupError> {
         let signing_key =
             keys::load_or_create(settings.security.signing_key.as_ref(), &settings.data_dir)?;
         let passwords = PasswordHasher::new(settings.security.max_concurrent_hashes);
@@ -119,7 +119,7 @@ impl Application {
         let port = listener.local_addr().map_err(bind_error)?.port();
 
         let state = web::Data::new(AppState {
-            db,
+            db: db.clone(),
             passwords,
             secure_cookies: settings.is_production(),
             tokens,
@@ -193,11 +193,16 @@ impl Application {
             n => server.workers(n),
         };
         let server = server.listen(listener).map_err(bind_error)?.run();
-        Ok(Self { port, server })
+        Ok(Self { port, server, db })
     }
 
     pub fn port(&self) -> u16 {
         self.port
+    }
+
+    /// The database as the server sees it, with its caches.
+    pub fn db(&self) -> Db {
+        self.db.clone()
     }
 
     pub async fn run_until_stopped(self) -> std::io::Result<()> {

@@ -27,11 +27,12 @@ pub fn optional_text<'de, D: Deserializer<'de>>(
     Ok(raw.map(|t| t.trim().to_owned()).filter(|t| !t.is_empty()))
 }
 
-/// An optional day, `YYYY-MM-DD` (a day that exists); `""` means none.
+/// An optional day, `YYYY-MM-DD` (a day that exists); `""` means none. Exactly `""`, as
+/// the documented pattern says: blanks are not a day, nor nothing.
 pub fn optional_date<'de, D: Deserializer<'de>>(
     deserializer: D,
 ) -> Result<Option<String>, D::Error> {
-    let text = optional_text(deserializer)?;
+    let text = Option::<String>::deserialize(deserializer)?.filter(|t| !t.is_empty());
     match text {
         Some(day) if !is_day(&day) => Err(serde::de::Error::custom(format!(
             "{day:?} is not a day as YYYY-MM-DD"
@@ -152,6 +153,33 @@ mod tests {
         roles: Vec<RoleGrant>,
     }
 
+    #[derive(Deserialize)]
+    struct Filter {
+        #[serde(default, deserialize_with = "optional_id")]
+        unit: Option<Uuid>,
+        #[serde(default, deserialize_with = "optional_date")]
+        to: Option<String>,
+    }
+
+    #[test]
+    fn only_an_exactly_empty_value_means_none() {
+        let empty: Filter = serde_urlencoded::from_str("unit=&to=").unwrap();
+        assert!(empty.unit.is_none() && empty.to.is_none());
+        // What the documented patterns (`^$|^…$`) refuse, the server refuses too.
+        for query in [
+            "unit=%C2%A0",
+            "unit=%20",
+            "to=%C2%A0",
+            "to=%20",
+            "to=%202026-12-07",
+        ] {
+            assert!(
+                serde_urlencoded::from_str::<Filter>(query).is_err(),
+                "{query} is accepted"
+            );
+        }
+    }
+
     #[test]
     fn days_exist() {
         for day in ["2026-12-07", "2024-02-29", "2000-02-29"] {
@@ -177,7 +205,7 @@ mod tests {
         let json = format!(
             r#"{{"unit":"","roles":[{{"role":"admin","scope_org_unit_id":null}},"learner","supervisor@{id}"]}}"#
         );
-        let sample: Sample = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}"));
+        let sample: Sample = serde_json::from_str(&json).unwrap();
         assert_eq!(sample.unit, None);
         let roles: Vec<(Role, Option<Uuid>)> = sample
             .roles

@@ -192,6 +192,7 @@ fn report(name: &str, times: &mut [f64]) {
 async fn main() {
     let args = args();
     let db = Database::connect(args.database_url.as_str()).await.unwrap();
+    let store = server::store::Db::new(db.clone());
     migration::Migrator::up(&db, None).await.unwrap();
     if count(&db, "users").await == 0 {
         generate(&db, args.learners).await;
@@ -273,10 +274,10 @@ async fn main() {
         for _ in 0..args.runs {
             let started = Instant::now();
             if is_gain {
-                let found = gains::report(&db, who, filter).await.unwrap();
+                let found = gains::report(&store, who, filter).await.unwrap();
                 assert!(!found.rows.is_empty());
             } else {
-                let found = needs::of_unit(&db, who, filter).await.unwrap();
+                let found = needs::of_unit(&store, who, filter).await.unwrap();
                 assert!(!found.cells.is_empty());
             }
             times.push(started.elapsed().as_secs_f64() * 1000.0);

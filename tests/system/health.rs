@@ -33,7 +33,7 @@ async fn readyz_fails_when_the_database_is_gone(backend: Backend) {
         .expect("server");
     let address = format!("http://127.0.0.1:{}", app.port());
     tokio::spawn(app.run_until_stopped());
-    db.close().await.expect("close the pool");
+    db.conn.close().await.expect("close the pool");
 
     let response = reqwest::get(format!("{address}/readyz"))
         .await

@@ -136,6 +136,8 @@ pub struct TestApp {
     pub client: reqwest::Client,
     /// A direct connection to the same database, for setting up and checking data.
     pub db: DatabaseConnection,
+    /// The server's own database handle with its caches, for calling its services.
+    pub store: server::store::Db,
     /// Kept so the database lives as long as the app, and is removed after it.
     _database: TestDatabase,
 }
@@ -169,21 +171,23 @@ pub async fn spawn_app_with(
     adjust(&mut settings);
     let app = Application::build(settings)
         .await
-        .unwrap_or_else(|e| panic!("the server did not start: {e}"));
+        .expect("the server did not start");
     let port = app.port();
+    let store = app.db();
     tokio::spawn(app.run_until_stopped());
     let client = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .cookie_store(true)
         .build()
-        .unwrap_or_else(|e| panic!("no HTTP client: {e}"));
+        .expect("no HTTP client");
     let db = Database::connect(database.url.as_str())
         .await
-        .unwrap_or_else(|e| panic!("cannot open the test database: {e}"));
+        .expect("cannot open the test database");
     Some(TestApp {
         address: format!("http://127.0.0.1:{port}"),
         client,
         db,
+        store,
         _database: database,
     })
 }
@@ -269,7 +273,7 @@ impl TestApp {
                 .collect(),
             locale: shared::Locale::Vi,
         };
-        server::services::users::create(&self.db, &hasher, new)
+        server::services::users::create(&self.store, &hasher, new)
             .await
             .unwrap_or_else(|e| panic!("creating {username} failed: {e}"))
     }
@@ -297,23 +301,20 @@ impl TestApp {
             .bearer_auth(access_token)
             .send()
             .await
-            .unwrap_or_else(|e| panic!("GET /me failed: {e}"))
+            .expect("GET /me failed")
             .status()
     }
 
     pub async fn seed_demo(&self) {
         let hasher = server::services::passwords::PasswordHasher::new(2);
-        server::seed::seed_demo(&self.db, &hasher)
+        server::seed::seed_demo(&self.store, &hasher)
             .await
-            .unwrap_or_else(|e| panic!("seeding failed: {e}"));
+            .expect("seeding failed");
     }
 }
 
 pub async fn json(response: reqwest::Response) -> serde_json::Value {
-    response
-        .json()
-        .await
-        .unwrap_or_else(|e| panic!("the body is not JSON: {e}"))
+    response.json().await.expect("the body is not JSON")
 }
 
 /// Where each problem of an error body is: `line 4: org_unit_code` for a line of an
@@ -345,7 +346,7 @@ pub async fn learner_in_cohort(app: &TestApp, username: &str, password: &str) ->
         .bearer_auth(&token)
         .send()
         .await
-        .unwrap_or_else(|e| panic!("the cohort list answers: {e}"));
+        .expect("the cohort list answers");
     let cohort = json(list).await[0]["id"]
         .as_str()
         .unwrap_or_else(|| panic!("{username} studies in a cohort"))
@@ -420,7 +421,7 @@ pub async fn browser_client(app: &TestApp, who: Option<(&str, &str)>) -> reqwest
         .cookie_store(true)
         .redirect(reqwest::redirect::Policy::none())
         .build()
-        .unwrap_or_else(|e| panic!("no HTTP client: {e}"));
+        .expect("no HTTP client");
     if let Some((username, password)) = who {
         let signed = client
             .post(app.url("/api/v1/auth/sign-in"))

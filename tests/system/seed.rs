@@ -9,7 +9,7 @@ on_both_databases!(seeding_twice_changes_nothing_the_second_time);
 
 async fn seeding_twice_changes_nothing_the_second_time(app: TestApp) {
     let hasher = PasswordHasher::new(2);
-    let first = seed_demo(&app.db, &hasher).await.unwrap();
+    let first = seed_demo(&app.store, &hasher).await.unwrap();
     assert_eq!(first.org_units_added, 18);
     assert_eq!(first.positions_added, 15);
     assert_eq!(first.users_added, DEMO_ACCOUNTS.len());
@@ -19,7 +19,7 @@ async fn seeding_twice_changes_nothing_the_second_time(app: TestApp) {
     assert_eq!(first.learners_progressed, 2);
     // A finished class of 24 cadres, 6 competencies, 8 levels each.
     assert_eq!(first.evidence_added, 24 * 6 * 8);
-    let second = seed_demo(&app.db, &hasher).await.unwrap();
+    let second = seed_demo(&app.store, &hasher).await.unwrap();
     assert_eq!(second, SeedReport::default());
 
     // The demo admin signs in with the printed password and holds the admin role.

@@ -272,7 +272,7 @@ mod tests {
         let proxy: IpAddr = [10, 0, 0, 2].into();
         let request = |peer: &str| {
             TestRequest::default()
-                .peer_addr(peer.parse().unwrap_or_else(|e| panic!("{e}")))
+                .peer_addr(peer.parse().unwrap())
                 .insert_header(("x-forwarded-for", "6.6.6.6, 203.0.113.7"))
                 .to_http_request()
         };

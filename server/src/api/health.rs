@@ -24,6 +24,7 @@ pub async fn healthz() -> HttpResponse {
 pub async fn readyz(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
     state
         .db
+        .conn
         .ping()
         .await
         .map_err(|e| ApiError::unavailable(&e))?;

@@ -102,7 +102,7 @@ mod tests {
         let token = tokens.issue(user, sid).unwrap_or_default();
         let claims = tokens.verify(&token);
         assert_eq!(claims.as_ref().map(|c| (c.sub, c.sid)), Ok((user, sid)));
-        let claims = claims.unwrap_or_else(|e| panic!("{e}"));
+        let claims = claims.unwrap();
         assert_eq!(claims.exp - claims.iat, 900);
     }
 

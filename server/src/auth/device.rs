@@ -74,7 +74,6 @@ pub fn queue_key(key: &[u8], user: uuid::Uuid) -> String {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

@@ -84,9 +84,9 @@ mod tests {
 
     #[test]
     fn a_generated_key_is_private_long_and_stable() {
-        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-        let first = load_or_create(None, dir.path()).unwrap_or_else(|e| panic!("{e}"));
-        let second = load_or_create(None, dir.path()).unwrap_or_else(|e| panic!("{e}"));
+        let dir = tempfile::tempdir().unwrap();
+        let first = load_or_create(None, dir.path()).unwrap();
+        let second = load_or_create(None, dir.path()).unwrap();
         assert_eq!(first.expose(), second.expose());
         assert!(first.expose().len() >= MIN_KEY_BYTES);
         let mode = std::fs::metadata(dir.path().join(KEY_FILE))
@@ -97,7 +97,7 @@ mod tests {
 
     #[test]
     fn a_short_configured_key_is_refused() {
-        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let dir = tempfile::tempdir().unwrap();
         let short = Secret::new("changeme".to_string());
         assert!(matches!(
             load_or_create(Some(&short), dir.path()),

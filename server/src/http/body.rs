@@ -278,7 +278,6 @@ fn integers_as_integers(value: &mut serde_json::Value) {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
 mod json_tests {
     use super::*;
 

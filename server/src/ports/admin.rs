@@ -1,7 +1,7 @@
 use super::port;
+use crate::store::Db;
 use async_trait::async_trait;
 use frontend::ports::{AdminPort, ImportPreview, PortError, PortResult};
-use sea_orm::DatabaseConnection;
 use shared::ErrorCode;
 use shared::competency::PositionProfile;
 use shared::directory::{OrgUnit, Position};
@@ -14,7 +14,7 @@ use crate::services::{competencies, org_units, positions};
 
 /// Acts for the request's viewer; without one, every answer is `Unauthenticated`.
 pub struct AdminAdapter {
-    pub db: DatabaseConnection,
+    pub db: Db,
     pub actor: Option<Actor>,
 }
 

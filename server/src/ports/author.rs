@@ -1,7 +1,7 @@
 use super::port;
+use crate::store::Db;
 use async_trait::async_trait;
 use frontend::ports::{AuthorPort, PortError, PortResult};
-use sea_orm::DatabaseConnection;
 use shared::ErrorCode;
 use shared::authoring::{CourseDetail, CourseSummary};
 use shared::competency::Competency;
@@ -13,7 +13,7 @@ use crate::services::{competencies, markdown};
 
 /// Acts for the request's viewer; without one, every answer is `Unauthenticated`.
 pub struct AuthorAdapter {
-    pub db: DatabaseConnection,
+    pub db: Db,
     pub actor: Option<Actor>,
 }
 

@@ -1,13 +1,13 @@
 use super::port;
+use crate::store::Db;
 use async_trait::async_trait;
 use frontend::ports::{DirectoryPort, PortResult};
-use sea_orm::DatabaseConnection;
 use shared::directory::DirectoryOverview;
 
 use crate::services::directory;
 
 pub struct DirectoryAdapter {
-    pub db: DatabaseConnection,
+    pub db: Db,
 }
 
 #[async_trait]

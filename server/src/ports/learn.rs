@@ -1,7 +1,7 @@
 use super::port;
+use crate::store::Db;
 use async_trait::async_trait;
 use frontend::ports::{LearnPort, PortError, PortResult, Study};
-use sea_orm::DatabaseConnection;
 use shared::ErrorCode;
 use shared::course::{ActivityBody, Package};
 use shared::learning::{Certificate, CohortReport, CohortSummary};
@@ -16,7 +16,7 @@ use crate::services::{cohort_report, drafts, plays, progress};
 
 /// Acts for the request's viewer; without one, every answer is `Unauthenticated`.
 pub struct LearnAdapter {
-    pub db: DatabaseConnection,
+    pub db: Db,
     pub actor: Option<Actor>,
 }
 

@@ -7,14 +7,14 @@ mod directory;
 mod learn;
 mod supervise;
 
+use crate::store::Db;
 use std::sync::Arc;
 
 use frontend::ports::Ports;
-use sea_orm::DatabaseConnection;
 
 use crate::services::actors::Actor;
 
-pub fn build(db: DatabaseConnection, actor: Option<Actor>) -> Ports {
+pub fn build(db: Db, actor: Option<Actor>) -> Ports {
     Ports {
         directory: Arc::new(directory::DirectoryAdapter { db: db.clone() }),
         admin: Arc::new(admin::AdminAdapter {

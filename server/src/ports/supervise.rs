@@ -1,7 +1,7 @@
 use super::port;
+use crate::store::Db;
 use async_trait::async_trait;
 use frontend::ports::{EvidencePreview, PortError, PortResult, SupervisePort};
-use sea_orm::DatabaseConnection;
 use shared::ErrorCode;
 use shared::evidence::Phase;
 use shared::evidence::kirkpatrick::KirkpatrickSummary;
@@ -21,7 +21,7 @@ use crate::services::users::import_drafts;
 
 /// Acts for the request's viewer; without one, every answer is `Unauthenticated`.
 pub struct SuperviseAdapter {
-    pub db: DatabaseConnection,
+    pub db: Db,
     pub actor: Option<Actor>,
 }
 

@@ -1,7 +1,8 @@
 //! Demo accounts of every role, in the demo org tree. Demo data only: never seed a real
 //! deployment.
 
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
+use crate::store::Db;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use shared::auth::RoleGrant;
 use shared::{Locale, Role};
 
@@ -81,7 +82,7 @@ pub const DEMO_ACCOUNTS: &[DemoAccount] = &[
     },
 ];
 
-pub async fn seed(db: &DatabaseConnection, hasher: &PasswordHasher) -> Result<usize, SeedError> {
+pub async fn seed(db: &Db, hasher: &PasswordHasher) -> Result<usize, SeedError> {
     let mut added = 0;
     for account in DEMO_ACCOUNTS {
         let exists = user::Entity::find()

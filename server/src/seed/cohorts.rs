@@ -1,7 +1,8 @@
 //! A demo cohort of the demo course, taught by the demo lecturer, with the demo learners.
 
+use crate::store::Db;
 use chrono::{Duration, Utc};
-use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 use uuid::Uuid;
 
 use super::SeedError;
@@ -12,7 +13,7 @@ const TITLE_EN: &str = "Commune cadre training, class 1/2026";
 const LECTURER: &str = "gv.lan";
 const LEARNERS: [&str; 4] = ["hv.mai", "hv.tuan", "hv.thao", "ql.hung"];
 
-async fn person(db: &DatabaseConnection, username: &str) -> Result<user::Model, SeedError> {
+async fn person(db: &Db, username: &str) -> Result<user::Model, SeedError> {
     user::Entity::find()
         .filter(user::Column::Username.eq(username))
         .one(db)
@@ -21,7 +22,7 @@ async fn person(db: &DatabaseConnection, username: &str) -> Result<user::Model, 
 }
 
 /// Adds the cohort if missing; returns how many cohorts were added.
-pub async fn seed(db: &DatabaseConnection) -> Result<usize, SeedError> {
+pub async fn seed(db: &Db) -> Result<usize, SeedError> {
     if cohort::Entity::find()
         .filter(cohort::Column::TitleVi.eq(TITLE_VI))
         .one(db)

@@ -1,10 +1,9 @@
 //! The starting competency framework for commune leaders and managers, its 1–5 scale, and
 //! the profiles of the demo positions. Idempotent by (framework code, version).
 
+use crate::store::Db;
 use chrono::Utc;
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, Set,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, DbErr, EntityTrait, QueryFilter, Set};
 use uuid::Uuid;
 
 use crate::entities::{
@@ -201,7 +200,7 @@ const PROFILES: [(&str, &[(&str, i32)]); 5] = [
 ];
 
 /// Adds the framework if missing; returns the competencies added.
-pub async fn seed(db: &DatabaseConnection) -> Result<usize, DbErr> {
+pub async fn seed(db: &Db) -> Result<usize, DbErr> {
     let (code, name_vi, name_en) = FRAMEWORK;
     let exists = competency_framework::Entity::find()
         .filter(competency_framework::Column::Code.eq(code))

@@ -2,11 +2,9 @@
 //! citizens' complaints and land disputes at commune level, in Vietnamese and English.
 //! Its content is the package `demo_course.json` (the same format as any export).
 
+use crate::store::Db;
 use chrono::Utc;
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set,
-    TransactionTrait,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set, TransactionTrait};
 use shared::course::{self, Package};
 use uuid::Uuid;
 
@@ -18,7 +16,7 @@ pub const DEMO_COURSE: &str = include_str!("demo_course.json");
 const OWNER: &str = "gv.lan";
 
 /// Adds and publishes the demo course if missing; returns how many courses were added.
-pub async fn seed(db: &DatabaseConnection) -> Result<usize, SeedError> {
+pub async fn seed(db: &Db) -> Result<usize, SeedError> {
     let package: Package = serde_json::from_str(DEMO_COURSE)
         .map_err(|e| SeedError::Missing(format!("readable demo course ({e})")))?;
     let exists = course_row::Entity::find()

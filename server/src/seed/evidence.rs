@@ -4,8 +4,9 @@
 //! dashboard shows real-looking gains with intervals on the first run. Levels are fixed
 //! by a small formula, not random, so every run seeds the same numbers.
 
+use crate::store::Db;
 use chrono::{Duration, NaiveDate, NaiveTime, Utc};
-use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 use shared::auth::RoleGrant;
 use shared::directory::OrgUnitKind;
 use shared::evidence::{Phase, Source};
@@ -139,7 +140,7 @@ fn level(i: usize, c: usize, step: usize, base: usize, spread: usize) -> i32 {
 }
 
 async fn cadre(
-    db: &DatabaseConnection,
+    db: &Db,
     hasher: &PasswordHasher,
     (username, name, unit, position): (&str, &str, &str, &str),
 ) -> Result<Uuid, SeedError> {
@@ -179,7 +180,7 @@ async fn cadre(
 
 /// The end-of-course survey (activity `a6` of the demo course) of cadre `i`.
 async fn survey(
-    db: &DatabaseConnection,
+    db: &Db,
     cohort: Uuid,
     learner: Uuid,
     lecturer: Uuid,
@@ -223,7 +224,7 @@ async fn survey(
 }
 
 /// Adds the finished class and its evidence if missing; how many pieces of evidence.
-pub async fn seed(db: &DatabaseConnection, hasher: &PasswordHasher) -> Result<u64, SeedError> {
+pub async fn seed(db: &Db, hasher: &PasswordHasher) -> Result<u64, SeedError> {
     if cohort::Entity::find()
         .filter(cohort::Column::TitleVi.eq(TITLE_VI))
         .one(db)

@@ -11,7 +11,8 @@ mod org_units;
 mod positions;
 mod progress;
 
-use sea_orm::{DatabaseConnection, DbErr};
+use crate::store::Db;
+use sea_orm::DbErr;
 
 pub use accounts::{DEMO_ACCOUNTS, DemoAccount};
 pub use courses::DEMO_COURSE;
@@ -44,10 +45,7 @@ pub enum SeedError {
     Missing(String),
 }
 
-pub async fn seed_demo(
-    db: &DatabaseConnection,
-    hasher: &PasswordHasher,
-) -> Result<SeedReport, SeedError> {
+pub async fn seed_demo(db: &Db, hasher: &PasswordHasher) -> Result<SeedReport, SeedError> {
     Ok(SeedReport {
         org_units_added: org_units::seed(db).await?,
         positions_added: positions::seed(db).await?,

@@ -2,10 +2,9 @@
 //! two-tier shape (province > commune); Đắk Lắk keeps a district level, to show that the
 //! tree's depth is free.
 
+use crate::store::Db;
 use chrono::Utc;
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, Set,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, DbErr, EntityTrait, QueryFilter, Set};
 use shared::directory::OrgUnitKind::{self, Commune, District, Institution, National, Province};
 use uuid::Uuid;
 
@@ -121,13 +120,13 @@ const UNITS: &[Unit] = &[
 ];
 
 /// Adds the units that are missing; returns how many were added.
-pub async fn seed(db: &DatabaseConnection) -> Result<usize, DbErr> {
+pub async fn seed(db: &Db) -> Result<usize, DbErr> {
     add_missing(db, UNITS).await
 }
 
 /// Adds those of `units` (code, parent code, name, kind, region; parents first) that are
 /// missing; how many were added.
-pub(super) async fn add_missing(db: &DatabaseConnection, units: &[Unit]) -> Result<usize, DbErr> {
+pub(super) async fn add_missing(db: &Db, units: &[Unit]) -> Result<usize, DbErr> {
     let mut added = 0;
     for &(code, parent_code, name, kind, region) in units {
         let existing = org_unit::Entity::find()

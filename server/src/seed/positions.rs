@@ -1,9 +1,8 @@
 //! Commune positions (vị trí việc làm), in both languages.
 
+use crate::store::Db;
 use chrono::Utc;
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, Set,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, DbErr, EntityTrait, QueryFilter, Set};
 use uuid::Uuid;
 
 use crate::entities::position;
@@ -86,7 +85,7 @@ const POSITIONS: &[(&str, &str, &str)] = &[
     ),
 ];
 
-pub async fn seed(db: &DatabaseConnection) -> Result<usize, DbErr> {
+pub async fn seed(db: &Db) -> Result<usize, DbErr> {
     let mut added = 0;
     for &(code, name_vi, name_en) in POSITIONS {
         let exists = position::Entity::find()

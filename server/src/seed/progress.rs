@@ -4,8 +4,9 @@
 //! a role-play under way); hv.mai and ql.hung have not started. Work is submitted through the
 //! same services as learners' own, then dated across the first weeks of the class.
 
+use crate::store::Db;
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
-use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 use shared::Role;
 use shared::auth::Me;
 use shared::course::{ActivityBody, Package};
@@ -45,7 +46,7 @@ fn at(day: u32, hour: u32, minute: u32) -> DateTime<Utc> {
 }
 
 struct Learner<'a> {
-    db: &'a DatabaseConnection,
+    db: &'a Db,
     actor: Actor,
     cohort: Uuid,
     package: std::sync::Arc<Package>,
@@ -143,7 +144,7 @@ fn written(answers: &[&str]) -> AttemptSubmission {
 }
 
 async fn learner<'a>(
-    db: &'a DatabaseConnection,
+    db: &'a Db,
     row: &cohort::Model,
     username: &str,
 ) -> Result<Learner<'a>, SeedError> {
@@ -175,7 +176,7 @@ const TUAN_CASE: [&str; 3] = [
 ];
 
 /// Adds the demo learners' work once (not again when any work is already there).
-pub async fn seed(db: &DatabaseConnection, cohort_title_vi: &str) -> Result<usize, SeedError> {
+pub async fn seed(db: &Db, cohort_title_vi: &str) -> Result<usize, SeedError> {
     let Some(row) = cohort::Entity::find()
         .filter(cohort::Column::TitleVi.eq(cohort_title_vi))
         .one(db)

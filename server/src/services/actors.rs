@@ -2,20 +2,21 @@
 //!
 //! Loading one takes four queries (session, account, grants, their org units), which would
 //! be most of the work of a small request such as a quiz submission. Actors are therefore
-//! kept in memory per session, and every change that can alter one — a session ended, an
-//! account changed, disabled or given other roles, a language chosen — calls [`changed`],
-//! after which every kept actor is loaded again on its next request. Within one server
+//! kept in memory per session ([`ActorCache`], a value of the running server), and every
+//! change that can alter one — a session ended, an account changed, disabled or given other
+//! roles, a language chosen — calls [`ActorCache::changed`], after which every kept actor
+//! is loaded again on its next request. Within one server
 //! process revocation thus still takes effect on the next request. Several processes behind
 //! one address do not see each other's changes: a kept actor is also reloaded after
 //! [`FRESH_FOR`], which bounds how long a revoked session can outlive its revocation there.
 
-use std::collections::HashMap;
+use crate::store::Db;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{LazyLock, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use chrono::{DateTime, Utc};
-use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, DbErr, EntityTrait, QueryFilter};
 use shared::Role;
 use shared::auth::{Me, RoleGrant};
 use uuid::Uuid;
@@ -36,49 +37,62 @@ pub struct Actor {
 
 /// How long a kept actor is used before it is loaded again even without a change.
 pub const FRESH_FOR: Duration = Duration::from_secs(30);
-/// At most this many actors are kept; beyond it the memory is emptied and refills.
-const MAX_KEPT: usize = 20_000;
+/// At most this many actors are kept; beyond it the least used are let go, one at a time.
+const MAX_KEPT: u64 = 20_000;
 
-/// Counts the changes that can alter an actor.
-static GENERATION: AtomicU64 = AtomicU64::new(0);
-
+#[derive(Clone)]
 struct Kept {
     actor: Actor,
     session_expires: DateTime<Utc>,
     generation: u64,
-    loaded: Instant,
 }
 
-static KEPT: LazyLock<Mutex<HashMap<(Uuid, Uuid), Kept>>> =
-    LazyLock::new(|| Mutex::new(HashMap::new()));
-
-/// Something that can alter an actor changed (call it after the change is committed):
-/// every kept actor is loaded again on its next request.
-pub fn changed() {
-    GENERATION.fetch_add(1, Ordering::SeqCst);
+/// The actors kept in memory: one value per running server (in `AppState`), bounded, each
+/// entry dropped [`FRESH_FOR`] after it was loaded.
+#[derive(Clone)]
+pub struct ActorCache {
+    kept: moka::sync::Cache<(Uuid, Uuid), Kept>,
+    /// Counts the changes that can alter an actor.
+    generation: Arc<AtomicU64>,
 }
 
-fn kept(user_id: Uuid, family: Uuid, generation: u64) -> Option<Actor> {
-    let kept = KEPT.lock().ok()?;
-    let found = kept.get(&(user_id, family))?;
-    (found.generation == generation
-        && found.loaded.elapsed() < FRESH_FOR
-        && found.session_expires > Utc::now())
-    .then(|| found.actor.clone())
+impl Default for ActorCache {
+    fn default() -> Self {
+        Self::new(MAX_KEPT)
+    }
 }
 
-fn keep(actor: &Actor, session_expires: DateTime<Utc>, generation: u64) {
-    if let Ok(mut kept) = KEPT.lock() {
-        if kept.len() >= MAX_KEPT {
-            kept.clear();
+impl ActorCache {
+    pub fn new(capacity: u64) -> Self {
+        Self {
+            kept: moka::sync::Cache::builder()
+                .max_capacity(capacity)
+                .time_to_live(FRESH_FOR)
+                .build(),
+            generation: Arc::new(AtomicU64::new(0)),
         }
-        kept.insert(
+    }
+
+    /// Something that can alter an actor changed (call it after the change is committed):
+    /// every kept actor is loaded again on its next request.
+    pub fn changed(&self) {
+        self.generation.fetch_add(1, Ordering::SeqCst);
+        self.kept.invalidate_all();
+    }
+
+    fn kept(&self, user_id: Uuid, family: Uuid, generation: u64) -> Option<Actor> {
+        let found = self.kept.get(&(user_id, family))?;
+        (found.generation == generation && found.session_expires > Utc::now())
+            .then_some(found.actor)
+    }
+
+    fn keep(&self, actor: &Actor, session_expires: DateTime<Utc>, generation: u64) {
+        self.kept.insert(
             (actor.me.id, actor.session),
             Kept {
                 actor: actor.clone(),
                 session_expires,
                 generation,
-                loaded: Instant::now(),
             },
         );
     }
@@ -86,26 +100,23 @@ fn keep(actor: &Actor, session_expires: DateTime<Utc>, generation: u64) {
 
 /// The actor for `user` in session `family`, or `None` when the session is revoked or
 /// expired or the user is disabled: revocation takes effect on the next request.
-pub async fn load(
-    db: &DatabaseConnection,
-    user_id: Uuid,
-    family: Uuid,
-) -> Result<Option<Actor>, DbErr> {
+pub async fn load(db: &Db, user_id: Uuid, family: Uuid) -> Result<Option<Actor>, DbErr> {
+    let cache = &db.caches.actors;
     // Read before the database: a change committed after this read makes the copy kept
     // below stale at once.
-    let generation = GENERATION.load(Ordering::SeqCst);
-    if let Some(actor) = kept(user_id, family, generation) {
+    let generation = cache.generation.load(Ordering::SeqCst);
+    if let Some(actor) = cache.kept(user_id, family, generation) {
         return Ok(Some(actor));
     }
     let loaded = load_from_database(db, user_id, family).await?;
     if let Some((actor, session_expires)) = &loaded {
-        keep(actor, *session_expires, generation);
+        cache.keep(actor, *session_expires, generation);
     }
     Ok(loaded.map(|(actor, _)| actor))
 }
 
 async fn load_from_database(
-    db: &DatabaseConnection,
+    db: &Db,
     user_id: Uuid,
     family: Uuid,
 ) -> Result<Option<(Actor, DateTime<Utc>)>, DbErr> {
@@ -171,4 +182,76 @@ async fn load_from_database(
         scopes,
     };
     Ok(Some((actor, live.expires_at)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn actor() -> Actor {
+        Actor {
+            me: Me {
+                id: Uuid::new_v4(),
+                username: "hv.mai".into(),
+                full_name: "Giàng Thị Mai".into(),
+                locale: "vi".into(),
+                org_unit_id: None,
+                position_id: None,
+                roles: Vec::new(),
+            },
+            session: Uuid::new_v4(),
+            org_path: None,
+            scopes: Vec::new(),
+        }
+    }
+
+    fn keep(cache: &ActorCache, actor: &Actor) {
+        let generation = cache.generation.load(Ordering::SeqCst);
+        cache.keep(actor, Utc::now() + chrono::Duration::hours(1), generation);
+    }
+
+    fn is_kept(cache: &ActorCache, actor: &Actor) -> bool {
+        let generation = cache.generation.load(Ordering::SeqCst);
+        cache.kept(actor.me.id, actor.session, generation).is_some()
+    }
+
+    #[test]
+    fn a_full_cache_lets_go_of_one_actor_not_all() {
+        let cache = ActorCache::new(50);
+        let actors: Vec<Actor> = (0..51).map(|_| actor()).collect();
+        for a in &actors[..50] {
+            keep(&cache, a);
+            is_kept(&cache, a);
+        }
+        cache.kept.run_pending_tasks();
+        keep(&cache, &actors[50]);
+        cache.kept.run_pending_tasks();
+        let kept = actors.iter().filter(|a| is_kept(&cache, a)).count();
+        assert!(kept <= 50, "bounded: {kept} kept");
+        assert!(
+            kept >= 49,
+            "one let go, not everything at once: {kept} kept"
+        );
+    }
+
+    #[test]
+    fn a_change_drops_every_kept_actor_and_two_caches_share_nothing() {
+        let (one, other) = (ActorCache::default(), ActorCache::default());
+        let (a, b) = (actor(), actor());
+        keep(&one, &a);
+        keep(&other, &b);
+        assert!(is_kept(&one, &a) && !is_kept(&one, &b), "separate values");
+        one.changed();
+        assert!(!is_kept(&one, &a), "reloaded after a change");
+        assert!(is_kept(&other, &b), "another server's cache is untouched");
+    }
+
+    #[test]
+    fn an_expired_session_is_not_served_from_memory() {
+        let cache = ActorCache::default();
+        let a = actor();
+        let generation = cache.generation.load(Ordering::SeqCst);
+        cache.keep(&a, Utc::now() - chrono::Duration::seconds(1), generation);
+        assert!(!is_kept(&cache, &a));
+    }
 }

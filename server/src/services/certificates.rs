@@ -6,13 +6,12 @@
 //! A competency is *achieved* when the learner scored at least half the marks of their
 //! post-test's items on it ([`ACHIEVED_SHARE`]).
 
+use crate::store::Db;
 use std::collections::BTreeMap;
 
 use chrono::Utc;
 use rand::RngCore;
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, Set,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, DbErr, EntityTrait, QueryFilter, Set};
 use shared::L10n;
 use shared::course::{ActivityBody, Phase};
 use shared::learning::{AchievedCompetency, Certificate};
@@ -53,7 +52,7 @@ fn new_code() -> String {
 
 /// Post-test marks per competency, as shares.
 async fn achieved(
-    db: &DatabaseConnection,
+    db: &Db,
     row: &cohort::Model,
     user: Uuid,
 ) -> Result<Vec<AchievedCompetency>, CertificateError> {
@@ -119,11 +118,7 @@ async fn achieved(
 }
 
 /// Issues the learner's certificate for a cohort (once); its code.
-pub async fn issue(
-    db: &DatabaseConnection,
-    actor: &Actor,
-    cohort_id: Uuid,
-) -> Result<String, CertificateError> {
+pub async fn issue(db: &Db, actor: &Actor, cohort_id: Uuid) -> Result<String, CertificateError> {
     let row = cohorts::load(db, actor, cohort_id, CohortAction::Study)
         .await
         .map_err(AttemptError::from)?;
@@ -168,11 +163,7 @@ pub async fn issue(
     }
 }
 
-async fn mine(
-    db: &DatabaseConnection,
-    cohort: Uuid,
-    user: Uuid,
-) -> Result<Option<certificate::Model>, DbErr> {
+async fn mine(db: &Db, cohort: Uuid, user: Uuid) -> Result<Option<certificate::Model>, DbErr> {
     certificate::Entity::find()
         .filter(certificate::Column::CohortId.eq(cohort))
         .filter(certificate::Column::UserId.eq(user))
@@ -181,16 +172,12 @@ async fn mine(
 }
 
 /// The code of the learner's certificate in a cohort, if issued.
-pub async fn code_of(
-    db: &DatabaseConnection,
-    cohort: Uuid,
-    user: Uuid,
-) -> Result<Option<String>, DbErr> {
+pub async fn code_of(db: &Db, cohort: Uuid, user: Uuid) -> Result<Option<String>, DbErr> {
     Ok(mine(db, cohort, user).await?.map(|c| c.code))
 }
 
 /// A certificate by its code; public. Codes that are not 32 hex digits are not looked up.
-pub async fn verify(db: &DatabaseConnection, code: &str) -> Result<Certificate, CertificateError> {
+pub async fn verify(db: &Db, code: &str) -> Result<Certificate, CertificateError> {
     let code = code.trim().to_ascii_lowercase();
     if code.len() != 32 || !code.bytes().all(|b| b.is_ascii_hexdigit()) {
         return Err(CertificateError::NotFound);

@@ -2,13 +2,11 @@
 //! it), the case-study answers with their reviews, and item statistics of quizzes and tests
 //! (each learner's first attempt). Reviews score answers by the activity's rubric.
 
+use crate::store::Db;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::{SecondsFormat, Utc};
-use sea_orm::{
-    ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
-    sea_query::OnConflict,
-};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set, sea_query::OnConflict};
 use shared::course::ActivityBody;
 use shared::item_stats::analyse;
 use shared::learning::{CohortReport, LearnerStanding, Reflection, ReviewForm};
@@ -25,11 +23,7 @@ use crate::services::progress::{attempt_record, draft_record, event_record};
 
 pub const MAX_COMMENT: usize = 4000;
 
-pub async fn report(
-    db: &DatabaseConnection,
-    actor: &Actor,
-    cohort_id: Uuid,
-) -> Result<CohortReport, AttemptError> {
+pub async fn report(db: &Db, actor: &Actor, cohort_id: Uuid) -> Result<CohortReport, AttemptError> {
     let cohort = cohorts::load(db, actor, cohort_id, CohortAction::Manage).await?;
     let package = attempts::package_of(db, &cohort).await?;
     let enrolled: Vec<Uuid> = enrolment::Entity::find()
@@ -169,7 +163,7 @@ pub async fn report(
 
 /// Reviews a case study's answers by the activity's rubric (replacing an earlier review).
 pub async fn review(
-    db: &DatabaseConnection,
+    db: &Db,
     actor: &Actor,
     attempt_id: Uuid,
     form: &ReviewForm,

@@ -1,11 +1,12 @@
 //! Cohorts: a class taking one published course version, opened by the course's lecturers
 //! or an administrator, with its learners.
 
+use crate::store::Db;
 use chrono::{NaiveDate, Utc};
 use sea_orm::sea_query::{Alias, Expr, Query};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
-    PaginatorTrait, QueryFilter, QueryOrder, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait,
+    QueryFilter, QueryOrder, Set,
 };
 use shared::learning::{CohortSummary, NewCohort};
 use shared::{FieldProblem, L10n, Problem};
@@ -34,7 +35,7 @@ fn invalid(field: &str, problem: Problem) -> CohortError {
 
 /// How `actor` stands to `cohort`.
 pub(crate) async fn standing(
-    db: &DatabaseConnection,
+    db: &Db,
     actor: &Actor,
     cohort: &cohort::Model,
 ) -> Result<CohortStanding, DbErr> {
@@ -70,7 +71,7 @@ pub(crate) async fn standing(
 
 /// The cohort if `actor` may do `action` in it; one they have nothing to do with is not found.
 pub(crate) async fn load(
-    db: &DatabaseConnection,
+    db: &Db,
     actor: &Actor,
     id: Uuid,
     action: CohortAction,
@@ -97,11 +98,7 @@ fn date(field: &str, text: &str) -> Result<NaiveDate, CohortError> {
 }
 
 /// Opens a cohort of a published course version; the opener teaches it.
-pub async fn open(
-    db: &DatabaseConnection,
-    actor: &Actor,
-    input: NewCohort,
-) -> Result<Uuid, CohortError> {
+pub async fn open(db: &Db, actor: &Actor, input: NewCohort) -> Result<Uuid, CohortError> {
     let course = course::Entity::find_by_id(input.course_id)
         .one(db)
         .await?
@@ -173,10 +170,7 @@ pub async fn open(
 }
 
 /// A cohort's lecturers: id and full name, in the order they were added.
-pub async fn lecturers(
-    db: &DatabaseConnection,
-    cohort: Uuid,
-) -> Result<Vec<(Uuid, String)>, DbErr> {
+pub async fn lecturers(db: &Db, cohort: Uuid) -> Result<Vec<(Uuid, String)>, DbErr> {
     let ids: Vec<Uuid> = cohort_lecturer::Entity::find()
         .filter(cohort_lecturer::Column::CohortId.eq(cohort))
         .order_by_asc(cohort_lecturer::Column::AddedAt)
@@ -201,7 +195,7 @@ pub async fn lecturers(
 }
 
 pub(crate) async fn summaries(
-    db: &DatabaseConnection,
+    db: &Db,
     cohorts: Vec<cohort::Model>,
 ) -> Result<Vec<CohortSummary>, DbErr> {
     let mut out = Vec::new();
@@ -234,7 +228,7 @@ pub(crate) async fn summaries(
 /// Moves a class its staff manage to a later published version of its course (`0`: the
 /// latest); answers the version it studies now.
 pub async fn move_to_version(
-    db: &DatabaseConnection,
+    db: &Db,
     actor: &Actor,
     id: Uuid,
     version: u32,
@@ -265,10 +259,7 @@ pub async fn move_to_version(
 }
 
 /// The cohorts `actor` teaches (every cohort for national administrators).
-pub async fn teaching(
-    db: &DatabaseConnection,
-    actor: &Actor,
-) -> Result<Vec<CohortSummary>, CohortError> {
+pub async fn teaching(db: &Db, actor: &Actor) -> Result<Vec<CohortSummary>, CohortError> {
     let mut query = cohort::Entity::find().order_by_desc(cohort::Column::StartsOn);
     if !policy::cohort_allows(actor, CohortAction::Manage, CohortStanding::default()) {
         let mine: Vec<Uuid> = cohort_lecturer::Entity::find()
@@ -284,10 +275,7 @@ pub async fn teaching(
 }
 
 /// The cohorts `actor` studies in.
-pub async fn studying(
-    db: &DatabaseConnection,
-    actor: &Actor,
-) -> Result<Vec<CohortSummary>, CohortError> {
+pub async fn studying(db: &Db, actor: &Actor) -> Result<Vec<CohortSummary>, CohortError> {
     let mine: Vec<Uuid> = enrolment::Entity::find()
         .filter(enrolment::Column::UserId.eq(actor.me.id))
         .all(db)

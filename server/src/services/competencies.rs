@@ -1,7 +1,8 @@
 //! Competency frameworks and position profiles (reading; authoring comes with the course
 //! editor).
 
-use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder};
+use crate::store::Db;
+use sea_orm::{ColumnTrait, DbErr, EntityTrait, QueryFilter, QueryOrder};
 use shared::competency::{
     Competency, CompetencyKind, Framework, PositionProfile, ProficiencyLevel, Requirement,
 };
@@ -30,7 +31,7 @@ fn level(value: i32) -> u8 {
 }
 
 /// Every framework version, newest first, with its scale and competencies in order.
-pub async fn frameworks(db: &DatabaseConnection) -> Result<Vec<Framework>, CompetencyError> {
+pub async fn frameworks(db: &Db) -> Result<Vec<Framework>, CompetencyError> {
     let frameworks = competency_framework::Entity::find()
         .order_by_asc(competency_framework::Column::Code)
         .order_by_desc(competency_framework::Column::Version)
@@ -76,7 +77,7 @@ pub async fn frameworks(db: &DatabaseConnection) -> Result<Vec<Framework>, Compe
 
 /// The levels a position requires.
 pub async fn position_profile(
-    db: &DatabaseConnection,
+    db: &Db,
     position_id: Uuid,
 ) -> Result<PositionProfile, CompetencyError> {
     position::Entity::find_by_id(position_id)
@@ -127,10 +128,7 @@ pub const FRAMEWORK_COLUMNS: [&str; 11] = [
 ];
 
 /// One framework version as CSV.
-pub async fn export_csv(
-    db: &DatabaseConnection,
-    framework_id: Uuid,
-) -> Result<String, CompetencyError> {
+pub async fn export_csv(db: &Db, framework_id: Uuid) -> Result<String, CompetencyError> {
     let framework = frameworks(db)
         .await?
         .into_iter()

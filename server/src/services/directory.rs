@@ -1,8 +1,8 @@
 //! Reading the org tree.
 
+use crate::store::Db;
 use sea_orm::{
-    ColumnTrait, DatabaseConnection, DbErr, EntityTrait, FromQueryResult, PaginatorTrait,
-    QueryFilter, Statement,
+    ColumnTrait, DbErr, EntityTrait, FromQueryResult, PaginatorTrait, QueryFilter, Statement,
 };
 use shared::directory::{DirectoryOverview, OrgUnitKind, ProvinceSummary};
 use uuid::Uuid;
@@ -23,7 +23,7 @@ struct CommuneCount {
 
 /// Provinces (sorted by name, ignoring diacritics) with the communes anywhere below them,
 /// and the number of training institutions.
-pub async fn overview(db: &DatabaseConnection) -> Result<DirectoryOverview, DirectoryError> {
+pub async fn overview(db: &Db) -> Result<DirectoryOverview, DirectoryError> {
     let provinces = org_unit::Entity::find()
         .filter(org_unit::Column::Kind.eq(OrgUnitKind::Province.code()))
         .all(db)
@@ -31,7 +31,7 @@ pub async fn overview(db: &DatabaseConnection) -> Result<DirectoryOverview, Dire
     // One grouped query over the materialised paths: a commune belongs to a province when
     // its path starts with the province's path, at any depth.
     let counts = CommuneCount::find_by_statement(Statement::from_string(
-        db.get_database_backend(),
+        db.conn.get_database_backend(),
         "SELECT p.id AS id, COUNT(c.id) AS communes \
          FROM org_units p JOIN org_units c \
            ON c.kind = 'commune' AND c.path LIKE p.path || '%' \
@@ -64,7 +64,7 @@ pub async fn overview(db: &DatabaseConnection) -> Result<DirectoryOverview, Dire
 }
 
 /// The id of the org unit with this code.
-pub async fn unit_id_by_code(db: &DatabaseConnection, code: &str) -> Result<Option<Uuid>, DbErr> {
+pub async fn unit_id_by_code(db: &Db, code: &str) -> Result<Option<Uuid>, DbErr> {
     Ok(org_unit::Entity::find()
         .filter(org_unit::Column::Code.eq(code.trim()))
         .one(db)
@@ -73,10 +73,7 @@ pub async fn unit_id_by_code(db: &DatabaseConnection, code: &str) -> Result<Opti
 }
 
 /// The id of the position with this code.
-pub async fn position_id_by_code(
-    db: &DatabaseConnection,
-    code: &str,
-) -> Result<Option<Uuid>, DbErr> {
+pub async fn position_id_by_code(db: &Db, code: &str) -> Result<Option<Uuid>, DbErr> {
     Ok(position::Entity::find()
         .filter(position::Column::Code.eq(code.trim()))
         .one(db)

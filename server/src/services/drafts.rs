@@ -3,6 +3,7 @@
 //! "save draft" button, or a refused submission); a role-play played without scripts keeps
 //! its path here (see `plays`).
 
+use crate::store::Db;
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Set, sea_query::OnConflict,
@@ -91,7 +92,7 @@ pub fn strings(draft: Option<&serde_json::Value>, key: &str) -> Vec<String> {
 
 /// Saves a case study's written answers as a draft.
 pub async fn save_answers(
-    db: &sea_orm::DatabaseConnection,
+    db: &Db,
     actor: &Actor,
     cohort_id: Uuid,
     activity: &str,
@@ -162,7 +163,7 @@ pub enum OfflineDraft {
 /// later (by the device's clock, or the server's for drafts saved online) or an attempt
 /// made later. Sending it again changes nothing.
 pub async fn save_offline(
-    db: &sea_orm::DatabaseConnection,
+    db: &Db,
     actor: &Actor,
     cohort_id: Uuid,
     activity: &str,

@@ -4,8 +4,9 @@
 //! outside their reach, or a selection matching nobody refuses the whole request, naming
 //! each problem; enrolling someone twice is harmless.
 
+use crate::store::Db;
 use chrono::Utc;
-use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 use shared::learning::{EnrolForm, EnrolReport};
 use shared::{FieldProblem, Problem, Role};
 use uuid::Uuid;
@@ -68,10 +69,7 @@ fn id_field(field: &str, text: &str) -> Result<Option<Uuid>, FieldProblem> {
 }
 
 /// The materialised path of a unit, if the person is in one.
-async fn unit_path(
-    db: &DatabaseConnection,
-    unit: Option<Uuid>,
-) -> Result<Option<String>, CohortError> {
+async fn unit_path(db: &Db, unit: Option<Uuid>) -> Result<Option<String>, CohortError> {
     let Some(unit) = unit else {
         return Ok(None);
     };
@@ -81,7 +79,7 @@ async fn unit_path(
         .map(|u| u.path))
 }
 
-async fn learner_ids(db: &DatabaseConnection, people: &[Uuid]) -> Result<Vec<Uuid>, CohortError> {
+async fn learner_ids(db: &Db, people: &[Uuid]) -> Result<Vec<Uuid>, CohortError> {
     Ok(user_role::Entity::find()
         .filter(user_role::Column::UserId.is_in(people.iter().copied()))
         .filter(user_role::Column::Role.eq(Role::Learner.code()))
@@ -93,7 +91,7 @@ async fn learner_ids(db: &DatabaseConnection, people: &[Uuid]) -> Result<Vec<Uui
 }
 
 pub async fn enrol(
-    db: &DatabaseConnection,
+    db: &Db,
     actor: &Actor,
     id: Uuid,
     form: &EnrolForm,

@@ -3,7 +3,7 @@
 //! those pages load. Asset sizes are exact; a page's size is estimated from what it shows
 //! this learner now (a locked activity is a notice), calibrated on the demo course (docs/BENCHMARKS.md compares it with a real download).
 
-use sea_orm::DatabaseConnection;
+use crate::store::Db;
 use shared::course::{Activity, ActivityBody, QuizQuestion};
 use shared::sync::{OfflineFile, OfflinePackage};
 use uuid::Uuid;
@@ -60,7 +60,7 @@ fn content_of(activity: &Activity, locked: bool, paper: Option<Vec<QuizQuestion>
 /// The files of a class's offline copy, for a learner of the class; `assets` are the
 /// hashed files its pages load, with their sizes.
 pub async fn package(
-    db: &DatabaseConnection,
+    db: &Db,
     actor: &Actor,
     cohort_id: Uuid,
     assets: Vec<OfflineFile>,

@@ -1,11 +1,11 @@
 //! The org tree: listing it, adding units, renaming them. Scope comes from the policy.
 
+use crate::store::Db;
 use std::collections::HashMap;
 
 use chrono::Utc;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, IntoActiveModel,
-    QueryFilter, Set,
+    ActiveModelTrait, ColumnTrait, DbErr, EntityTrait, IntoActiveModel, QueryFilter, Set,
 };
 use shared::directory::{CreateOrgUnit, OrgUnit, OrgUnitKind, UpdateOrgUnit};
 use shared::{FieldProblem, Problem};
@@ -46,7 +46,7 @@ fn to_dto(unit: &org_unit::Model) -> OrgUnit {
 }
 
 /// The whole tree in display order: each unit followed by its children, siblings by name.
-pub async fn list(db: &DatabaseConnection) -> Result<Vec<OrgUnit>, OrgUnitError> {
+pub async fn list(db: &Db) -> Result<Vec<OrgUnit>, OrgUnitError> {
     let units = org_unit::Entity::find().all(db).await?;
     let mut children: HashMap<Option<Uuid>, Vec<&org_unit::Model>> = HashMap::new();
     for unit in &units {
@@ -105,11 +105,7 @@ fn check_fields(
     }
 }
 
-async fn code_taken(
-    db: &DatabaseConnection,
-    code: &str,
-    except: Option<Uuid>,
-) -> Result<bool, DbErr> {
+async fn code_taken(db: &Db, code: &str, except: Option<Uuid>) -> Result<bool, DbErr> {
     let found = org_unit::Entity::find()
         .filter(org_unit::Column::Code.eq(code))
         .one(db)
@@ -117,11 +113,7 @@ async fn code_taken(
     Ok(found.is_some_and(|u| Some(u.id) != except))
 }
 
-pub async fn create(
-    db: &DatabaseConnection,
-    actor: &Actor,
-    input: CreateOrgUnit,
-) -> Result<OrgUnit, OrgUnitError> {
+pub async fn create(db: &Db, actor: &Actor, input: CreateOrgUnit) -> Result<OrgUnit, OrgUnitError> {
     if policy::scope(actor, Action::ManageOrgUnits) == policy::Scope::Nothing {
         return Err(OrgUnitError::Forbidden);
     }
@@ -173,7 +165,7 @@ pub async fn create(
 }
 
 pub async fn update(
-    db: &DatabaseConnection,
+    db: &Db,
     actor: &Actor,
     id: Uuid,
     input: UpdateOrgUnit,

@@ -5,7 +5,8 @@
 //! server replays the whole path with the shared engine to score it — exactly as it checks
 //! a play made in the browser.
 
-use sea_orm::{DatabaseConnection, EntityTrait, Set};
+use crate::store::Db;
+use sea_orm::{EntityTrait, Set};
 use shared::course::ActivityBody;
 use shared::learning::{AttemptSubmission, PlayStep};
 use shared::roleplay::{Play, Scenario, replay};
@@ -45,7 +46,7 @@ fn choice_ids(play: &Play) -> Vec<String> {
 }
 
 pub async fn step(
-    db: &DatabaseConnection,
+    db: &Db,
     actor: &Actor,
     cohort_id: Uuid,
     activity: &str,

@@ -1,10 +1,11 @@
 //! Job positions: a national catalogue everyone signed in reads and national
 //! administrators maintain.
 
+use crate::store::Db;
 use chrono::Utc;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, IntoActiveModel,
-    QueryFilter, QueryOrder, Set,
+    ActiveModelTrait, ColumnTrait, DbErr, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder,
+    Set,
 };
 use shared::directory::{Position, PositionInput};
 use shared::{FieldProblem, Problem};
@@ -37,7 +38,7 @@ fn to_dto(p: position::Model) -> Position {
     }
 }
 
-pub async fn list(db: &DatabaseConnection) -> Result<Vec<Position>, PositionError> {
+pub async fn list(db: &Db) -> Result<Vec<Position>, PositionError> {
     let rows = position::Entity::find()
         .order_by_asc(position::Column::Code)
         .all(db)
@@ -67,11 +68,7 @@ fn problems(input: &PositionInput, creating: bool) -> Vec<FieldProblem> {
     problems
 }
 
-async fn code_taken(
-    db: &DatabaseConnection,
-    code: &str,
-    except: Option<Uuid>,
-) -> Result<bool, DbErr> {
+async fn code_taken(db: &Db, code: &str, except: Option<Uuid>) -> Result<bool, DbErr> {
     let found = position::Entity::find()
         .filter(position::Column::Code.eq(code))
         .one(db)
@@ -80,7 +77,7 @@ async fn code_taken(
 }
 
 pub async fn create(
-    db: &DatabaseConnection,
+    db: &Db,
     actor: &Actor,
     input: PositionInput,
 ) -> Result<Position, PositionError> {
@@ -112,7 +109,7 @@ pub async fn create(
 }
 
 pub async fn update(
-    db: &DatabaseConnection,
+    db: &Db,
     actor: &Actor,
     id: Uuid,
     input: PositionInput,

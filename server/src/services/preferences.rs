@@ -1,13 +1,13 @@
 //! Choosing the interface language.
 
+use crate::store::Db;
 use chrono::Utc;
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, DbErr, EntityTrait, QueryFilter};
 use shared::preferences::LocaleChoice;
 use uuid::Uuid;
 
 use crate::entities::user;
-use crate::services::actors;
 use shared::{FieldProblem, Locale, Problem};
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -33,18 +33,14 @@ pub fn choose_locale(choice: &LocaleChoice) -> Result<(Locale, String), Preferen
 
 /// Remembers a signed-in user's language on their account, so it follows them to other
 /// devices.
-pub async fn remember_locale(
-    db: &DatabaseConnection,
-    user_id: Uuid,
-    locale: Locale,
-) -> Result<(), DbErr> {
+pub async fn remember_locale(db: &Db, user_id: Uuid, locale: Locale) -> Result<(), DbErr> {
     user::Entity::update_many()
         .col_expr(user::Column::Locale, Expr::value(locale.code()))
         .col_expr(user::Column::UpdatedAt, Expr::value(Utc::now()))
         .filter(user::Column::Id.eq(user_id))
         .exec(db)
         .await?;
-    actors::changed();
+    db.caches.actors.changed();
     Ok(())
 }
 

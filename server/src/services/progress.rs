@@ -1,8 +1,9 @@
 //! Progress events (append-only, keyed by the client's id) and each learner's progress,
 //! derived from attempts, events and drafts by `shared::progress::derive`.
 
+use crate::store::Db;
 use chrono::Utc;
-use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QuerySelect, Set};
+use sea_orm::{ColumnTrait, DbErr, EntityTrait, QueryFilter, QuerySelect, Set};
 use shared::learning::{EventBatch, EventReport};
 use shared::progress::{CourseProgress, Record, RecordKind, derive};
 use shared::{FieldProblem, Problem};
@@ -20,7 +21,7 @@ const MAX_POSITION: usize = 64;
 
 /// Records a batch of events; events already recorded (by id) are counted, not repeated.
 pub async fn record(
-    db: &DatabaseConnection,
+    db: &Db,
     actor: &Actor,
     cohort_id: Uuid,
     batch: &EventBatch,
@@ -112,7 +113,7 @@ pub async fn record(
 
 /// Records that the learner opened an activity (a page view), at a position.
 pub async fn opened(
-    db: &DatabaseConnection,
+    db: &Db,
     actor: &Actor,
     cohort: Uuid,
     activity: &str,
@@ -163,11 +164,7 @@ pub(crate) fn draft_record(d: work_draft::Model) -> Record {
 }
 
 /// Every record of a learner in a cohort: attempts, events and drafts.
-pub async fn records(
-    db: &DatabaseConnection,
-    cohort: Uuid,
-    user: Uuid,
-) -> Result<Vec<Record>, DbErr> {
+pub async fn records(db: &Db, cohort: Uuid, user: Uuid) -> Result<Vec<Record>, DbErr> {
     let mut records = attempt_records(db, cohort, user).await?;
     let events = progress_event::Entity::find()
         .filter(progress_event::Column::CohortId.eq(cohort))
@@ -186,7 +183,7 @@ pub async fn records(
 
 /// A learner's progress in a cohort they study in.
 pub async fn of_learner(
-    db: &DatabaseConnection,
+    db: &Db,
     cohort: &cohort::Model,
     package: &shared::course::Package,
     user: Uuid,

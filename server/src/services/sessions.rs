@@ -1,10 +1,11 @@
 //! Sessions: signing in, rotating refresh tokens, signing out, changing the password.
 
+use crate::store::Db;
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, IntoActiveModel,
-    QueryFilter, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, DbErr, EntityTrait, IntoActiveModel, QueryFilter, Set,
+    TransactionTrait,
 };
 use shared::FieldProblem;
 use shared::auth::TokenPair;
@@ -13,7 +14,6 @@ use uuid::Uuid;
 use crate::auth::access_token::{AccessTokens, TokenError};
 use crate::auth::refresh_token;
 use crate::entities::{session, user};
-use crate::services::actors;
 use crate::services::passwords::{PasswordError, PasswordHasher};
 use crate::services::throttle::{self, ThrottleError};
 use crate::services::users;
@@ -44,7 +44,7 @@ pub enum SessionError {
 
 /// What sessions need from the application.
 pub struct SessionContext<'a> {
-    pub db: &'a DatabaseConnection,
+    pub db: &'a Db,
     pub passwords: &'a PasswordHasher,
     pub tokens: &'a AccessTokens,
     /// Absolute lifetime of a session family.
@@ -210,23 +210,19 @@ pub async fn refresh(
 }
 
 /// Ends a session: every token of the family stops working at once.
-pub async fn revoke_family(db: &DatabaseConnection, family: Uuid) -> Result<(), DbErr> {
+pub async fn revoke_family(db: &Db, family: Uuid) -> Result<(), DbErr> {
     session::Entity::update_many()
         .col_expr(session::Column::RevokedAt, Expr::value(Utc::now()))
         .filter(session::Column::FamilyId.eq(family))
         .filter(session::Column::RevokedAt.is_null())
         .exec(db)
         .await?;
-    actors::changed();
+    db.caches.actors.changed();
     Ok(())
 }
 
 /// Ends every session of `user` except `keep`.
-pub async fn revoke_others(
-    db: &DatabaseConnection,
-    user: Uuid,
-    keep: Option<Uuid>,
-) -> Result<(), DbErr> {
+pub async fn revoke_others(db: &Db, user: Uuid, keep: Option<Uuid>) -> Result<(), DbErr> {
     let mut update = session::Entity::update_many()
         .col_expr(session::Column::RevokedAt, Expr::value(Utc::now()))
         .filter(session::Column::UserId.eq(user))
@@ -235,7 +231,7 @@ pub async fn revoke_others(
         update = update.filter(session::Column::FamilyId.ne(keep));
     }
     update.exec(db).await?;
-    actors::changed();
+    db.caches.actors.changed();
     Ok(())
 }
 

@@ -3,7 +3,7 @@
 //! the device gave it: a batch sent again, in part or in another order, applies nothing
 //! twice. The server grades everything itself and keeps the device's time beside its own.
 
-use sea_orm::DatabaseConnection;
+use crate::store::Db;
 use shared::learning::{AttemptResult, EventBatch, ProgressEvent};
 use shared::sync::{MAX_ITEMS, SyncBatch, SyncItem, Work};
 use shared::{FieldProblem, Problem};
@@ -37,11 +37,7 @@ pub fn check_size(batch: &SyncBatch) -> Result<(), AttemptError> {
 
 /// Applies one item as `actor`. A database failure is the only error that should make the
 /// device send the item again; every other error is the item's rejection.
-pub async fn apply(
-    db: &DatabaseConnection,
-    actor: &Actor,
-    item: &SyncItem,
-) -> Result<Applied, AttemptError> {
+pub async fn apply(db: &Db, actor: &Actor, item: &SyncItem) -> Result<Applied, AttemptError> {
     let client_at = attempts::client_time(item.client_at.as_deref())?;
     let origin = Origin::Offline {
         version: item.version.map(|v| i32::try_from(v).unwrap_or(i32::MAX)),

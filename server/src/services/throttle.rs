@@ -16,11 +16,10 @@
 //!   lock the others out, yet spraying passwords over many accounts from one address
 //!   is slowed).
 
+use crate::store::Db;
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::Expr;
-use sea_orm::{
-    ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, Set, TryInsertResult,
-};
+use sea_orm::{ColumnTrait, DbErr, EntityTrait, QueryFilter, Set, TryInsertResult};
 
 use crate::entities::sign_in_throttle::{self, Column};
 
@@ -85,11 +84,7 @@ pub enum ThrottleError {
 
 /// Reserves one failure on every key, in order; refuses while any key is blocked, giving
 /// back what it reserved before (a refused attempt counts against nothing).
-pub async fn reserve(
-    db: &DatabaseConnection,
-    keys: &[Key],
-    now: DateTime<Utc>,
-) -> Result<(), ThrottleError> {
+pub async fn reserve(db: &Db, keys: &[Key], now: DateTime<Utc>) -> Result<(), ThrottleError> {
     for (at, key) in keys.iter().enumerate() {
         if let Err(e) = reserve_one(db, key, now).await {
             for earlier in &keys[..at] {
@@ -102,7 +97,7 @@ pub async fn reserve(
 }
 
 /// One reserved failure taken back from `key`.
-async fn give_back(db: &DatabaseConnection, key: &Key) -> Result<(), DbErr> {
+async fn give_back(db: &Db, key: &Key) -> Result<(), DbErr> {
     sign_in_throttle::Entity::update_many()
         .col_expr(
             Column::Failures,
@@ -115,11 +110,7 @@ async fn give_back(db: &DatabaseConnection, key: &Key) -> Result<(), DbErr> {
     Ok(())
 }
 
-async fn reserve_one(
-    db: &DatabaseConnection,
-    key: &Key,
-    now: DateTime<Utc>,
-) -> Result<(), ThrottleError> {
+async fn reserve_one(db: &Db, key: &Key, now: DateTime<Utc>) -> Result<(), ThrottleError> {
     for _ in 0..MAX_ROUNDS {
         let row = sign_in_throttle::Entity::find_by_id(key.key.clone())
             .one(db)
@@ -178,7 +169,7 @@ fn blocked_until(failures: i32, free: i32, now: DateTime<Utc>) -> Option<DateTim
 /// Gives back the reservation of a sign-in that succeeded: the account's and the device's
 /// failures are forgotten; the address keeps its count less this attempt, so one person
 /// signing in does not clear what a guesser behind the same address did.
-pub async fn succeeded(db: &DatabaseConnection, keys: &[Key]) -> Result<(), DbErr> {
+pub async fn succeeded(db: &Db, keys: &[Key]) -> Result<(), DbErr> {
     for key in keys {
         if key.key.starts_with("ip:") {
             give_back(db, key).await?;

@@ -138,5 +138,4 @@ pub fn next_id<'a>(prefix: &str, taken: impl Iterator<Item = &'a str>) -> String
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests;

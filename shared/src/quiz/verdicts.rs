@@ -52,7 +52,6 @@ pub fn verdicts(question: &Question) -> Option<BTreeMap<String, f64>> {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
     use crate::L10n;

@@ -86,5 +86,4 @@ impl Scenario {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests;

@@ -187,7 +187,7 @@ fn with_a_loop_the_bounds_still_hold_every_play() {
         ]
         .map(String::from),
     )
-    .unwrap_or_else(|e| panic!("{e}"));
+    .unwrap();
     let score = play.scores["CONF"];
     assert!(
         conf.min <= score && score <= conf.max,
@@ -203,7 +203,7 @@ fn replaying_a_path_scores_and_ends() {
         &s,
         &["dismiss", "apologise", "check-file"].map(String::from),
     )
-    .unwrap_or_else(|e| panic!("{e}"));
+    .unwrap();
     assert_eq!(play.outcome(&s), Some(Outcome::Success));
     assert_eq!(play.scores["CONF"], -2);
     assert_eq!(play.scores["MOBI"], 1);

@@ -50,6 +50,13 @@ pub fn rows() -> Vec<Row> {
             [200, 200, 200, 200, 200, 200],
         ),
         row(
+            M::GET,
+            "/api/v1/openapi.json",
+            "/api/v1/openapi.json",
+            None,
+            [200; 6],
+        ),
+        row(
             M::POST,
             "/api/v1/preferences/locale",
             "/api/v1/preferences/locale",

@@ -2,7 +2,7 @@
 //! feedback after each question (never for pre- and post-tests, whose keys stay on the
 //! server). Nothing is stored: the graded attempt is still the submitted quiz.
 
-use sea_orm::DatabaseConnection;
+use crate::store::Db;
 use shared::course::learner::responses_from_form;
 use shared::course::{ActivityBody, FeedbackTiming};
 use shared::quiz::{Grade, Response, grade};
@@ -22,7 +22,7 @@ pub enum Answer {
 
 /// The grade of `question`'s answer and the question's feedback (Markdown).
 pub async fn check(
-    db: &DatabaseConnection,
+    db: &Db,
     actor: &Actor,
     cohort_id: Uuid,
     activity: &str,

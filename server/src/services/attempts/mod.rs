@@ -8,10 +8,9 @@ mod evaluate;
 mod package_cache;
 mod store;
 
+use crate::store::Db;
 use chrono::{DateTime, SecondsFormat, Utc};
-use sea_orm::{
-    ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
-};
+use sea_orm::{ColumnTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use shared::FieldProblem;
 use shared::course::{Package, QuizQuestion};
 use shared::learning::{AttemptResult, AttemptSubmission};
@@ -25,7 +24,7 @@ use crate::services::policy::CohortAction;
 
 pub use check::{Answer, check};
 pub use evaluate::{MAX_ANSWER_CHARS, allowed};
-pub use package_cache::{package_of, published};
+pub use package_cache::{PackageCache, package_of, published};
 pub use store::{Origin, submit};
 pub(crate) use store::{client_time, client_time_of};
 
@@ -136,7 +135,7 @@ pub fn gating(cohort: &cohort::Model) -> Gating {
 
 /// A learner's attempts in a cohort as progress records (activity, time, score, passed).
 pub(crate) async fn attempt_records(
-    db: &DatabaseConnection,
+    db: &Db,
     cohort: Uuid,
     user: Uuid,
 ) -> Result<Vec<Record>, DbErr> {
@@ -167,7 +166,7 @@ pub(crate) async fn attempt_records(
 /// The learner's attempts in a cohort, once the gate of `activity` is checked: an activity
 /// waiting for an earlier part of the course is refused.
 pub(crate) async fn records_if_open(
-    db: &DatabaseConnection,
+    db: &Db,
     cohort: &cohort::Model,
     package: &Package,
     user: Uuid,
@@ -219,7 +218,7 @@ pub(crate) fn within_limit(
 /// What a learner studies in a cohort: the cohort, its course version, and their attempts
 /// so far, newest first.
 pub async fn study(
-    db: &DatabaseConnection,
+    db: &Db,
     actor: &Actor,
     cohort_id: Uuid,
 ) -> Result<(cohort::Model, std::sync::Arc<Package>, Vec<AttemptResult>), AttemptError> {
@@ -247,11 +246,7 @@ pub fn questions_for(
 }
 
 /// One attempt: its learner, or the cohort's staff.
-pub async fn get(
-    db: &DatabaseConnection,
-    actor: &Actor,
-    id: Uuid,
-) -> Result<AttemptResult, AttemptError> {
+pub async fn get(db: &Db, actor: &Actor, id: Uuid) -> Result<AttemptResult, AttemptError> {
     let row = attempt::Entity::find_by_id(id)
         .one(db)
         .await?

@@ -1,55 +1,40 @@
-//! Published course versions never change, so each is parsed once per process and shared.
-//! The cache is small and bounded: when full it starts again (a cohort's version is parsed
-//! again on its next use, which is cheap next to a database round trip per submission).
+//! Published course versions never change, so each is parsed once and shared. The cache
+//! is a value of the running server (in `AppState`) and bounded: beyond its capacity the
+//! least used versions are let go, one at a time, and parsed again on their next use.
 
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex, OnceLock};
+use crate::store::Db;
+use std::sync::Arc;
 
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use shared::course::Package;
 use uuid::Uuid;
 
 use super::AttemptError;
 use crate::entities::{cohort, course_version};
 
-const CAPACITY: usize = 256;
+/// Course versions kept at once.
+const CAPACITY: u64 = 256;
 
-type Cache = Mutex<HashMap<(Uuid, i32), Arc<Package>>>;
+/// Parsed published course versions, by course and number.
+#[derive(Clone)]
+pub struct PackageCache(moka::sync::Cache<(Uuid, i32), Arc<Package>>);
 
-fn cache() -> &'static Cache {
-    static CACHE: OnceLock<Cache> = OnceLock::new();
-    CACHE.get_or_init(|| Mutex::new(HashMap::new()))
-}
-
-fn cached(key: (Uuid, i32)) -> Option<Arc<Package>> {
-    cache().lock().ok()?.get(&key).cloned()
-}
-
-fn keep(key: (Uuid, i32), package: Arc<Package>) {
-    if let Ok(mut map) = cache().lock() {
-        if map.len() >= CAPACITY {
-            map.clear();
-        }
-        map.insert(key, package);
+impl Default for PackageCache {
+    fn default() -> Self {
+        Self(moka::sync::Cache::new(CAPACITY))
     }
 }
 
 /// The cohort's frozen course version.
-pub async fn package_of(
-    db: &DatabaseConnection,
-    cohort: &cohort::Model,
-) -> Result<Arc<Package>, AttemptError> {
+pub async fn package_of(db: &Db, cohort: &cohort::Model) -> Result<Arc<Package>, AttemptError> {
     published(db, cohort.course_id, cohort.version).await
 }
 
 /// Published version `number` of a course.
-pub async fn published(
-    db: &DatabaseConnection,
-    course: Uuid,
-    number: i32,
-) -> Result<Arc<Package>, AttemptError> {
+pub async fn published(db: &Db, course: Uuid, number: i32) -> Result<Arc<Package>, AttemptError> {
     let key = (course, number);
-    if let Some(package) = cached(key) {
+    let packages = &db.caches.packages.0;
+    if let Some(package) = packages.get(&key) {
         return Ok(package);
     }
     let version = course_version::Entity::find()
@@ -62,6 +47,6 @@ pub async fn published(
         serde_json::from_str(&version.package)
             .map_err(|e| AttemptError::Encoding(e.to_string()))?,
     );
-    keep(key, package.clone());
+    packages.insert(key, package.clone());
     Ok(package)
 }

@@ -1,11 +1,9 @@
 //! Storing an attempt: checked, graded on the course version the learner answered, and
 //! written once under the client's id.
 
+use crate::store::Db;
 use chrono::{DateTime, Utc};
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set,
-    TransactionTrait,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set, TransactionTrait};
 use shared::course::{ActivityBody, Package};
 use shared::learning::{AttemptResult, AttemptSubmission};
 use shared::{FieldProblem, Problem};
@@ -37,7 +35,7 @@ pub enum Origin {
 /// The course version a submission is graded on: the class's, or for offline work an
 /// earlier published version of the same course the device still had.
 async fn version_for(
-    db: &DatabaseConnection,
+    db: &Db,
     cohort: &cohort::Model,
     origin: Origin,
 ) -> Result<(i32, Arc<Package>), AttemptError> {
@@ -93,7 +91,7 @@ pub(crate) fn client_time_of(
 /// attempt limit it used up, a gate, a class since closed): that lookup is made only when
 /// the submission is refused or its id collides, not on every submission.
 pub async fn submit(
-    db: &DatabaseConnection,
+    db: &Db,
     actor: &Actor,
     cohort_id: Uuid,
     submission: Submission,
@@ -112,7 +110,7 @@ pub async fn submit(
 }
 
 async fn store(
-    db: &DatabaseConnection,
+    db: &Db,
     actor: &Actor,
     cohort_id: Uuid,
     submission: Submission,

@@ -2,12 +2,12 @@
 //! and evidence point at it. A change is a new version, made from CSV (export the current
 //! one, edit it in a spreadsheet, import it); an unused version can be deleted.
 
+use crate::store::Db;
 use std::collections::BTreeMap;
 
 use chrono::Utc;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
-    TransactionTrait,
+    ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
 };
 use shared::competency_admin::{FrameworkCreated, FrameworkImport};
 use shared::{FieldProblem, Problem};
@@ -55,7 +55,7 @@ fn cutoffs_of(text: Option<&str>, levels: usize) -> Result<Option<String>, Frame
 
 /// Creates the next version of framework `input.code` (version 1 for a new code).
 pub async fn import_csv(
-    db: &DatabaseConnection,
+    db: &Db,
     actor: &Actor,
     input: FrameworkImport,
 ) -> Result<FrameworkCreated, FrameworkAdminError> {
@@ -147,11 +147,7 @@ pub async fn import_csv(
 }
 
 /// Deletes a framework version no course and no position profile uses.
-pub async fn delete(
-    db: &DatabaseConnection,
-    actor: &Actor,
-    id: Uuid,
-) -> Result<(), FrameworkAdminError> {
+pub async fn delete(db: &Db, actor: &Actor, id: Uuid) -> Result<(), FrameworkAdminError> {
     if !policy::allows(actor, Action::ManageFrameworks, None) {
         return Err(FrameworkAdminError::Forbidden);
     }
@@ -198,7 +194,7 @@ pub async fn delete(
 /// Sets the levels position `position_id` requires in framework `framework_id`: `levels`
 /// maps competency codes to a level of the scale; a code left out (or 0) requires nothing.
 pub async fn set_profile(
-    db: &DatabaseConnection,
+    db: &Db,
     actor: &Actor,
     position_id: Uuid,
     framework_id: Uuid,
@@ -215,8 +211,13 @@ pub async fn set_profile(
         .filter(competency::Column::FrameworkId.eq(framework_id))
         .all(db)
         .await?;
+    // The framework is named in the body, not the address: a reference to fix, not a
+    // missing resource (the position in the address exists).
     if competencies.is_empty() {
-        return Err(CompetencyError::FrameworkNotFound.into());
+        return Err(FrameworkAdminError::Invalid(vec![problem(
+            "framework_id",
+            Problem::NoSuchFramework,
+        )]));
     }
     let top = competency_level::Entity::find()
         .filter(competency_level::Column::FrameworkId.eq(framework_id))

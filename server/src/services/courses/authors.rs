@@ -1,9 +1,8 @@
 //! Co-authors: the owner adds lecturers by username, and removes them.
 
+use crate::store::Db;
 use chrono::Utc;
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, ModelTrait, QueryFilter, Set,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, ModelTrait, QueryFilter, Set};
 use shared::{Problem, Role};
 use uuid::Uuid;
 
@@ -13,7 +12,7 @@ use crate::services::actors::Actor;
 use crate::services::policy::CourseAction;
 
 pub async fn add_author(
-    db: &DatabaseConnection,
+    db: &Db,
     actor: &Actor,
     id: Uuid,
     username: &str,
@@ -55,7 +54,7 @@ pub async fn add_author(
 }
 
 pub async fn remove_author(
-    db: &DatabaseConnection,
+    db: &Db,
     actor: &Actor,
     id: Uuid,
     user_id: Uuid,

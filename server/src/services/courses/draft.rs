@@ -2,9 +2,10 @@
 //! two co-authors editing at once never overwrite each other silently: a small edit is
 //! retried on the newer draft; a whole-draft replacement is refused as stale.
 
+use crate::store::Db;
 use chrono::Utc;
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use shared::authoring::DraftReplace;
 use shared::course::Package;
 use uuid::Uuid;
@@ -21,12 +22,7 @@ const ATTEMPTS: usize = 5;
 pub const MAX_DRAFT_BYTES: usize = 4 * 1024 * 1024;
 
 /// Saves `package` if the draft is still at `revision`; false when it is not.
-async fn save_if(
-    db: &DatabaseConnection,
-    id: Uuid,
-    revision: i32,
-    package: &Package,
-) -> Result<bool, CourseError> {
+async fn save_if(db: &Db, id: Uuid, revision: i32, package: &Package) -> Result<bool, CourseError> {
     let json = encode(package)?;
     if json.len() > MAX_DRAFT_BYTES {
         return Err(CourseError::field(
@@ -56,7 +52,7 @@ async fn save_if(
 /// Applies `change` to the draft of course `id` and saves it; `change` may refuse with an
 /// error, and then nothing is saved.
 pub async fn edit<T>(
-    db: &DatabaseConnection,
+    db: &Db,
     actor: &Actor,
     id: Uuid,
     mut change: impl FnMut(&mut Package) -> Result<T, CourseError>,
@@ -75,7 +71,7 @@ pub async fn edit<T>(
 /// Replaces the whole draft (an API client's editor, or a re-import), refusing when the
 /// draft moved on since `input.revision`. The course code and framework stay as they are.
 pub async fn replace_draft(
-    db: &DatabaseConnection,
+    db: &Db,
     actor: &Actor,
     id: Uuid,
     input: DraftReplace,

@@ -2,7 +2,8 @@
 //! competency framework, refuse what would make an unusable draft, and start a course.
 //! Problems that only stop publishing (a missing text, say) are kept for the author to fix.
 
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
+use crate::store::Db;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use shared::course::{self, Issue, IssueKind, Package};
 use uuid::Uuid;
 
@@ -45,7 +46,7 @@ pub(crate) fn check_structure(package: &Package) -> Result<(), CourseError> {
 /// (to import a second copy). Returns the course id and the problems left to fix before
 /// publishing.
 pub async fn import(
-    db: &DatabaseConnection,
+    db: &Db,
     actor: &Actor,
     json: &str,
     code: Option<&str>,

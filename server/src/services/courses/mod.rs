@@ -14,13 +14,11 @@ pub use forms::{apply_activity_form, apply_choice_form, apply_node_form, questio
 pub use import::{MAX_PACKAGE_BYTES, import, parse_package};
 pub use publish::{publish, version_package};
 
+use crate::store::Db;
 use std::collections::{BTreeSet, HashMap};
 
 use chrono::{SecondsFormat, Utc};
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder,
-    Set,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, Set};
 use shared::authoring::{Author, CourseDetail, CourseSummary, NewCourse, Part, VersionSummary};
 use shared::course::{self, FrameworkRef, Issue, Package};
 use shared::{FieldProblem, L10n, Locale, Problem};
@@ -66,7 +64,7 @@ pub fn locale_of(actor: &Actor) -> Locale {
 }
 
 pub(crate) async fn authorship(
-    db: &DatabaseConnection,
+    db: &Db,
     actor: &Actor,
     course: &course_row::Model,
 ) -> Result<Authorship, DbErr> {
@@ -83,7 +81,7 @@ pub(crate) async fn authorship(
 /// The course, if `actor` may do `action` to it. A course the actor may not even read is
 /// reported as not found.
 pub(crate) async fn load(
-    db: &DatabaseConnection,
+    db: &Db,
     actor: &Actor,
     id: Uuid,
     action: CourseAction,
@@ -128,10 +126,7 @@ fn revision(value: i32) -> u32 {
     u32::try_from(value).unwrap_or(0)
 }
 
-async fn names(
-    db: &DatabaseConnection,
-    ids: Vec<Uuid>,
-) -> Result<HashMap<Uuid, user::Model>, DbErr> {
+async fn names(db: &Db, ids: Vec<Uuid>) -> Result<HashMap<Uuid, user::Model>, DbErr> {
     Ok(user::Entity::find()
         .filter(user::Column::Id.is_in(ids))
         .all(db)
@@ -156,10 +151,7 @@ fn summary(course: &course_row::Model, owner_name: String, standing: Authorship)
 
 /// The courses `actor` authors (owner or co-author), newest change first; national
 /// administrators see every course.
-pub async fn list(
-    db: &DatabaseConnection,
-    actor: &Actor,
-) -> Result<Vec<CourseSummary>, CourseError> {
+pub async fn list(db: &Db, actor: &Actor) -> Result<Vec<CourseSummary>, CourseError> {
     let co_authored: Vec<Uuid> = course_author::Entity::find()
         .filter(course_author::Column::UserId.eq(actor.me.id))
         .all(db)
@@ -196,7 +188,7 @@ pub async fn list(
 
 /// The competency codes of a framework version, for validation.
 pub(crate) async fn framework_codes(
-    db: &DatabaseConnection,
+    db: &Db,
     framework_id: Uuid,
 ) -> Result<BTreeSet<String>, DbErr> {
     Ok(competency::Entity::find()
@@ -209,11 +201,7 @@ pub(crate) async fn framework_codes(
 }
 
 /// Everything an author's editor shows.
-pub async fn detail(
-    db: &DatabaseConnection,
-    actor: &Actor,
-    id: Uuid,
-) -> Result<CourseDetail, CourseError> {
+pub async fn detail(db: &Db, actor: &Actor, id: Uuid) -> Result<CourseDetail, CourseError> {
     let (course, standing) = load(db, actor, id, CourseAction::Read).await?;
     let draft = decode(&course)?;
     let issues = course::validate(
@@ -301,7 +289,7 @@ pub(crate) fn check_title(vi: &str, en: &str, field: &str) -> Result<L10n, Cours
 }
 
 pub(crate) async fn framework(
-    db: &DatabaseConnection,
+    db: &Db,
     id: Option<Uuid>,
 ) -> Result<competency_framework::Model, CourseError> {
     let found = match id {
@@ -316,7 +304,7 @@ pub(crate) async fn framework(
     found.ok_or_else(|| CourseError::field("framework_id", Problem::NoSuchFramework))
 }
 
-pub(crate) async fn code_is_free(db: &DatabaseConnection, code: &str) -> Result<bool, DbErr> {
+pub(crate) async fn code_is_free(db: &Db, code: &str) -> Result<bool, DbErr> {
     Ok(course_row::Entity::find()
         .filter(course_row::Column::Code.eq(code))
         .one(db)
@@ -325,7 +313,7 @@ pub(crate) async fn code_is_free(db: &DatabaseConnection, code: &str) -> Result<
 }
 
 pub(crate) async fn insert(
-    db: &DatabaseConnection,
+    db: &Db,
     actor: &Actor,
     framework_id: Uuid,
     package: &Package,
@@ -358,11 +346,7 @@ pub(crate) async fn insert(
 }
 
 /// Starts an empty draft owned by `actor`.
-pub async fn create(
-    db: &DatabaseConnection,
-    actor: &Actor,
-    input: NewCourse,
-) -> Result<Uuid, CourseError> {
+pub async fn create(db: &Db, actor: &Actor, input: NewCourse) -> Result<Uuid, CourseError> {
     if !policy::course_allows(actor, CourseAction::Create, Authorship::default()) {
         return Err(CourseError::Forbidden);
     }

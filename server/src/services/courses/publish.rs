@@ -1,12 +1,10 @@
 //! Publishing: a draft with no problems is frozen as the next numbered version, stored as
 //! its canonical JSON. Versions are never changed afterwards; attempts point at them.
 
+use crate::store::Db;
 use chrono::Utc;
 use sea_orm::sea_query::Expr;
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set,
-    TransactionTrait,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set, TransactionTrait};
 use shared::authoring::Published;
 use shared::course;
 use uuid::Uuid;
@@ -16,11 +14,7 @@ use crate::entities::{course as course_row, course_version};
 use crate::services::actors::Actor;
 use crate::services::policy::CourseAction;
 
-pub async fn publish(
-    db: &DatabaseConnection,
-    actor: &Actor,
-    id: Uuid,
-) -> Result<Published, CourseError> {
+pub async fn publish(db: &Db, actor: &Actor, id: Uuid) -> Result<Published, CourseError> {
     let (course, _) = load(db, actor, id, CourseAction::Edit).await?;
     let package = decode(&course)?;
     let issues = course::validate(
@@ -81,7 +75,7 @@ pub async fn publish(
 /// The package of version `number` (0: the current draft), as stored, with the course code
 /// for a file name.
 pub async fn version_package(
-    db: &DatabaseConnection,
+    db: &Db,
     actor: &Actor,
     id: Uuid,
     number: u32,

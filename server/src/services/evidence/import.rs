@@ -2,10 +2,11 @@
 //! every problem reported with its line, then all rows stored in one transaction or none.
 //! Each row's dedup key is a digest of what it says, so a re-imported row adds nothing.
 
+use crate::store::Db;
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::{NaiveDate, Utc};
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, TransactionTrait};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, TransactionTrait};
 use sha2::{Digest, Sha256};
 use shared::evidence::import::{COLUMNS, EvidenceImportReport, REQUIRED};
 use shared::evidence::{Phase, Source};
@@ -28,9 +29,7 @@ struct Known {
 }
 
 /// Code → the latest version of each framework holding it.
-async fn competencies(
-    db: &DatabaseConnection,
-) -> Result<HashMap<String, Vec<Known>>, EvidenceError> {
+async fn competencies(db: &Db) -> Result<HashMap<String, Vec<Known>>, EvidenceError> {
     let frameworks = competency_framework::Entity::find().all(db).await?;
     let mut latest: BTreeMap<String, (i32, Uuid)> = BTreeMap::new();
     for f in &frameworks {
@@ -66,7 +65,7 @@ async fn competencies(
 
 /// Learners named in the file that the actor may record evidence for: username → id.
 async fn learners(
-    db: &DatabaseConnection,
+    db: &Db,
     actor: &Actor,
     usernames: Vec<String>,
 ) -> Result<HashMap<String, Uuid>, EvidenceError> {
@@ -115,7 +114,7 @@ fn dedup_key(row: &NewEvidence) -> String {
 
 /// Checks `csv_text` and, unless `dry_run`, stores its rows.
 pub async fn import(
-    db: &DatabaseConnection,
+    db: &Db,
     actor: &Actor,
     csv_text: &str,
     dry_run: bool,

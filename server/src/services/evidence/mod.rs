@@ -3,14 +3,15 @@
 //! nothing), never edited, voided with a reason. Every write refreshes the derived tables
 //! ([`derived`]) in the same transaction, so reports never see half of a change.
 
+use crate::store::Db;
 use shared::{FieldProblem, Problem};
 use std::collections::HashSet;
 
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
-    QueryFilter, QuerySelect, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QuerySelect,
+    Set, TransactionTrait,
 };
 use shared::evidence::{Phase, Source};
 use uuid::Uuid;
@@ -146,12 +147,7 @@ pub async fn learner_path(
 /// Voids one piece of evidence: it stays, marked with who voided it, when and why, and no
 /// longer counts. Administrators and supervisors of the learner's unit may void; so may
 /// whoever recorded it.
-pub async fn void(
-    db: &DatabaseConnection,
-    actor: &Actor,
-    id: Uuid,
-    reason: &str,
-) -> Result<(), EvidenceError> {
+pub async fn void(db: &Db, actor: &Actor, id: Uuid, reason: &str) -> Result<(), EvidenceError> {
     let reason = reason.trim();
     if reason.is_empty() || reason.chars().count() > MAX_VOID_REASON {
         return Err(EvidenceError::Invalid(vec![FieldProblem::new(

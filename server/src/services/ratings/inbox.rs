@@ -8,12 +8,11 @@
 //!   closes the task for all of them;
 //! - an invited peer rates in the phase they were invited for.
 
+use crate::store::Db;
 use std::collections::{HashMap, HashSet};
 
 use chrono::{Duration, NaiveDate, Utc};
-use sea_orm::{
-    ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, Value,
-};
+use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Value};
 use shared::L10n;
 use shared::evidence::rating::{Inbox, RatingTask};
 use shared::evidence::{Phase, Source};
@@ -54,7 +53,7 @@ pub fn window(
 
 /// (learner, cohort, phase) already rated through `source` (by `rater`, if given).
 async fn rated(
-    db: &DatabaseConnection,
+    db: &Db,
     source: Source,
     rater: Option<Uuid>,
     cohorts: &[Uuid],
@@ -98,7 +97,7 @@ fn task(
 
 /// The actor's own self-ratings, their people's supervisor ratings and their peer
 /// invitations that are open today.
-pub async fn inbox(db: &DatabaseConnection, actor: &Actor) -> Result<Inbox, DbErr> {
+pub async fn inbox(db: &Db, actor: &Actor) -> Result<Inbox, DbErr> {
     let today = Utc::now().date_naive();
     let me = actor.me.id;
     let mut tasks = Vec::new();

@@ -4,10 +4,10 @@
 //! form again stores nothing, and a rater's new rating of the same learner, phase and
 //! competency voids their earlier one (it stays, marked as replaced).
 
+use crate::store::Db;
 use chrono::Utc;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, Set,
-    TransactionTrait,
+    ActiveModelTrait, ColumnTrait, DbErr, EntityTrait, QueryFilter, Set, TransactionTrait,
 };
 use shared::evidence::rating::{RatingForm, RatingSubmission};
 use shared::evidence::report::CompetencyRef;
@@ -43,7 +43,7 @@ fn invalid(field: &str, problem: Problem) -> RatingError {
 
 /// How `actor` stands to `learner` of `cohort` in `phase`.
 pub async fn standing(
-    db: &DatabaseConnection,
+    db: &Db,
     actor: &Actor,
     cohort: &cohort::Model,
     learner: Uuid,
@@ -83,7 +83,7 @@ pub async fn standing(
 
 /// The capacity in which `actor` rates: `wanted` if allowed, else the most trusted allowed.
 async fn capacity(
-    db: &DatabaseConnection,
+    db: &Db,
     actor: &Actor,
     cohort: &cohort::Model,
     learner: Uuid,
@@ -100,7 +100,7 @@ async fn capacity(
 
 /// The competencies the cohort's course works on, in framework order.
 pub async fn course_competencies(
-    db: &DatabaseConnection,
+    db: &Db,
     cohort: &cohort::Model,
 ) -> Result<(Uuid, Vec<CompetencyRef>), RatingError> {
     let framework = course::Entity::find_by_id(cohort.course_id)
@@ -135,7 +135,7 @@ pub async fn course_competencies(
 
 /// The form for rating `learner` of a cohort in `phase`.
 pub async fn form(
-    db: &DatabaseConnection,
+    db: &Db,
     actor: &Actor,
     cohort_id: Uuid,
     learner: Uuid,
@@ -208,7 +208,7 @@ pub fn read_form_levels(
 
 /// Stores a rating; how many levels were new (0 when the same form was sent before).
 pub async fn submit(
-    db: &DatabaseConnection,
+    db: &Db,
     actor: &Actor,
     cohort_id: Uuid,
     submission: &RatingSubmission,

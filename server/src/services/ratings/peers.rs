@@ -1,9 +1,10 @@
 //! Peer ratings: a learner (for themselves), their supervisor or their lecturer invites a
 //! colleague to rate them in a phase; the invitation appears in the colleague's inbox.
 
+use crate::store::Db;
 use chrono::Utc;
 use sea_orm::sea_query::OnConflict;
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, Set};
 use shared::Problem;
 use shared::evidence::rating::PeerInvitation;
 use uuid::Uuid;
@@ -14,7 +15,7 @@ use crate::services::actors::Actor;
 
 /// Invites a colleague; inviting the same person again changes nothing.
 pub async fn invite(
-    db: &DatabaseConnection,
+    db: &Db,
     actor: &Actor,
     cohort_id: Uuid,
     invitation: &PeerInvitation,

@@ -1,9 +1,10 @@
 //! The people of a unit below the required level in some competencies, for enrolling them
 //! from a training-needs analysis: most gaps first, at most `MAX_PEOPLE`.
 
+use crate::store::Db;
 use std::collections::BTreeMap;
 
-use sea_orm::{ConnectionTrait, DatabaseConnection, Value};
+use sea_orm::{ConnectionTrait, Value};
 use shared::evidence::report::{CompetencyRef, MAX_PEOPLE, PersonGap};
 use uuid::Uuid;
 
@@ -15,7 +16,7 @@ const MAX_ROWS: usize = MAX_PEOPLE * 5;
 
 /// The people (of the mapped units) below the required level in any of `gaps`.
 pub(super) async fn people_below(
-    db: &DatabaseConnection,
+    db: &Db,
     mapping: &str,
     mapping_values: &[Value],
     gaps: &[Uuid],

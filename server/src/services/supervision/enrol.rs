@@ -3,8 +3,9 @@
 //! on the cohort's staff. Only active learners inside the actor's reach are enrolled;
 //! anyone enrolled already is left as they are.
 
+use crate::store::Db;
 use chrono::Utc;
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, Set};
 use shared::Role;
 use shared::{FieldProblem, Problem};
 use uuid::Uuid;
@@ -20,7 +21,7 @@ pub const MAX_PEOPLE: usize = 500;
 
 /// Enrols `people` in `cohort_id`; how many were newly enrolled.
 pub async fn enrol(
-    db: &DatabaseConnection,
+    db: &Db,
     actor: &Actor,
     cohort_id: Uuid,
     people: &[Uuid],

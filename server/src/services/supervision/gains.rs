@@ -4,11 +4,10 @@
 //! counts, then `shared::gain::gain` on them. Also the mean gap between self and supervisor ratings, and
 //! the learners behind one row (only for groups of at least `MIN_GROUP`).
 
+use crate::store::Db;
 use std::collections::{BTreeMap, HashMap};
 
-use sea_orm::{
-    ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryResult,
-};
+use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryResult};
 use shared::L10n;
 use shared::evidence::report::{
     Comparison, CompetencyRef, GainReport, GainRow, LearnerChange, MIN_GROUP, RatingGap,
@@ -140,7 +139,7 @@ type Measured = (Scale, Vec<(Phase, Summary)>);
 
 /// The gain table and the self–supervisor gaps for the actor's people matching `filter`.
 pub async fn report(
-    db: &DatabaseConnection,
+    db: &Db,
     actor: &Actor,
     filter: &ReportFilter,
 ) -> Result<GainReport, SupervisionError> {
@@ -252,7 +251,7 @@ pub async fn report(
 
 /// (competency, phase, n, Σ (self − supervisor)) over learners rated both ways.
 async fn rating_gaps(
-    db: &DatabaseConnection,
+    db: &Db,
     c: &super::Conditions,
 ) -> Result<Vec<(Uuid, Phase, u64, f64)>, DbErr> {
     let phases = [Phase::Before, Phase::After];
@@ -300,7 +299,7 @@ pub const MAX_LEARNERS: u64 = 500;
 
 /// The learners behind one row of the gain table, by name; refused for groups too small.
 pub async fn learners(
-    db: &DatabaseConnection,
+    db: &Db,
     actor: &Actor,
     filter: &ReportFilter,
     competency: Uuid,

@@ -2,9 +2,10 @@
 //! (reaction), and the gain table of the cohort (tests for learning, the supervisor's
 //! follow-ups for behaviour). Only learners in the viewer's reach count.
 
+use crate::store::Db;
 use std::collections::BTreeMap;
 
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use shared::L10n;
 use shared::course::ActivityBody;
 use shared::evidence::kirkpatrick::{KirkpatrickSummary, reaction};
@@ -17,7 +18,7 @@ use crate::services::actors::Actor;
 use crate::services::{attempts, cohorts};
 
 pub async fn summary(
-    db: &DatabaseConnection,
+    db: &Db,
     actor: &Actor,
     cohort_id: Uuid,
 ) -> Result<KirkpatrickSummary, SupervisionError> {

@@ -1,9 +1,10 @@
 //! One learner's record for their supervisor (or for themselves): every piece of evidence,
 //! voided ones included and marked, newest first; their needs and the courses for them.
 
+use crate::store::Db;
 use std::collections::HashMap;
 
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use shared::evidence::report::{EvidenceItem, LearnerRecord};
 use shared::evidence::{Phase, Source};
 use uuid::Uuid;
@@ -18,7 +19,7 @@ use crate::services::actors::Actor;
 pub const LISTED: u64 = 500;
 
 pub async fn record(
-    db: &DatabaseConnection,
+    db: &Db,
     actor: &Actor,
     learner: Uuid,
 ) -> Result<LearnerRecord, SupervisionError> {

@@ -3,8 +3,9 @@
 //! tables derived from the evidence, for the actor's org subtree only, narrowed by a
 //! [`ReportFilter`]; people outside the scope are never counted.
 
+use crate::store::Db;
 use chrono::{Duration, NaiveDate};
-use sea_orm::{ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, Value};
+use sea_orm::{ConnectionTrait, DbErr, EntityTrait, Value};
 use shared::evidence::report::ReportFilter;
 use shared::{FieldProblem, Problem};
 
@@ -115,7 +116,7 @@ pub async fn unit_in_reach(
 
 /// Every condition of `filter` and the actor's scope, over pairs rows `p`.
 pub async fn conditions(
-    db: &DatabaseConnection,
+    db: &Db,
     actor: &Actor,
     filter: &ReportFilter,
 ) -> Result<Conditions, SupervisionError> {

@@ -3,10 +3,11 @@
 //! learner: each requirement with its gap, and the published courses that work on the gaps,
 //! leaving out courses the learner has finished. For an org unit: `unit::of_unit`.
 
+use crate::store::Db;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::Utc;
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use shared::L10n;
 use shared::evidence::Source;
 use shared::evidence::report::{LearnerNeed, OpenCohort, Recommendation};
@@ -27,7 +28,7 @@ pub use super::unit::of_unit;
 /// A learner's needs, most pressing first, and the courses for them. The learner sees their
 /// own; supervisors and administrators those of their people.
 pub async fn of_learner(
-    db: &DatabaseConnection,
+    db: &Db,
     actor: &Actor,
     learner: Uuid,
 ) -> Result<(Vec<LearnerNeed>, Vec<Recommendation>), SupervisionError> {
@@ -93,7 +94,7 @@ pub async fn of_learner(
 /// questions are tagged with), with their open cohorts; for a learner, leaving out courses
 /// they hold a certificate of. Courses working on more gaps come first.
 pub async fn recommend(
-    db: &DatabaseConnection,
+    db: &Db,
     gaps: &[Uuid],
     learner: Option<Uuid>,
 ) -> Result<Vec<Recommendation>, SupervisionError> {

@@ -2,7 +2,8 @@
 //! units in the viewer's reach (tree order, at most [`MAX_UNITS`]), the regions of those
 //! units, positions and the competencies of the frameworks in use.
 
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
+use crate::store::Db;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use shared::L10n;
 use shared::evidence::report::{Choice, CompetencyRef, FilterOptions};
 
@@ -13,10 +14,7 @@ use crate::services::actors::Actor;
 /// Units offered at most (the deepest levels are left out past this).
 pub const MAX_UNITS: usize = 400;
 
-pub async fn options(
-    db: &DatabaseConnection,
-    actor: &Actor,
-) -> Result<FilterOptions, SupervisionError> {
+pub async fn options(db: &Db, actor: &Actor) -> Result<FilterOptions, SupervisionError> {
     let reach = reach(actor)?;
     let courses = course::Entity::find()
         .filter(course::Column::LatestVersion.gt(0))

@@ -6,11 +6,10 @@
 //! level and level (a few thousand rows however many people) — and the shortfalls are
 //! added up from those counts.
 
+use crate::store::Db;
 use std::collections::{BTreeMap, HashMap};
 
-use sea_orm::{
-    ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, Value,
-};
+use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Value};
 use shared::evidence::report::{
     CompetencyRef, MIN_GROUP, NeedCell, NeedsReport, RankedGap, ReportFilter, UnitRef,
 };
@@ -35,7 +34,7 @@ const MAX_UNITS_FOR_PEOPLE: usize = 1_000;
 /// institutions left out (they hold lecturers, not cadres with a position profile). With
 /// the rows, the chosen unit when its own people (not in any child) must be counted too.
 async fn rows_for(
-    db: &DatabaseConnection,
+    db: &Db,
     reach: &Option<Vec<String>>,
     filter: &ReportFilter,
 ) -> Result<(Option<org_unit::Model>, Vec<org_unit::Model>), SupervisionError> {
@@ -131,7 +130,7 @@ fn n(row: &sea_orm::QueryResult, column: &str) -> Result<u64, DbErr> {
 
 /// The training needs of the people of an org unit (the actor's reach by default).
 pub async fn of_unit(
-    db: &DatabaseConnection,
+    db: &Db,
     actor: &Actor,
     filter: &ReportFilter,
 ) -> Result<NeedsReport, SupervisionError> {

@@ -1,9 +1,9 @@
 //! An admin's changes to an account: edit, disable or enable, reset the password.
 
+use crate::store::Db;
 use chrono::Utc;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, IntoActiveModel, QueryFilter,
-    Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, Set, TransactionTrait,
 };
 use shared::users::{UpdateUser, UserSummary};
 use shared::{Locale, Problem};
@@ -13,7 +13,7 @@ use super::create::{check_references, insert_grants};
 use super::search::{summaries, visible};
 use super::{UserError, contact_problems, field, optional, password_problems, search_key};
 use crate::entities::{user, user_role};
-use crate::services::actors::{self, Actor};
+use crate::services::actors::Actor;
 use crate::services::evidence;
 use crate::services::passwords::PasswordHasher;
 use crate::services::policy::{self, Action};
@@ -21,11 +21,7 @@ use crate::services::sessions;
 
 /// The target, when the actor may manage it: not found outside what they may see,
 /// forbidden where they may see but not manage.
-async fn managed(
-    db: &DatabaseConnection,
-    actor: &Actor,
-    id: Uuid,
-) -> Result<user::Model, UserError> {
+async fn managed(db: &Db, actor: &Actor, id: Uuid) -> Result<user::Model, UserError> {
     let (target, path) = visible(db, actor, id).await?;
     if !policy::allows(actor, Action::ManageUsers, path.as_deref()) {
         return Err(UserError::Forbidden);
@@ -34,7 +30,7 @@ async fn managed(
 }
 
 pub async fn update(
-    db: &DatabaseConnection,
+    db: &Db,
     actor: &Actor,
     id: Uuid,
     change: UpdateUser,
@@ -128,14 +124,14 @@ pub async fn update(
     // Reports keep each learner's unit and position beside their levels.
     evidence::derived::refresh(&txn, Some(&[id])).await?;
     txn.commit().await?;
-    actors::changed();
+    db.caches.actors.changed();
     let mut list = summaries(db, vec![updated]).await?;
     list.pop().ok_or(UserError::NotFound)
 }
 
 /// Disables (signing the user out everywhere at once) or re-enables an account.
 pub async fn set_disabled(
-    db: &DatabaseConnection,
+    db: &Db,
     actor: &Actor,
     id: Uuid,
     disabled: bool,
@@ -152,7 +148,7 @@ pub async fn set_disabled(
     // A disabled account is no one's training need any more (and counts again when enabled).
     evidence::derived::refresh(&txn, Some(&[id])).await?;
     txn.commit().await?;
-    actors::changed();
+    db.caches.actors.changed();
     if disabled {
         sessions::revoke_others(db, id, None).await?;
     }
@@ -161,7 +157,7 @@ pub async fn set_disabled(
 
 /// Sets a new password chosen by an admin; the user's sessions end.
 pub async fn reset_password(
-    db: &DatabaseConnection,
+    db: &Db,
     hasher: &PasswordHasher,
     actor: &Actor,
     id: Uuid,

@@ -1,9 +1,9 @@
 //! Creating an account, by the system (`create-user`, seed) or by an admin (policy-checked).
 
+use crate::store::Db;
 use chrono::Utc;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, TransactionTrait,
 };
 use uuid::Uuid;
 
@@ -61,11 +61,7 @@ pub(super) async fn check_references(
 }
 
 /// Creates the user with its roles in one transaction (no authorisation: for the system).
-pub async fn create(
-    db: &DatabaseConnection,
-    hasher: &PasswordHasher,
-    new: NewUser,
-) -> Result<Uuid, UserError> {
+pub async fn create(db: &Db, hasher: &PasswordHasher, new: NewUser) -> Result<Uuid, UserError> {
     let mut problems = validate(&new);
     check_references(
         db,
@@ -84,7 +80,7 @@ pub async fn create(
 /// Creates a user on behalf of `actor`: only inside the actor's scope, granting only roles
 /// the actor could hold there.
 pub async fn create_as(
-    db: &DatabaseConnection,
+    db: &Db,
     hasher: &PasswordHasher,
     actor: &Actor,
     new: NewUser,
@@ -118,11 +114,7 @@ pub async fn create_as(
     insert(db, hasher, new).await
 }
 
-async fn insert(
-    db: &DatabaseConnection,
-    hasher: &PasswordHasher,
-    new: NewUser,
-) -> Result<Uuid, UserError> {
+async fn insert(db: &Db, hasher: &PasswordHasher, new: NewUser) -> Result<Uuid, UserError> {
     let username = new.username.trim().to_owned();
     let taken = user::Entity::find()
         .filter(user::Column::Username.eq(username.as_str()))

@@ -1,9 +1,10 @@
 //! CSV export of the accounts an actor may see, in the import format (without passwords),
 //! so an exported file can be edited and imported back.
 
+use crate::store::Db;
 use std::collections::HashMap;
 
-use sea_orm::{DatabaseConnection, EntityTrait, QueryOrder};
+use sea_orm::{EntityTrait, QueryOrder};
 use shared::user_import::COLUMNS;
 use uuid::Uuid;
 
@@ -13,7 +14,7 @@ use crate::entities::{org_unit, position, user};
 use crate::services::actors::Actor;
 use crate::spreadsheet::CsvWriter;
 
-pub async fn export_csv(db: &DatabaseConnection, actor: &Actor) -> Result<String, UserError> {
+pub async fn export_csv(db: &Db, actor: &Actor) -> Result<String, UserError> {
     let users = visible_to(actor)?
         .order_by_asc(user::Column::SearchKey)
         .all(db)

@@ -1,17 +1,16 @@
 //! Pasted CSV kept between an import's preview and its confirmation; each administrator
 //! sees only their own drafts, and drafts older than a day are dropped.
 
+use crate::store::Db;
 use chrono::{Duration, Utc};
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, Set,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, DbErr, EntityTrait, QueryFilter, Set};
 use uuid::Uuid;
 
 use crate::entities::import_draft;
 
 const KEEP_HOURS: i64 = 24;
 
-pub async fn save(db: &DatabaseConnection, user: Uuid, csv: String) -> Result<Uuid, DbErr> {
+pub async fn save(db: &Db, user: Uuid, csv: String) -> Result<Uuid, DbErr> {
     import_draft::Entity::delete_many()
         .filter(import_draft::Column::CreatedAt.lt(Utc::now() - Duration::hours(KEEP_HOURS)))
         .exec(db)
@@ -29,7 +28,7 @@ pub async fn save(db: &DatabaseConnection, user: Uuid, csv: String) -> Result<Uu
 }
 
 /// The CSV of one of `user`'s drafts.
-pub async fn load(db: &DatabaseConnection, user: Uuid, id: Uuid) -> Result<Option<String>, DbErr> {
+pub async fn load(db: &Db, user: Uuid, id: Uuid) -> Result<Option<String>, DbErr> {
     Ok(import_draft::Entity::find_by_id(id)
         .filter(import_draft::Column::UserId.eq(user))
         .one(db)
@@ -37,7 +36,7 @@ pub async fn load(db: &DatabaseConnection, user: Uuid, id: Uuid) -> Result<Optio
         .map(|d| d.csv))
 }
 
-pub async fn delete(db: &DatabaseConnection, user: Uuid, id: Uuid) -> Result<(), DbErr> {
+pub async fn delete(db: &Db, user: Uuid, id: Uuid) -> Result<(), DbErr> {
     import_draft::Entity::delete_many()
         .filter(import_draft::Column::Id.eq(id))
         .filter(import_draft::Column::UserId.eq(user))

@@ -1,10 +1,9 @@
 //! Finding accounts: a search that ignores Vietnamese marks, paged, limited to what the
 //! actor may see.
 
+use crate::store::Db;
 use sea_orm::sea_query::{Condition, Query};
-use sea_orm::{
-    ColumnTrait, DatabaseConnection, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-};
+use sea_orm::{ColumnTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
 use shared::Role;
 use shared::auth::RoleGrant;
 use shared::users::{NamedRef, UserPage, UserQuery, UserSummary};
@@ -61,11 +60,7 @@ pub(super) fn visible_to(actor: &Actor) -> Result<sea_orm::Select<user::Entity>,
     }
 }
 
-pub async fn list(
-    db: &DatabaseConnection,
-    actor: &Actor,
-    query: &UserQuery,
-) -> Result<UserPage, UserError> {
+pub async fn list(db: &Db, actor: &Actor, query: &UserQuery) -> Result<UserPage, UserError> {
     let mut select = visible_to(actor)?;
     for word in search_words(query.q.as_deref()) {
         select = select.filter(user::Column::SearchKey.like(format!("%{word}%")));
@@ -106,11 +101,7 @@ pub async fn list(
 }
 
 /// One user, if the actor may see them; otherwise not found.
-pub async fn get(
-    db: &DatabaseConnection,
-    actor: &Actor,
-    id: Uuid,
-) -> Result<UserSummary, UserError> {
+pub async fn get(db: &Db, actor: &Actor, id: Uuid) -> Result<UserSummary, UserError> {
     let target = visible(db, actor, id).await?.0;
     let mut list = summaries(db, vec![target]).await?;
     list.pop().ok_or(UserError::NotFound)
@@ -118,7 +109,7 @@ pub async fn get(
 
 /// The user and their unit's path, when the actor may see them.
 pub(super) async fn visible(
-    db: &DatabaseConnection,
+    db: &Db,
     actor: &Actor,
     id: Uuid,
 ) -> Result<(user::Model, Option<String>), UserError> {
@@ -156,10 +147,7 @@ pub(super) fn grants_of(rows: &[user_role::Model], user: Uuid) -> Vec<RoleGrant>
 }
 
 /// Users with their unit, position and roles, in three batched queries.
-pub(super) async fn summaries(
-    db: &DatabaseConnection,
-    users: Vec<user::Model>,
-) -> Result<Vec<UserSummary>, DbErr> {
+pub(super) async fn summaries(db: &Db, users: Vec<user::Model>) -> Result<Vec<UserSummary>, DbErr> {
     let unit_ids: Vec<Uuid> = users.iter().filter_map(|u| u.org_unit_id).collect();
     let position_ids: Vec<Uuid> = users.iter().filter_map(|u| u.position_id).collect();
     let user_ids: Vec<Uuid> = users.iter().map(|u| u.id).collect();

@@ -1,12 +1,12 @@
 //! What a row changes on an existing account, and applying a checked file in one
 //! transaction.
 
+use crate::store::Db;
 use std::collections::HashMap;
 
 use chrono::Utc;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, IntoActiveModel, QueryFilter,
-    Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, Set, TransactionTrait,
 };
 use shared::Locale;
 use shared::auth::RoleGrant;
@@ -15,7 +15,6 @@ use uuid::Uuid;
 
 use super::Parsed;
 use crate::entities::{user, user_role};
-use crate::services::actors;
 use crate::services::passwords::PasswordHasher;
 use crate::services::users::create::{dedup, insert_grants};
 use crate::services::users::{UserError, optional, search_key};
@@ -54,7 +53,7 @@ pub(super) fn changes(current: &user::Model, grants: &[RoleGrant], row: &Parsed)
 }
 
 pub(super) async fn apply(
-    db: &DatabaseConnection,
+    db: &Db,
     hasher: &PasswordHasher,
     parsed: &[Parsed],
     existing: &HashMap<String, (user::Model, Vec<RoleGrant>)>,
@@ -132,6 +131,6 @@ pub(super) async fn apply(
     // Reports keep each learner's unit and position beside their levels.
     crate::services::evidence::derived::refresh(&txn, Some(&moved)).await?;
     txn.commit().await?;
-    actors::changed();
+    db.caches.actors.changed();
     Ok(())
 }

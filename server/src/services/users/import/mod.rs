@@ -3,9 +3,10 @@
 //! none. Existing accounts (same username) are updated; importing the same file twice
 //! changes nothing the second time.
 
+use crate::store::Db;
 use std::collections::HashMap;
 
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use shared::auth::RoleGrant;
 use shared::user_import::{ImportAction, ImportReport, ImportRow};
 use shared::{FieldProblem, Locale, Problem};
@@ -25,7 +26,7 @@ use parse::{Parsed, problem};
 
 /// Existing accounts named in the file, with their role grants.
 async fn existing_users(
-    db: &DatabaseConnection,
+    db: &Db,
     usernames: Vec<String>,
 ) -> Result<HashMap<String, (user::Model, Vec<RoleGrant>)>, UserError> {
     let mut found = HashMap::new();
@@ -49,7 +50,7 @@ async fn existing_users(
 
 /// Checks the file; `Err(Invalid)` lists every problem, by line.
 pub async fn import(
-    db: &DatabaseConnection,
+    db: &Db,
     hasher: &PasswordHasher,
     actor: &Actor,
     csv_text: &str,
