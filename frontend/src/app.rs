@@ -118,3 +118,105 @@ pub fn App() -> impl IntoView {
         </Router>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use shared::page::Page;
+    use uuid::Uuid;
+
+    /// One of each page; the `match` fails to compile when a page is added without one.
+    fn every_page() -> Vec<Page> {
+        let (id, other) = (Uuid::nil(), Uuid::max());
+        let pages = vec![
+            Page::Login,
+            Page::Profile,
+            Page::Competencies,
+            Page::AdminUsers,
+            Page::AdminUserNew,
+            Page::AdminUserImport,
+            Page::AdminUser(id),
+            Page::AdminOrgUnits,
+            Page::AdminOrgUnit(id),
+            Page::AdminPositions,
+            Page::AdminPosition(id),
+            Page::Author,
+            Page::AuthorCourse(id),
+            Page::AuthorActivity(id, "a1".into()),
+            Page::AuthorBank(id),
+            Page::Teach,
+            Page::TeachCohort(id),
+            Page::Learn(id),
+            Page::LearnActivity(id, "a1".into()),
+            Page::Certificate(id),
+            Page::Supervise,
+            Page::SuperviseNeeds,
+            Page::SuperviseEvidenceImport,
+            Page::Inbox,
+            Page::Rating(id, other, "before".into()),
+        ];
+        for page in &pages {
+            match page {
+                Page::Login
+                | Page::Profile
+                | Page::Competencies
+                | Page::AdminUsers
+                | Page::AdminUserNew
+                | Page::AdminUserImport
+                | Page::AdminUser(_)
+                | Page::AdminOrgUnits
+                | Page::AdminOrgUnit(_)
+                | Page::AdminPositions
+                | Page::AdminPosition(_)
+                | Page::Author
+                | Page::AuthorCourse(_)
+                | Page::AuthorActivity(..)
+                | Page::AuthorBank(_)
+                | Page::Teach
+                | Page::TeachCohort(_)
+                | Page::Learn(_)
+                | Page::LearnActivity(..)
+                | Page::Certificate(_)
+                | Page::Supervise
+                | Page::SuperviseNeeds
+                | Page::SuperviseEvidenceImport
+                | Page::Inbox
+                | Page::Rating(..) => {}
+            }
+        }
+        pages
+    }
+
+    /// Whether router pattern `route` (`/learn/:cohort/:activity`) takes `path`.
+    fn takes(route: &str, path: &str) -> bool {
+        let (route, path): (Vec<&str>, Vec<&str>) = (
+            route.trim_matches('/').split('/').collect(),
+            path.trim_matches('/').split('/').collect(),
+        );
+        route.len() == path.len()
+            && route
+                .iter()
+                .zip(&path)
+                .all(|(r, p)| r.starts_with(':') || r == p)
+    }
+
+    #[test]
+    fn every_page_address_is_a_route_of_the_router() {
+        let source = include_str!("app.rs");
+        let routes: Vec<&str> = source
+            .split("path!(\"")
+            .skip(1)
+            .filter_map(|rest| rest.split('"').next())
+            .collect();
+        assert!(
+            routes.len() > 20,
+            "the router's routes are found: {routes:?}"
+        );
+        for page in every_page() {
+            let path = page.path();
+            assert!(
+                routes.iter().any(|r| takes(r, &path)),
+                "no route serves {page:?} at {path}"
+            );
+        }
+    }
+}

@@ -120,12 +120,6 @@ messages! { Text, t {
     Cancel => "Hủy", "Cancel";
     ResetPasswordTitle => "Đặt lại mật khẩu", "Reset password";
     ResetPasswordHint => "Người dùng sẽ bị đăng xuất trên mọi thiết bị và đăng nhập lại bằng mật khẩu mới.", "The person is signed out everywhere and signs in again with the new password.";
-    SavedCreated => "Đã tạo tài khoản.", "Account created.";
-    SavedUpdated => "Đã lưu thay đổi.", "Changes saved.";
-    SavedDisabled => "Đã khóa tài khoản.", "Account disabled.";
-    SavedEnabled => "Đã mở khóa tài khoản.", "Account enabled.";
-    SavedPassword => "Đã đặt lại mật khẩu.", "Password reset.";
-    SavedGeneric => "Đã lưu.", "Saved.";
     FormProblems => "Chưa lưu được. Vui lòng kiểm tra:", "Not saved. Please check:";
     FormConflict => "Mã hoặc tên đăng nhập này đã có người dùng.", "This code or username is already in use.";
     FormForbidden => "Bạn không có quyền thực hiện thao tác này.", "You are not allowed to do this.";
@@ -158,9 +152,6 @@ messages! { Text, t {
     ActionUnchanged => "Không đổi", "Unchanged";
     Line => "Dòng", "Line";
     Changes => "Thay đổi", "Changes";
-    SavedImported => "Đã nhập tài khoản từ CSV.", "Accounts imported from CSV.";
-    SavedPublished => "Đã xuất bản phiên bản mới.", "A new version is published.";
-    SavedPackage => "Đã nhập gói khóa học thành bản nháp mới.", "The course package is imported as a new draft.";
     PublishRefused => "Chưa xuất bản được: hãy sửa các vấn đề trong phần kiểm tra bên dưới.", "Not published: fix the problems listed in the publishing check below.";
     Competencies => "Khung năng lực", "Competency framework";
     ProficiencyScale => "Thang năng lực", "Proficiency scale";
@@ -337,7 +328,6 @@ messages! { Text, t {
     Locked => "Chưa mở", "Not open yet";
     InProgress => "Đang làm", "In progress";
     Completed => "Đã hoàn thành", "Completed";
-    DraftSaved => "Đã lưu nháp. Bạn có thể quay lại viết tiếp bất cứ lúc nào.", "Draft saved. You can come back and continue at any time.";
     PageWasStale => "Trang bạn dùng đã cũ (có thể do mở ở tab khác). Đây là tình huống hiện tại của bạn.", "The page you used was out of date (perhaps open in another tab). This is where you are now.";
     ActivityClosed => "Chưa gửi được: hoạt động này chưa mở hoặc bạn đã dùng hết số lần làm.", "Not sent: this activity is not open yet or you have used all your attempts.";
     AnswersNeedAttention => "Chưa gửi được. Vui lòng xem lại các câu được đánh dấu; những gì bạn đã viết vẫn được giữ.", "Not sent. Please check the marked answers; what you wrote has been kept.";

@@ -18,6 +18,8 @@ pub mod learning;
 pub mod locale;
 #[cfg(feature = "openapi")]
 pub mod openapi;
+pub mod outcome;
+pub mod page;
 pub mod preferences;
 pub mod progress;
 pub mod quiz;

@@ -108,7 +108,7 @@ async fn creating_an_account_through_the_form(app: TestApp) {
     assert_eq!(created.status(), StatusCode::SEE_OTHER);
     let location = created.headers()["location"].to_str().unwrap().to_owned();
     assert!(
-        location.starts_with("/admin/users/") && location.ends_with("?saved=created"),
+        location.starts_with("/admin/users/") && location.ends_with("?saved=created&what=account"),
         "{location}"
     );
     let (status, html) = page(&app, &location).await;
@@ -253,11 +253,14 @@ async fn importing_csv_through_the_page_previews_then_applies(app: TestApp) {
     assert_eq!(applied.status(), StatusCode::SEE_OTHER);
     let location = applied.headers()["location"].to_str().unwrap().to_owned();
     assert!(
-        location.starts_with("/admin/users?saved=imported&created=2"),
+        location.starts_with("/admin/users?saved=accounts_imported&created=2"),
         "{location}"
     );
     let (_, html) = page(&app, &location).await;
-    assert!(html.contains("Đã nhập tài khoản từ CSV.") && html.contains("Lý Thị Sa"));
+    assert!(
+        html.contains("Đã nhập tài khoản từ CSV: tạo mới 2, cập nhật 0.")
+            && html.contains("Lý Thị Sa")
+    );
     app.sign_in_json("bac.ha", "chợ phiên bắc hà").await;
 }
 

@@ -408,7 +408,10 @@ async fn national_admins_maintain_frameworks_and_profiles_from_the_pages(app: Te
         )
         .await;
     assert_eq!(posted.status(), StatusCode::SEE_OTHER);
-    assert_eq!(posted.headers()["location"], "/competencies?saved=created");
+    assert_eq!(
+        posted.headers()["location"],
+        "/competencies?saved=created&what=framework"
+    );
     let (_, html) = page(&app, "/competencies").await;
     assert!(html.contains("Khung năng lực hòa giải viên") && html.contains("MEDIATE"));
 

@@ -99,7 +99,7 @@ async fn a_learner_completes_the_course_with_plain_forms(app: TestApp) {
         ("answers".to_owned(), String::new()),
     ];
     let saved = send(&app, &format!("/api/v1/cohorts/{cohort}/drafts/a2"), &draft).await;
-    assert_eq!(location(&saved), format!("{outline}/a2?saved=draft"));
+    assert_eq!(location(&saved), format!("{outline}/a2?saved=draft_saved"));
     let (_, case) = page(&app, &format!("{outline}/a2")).await;
     assert!(
         case.contains("Xã chậm trả lời đơn.</textarea>"),

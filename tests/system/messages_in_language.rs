@@ -17,6 +17,7 @@ on_both_databases!(
     form_and_publishing_problems_are_vietnamese,
     sync_rejections_are_worded_in_the_learners_language,
     api_clients_get_the_language_they_ask_for,
+    a_page_names_what_the_post_did,
 );
 
 /// Words that make a run of text English (and never occur in Vietnamese text).
@@ -358,4 +359,29 @@ async fn api_clients_get_the_language_they_ask_for(app: TestApp) {
         json(malformed).await["error"]["message"],
         "The JSON body must be an object."
     );
+}
+
+async fn a_page_names_what_the_post_did(app: TestApp) {
+    app.seed_demo().await;
+    sign_in_form(&app, ADMIN.0, ADMIN.1).await;
+    let (_, html) = page(&app, "/admin/positions").await;
+    let created = app
+        .post_form(
+            "/api/v1/positions",
+            &[
+                ("csrf", &form_token(&html)),
+                ("code", "CS_ARCHIVE"),
+                ("name_vi", "Công chức lưu trữ"),
+                ("name_en", "Archives officer"),
+            ],
+        )
+        .await;
+    let location = created.headers()["location"].to_str().unwrap().to_owned();
+    assert_eq!(location, "/admin/positions?saved=created&what=position");
+    let (_, html) = page(&app, &location).await;
+    assert!(
+        html.contains("Đã tạo vị trí việc làm."),
+        "the position, named"
+    );
+    assert!(!html.contains("Đã tạo tài khoản"), "not an account");
 }

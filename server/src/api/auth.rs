@@ -3,6 +3,7 @@
 //! redirect to the page that shows the outcome.
 
 use shared::Message;
+use shared::page::Page;
 use shared::{FieldProblem, Problem};
 use std::net::IpAddr;
 
@@ -23,10 +24,12 @@ use crate::services::sessions::{self, SessionError};
 use crate::startup::AppState;
 
 fn login_page(query: &[(&str, &str)]) -> String {
-    format!(
-        "/login?{}",
-        serde_urlencoded::to_string(query).unwrap_or_default()
-    )
+    query
+        .iter()
+        .fold(Page::Login.address(), |page, (name, value)| {
+            page.with(name, value)
+        })
+        .to_string()
 }
 
 fn client_address(req: &HttpRequest, trusted: &[IpAddr]) -> String {
@@ -150,20 +153,17 @@ pub async fn sign_out(
             session::Entity::find()
                 .filter(session::Column::TokenHash.eq(refresh_token::hash(cookie.value())))
                 .one(&state.db)
-                .await
-                .map_err(|e| ApiError::unavailable(&e))?
+                .await?
                 .map(|row| row.family_id)
         }
         (None, None) => None,
     };
     if let Some(family) = family {
-        sessions::revoke_family(&state.db, family)
-            .await
-            .map_err(|e| ApiError::unavailable(&e))?;
+        sessions::revoke_family(&state.db, family).await?;
     }
     let mut response = body.respond(
         &serde_json::json!({ "signed_out": true }),
-        "/login?signed_out=1",
+        &login_page(&[("signed_out", "1")]),
     );
     cookies::clear_session(&mut response, state.secure_cookies);
     // The browser drops what it cached of this person's pages (Back included). The offline
@@ -225,14 +225,14 @@ pub async fn change_password(
     match (outcome, body.kind) {
         (Ok(()), _) => Ok(body.respond(
             &serde_json::json!({ "changed": true }),
-            "/profile?changed=1",
+            &Page::Profile.address().with("changed", 1).to_string(),
         )),
-        (Err(SessionError::InvalidCredentials), BodyKind::Form) => {
-            Ok(Submitted::<()>::see_other("/profile?error=current"))
-        }
-        (Err(SessionError::WeakPassword(_)), BodyKind::Form) => {
-            Ok(Submitted::<()>::see_other("/profile?error=new"))
-        }
+        (Err(SessionError::InvalidCredentials), BodyKind::Form) => Ok(Submitted::<()>::see_other(
+            &Page::Profile.address().with("error", "current").to_string(),
+        )),
+        (Err(SessionError::WeakPassword(_)), BodyKind::Form) => Ok(Submitted::<()>::see_other(
+            &Page::Profile.address().with("error", "new").to_string(),
+        )),
         (Err(SessionError::InvalidCredentials), BodyKind::Json) => Err(ApiError::invalid(
             Message::CurrentPasswordWrong,
             vec![FieldProblem::new(

@@ -2,6 +2,8 @@
 
 use actix_web::{HttpResponse, web};
 use shared::learning::ReviewForm;
+use shared::outcome::Outcome;
+use shared::page::Page;
 
 use super::parse_id;
 use crate::http::authenticate::CurrentUser;
@@ -37,9 +39,12 @@ pub async fn review(
 ) -> Result<HttpResponse, ApiError> {
     let attempt = parse_id(&id)?;
     match cohort_report::review(&state.db, &user.0.actor, attempt, &body.value).await {
-        Ok(cohort) => {
-            Ok(body.respond_done(&format!("/teach/{cohort}?saved=updated#review-{attempt}")))
-        }
-        Err(e) => body.reject_with_detail(ApiError::from(e), "/teach", &["comment"]),
+        Ok(cohort) => Ok(body.respond_done(
+            &Page::TeachCohort(cohort)
+                .after(Outcome::Updated)
+                .at(format!("review-{attempt}"))
+                .to_string(),
+        )),
+        Err(e) => body.reject_with_detail(ApiError::from(e), &Page::Teach.path(), &["comment"]),
     }
 }

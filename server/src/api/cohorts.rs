@@ -4,6 +4,9 @@
 use actix_web::{HttpResponse, web};
 use shared::Message;
 use shared::learning::{AttemptSubmission, EnrolForm, NewCohort};
+use shared::outcome::Outcome;
+use shared::outcome::Thing;
+use shared::page::Page;
 
 use super::parse_id;
 use crate::http::authenticate::CurrentUser;
@@ -45,13 +48,18 @@ pub async fn open(
     body: Submitted<NewCohort>,
 ) -> Result<HttpResponse, ApiError> {
     match cohorts::open(&state.db, &user.0.actor, body.value.clone()).await {
-        Ok(id) if body.kind == BodyKind::Form => Ok(Submitted::<()>::see_other(&format!(
-            "/teach?saved=created#{id}"
-        ))),
+        Ok(id) if body.kind == BodyKind::Form => Ok(Submitted::<()>::see_other(
+            &Page::Teach
+                .after(Outcome::Created {
+                    thing: Thing::Cohort,
+                })
+                .at(id)
+                .to_string(),
+        )),
         Ok(id) => Ok(HttpResponse::Created().json(serde_json::json!({ "id": id }))),
         Err(e) => body.reject(
             ApiError::from(e),
-            "/teach",
+            &Page::Teach.path(),
             &["title_vi", "title_en", "starts_on", "ends_on"],
         ),
     }
@@ -70,8 +78,15 @@ pub async fn enrol(
 ) -> Result<HttpResponse, ApiError> {
     let id = parse_id(&id)?;
     match enrolment::enrol(&state.db, &user.0.actor, id, &body.value).await {
-        Ok(report) => Ok(body.respond(&report, &format!("/teach?saved=updated#{id}"))),
-        Err(e) => body.reject_with_detail(ApiError::from(e), "/teach", &["usernames", "csv"]),
+        Ok(report) => Ok(body.respond(
+            &report,
+            &Page::Teach.after(Outcome::Updated).at(id).to_string(),
+        )),
+        Err(e) => body.reject_with_detail(
+            ApiError::from(e),
+            &Page::Teach.path(),
+            &["usernames", "csv"],
+        ),
     }
 }
 
@@ -91,9 +106,9 @@ pub async fn move_version(
     match cohorts::move_to_version(&state.db, &user.0.actor, id, body.value.version).await {
         Ok(version) => Ok(body.respond(
             &serde_json::json!({ "version": version }),
-            &format!("/teach?saved=updated#{id}"),
+            &Page::Teach.after(Outcome::Updated).at(id).to_string(),
         )),
-        Err(e) => body.reject(ApiError::from(e), "/teach", &[]),
+        Err(e) => body.reject(ApiError::from(e), &Page::Teach.path(), &[]),
     }
 }
 
@@ -142,7 +157,7 @@ pub async fn submit(
         Submission::Json(input) => input.activity.clone(),
         Submission::Form { activity, .. } => activity.clone(),
     };
-    let page = format!("/learn/{cohort}/{activity}");
+    let page = Page::LearnActivity(cohort, activity.clone()).path();
     match attempts::submit(
         &state.db,
         &user.0.actor,

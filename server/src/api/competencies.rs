@@ -3,6 +3,9 @@
 
 use actix_web::{HttpResponse, web};
 use shared::Message;
+use shared::outcome::Outcome;
+use shared::outcome::Thing;
+use shared::page::Page;
 use shared::{FieldProblem, Problem};
 
 use shared::competency_admin::FrameworkImport;
@@ -69,13 +72,17 @@ pub async fn import(
     body: Submitted<FrameworkImport>,
 ) -> Result<HttpResponse, ApiError> {
     match competency_admin::import_csv(&state.db, &user.0.actor, body.value.clone()).await {
-        Ok(_) if body.kind == BodyKind::Form => {
-            Ok(Submitted::<()>::see_other("/competencies?saved=created"))
-        }
+        Ok(_) if body.kind == BodyKind::Form => Ok(Submitted::<()>::see_other(
+            &Page::Competencies
+                .after(Outcome::Created {
+                    thing: Thing::Framework,
+                })
+                .to_string(),
+        )),
         Ok(created) => Ok(HttpResponse::Created().json(created)),
         Err(e) => body.reject_with_detail(
             ApiError::from(e),
-            "/competencies",
+            &Page::Competencies.path(),
             &["code", "name_vi", "name_en", "csv"],
         ),
     }
@@ -92,8 +99,8 @@ pub async fn delete(
     body: Submitted<serde_json::Value>,
 ) -> Result<HttpResponse, ApiError> {
     match competency_admin::delete(&state.db, &user.0.actor, parse_id(&id)?).await {
-        Ok(()) => Ok(body.respond_done("/competencies?saved=updated")),
-        Err(e) => body.reject(ApiError::from(e), "/competencies", &[]),
+        Ok(()) => Ok(body.respond_done(&Page::Competencies.after(Outcome::Updated).to_string())),
+        Err(e) => body.reject(ApiError::from(e), &Page::Competencies.path(), &[]),
     }
 }
 
@@ -123,7 +130,7 @@ pub async fn set_profile(
     body: Submitted<serde_json::Value>,
 ) -> Result<HttpResponse, ApiError> {
     let position = parse_id(&id)?;
-    let back = format!("/admin/positions/{position}");
+    let back = Page::AdminPosition(position);
     let (framework, levels): (String, Vec<(String, String)>) = match body.kind {
         BodyKind::Form => (
             body.fields
@@ -172,7 +179,7 @@ pub async fn set_profile(
     }
     match competency_admin::set_profile(&state.db, &user.0.actor, position, framework, parsed).await
     {
-        Ok(()) => Ok(body.respond_done(&format!("{back}?saved=updated"))),
-        Err(e) => body.reject(ApiError::from(e), &back, &[]),
+        Ok(()) => Ok(body.respond_done(&back.after(Outcome::Updated).to_string())),
+        Err(e) => body.reject(ApiError::from(e), &back.path(), &[]),
     }
 }

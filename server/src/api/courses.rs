@@ -5,6 +5,9 @@
 use actix_web::{HttpResponse, web};
 use serde::Deserialize;
 use shared::authoring::{AuthorForm, CourseInfoForm, DraftReplace, NewCourse};
+use shared::outcome::Outcome;
+use shared::outcome::Thing;
+use shared::page::Page;
 use shared::{FieldProblem, L10n, Message, Problem};
 
 use super::parse_id;
@@ -17,7 +20,15 @@ use crate::startup::AppState;
 
 /// Where the course's editor page is.
 pub(super) fn editor(id: uuid::Uuid) -> String {
-    format!("/author/courses/{id}")
+    Page::AuthorCourse(id).path()
+}
+
+/// The editor's list of authors, after a change to it.
+fn authors(id: uuid::Uuid) -> String {
+    Page::AuthorCourse(id)
+        .after(Outcome::Updated)
+        .at("authors")
+        .to_string()
 }
 
 fn actor(user: &CurrentUser) -> &Actor {
@@ -45,16 +56,19 @@ pub async fn create(
 ) -> Result<HttpResponse, ApiError> {
     let actor = actor(&user);
     match courses::create(&state.db, actor, body.value.clone()).await {
-        Ok(id) if body.kind == BodyKind::Form => Ok(Submitted::<()>::see_other(&format!(
-            "{}?saved=created",
-            editor(id)
-        ))),
+        Ok(id) if body.kind == BodyKind::Form => Ok(Submitted::<()>::see_other(
+            &Page::AuthorCourse(id)
+                .after(Outcome::Created {
+                    thing: Thing::Course,
+                })
+                .to_string(),
+        )),
         Ok(id) => Ok(HttpResponse::Created()
             .insert_header(("Location", format!("/api/v1/courses/{id}")))
             .json(serde_json::json!({ "id": id }))),
         Err(e) => body.reject_with_detail(
             ApiError::from(e),
-            "/author",
+            &Page::Author.path(),
             &["code", "title_vi", "title_en"],
         ),
     }
@@ -93,10 +107,11 @@ pub async fn import(
         BodyKind::Json => (body.value.to_string(), query.into_inner().code),
     };
     match courses::import(&state.db, actor, &json, code.as_deref()).await {
-        Ok((id, _)) if body.kind == BodyKind::Form => Ok(Submitted::<()>::see_other(&format!(
-            "{}?saved=package",
-            editor(id)
-        ))),
+        Ok((id, _)) if body.kind == BodyKind::Form => Ok(Submitted::<()>::see_other(
+            &Page::AuthorCourse(id)
+                .after(Outcome::PackageImported)
+                .to_string(),
+        )),
         Ok((id, issues)) => Ok(HttpResponse::Created()
             .insert_header(("Location", format!("/api/v1/courses/{id}")))
             .json(serde_json::json!({
@@ -121,7 +136,7 @@ pub async fn import(
                     Problem::CourseAt { path, issue },
                 )]);
             }
-            body.reject_with_detail(error, "/author", &["code"])
+            body.reject_with_detail(error, &Page::Author.path(), &["code"])
         }
     }
 }
@@ -232,7 +247,9 @@ pub async fn update_info(
     })
     .await;
     match result {
-        Ok(()) => Ok(body.respond_done(&format!("{}?saved=updated", editor(id)))),
+        Ok(()) => {
+            Ok(body.respond_done(&Page::AuthorCourse(id).after(Outcome::Updated).to_string()))
+        }
         Err(e) => body.reject_with_detail(ApiError::from(e), &editor(id), &[]),
     }
 }
@@ -251,10 +268,9 @@ pub async fn publish(
     let actor = actor(&user);
     let id = parse_id(&id)?;
     match courses::publish(&state.db, actor, id).await {
-        Ok(_) if body.kind == BodyKind::Form => Ok(Submitted::<()>::see_other(&format!(
-            "{}?saved=published",
-            editor(id)
-        ))),
+        Ok(_) if body.kind == BodyKind::Form => Ok(Submitted::<()>::see_other(
+            &Page::AuthorCourse(id).after(Outcome::Published).to_string(),
+        )),
         Ok(published) => Ok(HttpResponse::Created().json(published)),
         Err(e) => body.reject_with_detail(ApiError::from(e), &editor(id), &[]),
     }
@@ -274,7 +290,7 @@ pub async fn add_author(
     let actor = actor(&user);
     let id = parse_id(&id)?;
     match courses::add_author(&state.db, actor, id, &body.value.username).await {
-        Ok(_) => Ok(body.respond_done(&format!("{}?saved=updated#authors", editor(id)))),
+        Ok(_) => Ok(body.respond_done(&authors(id))),
         Err(e) => body.reject_with_detail(ApiError::from(e), &editor(id), &["username"]),
     }
 }
@@ -293,7 +309,7 @@ pub async fn remove_author(
     let (id, user_id) = path.into_inner();
     let id = parse_id(&id)?;
     match courses::remove_author(&state.db, actor, id, parse_id(&user_id)?).await {
-        Ok(()) => Ok(body.respond_done(&format!("{}?saved=updated#authors", editor(id)))),
+        Ok(()) => Ok(body.respond_done(&authors(id))),
         Err(e) => body.reject(ApiError::from(e), &editor(id), &[]),
     }
 }

@@ -7,6 +7,9 @@ use shared::Message;
 use shared::evidence::Phase;
 use shared::evidence::import::EvidenceImport;
 use shared::evidence::rating::{PeerInvitation, RatingSubmission};
+use shared::outcome::Outcome;
+use shared::page::Address;
+use shared::page::Page;
 use uuid::Uuid;
 
 use super::parse_id;
@@ -40,12 +43,10 @@ pub async fn import(
     body: Submitted<ImportBody>,
 ) -> Result<HttpResponse, ApiError> {
     let actor = &user.0.actor;
-    let unavailable = |e: sea_orm::DbErr| ApiError::unavailable(&e);
     let request = &body.value;
     let csv = match request.draft_id {
         Some(draft) => import_drafts::load(&state.db, actor.me.id, draft)
-            .await
-            .map_err(unavailable)?
+            .await?
             .ok_or_else(|| ApiError::not_found(Message::DraftGone))?,
         None => request.import.csv.clone(),
     };
@@ -54,39 +55,37 @@ pub async fn import(
             evidence::import::import(&state.db, actor, &csv, request.import.dry_run).await?;
         return Ok(HttpResponse::Ok().json(report));
     }
-    let page = "/supervise/evidence/import";
+    let page = Page::SuperviseEvidenceImport;
+    let preview = |draft: uuid::Uuid| page.address().with("draft", draft).to_string();
     let draft = match request.draft_id {
         Some(draft) => draft,
-        None => import_drafts::save(&state.db, actor.me.id, csv.clone())
-            .await
-            .map_err(unavailable)?,
+        None => import_drafts::save(&state.db, actor.me.id, csv.clone()).await?,
     };
     if request.import.dry_run {
-        return Ok(Submitted::<()>::see_other(&format!("{page}?draft={draft}")));
+        return Ok(Submitted::<()>::see_other(&preview(draft)));
     }
     match evidence::import::import(&state.db, actor, &csv, false).await {
         Ok(report) => {
-            import_drafts::delete(&state.db, actor.me.id, draft)
-                .await
-                .map_err(unavailable)?;
-            Ok(Submitted::<()>::see_other(&format!(
-                "{page}?saved=imported&added={}&present={}",
-                report.added, report.already_present
-            )))
+            import_drafts::delete(&state.db, actor.me.id, draft).await?;
+            let done = page.after(Outcome::EvidenceImported {
+                added: report.added,
+                present: report.already_present,
+            });
+            Ok(Submitted::<()>::see_other(&done.to_string()))
         }
-        Err(e) => body.reject(ApiError::from(e), &format!("{page}?draft={draft}"), &[]),
+        Err(e) => body.reject(ApiError::from(e), &preview(draft), &[]),
     }
 }
 
 /// Where a form post returns: its `back` field when that is a supervision page (never an
 /// outside address), else `fallback`.
-pub fn back_to(fields: &[(String, String)], fallback: &str) -> String {
+pub fn back_to(fields: &[(String, String)], fallback: Page) -> Address {
     fields
         .iter()
         .find(|(name, _)| name == "back")
         .map(|(_, v)| crate::services::preferences::safe_return_path(Some(v)))
         .filter(|v| v.starts_with("/supervise/"))
-        .unwrap_or_else(|| fallback.into())
+        .map_or_else(|| fallback.address(), Address::new)
 }
 
 #[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
@@ -109,11 +108,10 @@ pub async fn void(
     body: Submitted<VoidRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let id = parse_id(&id)?;
-    let back = back_to(&body.fields, "/supervise");
-    let separator = if back.contains('?') { '&' } else { '?' };
+    let back = back_to(&body.fields, Page::Supervise);
     match evidence::void(&state.db, &user.0.actor, id, &body.value.reason).await {
-        Ok(()) => Ok(body.respond_done(&format!("{back}{separator}saved=voided"))),
-        Err(e) => body.reject_with_detail(ApiError::from(e), &back, &[]),
+        Ok(()) => Ok(body.respond_done(&back.clone().outcome(Outcome::Voided).to_string())),
+        Err(e) => body.reject_with_detail(ApiError::from(e), &back.to_string(), &[]),
     }
 }
 
@@ -131,17 +129,21 @@ pub async fn rate(
 ) -> Result<HttpResponse, ApiError> {
     let cohort = parse_id(&id)?;
     let mut submission = body.value.clone();
-    let page = format!(
-        "/ratings/{cohort}/{}/{}",
+    let page = Page::Rating(
+        cohort,
         submission.learner,
-        submission.phase.code()
-    );
+        submission.phase.code().to_owned(),
+    )
+    .path();
     let result = match ratings::read_form_levels(&mut submission, &body.fields) {
         Ok(()) => ratings::submit(&state.db, &user.0.actor, cohort, &submission).await,
         Err(e) => Err(e),
     };
     match result {
-        Ok(added) => Ok(body.respond(&serde_json::json!({ "added": added }), "/inbox?saved=rated")),
+        Ok(added) => Ok(body.respond(
+            &serde_json::json!({ "added": added }),
+            &Page::Inbox.after(Outcome::Rated).to_string(),
+        )),
         Err(e) => body.reject_with_detail(ApiError::from(e), &page, &[]),
     }
 }
@@ -188,8 +190,8 @@ pub async fn invite(
 ) -> Result<HttpResponse, ApiError> {
     let cohort = parse_id(&id)?;
     match peers::invite(&state.db, &user.0.actor, cohort, &body.value).await {
-        Ok(()) => Ok(body.respond_done("/inbox?saved=invited")),
-        Err(e) => body.reject_with_detail(ApiError::from(e), "/inbox", &["peer"]),
+        Ok(()) => Ok(body.respond_done(&Page::Inbox.after(Outcome::Invited).to_string())),
+        Err(e) => body.reject_with_detail(ApiError::from(e), &Page::Inbox.path(), &["peer"]),
     }
 }
 
@@ -201,8 +203,6 @@ pub async fn my_inbox(
     state: web::Data<AppState>,
     user: CurrentUser,
 ) -> Result<HttpResponse, ApiError> {
-    let found = inbox::inbox(&state.db, &user.0.actor)
-        .await
-        .map_err(|e| ApiError::unavailable(&e))?;
+    let found = inbox::inbox(&state.db, &user.0.actor).await?;
     Ok(HttpResponse::Ok().json(found))
 }

@@ -6,6 +6,8 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use shared::Locale;
 use shared::learning::{AnswerCheck, CheckedAnswer, DraftAnswers, EventBatch, PlayStep};
 use shared::locale::LOCALE_COOKIE;
+use shared::outcome::Outcome;
+use shared::page::Page;
 
 use super::parse_id;
 use crate::http::authenticate::CurrentUser;
@@ -33,7 +35,7 @@ pub async fn save_draft(
 ) -> Result<HttpResponse, ApiError> {
     let (cohort, activity) = path.into_inner();
     let cohort = parse_id(&cohort)?;
-    let page = format!("/learn/{cohort}/{activity}");
+    let page = Page::LearnActivity(cohort, activity.clone());
     match drafts::save_answers(
         &state.db,
         &user.0.actor,
@@ -43,8 +45,8 @@ pub async fn save_draft(
     )
     .await
     {
-        Ok(()) => Ok(body.respond_done(&format!("{page}?saved=draft"))),
-        Err(e) => body.reject_with_detail(ApiError::from(e), &page, &[]),
+        Ok(()) => Ok(body.respond_done(&page.after(Outcome::DraftSaved).to_string())),
+        Err(e) => body.reject_with_detail(ApiError::from(e), &page.path(), &[]),
     }
 }
 
@@ -63,18 +65,20 @@ pub async fn play_step(
 ) -> Result<HttpResponse, ApiError> {
     let (cohort, activity) = path.into_inner();
     let cohort = parse_id(&cohort)?;
-    let page = format!("/learn/{cohort}/{activity}");
+    let page = Page::LearnActivity(cohort, activity.clone());
     match plays::step(&state.db, &user.0.actor, cohort, &activity, &body.value).await {
-        Ok(Stepped::Moved) => Ok(body.respond(&serde_json::json!({ "state": "moved" }), &page)),
+        Ok(Stepped::Moved) => {
+            Ok(body.respond(&serde_json::json!({ "state": "moved" }), &page.path()))
+        }
         Ok(Stepped::Stale) => Ok(body.respond(
             &serde_json::json!({ "state": "stale" }),
-            &format!("{page}?notice=stale"),
+            &page.address().with("notice", "stale").to_string(),
         )),
         Ok(Stepped::Ended(attempt)) => Ok(body.respond(
             &serde_json::json!({ "state": "ended", "attempt": attempt }),
-            &format!("{page}?attempt={attempt}"),
+            &page.address().with("attempt", attempt).to_string(),
         )),
-        Err(e) => body.reject_with_detail(ApiError::from(e), &page, &[]),
+        Err(e) => body.reject_with_detail(ApiError::from(e), &page.path(), &[]),
     }
 }
 
@@ -167,9 +171,9 @@ pub async fn issue_certificate(
     match certificates::issue(&state.db, &user.0.actor, cohort).await {
         Ok(code) => Ok(body.respond(
             &serde_json::json!({ "code": code }),
-            &format!("/learn/{cohort}/certificate"),
+            &Page::Certificate(cohort).path(),
         )),
-        Err(e) => body.reject(ApiError::from(e), &format!("/learn/{cohort}"), &[]),
+        Err(e) => body.reject(ApiError::from(e), &Page::Learn(cohort).path(), &[]),
     }
 }
 

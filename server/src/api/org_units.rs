@@ -2,6 +2,9 @@
 
 use actix_web::{HttpResponse, web};
 use shared::directory::{CreateOrgUnit, UpdateOrgUnit};
+use shared::outcome::Outcome;
+use shared::outcome::Thing;
+use shared::page::Page;
 
 use super::parse_id;
 use crate::http::authenticate::CurrentUser;
@@ -30,13 +33,17 @@ pub async fn create(
     body: Submitted<CreateOrgUnit>,
 ) -> Result<HttpResponse, ApiError> {
     match org_units::create(&state.db, &user.0.actor, body.value.clone()).await {
-        Ok(_) if body.kind == BodyKind::Form => {
-            Ok(Submitted::<()>::see_other("/admin/org-units?saved=created"))
-        }
+        Ok(_) if body.kind == BodyKind::Form => Ok(Submitted::<()>::see_other(
+            &Page::AdminOrgUnits
+                .after(Outcome::Created {
+                    thing: Thing::OrgUnit,
+                })
+                .to_string(),
+        )),
         Ok(created) => Ok(HttpResponse::Created().json(created)),
         Err(e) => body.reject(
             ApiError::from(e),
-            "/admin/org-units",
+            &Page::AdminOrgUnits.path(),
             &["parent_id", "code", "name", "kind", "region"],
         ),
     }
@@ -54,9 +61,12 @@ pub async fn update(
     body: Submitted<UpdateOrgUnit>,
 ) -> Result<HttpResponse, ApiError> {
     let id = parse_id(&id)?;
-    let back = format!("/admin/org-units/{id}");
+    let back = Page::AdminOrgUnit(id).path();
     match org_units::update(&state.db, &user.0.actor, id, body.value.clone()).await {
-        Ok(updated) => Ok(body.respond(&updated, "/admin/org-units?saved=updated")),
+        Ok(updated) => Ok(body.respond(
+            &updated,
+            &Page::AdminOrgUnits.after(Outcome::Updated).to_string(),
+        )),
         Err(e) => body.reject(
             ApiError::from(e),
             &back,

@@ -2,6 +2,9 @@
 
 use actix_web::{HttpResponse, web};
 use shared::directory::PositionInput;
+use shared::outcome::Outcome;
+use shared::outcome::Thing;
+use shared::page::Page;
 
 use super::parse_id;
 use crate::http::authenticate::CurrentUser;
@@ -43,13 +46,17 @@ pub async fn create(
     body: Submitted<PositionInput>,
 ) -> Result<HttpResponse, ApiError> {
     match positions::create(&state.db, &user.0.actor, body.value.clone()).await {
-        Ok(_) if body.kind == BodyKind::Form => {
-            Ok(Submitted::<()>::see_other("/admin/positions?saved=created"))
-        }
+        Ok(_) if body.kind == BodyKind::Form => Ok(Submitted::<()>::see_other(
+            &Page::AdminPositions
+                .after(Outcome::Created {
+                    thing: Thing::Position,
+                })
+                .to_string(),
+        )),
         Ok(created) => Ok(HttpResponse::Created().json(created)),
         Err(e) => body.reject(
             ApiError::from(e),
-            "/admin/positions",
+            &Page::AdminPositions.path(),
             &["code", "name_vi", "name_en"],
         ),
     }
@@ -67,9 +74,12 @@ pub async fn update(
     body: Submitted<PositionInput>,
 ) -> Result<HttpResponse, ApiError> {
     let id = parse_id(&id)?;
-    let back = format!("/admin/positions/{id}");
+    let back = Page::AdminPosition(id).path();
     match positions::update(&state.db, &user.0.actor, id, body.value.clone()).await {
-        Ok(updated) => Ok(body.respond(&updated, "/admin/positions?saved=updated")),
+        Ok(updated) => Ok(body.respond(
+            &updated,
+            &Page::AdminPositions.after(Outcome::Updated).to_string(),
+        )),
         Err(e) => body.reject(ApiError::from(e), &back, &["code", "name_vi", "name_en"]),
     }
 }

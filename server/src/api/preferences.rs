@@ -30,9 +30,7 @@ pub async fn set_locale(
     let (locale, back) = choose_locale(&body.value)
         .map_err(|e| ApiError::invalid(Message::ChooseLanguage, vec![e.field()]))?;
     if let Some(user) = user {
-        remember_locale(&state.db, user.0.actor.me.id, locale)
-            .await
-            .map_err(|e| ApiError::unavailable(&e))?;
+        remember_locale(&state.db, user.0.actor.me.id, locale).await?;
     }
     let cookie = cookies::locale(locale.code(), state.secure_cookies);
     let mut response = body.respond(&LocaleChosen { locale }, &back);

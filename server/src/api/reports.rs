@@ -7,6 +7,8 @@ use serde::Deserialize;
 use shared::Message;
 use shared::evidence::report::{Comparison, ReportFilter};
 use shared::evidence::table::{self, Table};
+use shared::outcome::Outcome;
+use shared::page::Page;
 use shared::{FieldProblem, Problem};
 use uuid::Uuid;
 
@@ -188,14 +190,16 @@ pub async fn enrol_from_needs(
     body: Submitted<NeedsEnrolment>,
 ) -> Result<HttpResponse, ApiError> {
     let cohort = parse_id(&id)?;
-    let back = super::evidence::back_to(&body.fields, "/supervise/needs");
-    let separator = if back.contains('?') { '&' } else { '?' };
+    let back = super::evidence::back_to(&body.fields, Page::SuperviseNeeds);
     match enrol::enrol(&state.db, &user.0.actor, cohort, &body.value.learners).await {
         Ok(n) => Ok(body.respond(
             &serde_json::json!({ "enrolled": n }),
-            &format!("{back}{separator}saved=enrolled&enrolled={n}"),
+            &back
+                .clone()
+                .outcome(Outcome::Enrolled { count: n })
+                .to_string(),
         )),
-        Err(e) => body.reject_with_detail(ApiError::from(e), &back, &[]),
+        Err(e) => body.reject_with_detail(ApiError::from(e), &back.to_string(), &[]),
     }
 }
 

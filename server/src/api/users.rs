@@ -3,6 +3,9 @@
 use actix_web::{HttpResponse, web};
 use shared::Locale;
 use shared::Message;
+use shared::outcome::Outcome;
+use shared::outcome::Thing;
+use shared::page::Page;
 use shared::user_import::ImportRequest;
 use shared::users::{CreateUser, ResetPassword, UpdateUser, UserQuery};
 use shared::{FieldProblem, Problem};
@@ -74,7 +77,7 @@ pub async fn create(
                     Message::FieldsNeedAttention,
                     vec![FieldProblem::new("locale", Problem::LanguageChoice)],
                 );
-                return body.reject(error, "/admin/users/new", &USER_FIELDS);
+                return body.reject(error, &Page::AdminUserNew.path(), &USER_FIELDS);
             }
         },
     };
@@ -92,12 +95,13 @@ pub async fn create(
     let actor = &user.0.actor;
     let id = match users::create_as(&state.db, &state.passwords, actor, new).await {
         Ok(id) => id,
-        Err(e) => return body.reject(ApiError::from(e), "/admin/users/new", &USER_FIELDS),
+        Err(e) => return body.reject(ApiError::from(e), &Page::AdminUserNew.path(), &USER_FIELDS),
     };
     if body.kind == BodyKind::Form {
-        return Ok(Submitted::<()>::see_other(&format!(
-            "/admin/users/{id}?saved=created"
-        )));
+        let created = Page::AdminUser(id).after(Outcome::Created {
+            thing: Thing::Account,
+        });
+        return Ok(Submitted::<()>::see_other(&created.to_string()));
     }
     let created = users::get(&state.db, actor, id).await?;
     Ok(HttpResponse::Created().json(created))
@@ -117,10 +121,10 @@ pub async fn update(
     body: Submitted<UpdateUser>,
 ) -> Result<HttpResponse, ApiError> {
     let id = parse_id(&id)?;
-    let back = format!("/admin/users/{id}");
+    let back = Page::AdminUser(id);
     match users::update(&state.db, &user.0.actor, id, body.value.clone()).await {
-        Ok(updated) => Ok(body.respond(&updated, &format!("{back}?saved=updated"))),
-        Err(e) => body.reject(ApiError::from(e), &back, &USER_FIELDS),
+        Ok(updated) => Ok(body.respond(&updated, &back.after(Outcome::Updated).to_string())),
+        Err(e) => body.reject(ApiError::from(e), &back.path(), &USER_FIELDS),
     }
 }
 
@@ -146,11 +150,15 @@ async fn set_disabled(
     disabled: bool,
 ) -> Result<HttpResponse, ApiError> {
     let id = parse_id(&id)?;
-    let back = format!("/admin/users/{id}");
-    let outcome = if disabled { "disabled" } else { "enabled" };
+    let back = Page::AdminUser(id);
+    let outcome = if disabled {
+        Outcome::Disabled
+    } else {
+        Outcome::Enabled
+    };
     match users::set_disabled(&state.db, &user.0.actor, id, disabled).await {
-        Ok(()) => Ok(body.respond_done(&format!("{back}?saved={outcome}"))),
-        Err(e) => body.reject(ApiError::from(e), &back, &[]),
+        Ok(()) => Ok(body.respond_done(&back.after(outcome).to_string())),
+        Err(e) => body.reject(ApiError::from(e), &back.path(), &[]),
     }
 }
 
@@ -189,11 +197,11 @@ pub async fn reset_password(
     body: Submitted<ResetPassword>,
 ) -> Result<HttpResponse, ApiError> {
     let id = parse_id(&id)?;
-    let back = format!("/admin/users/{id}");
+    let back = Page::AdminUser(id);
     let password = body.value.new_password.clone();
     match users::reset_password(&state.db, &state.passwords, &user.0.actor, id, password).await {
-        Ok(()) => Ok(body.respond_done(&format!("{back}?saved=password"))),
-        Err(e) => body.reject(ApiError::from(e), &back, &[]),
+        Ok(()) => Ok(body.respond_done(&back.after(Outcome::PasswordReset).to_string())),
+        Err(e) => body.reject(ApiError::from(e), &back.path(), &[]),
     }
 }
 
@@ -214,11 +222,9 @@ pub async fn import(
 ) -> Result<HttpResponse, ApiError> {
     let actor = &user.0.actor;
     let request = body.value.clone();
-    let unavailable = |e: sea_orm::DbErr| ApiError::unavailable(&e);
     let csv = match request.draft_id {
         Some(draft) => import_drafts::load(&state.db, actor.me.id, draft)
-            .await
-            .map_err(unavailable)?
+            .await?
             .ok_or_else(|| ApiError::not_found(Message::DraftGone))?,
         None => request.csv.clone(),
     };
@@ -226,29 +232,21 @@ pub async fn import(
         // Without scripts: the preview is a page, so the pasted text waits in a draft.
         let draft = match request.draft_id {
             Some(draft) => draft,
-            None => import_drafts::save(&state.db, actor.me.id, csv.clone())
-                .await
-                .map_err(unavailable)?,
+            None => import_drafts::save(&state.db, actor.me.id, csv.clone()).await?,
         };
         if request.dry_run {
-            return Ok(Submitted::<()>::see_other(&format!(
-                "/admin/users/import?draft={draft}"
-            )));
+            return Ok(Submitted::<()>::see_other(&import_page(draft)));
         }
         return match users::import(&state.db, &state.passwords, actor, &csv, false).await {
             Ok(report) => {
-                import_drafts::delete(&state.db, actor.me.id, draft)
-                    .await
-                    .map_err(unavailable)?;
-                let done = format!(
-                    "/admin/users?saved=imported&created={}&updated={}",
-                    report.created, report.updated
-                );
-                Ok(Submitted::<()>::see_other(&done))
+                import_drafts::delete(&state.db, actor.me.id, draft).await?;
+                let done = Page::AdminUsers.after(Outcome::AccountsImported {
+                    created: report.created,
+                    updated: report.updated,
+                });
+                Ok(Submitted::<()>::see_other(&done.to_string()))
             }
-            Err(UserError::Invalid(_)) => Ok(Submitted::<()>::see_other(&format!(
-                "/admin/users/import?draft={draft}"
-            ))),
+            Err(UserError::Invalid(_)) => Ok(Submitted::<()>::see_other(&import_page(draft))),
             Err(e) => Err(ApiError::from(e)),
         };
     }
@@ -276,4 +274,12 @@ pub async fn export(
             "attachment; filename=\"fieldschool-users.csv\"",
         ))
         .body(csv))
+}
+
+/// The import page showing what a draft would do.
+fn import_page(draft: uuid::Uuid) -> String {
+    Page::AdminUserImport
+        .address()
+        .with("draft", draft)
+        .to_string()
 }

@@ -356,7 +356,7 @@ async fn an_import_is_previewed_then_stored_with_forms(app: TestApp) {
     assert_eq!(stored.status(), StatusCode::SEE_OTHER);
     assert_eq!(
         stored.headers()["location"].to_str().unwrap(),
-        "/supervise/evidence/import?saved=imported&added=2&present=0"
+        "/supervise/evidence/import?saved=evidence_imported&added=2&present=0"
     );
     // A file with a bad row comes back with every problem listed by line.
     let bad = app

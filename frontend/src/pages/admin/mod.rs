@@ -16,6 +16,7 @@ use leptos_router::hooks::use_query_map;
 use shared::directory::OrgUnitKind;
 use shared::{ErrorCode, Locale};
 
+use crate::components::OutcomeNotice;
 pub use crate::components::field_label;
 use crate::i18n::{Text, t};
 use crate::layout::use_locale;
@@ -47,19 +48,8 @@ pub fn typed(name: &str) -> String {
 pub fn FormOutcome() -> impl IntoView {
     let locale = use_locale();
     let query = use_query_map().get_untracked();
-    if let Some(saved) = query.get("saved") {
-        let text = match saved.as_str() {
-            "created" => Text::SavedCreated,
-            "updated" => Text::SavedUpdated,
-            "disabled" => Text::SavedDisabled,
-            "enabled" => Text::SavedEnabled,
-            "password" => Text::SavedPassword,
-            "imported" => Text::SavedImported,
-            "published" => Text::SavedPublished,
-            "package" => Text::SavedPackage,
-            _ => Text::SavedGeneric,
-        };
-        return view! { <p class="notice ok" role="status">{t(locale, text)}</p> }.into_any();
+    if query.get("saved").is_some() {
+        return view! { <OutcomeNotice/> }.into_any();
     }
     let Some(error) = query.get("error") else {
         return ().into_any();

@@ -70,9 +70,10 @@ pub fn status_line(locale: Locale, p: &ActivityProgress) -> String {
 pub fn LearnerNotice() -> impl IntoView {
     let locale = use_locale();
     let query = use_query_map().get_untracked();
-    let (class, text) = if query.get("saved").as_deref() == Some("draft") {
-        ("notice ok", Text::DraftSaved)
-    } else if query.get("notice").as_deref() == Some("stale") {
+    if query.get("saved").is_some() {
+        return view! { <crate::components::OutcomeNotice/> }.into_any();
+    }
+    let (class, text) = if query.get("notice").as_deref() == Some("stale") {
         ("notice", Text::PageWasStale)
     } else {
         match query.get("error").as_deref() {

@@ -258,26 +258,5 @@ pub fn table_view(table: Table, testid: &'static str, links: Vec<Option<String>>
 /// The outcome of the last post on these pages.
 #[component]
 pub fn Outcome() -> impl IntoView {
-    let locale = use_locale();
-    let query = use_query_map().get_untracked();
-    let number = |name: &str| query.get(name).unwrap_or_default();
-    match query.get("saved").as_deref() {
-        Some("voided") => Some(say(locale, Say::SavedVoided).to_owned()),
-        Some("rated") => Some(say(locale, Say::SavedRated).to_owned()),
-        Some("invited") => Some(say(locale, Say::SavedInvited).to_owned()),
-        Some("enrolled") => Some(format!(
-            "{} {}",
-            say(locale, Say::SavedEnrolled),
-            number("enrolled")
-        )),
-        Some("imported") => Some(format!(
-            "{} {} · {} {}",
-            say(locale, Say::Added),
-            number("added"),
-            say(locale, Say::AlreadyPresent),
-            number("present")
-        )),
-        _ => None,
-    }
-    .map(|text| view! { <p class="notice ok" role="status">{text}</p> })
+    view! { <crate::components::OutcomeNotice/> }
 }

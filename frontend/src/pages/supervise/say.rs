@@ -77,7 +77,6 @@ messages! { Say, say {
     ImportProblems => "Tệp có lỗi; chưa lưu dòng nào:", "The file has problems; nothing was stored:";
     Rows => "Số dòng", "Rows";
     WouldAdd => "Sẽ thêm", "Would add";
-    Added => "Đã thêm", "Added";
     AlreadyPresent => "Đã có từ trước", "Already present";
     ConfirmImport => "Lưu các kết quả này", "Store these results";
     NothingToDo => "Hiện không có việc đánh giá nào cần làm.", "There are no ratings waiting for you.";
@@ -100,10 +99,6 @@ messages! { Say, say {
     SourceSupervisor => "Cấp trên", "Supervisor";
     SourcePeer => "Đồng nghiệp", "Peer";
     SourceLecturer => "Giảng viên", "Lecturer";
-    SavedVoided => "Đã hủy kết quả; kết quả vẫn được lưu lại kèm lý do.", "Voided; it stays on record with its reason.";
-    SavedRated => "Đã lưu đánh giá.", "The rating is saved.";
-    SavedInvited => "Đã gửi lời mời.", "The request is sent.";
-    SavedEnrolled => "Số người mới được ghi danh:", "Newly enrolled:";
     FormFailed => "Chưa lưu được:", "Not saved:";
     MyRecord => "Năng lực và nhu cầu đào tạo của tôi", "My competencies and training needs";
     Cohorts => "Các lớp", "Classes";

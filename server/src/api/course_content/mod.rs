@@ -14,9 +14,11 @@ use actix_web::HttpResponse;
 use serde::Serialize;
 use shared::course::Package;
 use shared::course::edit::ITEM_BANK;
+use shared::outcome::Outcome;
+use shared::page::Address;
+use shared::page::Page;
 use uuid::Uuid;
 
-use super::courses::editor;
 use crate::http::authenticate::CurrentUser;
 use crate::http::body::Submitted;
 use crate::http::error::ApiError;
@@ -35,26 +37,33 @@ pub(super) async fn change<T, R: Serialize>(
     change: impl FnMut(&mut Package) -> Result<R, CourseError>,
 ) -> Result<HttpResponse, ApiError> {
     let actor = &user.0.actor;
+    let item = anchor.strip_prefix('#').filter(|a| !a.is_empty());
     match courses::edit(&state.db, actor, id, change).await {
-        Ok(answer) => Ok(body.respond(&answer, &format!("{page}?saved=updated{anchor}"))),
+        Ok(answer) => {
+            let mut done = Address::new(page).outcome(Outcome::Updated);
+            if let Some(item) = item {
+                done = done.at(item);
+            }
+            Ok(body.respond(&answer, &done.to_string()))
+        }
         Err(e) => {
             // Back to the form that failed, so the page can open it with what was typed.
-            let back = match anchor.strip_prefix('#').filter(|a| !a.is_empty()) {
-                Some(item) => format!("{page}?editing={item}"),
-                None => page,
+            let back = match item {
+                Some(item) => Address::new(page).with("editing", item),
+                None => Address::new(page),
             };
-            body.reject_with_detail(ApiError::from(e), &back, echo)
+            body.reject_with_detail(ApiError::from(e), &back.to_string(), echo)
         }
     }
 }
 
 pub(super) fn activity_page(id: Uuid, activity: &str) -> String {
-    format!("{}/activities/{activity}", editor(id))
+    Page::AuthorActivity(id, activity.to_owned()).path()
 }
 
 pub(super) fn questions_page(id: Uuid, container: &str) -> String {
     if container == ITEM_BANK {
-        format!("{}/bank", editor(id))
+        Page::AuthorBank(id).path()
     } else {
         activity_page(id, container)
     }

@@ -3,6 +3,8 @@
 use actix_web::{HttpResponse, web};
 use shared::authoring::{ActivityForm, MoveForm, NewActivity, TitleForm};
 use shared::course::ActivityKind;
+use shared::outcome::Outcome;
+use shared::page::Address;
 
 use super::{Created, TITLE_FIELDS, activity_page, change};
 use crate::api::courses::editor;
@@ -197,15 +199,18 @@ pub async fn update_activity(
     })
     .await;
     match result {
-        Ok(None) => Ok(body.respond(&(), &format!("{page}?saved=updated"))),
+        Ok(None) => Ok(body.respond(
+            &(),
+            &Address::new(page).outcome(Outcome::Updated).to_string(),
+        )),
         // Saved, but one part was kept as it was: say which and why.
         Ok(Some(warning)) => {
-            let query =
-                serde_urlencoded::to_string([("saved", "updated"), ("detail", warning.as_str())])
-                    .unwrap_or_default();
+            let back = Address::new(page)
+                .outcome(Outcome::Updated)
+                .with("detail", &warning);
             Ok(body.respond(
                 &serde_json::json!({ "warning": warning }),
-                &format!("{page}?{query}"),
+                &back.to_string(),
             ))
         }
         Err(e) => body.reject_with_detail(ApiError::from(e), &page, echo),

@@ -1,0 +1,195 @@
+//! What a form post did, carried in the address of the page it returns to (post, redirect,
+//! get) and shown there in the reader's language. The server writes it with
+//! [`Outcome::query`]; the page reads it back with [`Outcome::from_query`]: one type on
+//! both sides instead of `?saved=` strings matched by hand.
+
+/// What was created.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Thing {
+    Account,
+    OrgUnit,
+    Position,
+    Course,
+    Cohort,
+    Framework,
+}
+
+impl Thing {
+    pub const ALL: [Thing; 6] = [
+        Thing::Account,
+        Thing::OrgUnit,
+        Thing::Position,
+        Thing::Course,
+        Thing::Cohort,
+        Thing::Framework,
+    ];
+
+    fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|t| t.code() == code)
+    }
+}
+
+/// The outcome of a post that succeeded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Created { thing: Thing },
+    Updated,
+    Disabled,
+    Enabled,
+    PasswordReset,
+    AccountsImported { created: u64, updated: u64 },
+    Published,
+    PackageImported,
+    DraftSaved,
+    EvidenceImported { added: u64, present: u64 },
+    Enrolled { count: u64 },
+    Voided,
+    Rated,
+    Invited,
+}
+
+crate::wording! { Thing, fn created(locale) {
+    Account => "Đã tạo tài khoản.", "Account created.";
+    OrgUnit => "Đã tạo đơn vị.", "Org unit created.";
+    Position => "Đã tạo vị trí việc làm.", "Position created.";
+    Course => "Đã tạo khóa học.", "Course created.";
+    Cohort => "Đã mở lớp học.", "Cohort opened.";
+    Framework => "Đã tạo phiên bản khung năng lực mới.", "A new framework version is created.";
+} }
+
+crate::wording! { Outcome, fn word(locale) {
+    Created { thing } => { thing.created(locale) }, { thing.created(locale) };
+    Updated => "Đã lưu thay đổi.", "Changes saved.";
+    Disabled => "Đã khóa tài khoản.", "Account disabled.";
+    Enabled => "Đã mở khóa tài khoản.", "Account enabled.";
+    PasswordReset => "Đã đặt lại mật khẩu.", "Password reset.";
+    AccountsImported { created, updated } => "Đã nhập tài khoản từ CSV: tạo mới {created}, cập nhật {updated}.", "Accounts imported from CSV: {created} created, {updated} updated.";
+    Published => "Đã xuất bản phiên bản mới.", "A new version is published.";
+    PackageImported => "Đã nhập gói khóa học thành bản nháp mới.", "The course package is imported as a new draft.";
+    DraftSaved => "Đã lưu nháp. Bạn có thể quay lại viết tiếp bất cứ lúc nào.", "Draft saved. You can come back and continue at any time.";
+    EvidenceImported { added, present } => "Đã thêm {added} · Đã có từ trước {present}", "Added {added} · Already present {present}";
+    Enrolled { count } => "Số người mới được ghi danh: {count}", "Newly enrolled: {count}";
+    Voided => "Đã hủy kết quả; kết quả vẫn được lưu lại kèm lý do.", "Voided; it stays on record with its reason.";
+    Rated => "Đã lưu đánh giá.", "The rating is saved.";
+    Invited => "Đã gửi lời mời.", "The request is sent.";
+} }
+
+impl Outcome {
+    /// The query pairs that carry it: `saved` and its arguments.
+    pub fn query(&self) -> Vec<(&'static str, String)> {
+        let mut pairs = vec![("saved", self.code())];
+        match *self {
+            Self::Created { thing } => pairs.push(("what", thing.code())),
+            Self::AccountsImported { created, updated } => {
+                pairs.push(("created", created.to_string()));
+                pairs.push(("updated", updated.to_string()));
+            }
+            Self::EvidenceImported { added, present } => {
+                pairs.push(("added", added.to_string()));
+                pairs.push(("present", present.to_string()));
+            }
+            Self::Enrolled { count } => pairs.push(("enrolled", count.to_string())),
+            _ => {}
+        }
+        pairs
+    }
+
+    /// The outcome a page's query carries, if any; `get` reads one query parameter.
+    pub fn from_query(get: impl Fn(&str) -> Option<String>) -> Option<Self> {
+        let number = |name: &str| get(name).and_then(|n| n.parse::<u64>().ok()).unwrap_or(0);
+        Some(match get("saved")?.as_str() {
+            "created" => Self::Created {
+                thing: Thing::from_code(&get("what")?)?,
+            },
+            "updated" => Self::Updated,
+            "disabled" => Self::Disabled,
+            "enabled" => Self::Enabled,
+            "password_reset" => Self::PasswordReset,
+            "accounts_imported" => Self::AccountsImported {
+                created: number("created"),
+                updated: number("updated"),
+            },
+            "published" => Self::Published,
+            "package_imported" => Self::PackageImported,
+            "draft_saved" => Self::DraftSaved,
+            "evidence_imported" => Self::EvidenceImported {
+                added: number("added"),
+                present: number("present"),
+            },
+            "enrolled" => Self::Enrolled {
+                count: number("enrolled"),
+            },
+            "voided" => Self::Voided,
+            "rated" => Self::Rated,
+            "invited" => Self::Invited,
+            _ => return None,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Locale;
+
+    fn every() -> Vec<Outcome> {
+        let mut all: Vec<Outcome> = Thing::ALL
+            .into_iter()
+            .map(|thing| Outcome::Created { thing })
+            .collect();
+        all.extend([
+            Outcome::Updated,
+            Outcome::Disabled,
+            Outcome::Enabled,
+            Outcome::PasswordReset,
+            Outcome::AccountsImported {
+                created: 3,
+                updated: 1,
+            },
+            Outcome::Published,
+            Outcome::PackageImported,
+            Outcome::DraftSaved,
+            Outcome::EvidenceImported {
+                added: 2,
+                present: 5,
+            },
+            Outcome::Enrolled { count: 12 },
+            Outcome::Voided,
+            Outcome::Rated,
+            Outcome::Invited,
+        ]);
+        all
+    }
+
+    #[test]
+    fn every_outcome_comes_back_from_its_address() {
+        for outcome in every() {
+            let pairs = outcome.query();
+            let get = |name: &str| {
+                pairs
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|(_, v)| v.clone())
+            };
+            assert_eq!(Outcome::from_query(get), Some(outcome), "{pairs:?}");
+        }
+    }
+
+    #[test]
+    fn what_was_created_is_named() {
+        let position = Outcome::Created {
+            thing: Thing::Position,
+        };
+        assert_eq!(position.word(Locale::Vi), "Đã tạo vị trí việc làm.");
+        assert_eq!(position.word(Locale::En), "Position created.");
+    }
+
+    #[test]
+    fn an_unknown_or_partial_outcome_is_none() {
+        assert_eq!(Outcome::from_query(|_| None), None);
+        let get = |name: &str| (name == "saved").then(|| "created".to_owned());
+        assert_eq!(Outcome::from_query(get), None, "created what?");
+        let get = |name: &str| (name == "saved").then(|| "nonsense".to_owned());
+        assert_eq!(Outcome::from_query(get), None);
+    }
+}
