@@ -7,7 +7,6 @@ use shared::Locale;
 use shared::auth::CSRF_FIELD;
 
 use crate::i18n::{Text, t};
-use crate::pages::supervise::{Say, say};
 use crate::ports::Viewer;
 
 /// The language of this request (set by the server from the `fs_lang` cookie).
@@ -59,10 +58,10 @@ pub fn SiteHeader() -> impl IntoView {
         Some(me) => view! {
             <nav class="account">
                 {(me.has_role(shared::Role::Admin) || me.has_role(shared::Role::Supervisor)).then(|| view! {
-                    <a href="/supervise">{say(locale, Say::SupervisionNav)}</a>
+                    <a href="/supervise">{t(locale, Text::SupervisionNav)}</a>
                     <a href="/admin/users">{t(locale, Text::Administration)}</a>
                 })}
-                <a href="/inbox">{say(locale, Say::Inbox)}</a>
+                <a href="/inbox">{t(locale, Text::Inbox)}</a>
                 {me.has_role(shared::Role::Learner).then(|| view! {
                     <a href="/learn">{t(locale, Text::Learning)}</a>
                 })}

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use shared::Locale;
 
-use super::say::{Say, say};
+use crate::i18n::{Say, say};
 
 /// Above this round trip (milliseconds) the connection is reported as slow.
 const SLOW_MS: u32 = 1500;

@@ -7,7 +7,6 @@ mod heartbeat;
 mod net;
 mod question_check;
 mod role_play;
-pub mod say;
 
 pub use connection_check::ConnectionCheck;
 pub use heartbeat::Heartbeat;

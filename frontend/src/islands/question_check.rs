@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use shared::Locale;
 use uuid::Uuid;
 
-use super::say::{Say, say};
+use crate::i18n::{Say, say};
 
 /// The grade of every answer to one closed question (by `shared::quiz::answer_key`) and
 /// its feedback, rendered by the server.

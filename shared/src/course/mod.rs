@@ -4,7 +4,6 @@
 
 mod activity;
 mod assessment;
-mod describe;
 pub mod edit;
 pub mod learner;
 pub mod notation;

@@ -1,4 +1,12 @@
-//! The catalogue: every message a person reads, in Vietnamese (the default) and English.
+//! The catalogue: every message a person reads, in Vietnamese (the default) and English,
+//! declared here and nowhere else.
+//!
+//! - [`Text`] and [`Say`]: the fixed words of the pages, the offline script and the
+//!   islands (`text.rs`);
+//! - [`Message`] and [`Problem`]: what an error response or a form says went wrong
+//!   (`messages.rs`, `problems.rs`);
+//! - the wordings of the domain's own enums: a course's problems (`course.rs`), what a
+//!   form post did (`outcomes.rs`).
 //!
 //! A message is a value: a variant of an enum that carries what its wording needs (a line,
 //! a code, a count). Services return such values, never sentences; the page or the API
@@ -14,11 +22,15 @@
 //! island together), and both check completeness only in tests. Here a message is a type,
 //! a wording is a `format!` string, and the compiler does the checking.
 
+mod course;
 mod messages;
+mod outcomes;
 mod problems;
+mod text;
 
 pub use messages::Message;
 pub use problems::{FieldProblem, Problem};
+pub use text::{Say, Text, say, t};
 
 /// The English form for `n`: `one` when it is 1, `other` otherwise. Vietnamese has no
 /// grammatical plural (CLDR: "other" only), so its wordings need no such choice.

@@ -7,7 +7,7 @@ use shared::Locale;
 use shared::roleplay::{NodeKind, Outcome, Play, replay};
 
 use super::{Sent, Staged};
-use crate::islands::say::{Say, say};
+use crate::i18n::{Say, say};
 
 pub fn outcome_words(outcome: Outcome) -> (Say, &'static str) {
     match outcome {

@@ -15,7 +15,6 @@ use super::{
 use crate::i18n::{Text, t};
 use crate::layout::{FormToken, SignInFirst, use_locale, use_viewer};
 use crate::pages::admin::{FormOutcome, port_failure};
-use crate::pages::learn::offline::{Off, off};
 use crate::ports::{PortError, Ports};
 
 #[component]
@@ -119,8 +118,8 @@ fn Editor(course: CourseDetail, competencies: Vec<Competency>, activity: String)
                     <option value="immediate" selected=s.feedback == FeedbackTiming::Immediate>{t(locale, Text::FeedbackImmediate)}</option>
                     <option value="after_submission" selected=s.feedback == FeedbackTiming::AfterSubmission>{t(locale, Text::FeedbackAfter)}</option>
                 </select>
-                <label class="check"><input type="checkbox" name="offline_feedback" value="true" checked=s.offline_feedback/>{off(locale, Off::OfflineFeedback)}</label>
-                <small>{off(locale, Off::OfflineFeedbackHint)}</small>
+                <label class="check"><input type="checkbox" name="offline_feedback" value="true" checked=s.offline_feedback/>{t(locale, Text::OfflineFeedback)}</label>
+                <small>{t(locale, Text::OfflineFeedbackHint)}</small>
             }
             .into_any()
         }

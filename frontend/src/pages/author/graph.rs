@@ -7,8 +7,8 @@ use std::collections::{HashMap, HashSet, VecDeque};
 use leptos::prelude::*;
 use shared::roleplay::{NodeKind, Outcome, Problem, Scenario, validate};
 
+use crate::i18n::{Say, say};
 use crate::i18n::{Text, t};
-use crate::islands::say::{Say, say};
 use crate::layout::use_locale;
 
 const W: i32 = 132;

@@ -9,8 +9,8 @@ use shared::roleplay::{Choice, Node, NodeKind, Outcome};
 
 use super::graph::ScenarioGraph;
 use super::{DeleteButton, query, tr, typed_or};
+use crate::i18n::{Say, say};
 use crate::i18n::{Text, t};
-use crate::islands::say::{Say, say};
 use crate::layout::{FormToken, use_locale};
 
 fn outcome_code(outcome: Outcome) -> &'static str {

@@ -6,7 +6,6 @@ use crate::i18n::{Text, t};
 use crate::layout::{SignInFirst, use_locale, use_viewer};
 use crate::pages::admin::port_failure;
 use crate::pages::author::tr;
-use crate::pages::supervise::{Say, say};
 use crate::ports::{PortError, Ports};
 
 #[component]
@@ -19,8 +18,8 @@ pub fn LearnPage() -> impl IntoView {
     view! {
         <h1>{t(locale, Text::Learning)}</h1>
         <p class="actions">
-            <a href=format!("/supervise/learners/{}", me.id)>{say(locale, Say::MyRecord)}</a>
-            <a href="/inbox">{say(locale, Say::Inbox)}</a>
+            <a href=format!("/supervise/learners/{}", me.id)>{t(locale, Text::MyRecord)}</a>
+            <a href="/inbox">{t(locale, Text::Inbox)}</a>
         </p>
         <Suspense fallback=move || view! { <p>{t(locale, Text::Loading)}</p> }>
             {

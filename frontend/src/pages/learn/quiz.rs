@@ -6,9 +6,9 @@ use shared::course::learner::shown;
 use shared::course::{Activity, ActivityBody, FeedbackTiming};
 
 use super::percent;
+use crate::i18n::{Say, say};
 use crate::i18n::{Text, t};
 use crate::islands::OfflineCheck;
-use crate::islands::say::{Say, say};
 use crate::layout::{FormToken, use_locale};
 use crate::pages::author::preview::{Md, Questions};
 use crate::pages::author::query;

@@ -5,17 +5,11 @@ use leptos::prelude::*;
 
 use crate::text_area::TextArea;
 
-use crate::i18n::{Locale, Text, messages, t};
+use crate::i18n::{Text, t};
 use crate::layout::{FormToken, SignInFirst, use_locale, use_viewer};
 use crate::pages::admin::{FormOutcome, port_failure, typed};
 use crate::pages::author::{query, tr};
 use crate::ports::{PortError, Ports};
-
-messages! { VersionText, versions {
-    Newer => "Khóa học đã có phiên bản {n}.", "Version {n} of the course is published.";
-    Confirm => "Tôi hiểu: bài đã làm giữ kết quả cũ; bài làm ngoại tuyến chưa gửi được chấm theo phiên bản học viên đã làm.", "I understand: work already done keeps its results; work still on a device is graded on the version it was done on.";
-    Move => "Chuyển lớp sang phiên bản {n}", "Move the class to version {n}";
-} }
 
 #[component]
 pub fn TeachPage() -> impl IntoView {
@@ -52,9 +46,9 @@ pub fn TeachPage() -> impl IntoView {
                                     <form class="notice" method="post" action=format!("/api/v1/cohorts/{}/version", c.id)>
                                         <FormToken/>
                                         <input type="hidden" name="version" value=c.latest_version.to_string()/>
-                                        <p>{versions(locale, VersionText::Newer).replace("{n}", &c.latest_version.to_string())}</p>
-                                        <label><input type="checkbox" name="confirm" required/>" "{versions(locale, VersionText::Confirm)}</label>
-                                        <button type="submit">{versions(locale, VersionText::Move).replace("{n}", &c.latest_version.to_string())}</button>
+                                        <p>{t(locale, Text::VersionNewer).replace("{n}", &c.latest_version.to_string())}</p>
+                                        <label><input type="checkbox" name="confirm" required/>" "{t(locale, Text::VersionConfirm)}</label>
+                                        <button type="submit">{t(locale, Text::VersionMove).replace("{n}", &c.latest_version.to_string())}</button>
                                     </form>
                                 })}
                                 <form class="stacked" method="post" action=format!("/api/v1/cohorts/{}/enrolments", c.id)>

@@ -3,12 +3,11 @@
 //! of training needs by unit and competency. Each mark has a `<title>` with its numbers,
 //! and the tables beside the charts hold the same figures for screen readers.
 
+use crate::i18n::{Text, t};
 use leptos::prelude::*;
 use shared::Locale;
 use shared::evidence::report::{Comparison, GainRow, NeedsReport};
 use shared::evidence::table::{comparison_label, number};
-
-use super::{Say, say};
 
 const WIDTH: f64 = 640.0;
 const LABEL: f64 = 230.0;
@@ -35,7 +34,7 @@ pub fn GainChart(rows: Vec<GainRow>, measure: Comparison, locale: Locale) -> imp
         .filter(|r| r.comparison == measure)
         .collect();
     if shown.is_empty() {
-        return view! { <p class="empty">{say(locale, Say::NoEvidence)}</p> }.into_any();
+        return view! { <p class="empty">{t(locale, Text::NoEvidence)}</p> }.into_any();
     }
     let top = shown
         .iter()
@@ -73,7 +72,7 @@ pub fn GainChart(rows: Vec<GainRow>, measure: Comparison, locale: Locale) -> imp
                         "{label}: {} → {} ({} {} … {}; n = {})",
                         number(Some(before)),
                         number(Some(after)),
-                        say(locale, Say::IntervalOfChange),
+                        t(locale, Text::IntervalOfChange),
                         number(g.ci_low),
                         number(g.ci_high),
                         g.n_paired
@@ -101,7 +100,7 @@ pub fn GainChart(rows: Vec<GainRow>, measure: Comparison, locale: Locale) -> imp
                     .into_any()
                 }
                 _ => view! {
-                    <text class="note" x=LABEL y=y + 4.0>{say(locale, Say::TooSmallShort)}</text>
+                    <text class="note" x=LABEL y=y + 4.0>{t(locale, Text::TooSmallShort)}</text>
                 }
                 .into_any(),
             };
@@ -124,9 +123,9 @@ pub fn GainChart(rows: Vec<GainRow>, measure: Comparison, locale: Locale) -> imp
             </svg>
             <figcaption>
                 {caption} ". "
-                <span class="legend">"○ "{say(locale, Say::MeanBefore)}</span>" "
-                <span class="legend">"● "{say(locale, Say::MeanAfter)}</span>" "
-                <span class="legend">"├─┤ "{say(locale, Say::IntervalOfChange)}</span>
+                <span class="legend">"○ "{t(locale, Text::MeanBefore)}</span>" "
+                <span class="legend">"● "{t(locale, Text::MeanAfter)}</span>" "
+                <span class="legend">"├─┤ "{t(locale, Text::IntervalOfChange)}</span>
             </figcaption>
         </figure>
     }
@@ -152,7 +151,7 @@ const CELL_H: f64 = 28.0;
 #[component]
 pub fn HeatMap(report: NeedsReport, locale: Locale) -> impl IntoView {
     if report.rows.is_empty() || report.competencies.is_empty() {
-        return view! { <p class="empty">{say(locale, Say::NoNeeds)}</p> }.into_any();
+        return view! { <p class="empty">{t(locale, Text::NoNeeds)}</p> }.into_any();
     }
     let width = LABEL + CELL_W * report.competencies.len() as f64 + 8.0;
     let height = TOP + CELL_H * report.rows.len() as f64 + 8.0;
@@ -187,11 +186,11 @@ pub fn HeatMap(report: NeedsReport, locale: Locale) -> impl IntoView {
                         .iter()
                         .find(|cell| cell.unit_id == unit.id && cell.competency_id == c.id);
                     let (class, text, title) = match cell {
-                        None => ("none", String::new(), say(locale, Say::NotRequired).to_owned()),
+                        None => ("none", String::new(), t(locale, Text::NotRequired).to_owned()),
                         Some(cell) if cell.too_small => (
                             "small",
                             format!("({})", cell.assessed),
-                            format!("{} · {}: {}", unit.name, c.code, say(locale, Say::TooSmallShort)),
+                            format!("{} · {}: {}", unit.name, c.code, t(locale, Text::TooSmallShort)),
                         ),
                         Some(cell) => (
                             band(cell.mean_gap.unwrap_or(0.0)),
@@ -200,7 +199,7 @@ pub fn HeatMap(report: NeedsReport, locale: Locale) -> impl IntoView {
                                 "{} · {}: {} {} ({} / {})",
                                 unit.name,
                                 c.code,
-                                say(locale, Say::MeanGap),
+                                t(locale, Text::MeanGap),
                                 number(cell.mean_gap),
                                 cell.below,
                                 cell.assessed
@@ -228,11 +227,11 @@ pub fn HeatMap(report: NeedsReport, locale: Locale) -> impl IntoView {
     view! {
         <figure class="chart heat">
             <svg viewBox=format!("0 0 {width} {height}") role="img"
-                aria-label=say(locale, Say::HeatMapTitle) xmlns="http://www.w3.org/2000/svg">
+                aria-label=t(locale, Text::HeatMapTitle) xmlns="http://www.w3.org/2000/svg">
                 {header}
                 {cells}
             </svg>
-            <figcaption>{say(locale, Say::HeatMapKey)}</figcaption>
+            <figcaption>{t(locale, Text::HeatMapKey)}</figcaption>
         </figure>
     }
     .into_any()

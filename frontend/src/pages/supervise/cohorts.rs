@@ -12,7 +12,7 @@ use shared::evidence::table::{self, number};
 use shared::evidence::{Lens, Phase};
 
 use super::chart::GainChart;
-use super::{Say, SuperviseNav, say, table_view};
+use super::{SuperviseNav, table_view};
 use crate::i18n::{Text, t};
 use crate::layout::{SignInFirst, use_locale, use_viewer};
 use crate::pages::admin::port_failure;
@@ -26,9 +26,9 @@ pub fn CohortsPage() -> impl IntoView {
     }
     let ports = use_context::<Ports>();
     view! {
-        <h1>{say(locale, Say::CohortsTitle)}</h1>
+        <h1>{t(locale, Text::CohortsTitle)}</h1>
         <SuperviseNav/>
-        <p>{say(locale, Say::CohortsIntro)}</p>
+        <p>{t(locale, Text::CohortsIntro)}</p>
         <Suspense fallback=move || view! { <p>{t(locale, Text::Loading)}</p> }>
             {
                 let ports = ports.clone();
@@ -38,7 +38,7 @@ pub fn CohortsPage() -> impl IntoView {
                     };
                     match ports.supervise.filter_options().await {
                         Ok(options) if options.cohorts.is_empty() => {
-                            view! { <p class="empty">{say(locale, Say::NoCohorts)}</p> }.into_any()
+                            view! { <p class="empty">{t(locale, Text::NoCohorts)}</p> }.into_any()
                         }
                         Ok(options) => view! {
                             <ul data-testid="cohorts">
@@ -113,9 +113,9 @@ fn summary_view(locale: Locale, s: KirkpatrickSummary) -> AnyView {
     let line = |(mean, n): (f64, usize)| {
         format!(
             "{} {} ({} {n})",
-            say(locale, Say::MeanChange),
+            t(locale, Text::MeanChange),
             number(Some(mean)),
-            say(locale, Say::CompetenciesCounted)
+            t(locale, Text::CompetenciesCounted)
         )
     };
     let reaction_mean = {
@@ -125,23 +125,23 @@ fn summary_view(locale: Locale, s: KirkpatrickSummary) -> AnyView {
     view! {
         <h1>{s.title.get(locale).to_owned()}</h1>
         <p>{s.starts_on.clone()} " – " {s.ends_on.clone()} " · "
-            {say(locale, Say::LearnersInReach)} ": " {s.learners} " · "
-            {say(locale, Say::Respondents)} ": " {s.respondents}</p>
+            {t(locale, Text::LearnersInReach)} ": " {s.learners} " · "
+            {t(locale, Text::Respondents)} ": " {s.respondents}</p>
         <section>
-            <h2>{say(locale, Say::LevelReaction)}</h2>
-            <p>{say(locale, Say::ReactionMean)} ": " <strong>{reaction_mean.map_or_else(|| say(locale, Say::TooSmallShort).to_owned(), |m| number(Some(m)))}</strong></p>
-            <p class="actions"><a href=format!("/api/v1/reports/cohorts/{id}/reaction.csv")>{say(locale, Say::DownloadCsv)}</a></p>
+            <h2>{t(locale, Text::LevelReaction)}</h2>
+            <p>{t(locale, Text::ReactionMean)} ": " <strong>{reaction_mean.map_or_else(|| t(locale, Text::TooSmallShort).to_owned(), |m| number(Some(m)))}</strong></p>
+            <p class="actions"><a href=format!("/api/v1/reports/cohorts/{id}/reaction.csv")>{t(locale, Text::DownloadCsv)}</a></p>
             {table_view(table::reaction(&s.reaction, locale), "reaction", Vec::new())}
         </section>
         <section>
-            <h2>{say(locale, Say::LevelLearning)}</h2>
-            <p>{learning.map_or_else(|| say(locale, Say::NoEvidence).to_owned(), line)}</p>
+            <h2>{t(locale, Text::LevelLearning)}</h2>
+            <p>{learning.map_or_else(|| t(locale, Text::NoEvidence).to_owned(), line)}</p>
             <GainChart rows=s.gains.rows.clone() measure=shared::evidence::report::Comparison::ALL[0] locale=locale/>
         </section>
         <section>
-            <h2>{say(locale, Say::LevelBehaviour)}</h2>
+            <h2>{t(locale, Text::LevelBehaviour)}</h2>
             {if behaviour.is_empty() {
-                view! { <p>{say(locale, Say::NoEvidence)}</p> }.into_any()
+                view! { <p>{t(locale, Text::NoEvidence)}</p> }.into_any()
             } else {
                 view! {
                     <ul>{behaviour.into_iter().map(|(phase, h)| view! {
@@ -151,10 +151,10 @@ fn summary_view(locale: Locale, s: KirkpatrickSummary) -> AnyView {
                 .into_any()
             }}
         </section>
-        <h2>{say(locale, Say::GainTable)}</h2>
-        <p class="actions"><a href=format!("/api/v1/reports/gains.csv?cohort={id}")>{say(locale, Say::DownloadCsv)}</a></p>
+        <h2>{t(locale, Text::GainTable)}</h2>
+        <p class="actions"><a href=format!("/api/v1/reports/gains.csv?cohort={id}")>{t(locale, Text::DownloadCsv)}</a></p>
         {table_view(table::gains(&s.gains, locale), "gains", Vec::new())}
-        <p><small>{say(locale, Say::ResultsLevelNote)}</small></p>
+        <p><small>{t(locale, Text::ResultsLevelNote)}</small></p>
     }
     .into_any()
 }

@@ -10,8 +10,7 @@ use shared::evidence::table;
 
 use super::chart::GainChart;
 use super::{
-    ErrorNotice, Say, SuperviseNav, filter_form, filter_from_query, filter_query, say, table_view,
-    with_query,
+    ErrorNotice, SuperviseNav, filter_form, filter_from_query, filter_query, table_view, with_query,
 };
 use crate::i18n::{Text, t};
 use crate::layout::{SignInFirst, use_locale, use_viewer};
@@ -32,10 +31,10 @@ pub fn GainsPage() -> impl IntoView {
         .unwrap_or(Comparison::ALL[0]);
     let ports = use_context::<Ports>();
     view! {
-        <h1>{say(locale, Say::GainsTitle)}</h1>
+        <h1>{t(locale, Text::GainsTitle)}</h1>
         <SuperviseNav/>
         <ErrorNotice/>
-        <p>{say(locale, Say::GainsIntro)}</p>
+        <p>{t(locale, Text::GainsIntro)}</p>
         <Suspense fallback=move || view! { <p>{t(locale, Text::Loading)}</p> }>
             {
                 let (ports, filter) = (ports.clone(), filter.clone());
@@ -66,7 +65,7 @@ pub fn GainsPage() -> impl IntoView {
 fn body(locale: shared::Locale, report: GainReport, measure: Comparison) -> AnyView {
     let query = filter_query(&report.filter);
     if report.rows.is_empty() {
-        return view! { <p class="empty">{say(locale, Say::NoEvidence)}</p> }.into_any();
+        return view! { <p class="empty">{t(locale, Text::NoEvidence)}</p> }.into_any();
     }
     let links: Vec<Option<String>> = report
         .rows
@@ -106,22 +105,22 @@ fn body(locale: shared::Locale, report: GainReport, measure: Comparison) -> AnyV
         .collect_view();
     let gaps = report.gaps.clone();
     view! {
-        <h2>{say(locale, Say::ChartTitle)}</h2>
-        <nav class="tabs" aria-label=say(locale, Say::Measure)>{measures}</nav>
+        <h2>{t(locale, Text::ChartTitle)}</h2>
+        <nav class="tabs" aria-label=t(locale, Text::Measure)>{measures}</nav>
         <GainChart rows=report.rows.clone() measure=measure locale=locale/>
-        <h2>{say(locale, Say::GainTable)}</h2>
+        <h2>{t(locale, Text::GainTable)}</h2>
         <p class="actions">
-            <a href=with_query("/api/v1/reports/gains.csv", &query)>{say(locale, Say::DownloadCsv)}</a>
+            <a href=with_query("/api/v1/reports/gains.csv", &query)>{t(locale, Text::DownloadCsv)}</a>
         </p>
         {table_view(table::gains(&report, locale), "gains", links)}
-        <p><small>{say(locale, Say::GainsHelp)}</small></p>
-        <h2>{say(locale, Say::RatingGaps)}</h2>
+        <p><small>{t(locale, Text::GainsHelp)}</small></p>
+        <h2>{t(locale, Text::RatingGaps)}</h2>
         {if gaps.is_empty() {
-            view! { <p class="empty">{say(locale, Say::NoRatingGaps)}</p> }.into_any()
+            view! { <p class="empty">{t(locale, Text::NoRatingGaps)}</p> }.into_any()
         } else {
             view! {
                 <p class="actions">
-                    <a href=with_query("/api/v1/reports/rating-gaps.csv", &query)>{say(locale, Say::DownloadCsv)}</a>
+                    <a href=with_query("/api/v1/reports/rating-gaps.csv", &query)>{t(locale, Text::DownloadCsv)}</a>
                 </p>
                 {table_view(table::rating_gaps(&gaps, locale), "rating-gaps", Vec::new())}
             }

@@ -9,7 +9,7 @@ use crate::text_area::TextArea;
 use leptos_router::hooks::use_query_map;
 use shared::Locale;
 
-use super::{ErrorNotice, Outcome, Say, SuperviseNav, say};
+use super::{ErrorNotice, Outcome, SuperviseNav};
 use crate::i18n::{Text, t};
 use crate::layout::{FormToken, SignInFirst, use_locale, use_viewer};
 use crate::pages::admin::port_failure;
@@ -27,13 +27,13 @@ pub fn EvidenceImportPage() -> impl IntoView {
         .and_then(|d| uuid::Uuid::parse_str(&d).ok());
     let ports = use_context::<Ports>();
     view! {
-        <h1>{say(locale, Say::ImportEvidence)}</h1>
+        <h1>{t(locale, Text::ImportEvidence)}</h1>
         <SuperviseNav/>
         <Outcome/>
         <ErrorNotice/>
-        <p>{say(locale, Say::ImportIntro)}</p>
+        <p>{t(locale, Text::EvidenceImportIntro)}</p>
         <pre class="sample">"username,competency,source,phase,level,date,cohort\nhv.mai,CONF,pre_test,before,2,2026-03-02,\nhv.mai,CONF,supervisor,follow_up_90,4,2026-08-01,"</pre>
-        <p><small>{say(locale, Say::ImportCodes)}</small></p>
+        <p><small>{t(locale, Text::ImportCodes)}</small></p>
         <Suspense fallback=move || view! { <p>{t(locale, Text::Loading)}</p> }>
             {
                 let ports = ports.clone();
@@ -68,23 +68,23 @@ fn outcome(locale: Locale, preview: EvidencePreview, draft: Option<uuid::Uuid>) 
     match preview.outcome {
         Err(problems) => view! {
             <div class="notice error" role="alert">
-                <p>{say(locale, Say::ImportProblems)}</p>
+                <p>{t(locale, Text::EvidenceImportProblems)}</p>
                 <ProblemList locale problems/>
             </div>
         }
         .into_any(),
         Ok(report) => view! {
             <p data-testid="import-counts">
-                {say(locale, Say::Rows)} ": " {report.rows} " · "
-                {say(locale, Say::WouldAdd)} ": " {report.added} " · "
-                {say(locale, Say::AlreadyPresent)} ": " {report.already_present}
+                {t(locale, Text::Rows)} ": " {report.rows} " · "
+                {t(locale, Text::WouldAdd)} ": " {report.added} " · "
+                {t(locale, Text::AlreadyPresent)} ": " {report.already_present}
             </p>
             {draft.map(|draft| view! {
                 <form method="post" action="/api/v1/evidence/import">
                     <FormToken/>
                     <input type="hidden" name="draft_id" value=draft.to_string()/>
                     <input type="hidden" name="csv" value=""/>
-                    <button type="submit">{say(locale, Say::ConfirmImport)}</button>
+                    <button type="submit">{t(locale, Text::ConfirmImport)}</button>
                 </form>
             })}
         }

@@ -9,7 +9,7 @@ use shared::evidence::rating::Inbox;
 use shared::evidence::table::phase_label;
 use shared::learning::CohortSummary;
 
-use super::{ErrorNotice, Outcome, Say, say, source_label};
+use super::{ErrorNotice, Outcome, source_label};
 use crate::i18n::{Text, t};
 use crate::layout::{FormToken, SignInFirst, use_locale, use_viewer};
 use crate::pages::admin::port_failure;
@@ -23,7 +23,7 @@ pub fn InboxPage() -> impl IntoView {
     }
     let ports = use_context::<Ports>();
     view! {
-        <h1>{say(locale, Say::Inbox)}</h1>
+        <h1>{t(locale, Text::Inbox)}</h1>
         <Outcome/>
         <ErrorNotice/>
         <Suspense fallback=move || view! { <p>{t(locale, Text::Loading)}</p> }>
@@ -52,20 +52,20 @@ pub fn InboxPage() -> impl IntoView {
 
 fn tasks(locale: Locale, inbox: Inbox) -> AnyView {
     if inbox.tasks.is_empty() {
-        return view! { <p class="empty">{say(locale, Say::NothingToDo)}</p> }.into_any();
+        return view! { <p class="empty">{t(locale, Text::NothingToDo)}</p> }.into_any();
     }
     let more = (inbox.total > inbox.tasks.len() as u64).then(|| {
-        view! { <p>{say(locale, Say::ShowingFirst)} " " {inbox.tasks.len()} " / " {inbox.total}</p> }
+        view! { <p>{t(locale, Text::ShowingFirst)} " " {inbox.tasks.len()} " / " {inbox.total}</p> }
     });
     view! {
         <table data-testid="tasks">
             <thead><tr>
-                <th scope="col">{say(locale, Say::Due)}</th>
-                <th scope="col">{say(locale, Say::Person)}</th>
-                <th scope="col">{say(locale, Say::Cohort)}</th>
-                <th scope="col">{say(locale, Say::Phase)}</th>
-                <th scope="col">{say(locale, Say::As)}</th>
-                <th scope="col"><span class="visually-hidden">{say(locale, Say::Rate)}</span></th>
+                <th scope="col">{t(locale, Text::Due)}</th>
+                <th scope="col">{t(locale, Text::Person)}</th>
+                <th scope="col">{t(locale, Text::Cohort)}</th>
+                <th scope="col">{t(locale, Text::EvidencePhase)}</th>
+                <th scope="col">{t(locale, Text::As)}</th>
+                <th scope="col"><span class="visually-hidden">{t(locale, Text::Rate)}</span></th>
             </tr></thead>
             <tbody>
                 {inbox.tasks.into_iter().map(|task| {
@@ -77,7 +77,7 @@ fn tasks(locale: Locale, inbox: Inbox) -> AnyView {
                             <td>{task.cohort_title.get(locale).to_owned()}</td>
                             <td>{phase_label(task.phase, locale)}</td>
                             <td>{source_label(locale, task.source)}</td>
-                            <td><a href=href>{say(locale, Say::Rate)}</a></td>
+                            <td><a href=href>{t(locale, Text::Rate)}</a></td>
                         </tr>
                     }
                 }).collect_view()}
@@ -99,23 +99,23 @@ fn invite(locale: Locale, cohorts: Vec<CohortSummary>) -> Option<impl IntoView +
                         <FormToken/>
                         <fieldset>
                             <legend>{c.title.get(locale).to_owned()}</legend>
-                            <label for=format!("peer-{id}")>{say(locale, Say::ColleagueUsername)}</label>
+                            <label for=format!("peer-{id}")>{t(locale, Text::ColleagueUsername)}</label>
                             <input id=format!("peer-{id}") name="peer" required maxlength="100"/>
-                            <label for=format!("phase-{id}")>{say(locale, Say::Phase)}</label>
+                            <label for=format!("phase-{id}")>{t(locale, Text::EvidencePhase)}</label>
                             <select id=format!("phase-{id}") name="phase">
                                 {[Phase::Before, Phase::After].into_iter().map(|p| view! {
                                     <option value=p.code()>{phase_label(p, locale)}</option>
                                 }).collect_view()}
                             </select>
-                            <button type="submit">{say(locale, Say::Invite)}</button>
+                            <button type="submit">{t(locale, Text::Invite)}</button>
                         </fieldset>
                     </form>
                 }
             })
             .collect_view();
         view! {
-            <h2>{say(locale, Say::InvitePeer)}</h2>
-            <p>{say(locale, Say::InvitePeerHelp)}</p>
+            <h2>{t(locale, Text::InvitePeer)}</h2>
+            <p>{t(locale, Text::InvitePeerHelp)}</p>
             {forms}
         }
     })

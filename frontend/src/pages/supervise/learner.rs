@@ -8,7 +8,7 @@ use shared::Locale;
 use shared::evidence::report::{LearnerRecord, Recommendation};
 use shared::evidence::table::{number, phase_label};
 
-use super::{ErrorNotice, Outcome, Say, SuperviseNav, say, source_label};
+use super::{ErrorNotice, Outcome, SuperviseNav, source_label};
 use crate::i18n::{Text, t};
 use crate::layout::{FormToken, SignInFirst, use_locale, use_viewer};
 use crate::pages::admin::port_failure;
@@ -65,7 +65,7 @@ fn record_view(locale: Locale, record: LearnerRecord, supervises: bool) -> AnyVi
                     <td class="num">{n.required}</td>
                     <td class="num">{number(n.current)}</td>
                     <td>{n.source.map(|s| source_label(locale, s)).unwrap_or_default()}</td>
-                    <td class="num">{n.gap.map_or_else(|| say(locale, Say::NotAssessed).to_owned(), |g| number(Some(g)))}</td>
+                    <td class="num">{n.gap.map_or_else(|| t(locale, Text::NotAssessed).to_owned(), |g| number(Some(g)))}</td>
                 </tr>
             }
         })
@@ -84,17 +84,17 @@ fn record_view(locale: Locale, record: LearnerRecord, supervises: bool) -> AnyVi
                     <form class="inline" method="post" action=format!("/api/v1/evidence/{}/void", e.id)>
                         <FormToken/>
                         <input type="hidden" name="back" value=here.clone()/>
-                        <label class="visually-hidden" for=format!("reason-{}", e.id)>{say(locale, Say::VoidReason)}</label>
+                        <label class="visually-hidden" for=format!("reason-{}", e.id)>{t(locale, Text::VoidReason)}</label>
                         <input id=format!("reason-{}", e.id) name="reason" required maxlength="500"
-                            placeholder=say(locale, Say::VoidReason)/>
-                        <button type="submit">{say(locale, Say::Void)}</button>
+                            placeholder=t(locale, Text::VoidReason)/>
+                        <button type="submit">{t(locale, Text::Void)}</button>
                     </form>
                 }
             });
             let status = match (&e.voided_on, &e.void_reason) {
                 (Some(on), reason) => format!(
                     "{} {on}: {}",
-                    say(locale, Say::VoidedOn),
+                    t(locale, Text::VoidedOn),
                     reason.clone().unwrap_or_default()
                 ),
                 _ => String::new(),
@@ -115,45 +115,45 @@ fn record_view(locale: Locale, record: LearnerRecord, supervises: bool) -> AnyVi
     view! {
         <h1>{record.full_name.clone()}</h1>
         <p>{record.org_unit.clone().unwrap_or_default()} " · " {position}</p>
-        <h2>{say(locale, Say::TrainingNeeds)}</h2>
+        <h2>{t(locale, Text::TrainingNeeds)}</h2>
         {if record.needs.is_empty() {
-            view! { <p class="empty">{say(locale, Say::NoProfile)}</p> }.into_any()
+            view! { <p class="empty">{t(locale, Text::NoProfile)}</p> }.into_any()
         } else {
             view! {
                 <table data-testid="needs">
                     <thead><tr>
-                        <th scope="col">{say(locale, Say::Competency)}</th>
-                        <th scope="col">{say(locale, Say::Required)}</th>
-                        <th scope="col">{say(locale, Say::Current)}</th>
-                        <th scope="col">{say(locale, Say::Source)}</th>
-                        <th scope="col">{say(locale, Say::Gap)}</th>
+                        <th scope="col">{t(locale, Text::Competency)}</th>
+                        <th scope="col">{t(locale, Text::Required)}</th>
+                        <th scope="col">{t(locale, Text::Current)}</th>
+                        <th scope="col">{t(locale, Text::Source)}</th>
+                        <th scope="col">{t(locale, Text::Gap)}</th>
                     </tr></thead>
                     <tbody>{needs}</tbody>
                 </table>
             }
             .into_any()
         }}
-        <h2>{say(locale, Say::Recommended)}</h2>
+        <h2>{t(locale, Text::Recommended)}</h2>
         {if record.recommendations.is_empty() {
-            view! { <p class="empty">{say(locale, Say::NoRecommendations)}</p> }.into_any()
+            view! { <p class="empty">{t(locale, Text::NoRecommendations)}</p> }.into_any()
         } else {
             view! { <ul class="cards">{courses}</ul> }.into_any()
         }}
-        <h2>{say(locale, Say::Evidence)}</h2>
+        <h2>{t(locale, Text::Evidence)}</h2>
         {if record.evidence.is_empty() {
-            view! { <p class="empty">{say(locale, Say::NoEvidence)}</p> }.into_any()
+            view! { <p class="empty">{t(locale, Text::NoEvidence)}</p> }.into_any()
         } else {
             view! {
                 <div class="scroll">
                 <table data-testid="evidence">
                     <thead><tr>
-                        <th scope="col">{say(locale, Say::Date)}</th>
-                        <th scope="col">{say(locale, Say::Competency)}</th>
-                        <th scope="col">{say(locale, Say::Source)}</th>
-                        <th scope="col">{say(locale, Say::Phase)}</th>
-                        <th scope="col">{say(locale, Say::Level)}</th>
-                        <th scope="col">{say(locale, Say::Rater)}</th>
-                        <th scope="col">{say(locale, Say::Status)}</th>
+                        <th scope="col">{t(locale, Text::Date)}</th>
+                        <th scope="col">{t(locale, Text::Competency)}</th>
+                        <th scope="col">{t(locale, Text::Source)}</th>
+                        <th scope="col">{t(locale, Text::EvidencePhase)}</th>
+                        <th scope="col">{t(locale, Text::Level)}</th>
+                        <th scope="col">{t(locale, Text::Rater)}</th>
+                        <th scope="col">{t(locale, Text::Status)}</th>
                     </tr></thead>
                     <tbody>{evidence}</tbody>
                 </table>
@@ -182,7 +182,7 @@ fn recommendation(
                         <FormToken/>
                         <input type="hidden" name="back" value=here.clone()/>
                         <input type="hidden" name="learners" value=learner.to_string()/>
-                        <button type="submit">{say(locale, Say::Enrol)}</button>
+                        <button type="submit">{t(locale, Text::Enrol)}</button>
                     </form>
                 }
             });
@@ -194,9 +194,9 @@ fn recommendation(
     view! {
         <li>
             <strong>{r.title.get(locale).to_owned()}</strong>
-            <p>{say(locale, Say::WorksOn)} ": " {r.competencies.join(", ")}</p>
+            <p>{t(locale, Text::WorksOn)} ": " {r.competencies.join(", ")}</p>
             {if r.cohorts.is_empty() {
-                view! { <p>{say(locale, Say::NoOpenCohort)}</p> }.into_any()
+                view! { <p>{t(locale, Text::NoOpenCohort)}</p> }.into_any()
             } else {
                 view! { <ul>{cohorts}</ul> }.into_any()
             }}

@@ -7,7 +7,7 @@ use leptos_router::hooks::use_query_map;
 use shared::evidence::report::Comparison;
 use shared::evidence::table::{comparison_label, number};
 
-use super::{Say, SuperviseNav, filter_from_query, filter_query, say, with_query};
+use super::{SuperviseNav, filter_from_query, filter_query, with_query};
 use crate::i18n::{Text, t};
 use crate::layout::{SignInFirst, use_locale, use_viewer};
 use crate::pages::admin::port_failure;
@@ -26,9 +26,9 @@ pub fn LearnersPage() -> impl IntoView {
     let back = with_query("/supervise", &filter_query(&filter));
     let ports = use_context::<Ports>();
     view! {
-        <h1>{say(locale, Say::LearnersTitle)}</h1>
+        <h1>{t(locale, Text::LearnersTitle)}</h1>
         <SuperviseNav/>
-        <p><a href=back>{say(locale, Say::BackToGains)}</a></p>
+        <p><a href=back>{t(locale, Text::BackToGains)}</a></p>
         <Suspense fallback=move || view! { <p>{t(locale, Text::Loading)}</p> }>
             {
                 let (ports, filter) = (ports.clone(), filter.clone());
@@ -43,8 +43,8 @@ pub fn LearnersPage() -> impl IntoView {
                                 <thead><tr>
                                     <th scope="col">{t(locale, Text::FullName)}</th>
                                     <th scope="col">{t(locale, Text::OrgUnit)}</th>
-                                    <th scope="col">{say(locale, Say::MeanBefore)}</th>
-                                    <th scope="col">{say(locale, Say::MeanAfter)}</th>
+                                    <th scope="col">{t(locale, Text::MeanBefore)}</th>
+                                    <th scope="col">{t(locale, Text::MeanAfter)}</th>
                                 </tr></thead>
                                 <tbody>
                                     {people.into_iter().map(|p| view! {
@@ -60,7 +60,7 @@ pub fn LearnersPage() -> impl IntoView {
                         }
                         .into_any(),
                         Err(PortError(shared::ErrorCode::Forbidden)) => view! {
-                            <p class="notice" role="status">{say(locale, Say::TooSmallLong)}</p>
+                            <p class="notice" role="status">{t(locale, Text::TooSmallLong)}</p>
                         }
                         .into_any(),
                         Err(e) => port_failure(locale, e),

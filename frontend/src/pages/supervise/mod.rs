@@ -13,30 +13,28 @@ pub mod learner;
 pub mod learners;
 pub mod needs;
 pub mod rating;
-mod say;
 
+use crate::i18n::{Text, t};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use shared::Locale;
 use shared::evidence::report::{FilterOptions, ReportFilter};
 use shared::evidence::table::Table;
 
-pub use say::{Say, say};
-
 use crate::layout::use_locale;
 
 /// Who or what a source is, in words.
 pub fn source_label(locale: Locale, source: shared::evidence::Source) -> &'static str {
     use shared::evidence::Source;
-    say(
+    t(
         locale,
         match source {
-            Source::PreTest => Say::SourcePreTest,
-            Source::PostTest => Say::SourcePostTest,
-            Source::SelfRating => Say::SourceSelf,
-            Source::Supervisor => Say::SourceSupervisor,
-            Source::Peer => Say::SourcePeer,
-            Source::Lecturer => Say::SourceLecturer,
+            Source::PreTest => Text::SourcePreTest,
+            Source::PostTest => Text::SourcePostTest,
+            Source::SelfRating => Text::SourceSelf,
+            Source::Supervisor => Text::SourceSupervisor,
+            Source::Peer => Text::SourcePeer,
+            Source::Lecturer => Text::SourceLecturer,
         },
     )
 }
@@ -50,7 +48,7 @@ pub fn ErrorNotice() -> impl IntoView {
         let detail = query.get("detail").unwrap_or_default();
         view! {
             <div class="notice error" role="alert">
-                <p>{say(locale, Say::FormFailed)} " " {detail}</p>
+                <p>{t(locale, Text::FormFailed)} " " {detail}</p>
             </div>
         }
     })
@@ -133,12 +131,12 @@ pub fn with_query(path: &str, query: &str) -> String {
 pub fn SuperviseNav() -> impl IntoView {
     let locale = use_locale();
     view! {
-        <nav class="tabs" aria-label=say(locale, Say::SupervisionNav)>
-            <a href="/supervise">{say(locale, Say::Gains)}</a>
-            <a href="/supervise/needs">{say(locale, Say::Needs)}</a>
-            <a href="/supervise/cohorts">{say(locale, Say::Cohorts)}</a>
-            <a href="/inbox">{say(locale, Say::Inbox)}</a>
-            <a href="/supervise/evidence/import">{say(locale, Say::ImportEvidence)}</a>
+        <nav class="tabs" aria-label=t(locale, Text::SupervisionNav)>
+            <a href="/supervise">{t(locale, Text::Gains)}</a>
+            <a href="/supervise/needs">{t(locale, Text::Needs)}</a>
+            <a href="/supervise/cohorts">{t(locale, Text::Cohorts)}</a>
+            <a href="/inbox">{t(locale, Text::Inbox)}</a>
+            <a href="/supervise/evidence/import">{t(locale, Text::ImportEvidence)}</a>
         </nav>
     }
 }
@@ -146,16 +144,16 @@ pub fn SuperviseNav() -> impl IntoView {
 fn select(
     locale: Locale,
     name: &'static str,
-    label: Say,
+    label: Text,
     chosen: Option<String>,
     options: Vec<(String, String)>,
 ) -> impl IntoView {
     let chosen = chosen.unwrap_or_default();
     view! {
         <label>
-            <span>{say(locale, label)}</span>
+            <span>{t(locale, label)}</span>
             <select name=name>
-                <option value="">{say(locale, Say::Any)}</option>
+                <option value="">{t(locale, Text::Any)}</option>
                 {options.into_iter().map(|(value, text)| {
                     let selected = value == chosen;
                     view! { <option value=value selected=selected>{text}</option> }
@@ -205,21 +203,21 @@ pub fn filter_form(
     view! {
         <form class="filters" method="get" action=action>
             {full.then(|| view! {
-                {select(locale, "course", Say::Course, id(filter.course), choices(&options.courses))}
-                {select(locale, "cohort", Say::Cohort, id(filter.cohort), choices(&options.cohorts))}
+                {select(locale, "course", Text::Course, id(filter.course), choices(&options.courses))}
+                {select(locale, "cohort", Text::Cohort, id(filter.cohort), choices(&options.cohorts))}
             })}
-            {select(locale, "org_unit", Say::OrgUnit, id(filter.org_unit), units)}
-            {select(locale, "region", Say::Region, filter.region.clone(), regions)}
-            {select(locale, "position", Say::Position, id(filter.position), choices(&options.positions))}
-            {select(locale, "competency", Say::Competency, id(filter.competency), competencies)}
+            {select(locale, "org_unit", Text::OrgUnit, id(filter.org_unit), units)}
+            {select(locale, "region", Text::Region, filter.region.clone(), regions)}
+            {select(locale, "position", Text::JobTitle, id(filter.position), choices(&options.positions))}
+            {select(locale, "competency", Text::Competency, id(filter.competency), competencies)}
             {full.then(|| view! {
-                <label><span>{say(locale, Say::From)}</span>
+                <label><span>{t(locale, Text::From)}</span>
                     <input type="date" name="from" value=filter.from.clone().unwrap_or_default()/></label>
-                <label><span>{say(locale, Say::To)}</span>
+                <label><span>{t(locale, Text::To)}</span>
                     <input type="date" name="to" value=filter.to.clone().unwrap_or_default()/></label>
             })}
-            <button type="submit">{say(locale, Say::Apply)}</button>
-            <a href=action>{say(locale, Say::ClearFilters)}</a>
+            <button type="submit">{t(locale, Text::Apply)}</button>
+            <a href=action>{t(locale, Text::ClearFilters)}</a>
         </form>
     }
 }

@@ -9,8 +9,8 @@ use shared::evidence::table::{self, number, percent};
 
 use super::chart::HeatMap;
 use super::{
-    ErrorNotice, Outcome, Say, SuperviseNav, filter_form, filter_from_query, filter_query, say,
-    table_view, with_query,
+    ErrorNotice, Outcome, SuperviseNav, filter_form, filter_from_query, filter_query, table_view,
+    with_query,
 };
 use crate::i18n::{Text, t};
 use crate::layout::{FormToken, SignInFirst, use_locale, use_viewer};
@@ -26,11 +26,11 @@ pub fn NeedsPage() -> impl IntoView {
     let filter = filter_from_query();
     let ports = use_context::<Ports>();
     view! {
-        <h1>{say(locale, Say::NeedsTitle)}</h1>
+        <h1>{t(locale, Text::NeedsTitle)}</h1>
         <SuperviseNav/>
         <Outcome/>
         <ErrorNotice/>
-        <p>{say(locale, Say::NeedsIntro)}</p>
+        <p>{t(locale, Text::NeedsIntro)}</p>
         <Suspense fallback=move || view! { <p>{t(locale, Text::Loading)}</p> }>
             {
                 let (ports, filter) = (ports.clone(), filter.clone());
@@ -62,7 +62,7 @@ fn body(locale: Locale, report: NeedsReport, query: &str) -> AnyView {
         .unit
         .as_ref()
         .map(|u| u.name.clone())
-        .unwrap_or_else(|| say(locale, Say::AllMyUnits).to_owned());
+        .unwrap_or_else(|| t(locale, Text::AllMyUnits).to_owned());
     // Each row of the heat map opens the same view for that unit.
     let links = report
         .rows
@@ -80,8 +80,8 @@ fn body(locale: Locale, report: NeedsReport, query: &str) -> AnyView {
                     <td class="num">{g.assessed}</td>
                     <td class="num">{if g.too_small { String::new() } else { g.below.to_string() }}</td>
                     <td class="num">{match (g.assessed, g.too_small) {
-                        (0, _) => say(locale, Say::NotAssessed).to_owned(),
-                        (_, true) => say(locale, Say::TooSmallShort).to_owned(),
+                        (0, _) => t(locale, Text::NotAssessed).to_owned(),
+                        (_, true) => t(locale, Text::TooSmallShort).to_owned(),
                         _ => number(g.mean_gap),
                     }}</td>
                     <td class="num">{percent((g.required > 0).then(|| g.assessed as f64 / g.required as f64))}</td>
@@ -127,7 +127,7 @@ fn body(locale: Locale, report: NeedsReport, query: &str) -> AnyView {
                                 <legend>{c.title.get(locale).to_owned()} " (" {c.starts_on.clone()} " – " {c.ends_on.clone()} ")"</legend>
                                 <ul class="choices">{boxes}</ul>
                             </fieldset>
-                            <button type="submit">{say(locale, Say::EnrolChosen)}</button>
+                            <button type="submit">{t(locale, Text::EnrolChosen)}</button>
                         </form>
                     }
                 })
@@ -135,11 +135,11 @@ fn body(locale: Locale, report: NeedsReport, query: &str) -> AnyView {
             view! {
                 <li>
                     <strong>{r.title.get(locale).to_owned()}</strong>
-                    " · " {say(locale, Say::WorksOn)} ": " {r.competencies.join(", ")}
+                    " · " {t(locale, Text::WorksOn)} ": " {r.competencies.join(", ")}
                     {if r.cohorts.is_empty() {
-                        view! { <p>{say(locale, Say::NoOpenCohort)}</p> }.into_any()
+                        view! { <p>{t(locale, Text::NoOpenCohort)}</p> }.into_any()
                     } else if people.is_empty() {
-                        view! { <p>{say(locale, Say::NobodyBelow)}</p> }.into_any()
+                        view! { <p>{t(locale, Text::NobodyBelow)}</p> }.into_any()
                     } else {
                         forms.into_any()
                     }}
@@ -151,31 +151,31 @@ fn body(locale: Locale, report: NeedsReport, query: &str) -> AnyView {
         <h2>{heading}</h2>
         <HeatMap report=report.clone() locale=locale/>
         <p class="actions">
-            <a href=with_query("/api/v1/reports/needs.csv", query)>{say(locale, Say::DownloadCsv)}</a>
+            <a href=with_query("/api/v1/reports/needs.csv", query)>{t(locale, Text::DownloadCsv)}</a>
         </p>
         {table_view(table::needs(&report, locale), "needs", links)}
-        <h2>{say(locale, Say::RankedGaps)}</h2>
+        <h2>{t(locale, Text::RankedGaps)}</h2>
         {if report.ranked.is_empty() {
-            view! { <p class="empty">{say(locale, Say::NoNeeds)}</p> }.into_any()
+            view! { <p class="empty">{t(locale, Text::NoNeeds)}</p> }.into_any()
         } else {
             view! {
                 <table data-testid="ranked">
                     <thead><tr>
-                        <th scope="col">{say(locale, Say::Competency)}</th>
-                        <th scope="col">{say(locale, Say::PeopleRequired)}</th>
-                        <th scope="col">{say(locale, Say::PeopleAssessed)}</th>
-                        <th scope="col">{say(locale, Say::PeopleBelow)}</th>
-                        <th scope="col">{say(locale, Say::MeanGap)}</th>
-                        <th scope="col">{say(locale, Say::Coverage)}</th>
+                        <th scope="col">{t(locale, Text::Competency)}</th>
+                        <th scope="col">{t(locale, Text::PeopleRequired)}</th>
+                        <th scope="col">{t(locale, Text::PeopleAssessed)}</th>
+                        <th scope="col">{t(locale, Text::PeopleBelow)}</th>
+                        <th scope="col">{t(locale, Text::MeanGap)}</th>
+                        <th scope="col">{t(locale, Text::Coverage)}</th>
                     </tr></thead>
                     <tbody>{ranked}</tbody>
                 </table>
             }
             .into_any()
         }}
-        <h2>{say(locale, Say::Recommended)}</h2>
+        <h2>{t(locale, Text::Recommended)}</h2>
         {if report.recommendations.is_empty() {
-            view! { <p class="empty">{say(locale, Say::NoRecommendations)}</p> }.into_any()
+            view! { <p class="empty">{t(locale, Text::NoRecommendations)}</p> }.into_any()
         } else {
             view! {
                 <ul class="cards">{courses}</ul>

@@ -9,7 +9,7 @@ use shared::evidence::Phase;
 use shared::evidence::rating::RatingForm;
 use shared::evidence::table::phase_label;
 
-use super::{ErrorNotice, Say, say, source_label};
+use super::{ErrorNotice, source_label};
 use crate::i18n::{Text, t};
 use crate::layout::{FormToken, SignInFirst, use_locale, use_viewer};
 use crate::pages::admin::port_failure;
@@ -97,13 +97,13 @@ fn form_view(locale: Locale, form: RatingForm) -> AnyView {
         })
         .collect_view();
     view! {
-        <h1>{say(locale, Say::RateTitle)} ": " {form.learner_name.clone()}</h1>
+        <h1>{t(locale, Text::RateTitle)} ": " {form.learner_name.clone()}</h1>
         <p>
             {form.cohort_title.get(locale).to_owned()} " · " {phase_label(form.phase, locale)}
-            " · " {say(locale, Say::As)} " " {source_label(locale, form.source)}
+            " · " {t(locale, Text::As)} " " {source_label(locale, form.source)}
         </p>
         <details>
-            <summary>{say(locale, Say::ScaleHelp)}</summary>
+            <summary>{t(locale, Text::ScaleHelp)}</summary>
             <ul>{descriptors}</ul>
         </details>
         <form class="stacked rating" method="post" action=format!("/api/v1/cohorts/{}/ratings", form.cohort_id)>
@@ -113,8 +113,8 @@ fn form_view(locale: Locale, form: RatingForm) -> AnyView {
             <input type="hidden" name="phase" value=form.phase.code()/>
             <input type="hidden" name="source" value=form.source.code()/>
             {items}
-            <p><small>{say(locale, Say::SkipHelp)}</small></p>
-            <button type="submit">{say(locale, Say::SendRating)}</button>
+            <p><small>{t(locale, Text::SkipHelp)}</small></p>
+            <button type="submit">{t(locale, Text::SendRating)}</button>
         </form>
     }
     .into_any()

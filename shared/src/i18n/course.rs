@@ -1,6 +1,6 @@
-//! What each problem of a course means, in the author's language.
+//! What each problem of a course (and of its role-play scenarios) means.
 
-use super::IssueKind;
+use crate::course::IssueKind;
 use crate::roleplay::Problem;
 
 crate::wording! { IssueKind, fn describe(locale) {
