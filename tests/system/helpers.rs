@@ -438,6 +438,36 @@ pub async fn browser_client(app: &TestApp, who: Option<(&str, &str)>) -> reqwest
     client
 }
 
+/// The text of `url` as `client` gets it.
+pub async fn text_of(client: &reqwest::Client, url: &str) -> String {
+    let response = client
+        .get(url)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("GET {url} failed: {e}"));
+    response
+        .text()
+        .await
+        .unwrap_or_else(|e| panic!("GET {url}: no text: {e}"))
+}
+
+/// Posts a form as the app's browser and follows the redirect: the address and its page.
+pub async fn post_form_and_follow(
+    app: &TestApp,
+    path: &str,
+    fields: &[(&str, &str)],
+) -> (String, String) {
+    let response = app.post_form(path, fields).await;
+    let location = response
+        .headers()
+        .get("location")
+        .and_then(|l| l.to_str().ok())
+        .unwrap_or_else(|| panic!("POST {path} did not redirect: {}", response.status()))
+        .to_owned();
+    let (_, html) = page(app, &location).await;
+    (location, html)
+}
+
 pub async fn page(app: &TestApp, path: &str) -> (reqwest::StatusCode, String) {
     let response = app.get(path).await;
     let status = response.status();

@@ -9,7 +9,7 @@ use uuid::Uuid;
 use crate::evidence::{ADMIN, LECTURER, MAI, SUPERVISOR};
 use crate::helpers::{
     TestApp, browser_client, form_token, json, learner_in_cohort, on_both_databases, page,
-    sign_in_form,
+    post_form_and_follow, sign_in_form, text_of,
 };
 
 on_both_databases!(
@@ -93,36 +93,23 @@ async fn import_problems_are_vietnamese_on_vietnamese_pages(app: TestApp) {
     sign_in_form(&app, ADMIN.0, ADMIN.1).await;
     let (_, html) = page(&app, "/admin/users/import").await;
     let bad = "username,full_name,email,org_unit_code,position_code,roles,password,extra\n";
-    let refused = app
-        .post_form(
-            "/api/v1/users/import",
-            &[
-                ("csrf", &form_token(&html)),
-                ("dry_run", "true"),
-                ("csv", bad),
-            ],
-        )
-        .await;
-    let location = refused.headers()["location"].to_str().unwrap().to_owned();
-    let (_, html) = page(&app, &location).await;
+    let token = form_token(&html);
+    let preview = |csv: &'static str| {
+        let token = token.clone();
+        let app = &app;
+        async move {
+            let fields = [("csrf", token.as_str()), ("dry_run", "true"), ("csv", csv)];
+            post_form_and_follow(app, "/api/v1/users/import", &fields).await
+        }
+    };
+    let (_, html) = preview(bad).await;
     assert!(html.contains("Dòng 1 · extra"), "{html}");
     assert_vietnamese(&html, "an import header");
 
     let rows = "username,full_name,email,org_unit_code,position_code,roles,password
 no.unit,Không Đơn Vị,not-an-email,VN-NOWHERE,NO_SUCH,chief,mật khẩu rất tốt
 ";
-    let refused = app
-        .post_form(
-            "/api/v1/users/import",
-            &[
-                ("csrf", &form_token(&html)),
-                ("dry_run", "true"),
-                ("csv", rows),
-            ],
-        )
-        .await;
-    let location = refused.headers()["location"].to_str().unwrap().to_owned();
-    let (_, html) = page(&app, &location).await;
+    let (_, html) = preview(rows).await;
     assert!(
         html.contains("không có đơn vị nào mang mã VN-NOWHERE"),
         "the unknown unit, in Vietnamese"
@@ -131,14 +118,7 @@ no.unit,Không Đơn Vị,not-an-email,VN-NOWHERE,NO_SUCH,chief,mật khẩu r�
     assert_vietnamese(&html, "import rows");
 
     let supervisor = browser_client(&app, Some(SUPERVISOR)).await;
-    let html = supervisor
-        .get(app.url("/supervise/evidence/import"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let html = text_of(&supervisor, &app.url("/supervise/evidence/import")).await;
     let csv = "username,competency,source,phase,level,date\nnobody,NOPE,boss,later,x,2999-01-01\n";
     let refused = supervisor
         .post(app.url("/api/v1/evidence/import"))
@@ -151,14 +131,7 @@ no.unit,Không Đơn Vị,not-an-email,VN-NOWHERE,NO_SUCH,chief,mật khẩu r�
         .await
         .unwrap();
     let location = refused.headers()["location"].to_str().unwrap().to_owned();
-    let html = supervisor
-        .get(app.url(&location))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let html = text_of(&supervisor, &app.url(&location)).await;
     assert!(
         html.contains("data-testid=\"import-problems\""),
         "{location}"
@@ -173,18 +146,16 @@ async fn form_and_publishing_problems_are_vietnamese(app: TestApp) {
     let (_, html) = page(&app, "/author").await;
     let token = form_token(&html);
     // A course code with spaces: the form comes back with the problem in Vietnamese.
-    let refused = app
-        .post_form(
-            "/api/v1/courses",
-            &[
-                ("csrf", &token),
-                ("code", "mã có dấu"),
-                ("title_vi", "Khóa thử"),
-            ],
-        )
-        .await;
-    let location = refused.headers()["location"].to_str().unwrap().to_owned();
-    let (_, html) = page(&app, &location).await;
+    let (location, html) = post_form_and_follow(
+        &app,
+        "/api/v1/courses",
+        &[
+            ("csrf", &token),
+            ("code", "mã có dấu"),
+            ("title_vi", "Khóa thử"),
+        ],
+    )
+    .await;
     assert!(html.contains("không có dấu cách"), "{location}");
     assert_vietnamese(&html, "a refused course form");
 
@@ -206,14 +177,12 @@ async fn form_and_publishing_problems_are_vietnamese(app: TestApp) {
         .next()
         .unwrap()
         .to_owned();
-    let refused = app
-        .post_form(
-            &format!("/api/v1/courses/{id}/publish"),
-            &[("csrf", &token)],
-        )
-        .await;
-    let location = refused.headers()["location"].to_str().unwrap().to_owned();
-    let (_, html) = page(&app, &location).await;
+    let (location, html) = post_form_and_follow(
+        &app,
+        &format!("/api/v1/courses/{id}/publish"),
+        &[("csrf", &token)],
+    )
+    .await;
     assert!(html.contains("Khóa học chưa có học phần nào"), "{location}");
     assert_vietnamese(&html, "a refused publication");
 
@@ -221,14 +190,12 @@ async fn form_and_publishing_problems_are_vietnamese(app: TestApp) {
     let (_, teach) = page(&app, "/teach").await;
     let start = teach.find("href=\"/teach/").unwrap() + 13;
     let cohort = teach[start..].split('"').next().unwrap().to_owned();
-    let refused = app
-        .post_form(
-            &format!("/api/v1/cohorts/{cohort}/enrolments"),
-            &[("csrf", &token), ("org_unit", "not-an-id")],
-        )
-        .await;
-    let location = refused.headers()["location"].to_str().unwrap().to_owned();
-    let (_, html) = page(&app, &location).await;
+    let (location, html) = post_form_and_follow(
+        &app,
+        &format!("/api/v1/cohorts/{cohort}/enrolments"),
+        &[("csrf", &token), ("org_unit", "not-an-id")],
+    )
+    .await;
     assert!(html.contains("mã không tồn tại"), "{location}");
     assert_vietnamese(&html, "a refused enrolment");
 }

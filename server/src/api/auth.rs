@@ -136,7 +136,7 @@ pub struct NoFields {}
 
 /// End this session: its access and refresh tokens stop working at once.
 #[utoipa::path(post, path = "/api/v1/auth/sign-out", tag = "auth",
-    responses((status = 200, description = "Signed out (also when already signed out)")))]
+    responses((status = 200, description = "Signed out (also when already signed out)", body = shared::answers::SignedOut)))]
 pub async fn sign_out(
     req: HttpRequest,
     state: web::Data<AppState>,
@@ -162,7 +162,7 @@ pub async fn sign_out(
         sessions::revoke_family(&state.db, family).await?;
     }
     let mut response = body.respond(
-        &serde_json::json!({ "signed_out": true }),
+        &shared::answers::SignedOut { signed_out: true },
         &login_page(&[("signed_out", "1")]),
     );
     cookies::clear_session(&mut response, state.secure_cookies);
@@ -204,7 +204,7 @@ pub async fn me(user: CurrentUser) -> HttpResponse {
 #[utoipa::path(post, path = "/api/v1/auth/password", tag = "auth",
     request_body(content = ChangePasswordRequest, content_type = "application/json"),
     responses(
-        (status = 200, description = "Changed"),
+        (status = 200, description = "Changed", body = shared::answers::PasswordChanged),
         (status = 400, description = "The current password is wrong or the new one is not allowed", body = shared::ErrorBody),
         (status = 401, description = "Not signed in", body = shared::ErrorBody),
     ))]
@@ -224,7 +224,7 @@ pub async fn change_password(
     .await;
     match (outcome, body.kind) {
         (Ok(()), _) => Ok(body.respond(
-            &serde_json::json!({ "changed": true }),
+            &shared::answers::PasswordChanged { changed: true },
             &Page::Profile.address().with("changed", 1).to_string(),
         )),
         (Err(SessionError::InvalidCredentials), BodyKind::Form) => Ok(Submitted::<()>::see_other(

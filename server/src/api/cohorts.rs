@@ -40,7 +40,7 @@ pub async fn studying(
 /// Opens a cohort of a published course version.
 #[utoipa::path(post, path = "/api/v1/cohorts", tag = "learning",
     request_body(content = NewCohort, content_type = "application/json"),
-    responses((status = 201, description = "Opened; the body has its id"), (status = 400, body = shared::ErrorBody),
+    responses((status = 201, description = "Opened", body = shared::answers::NewId), (status = 400, body = shared::ErrorBody),
         (status = 403, body = shared::ErrorBody)))]
 pub async fn open(
     state: web::Data<AppState>,
@@ -56,7 +56,7 @@ pub async fn open(
                 .at(id)
                 .to_string(),
         )),
-        Ok(id) => Ok(HttpResponse::Created().json(serde_json::json!({ "id": id }))),
+        Ok(id) => Ok(HttpResponse::Created().json(shared::answers::NewId { id })),
         Err(e) => body.reject(
             ApiError::from(e),
             &Page::Teach.path(),
@@ -94,7 +94,7 @@ pub async fn enrol(
 /// class's staff only; attempts already made keep the version they were graded on.
 #[utoipa::path(post, path = "/api/v1/cohorts/{id}/version", tag = "learning",
     request_body(content = shared::learning::VersionMove, content_type = "application/json"),
-    responses((status = 200, description = "`{\"version\": n}`"), (status = 400, body = shared::ErrorBody),
+    responses((status = 200, body = shared::answers::VersionMoved), (status = 400, body = shared::ErrorBody),
         (status = 403, body = shared::ErrorBody), (status = 404, body = shared::ErrorBody)))]
 pub async fn move_version(
     state: web::Data<AppState>,
@@ -105,7 +105,7 @@ pub async fn move_version(
     let id = parse_id(&id)?;
     match cohorts::move_to_version(&state.db, &user.0.actor, id, body.value.version).await {
         Ok(version) => Ok(body.respond(
-            &serde_json::json!({ "version": version }),
+            &shared::answers::VersionMoved { version },
             &Page::Teach.after(Outcome::Updated).at(id).to_string(),
         )),
         Err(e) => body.reject(ApiError::from(e), &Page::Teach.path(), &[]),

@@ -15,7 +15,7 @@ use crate::http::authenticate::CurrentUser;
 use crate::http::body::{BodyKind, Submitted};
 use crate::http::error::ApiError;
 use crate::services::actors::Actor;
-use crate::services::courses::{self, locale_of};
+use crate::services::courses;
 use crate::startup::AppState;
 
 /// Where the course's editor page is.
@@ -47,7 +47,7 @@ pub async fn list(state: web::Data<AppState>, user: CurrentUser) -> Result<HttpR
 /// Starts an empty draft owned by the viewer (lecturers).
 #[utoipa::path(post, path = "/api/v1/courses", tag = "courses",
     request_body(content = NewCourse, content_type = "application/json"),
-    responses((status = 201, description = "Created; `Location` names it"), (status = 400, body = shared::ErrorBody),
+    responses((status = 201, description = "Created; `Location` names it", body = shared::answers::NewId), (status = 400, body = shared::ErrorBody),
         (status = 403, body = shared::ErrorBody), (status = 409, body = shared::ErrorBody)))]
 pub async fn create(
     state: web::Data<AppState>,
@@ -65,7 +65,7 @@ pub async fn create(
         )),
         Ok(id) => Ok(HttpResponse::Created()
             .insert_header(("Location", format!("/api/v1/courses/{id}")))
-            .json(serde_json::json!({ "id": id }))),
+            .json(shared::answers::NewId { id })),
         Err(e) => body.reject_with_detail(
             ApiError::from(e),
             &Page::Author.path(),
@@ -85,17 +85,18 @@ pub struct ImportQuery {
 #[utoipa::path(post, path = "/api/v1/courses/import", tag = "courses",
     request_body(content = Object, content_type = "application/json"),
     params(("code" = Option<String>, Query, description = "A new course code for the copy")),
-    responses((status = 201, description = "Imported; the body lists what to fix before publishing"),
+    responses((status = 201, description = "Imported; the body lists what to fix before publishing", body = shared::answers::CourseImported),
         (status = 400, body = shared::ErrorBody), (status = 403, body = shared::ErrorBody),
         (status = 409, body = shared::ErrorBody), (status = 413, body = shared::ErrorBody)))]
 pub async fn import(
+    req: actix_web::HttpRequest,
     state: web::Data<AppState>,
     user: CurrentUser,
     query: web::Query<ImportQuery>,
     body: Submitted<serde_json::Value>,
 ) -> Result<HttpResponse, ApiError> {
     let actor = actor(&user);
-    let locale = locale_of(actor);
+    let locale = crate::http::locale::of_request(&req);
     let field = |name: &str| {
         body.fields
             .iter()
@@ -114,12 +115,17 @@ pub async fn import(
         )),
         Ok((id, issues)) => Ok(HttpResponse::Created()
             .insert_header(("Location", format!("/api/v1/courses/{id}")))
-            .json(serde_json::json!({
-                "id": id,
-                "issues": issues.iter().map(|i| serde_json::json!({
-                    "path": i.path, "message": i.kind.describe(locale)
-                })).collect::<Vec<_>>(),
-            }))),
+            .json(shared::answers::CourseImported {
+                id,
+                issues: issues
+                    .into_iter()
+                    .map(|i| shared::answers::PackageIssue {
+                        code: i.kind.code(),
+                        message: i.kind.describe(locale),
+                        path: i.path,
+                    })
+                    .collect(),
+            })),
         Err(e) => {
             let mut error = ApiError::from(e);
             // The form shows one line: say where as well as what.
@@ -158,7 +164,7 @@ pub async fn detail(
 /// Replaces the whole draft; `revision` must be the draft's current one (else `409`).
 #[utoipa::path(put, path = "/api/v1/courses/{id}/draft", tag = "courses",
     request_body(content = DraftReplace, content_type = "application/json"),
-    responses((status = 200, description = "Saved; the body has the new revision"), (status = 400, body = shared::ErrorBody),
+    responses((status = 200, description = "Saved", body = shared::answers::DraftRevision), (status = 400, body = shared::ErrorBody),
         (status = 403, body = shared::ErrorBody), (status = 404, body = shared::ErrorBody), (status = 409, body = shared::ErrorBody)))]
 pub async fn replace_draft(
     state: web::Data<AppState>,
@@ -169,7 +175,7 @@ pub async fn replace_draft(
     let actor = actor(&user);
     let revision =
         courses::replace_draft(&state.db, actor, parse_id(&id)?, body.into_inner()).await?;
-    Ok(HttpResponse::Ok().json(serde_json::json!({ "revision": revision })))
+    Ok(HttpResponse::Ok().json(shared::answers::DraftRevision { revision }))
 }
 
 fn package_file(code: &str, suffix: &str, json: String) -> HttpResponse {

@@ -119,7 +119,7 @@ pub async fn void(
 /// invited peer. Sending the same form again stores nothing new.
 #[utoipa::path(post, path = "/api/v1/cohorts/{id}/ratings", tag = "evidence",
     request_body(content = RatingSubmission, content_type = "application/json"),
-    responses((status = 200, description = "`{\"added\": n}`"), (status = 400, body = shared::ErrorBody),
+    responses((status = 200, body = shared::answers::RatingsAdded), (status = 400, body = shared::ErrorBody),
         (status = 404, body = shared::ErrorBody)))]
 pub async fn rate(
     state: web::Data<AppState>,
@@ -141,7 +141,7 @@ pub async fn rate(
     };
     match result {
         Ok(added) => Ok(body.respond(
-            &serde_json::json!({ "added": added }),
+            &shared::answers::RatingsAdded { added },
             &Page::Inbox.after(Outcome::Rated).to_string(),
         )),
         Err(e) => body.reject_with_detail(ApiError::from(e), &page, &[]),

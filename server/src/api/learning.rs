@@ -4,6 +4,7 @@
 
 use actix_web::{HttpRequest, HttpResponse, web};
 use shared::Locale;
+use shared::answers::PlayState;
 use shared::learning::{AnswerCheck, CheckedAnswer, DraftAnswers, EventBatch, PlayStep};
 use shared::locale::LOCALE_COOKIE;
 use shared::outcome::Outcome;
@@ -13,7 +14,7 @@ use super::parse_id;
 use crate::http::authenticate::CurrentUser;
 use crate::http::body::{BodyKind, Submitted};
 use crate::http::error::ApiError;
-use crate::services::attempts::{self, AttemptError};
+use crate::services::attempts;
 use crate::services::certificates::{self};
 use crate::services::cohorts;
 use crate::services::courses::locale_of;
@@ -54,7 +55,7 @@ pub async fn save_draft(
 /// `moved`, `stale` (the page was out of date; nothing changed) or `ended` with the attempt.
 #[utoipa::path(post, path = "/api/v1/cohorts/{id}/plays/{activity}", tag = "learning",
     request_body(content = PlayStep, content_type = "application/json"),
-    responses((status = 200, description = "`{\"state\": \"moved\" | \"stale\" | \"ended\", \"attempt\"?}`"),
+    responses((status = 200, body = shared::answers::PlayState),
         (status = 400, body = shared::ErrorBody), (status = 404, body = shared::ErrorBody),
         (status = 409, body = shared::ErrorBody)))]
 pub async fn play_step(
@@ -67,15 +68,13 @@ pub async fn play_step(
     let cohort = parse_id(&cohort)?;
     let page = Page::LearnActivity(cohort, activity.clone());
     match plays::step(&state.db, &user.0.actor, cohort, &activity, &body.value).await {
-        Ok(Stepped::Moved) => {
-            Ok(body.respond(&serde_json::json!({ "state": "moved" }), &page.path()))
-        }
+        Ok(Stepped::Moved) => Ok(body.respond(&PlayState::Moved, &page.path())),
         Ok(Stepped::Stale) => Ok(body.respond(
-            &serde_json::json!({ "state": "stale" }),
+            &PlayState::Stale,
             &page.address().with("notice", "stale").to_string(),
         )),
         Ok(Stepped::Ended(attempt)) => Ok(body.respond(
-            &serde_json::json!({ "state": "ended", "attempt": attempt }),
+            &PlayState::Ended { attempt },
             &page.address().with("attempt", attempt).to_string(),
         )),
         Err(e) => body.reject_with_detail(ApiError::from(e), &page.path(), &[]),
@@ -150,16 +149,14 @@ pub async fn my_progress(
     let actor = &user.0.actor;
     let cohort = cohorts::load(&state.db, actor, parse_id(&id)?, CohortAction::Study).await?;
     let package = attempts::package_of(&state.db, &cohort).await?;
-    let progress = progress::of_learner(&state.db, &cohort, &package, actor.me.id)
-        .await
-        .map_err(|e| ApiError::from(AttemptError::Database(e)))?;
+    let progress = progress::of_learner(&state.db, &cohort, &package, actor.me.id).await?;
     Ok(HttpResponse::Ok().json(progress))
 }
 
 /// Issues the viewer's certificate for a cohort whose course they completed (once; asking
 /// again answers the same code).
 #[utoipa::path(post, path = "/api/v1/cohorts/{id}/certificate", tag = "learning",
-    responses((status = 200, description = "`{\"code\": …}`"), (status = 404, body = shared::ErrorBody),
+    responses((status = 200, body = shared::answers::CertificateIssued), (status = 404, body = shared::ErrorBody),
         (status = 409, body = shared::ErrorBody)))]
 pub async fn issue_certificate(
     state: web::Data<AppState>,
@@ -170,7 +167,7 @@ pub async fn issue_certificate(
     let cohort = parse_id(&id)?;
     match certificates::issue(&state.db, &user.0.actor, cohort).await {
         Ok(code) => Ok(body.respond(
-            &serde_json::json!({ "code": code }),
+            &shared::answers::CertificateIssued { code },
             &Page::Certificate(cohort).path(),
         )),
         Err(e) => body.reject(ApiError::from(e), &Page::Learn(cohort).path(), &[]),

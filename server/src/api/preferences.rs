@@ -2,7 +2,6 @@
 //! (redirects back) and as JSON.
 
 use actix_web::{HttpResponse, web};
-use shared::Message;
 use shared::preferences::{LocaleChoice, LocaleChosen};
 
 use crate::http::authenticate::CurrentUser;
@@ -27,8 +26,7 @@ pub async fn set_locale(
     user: Option<CurrentUser>,
     body: Submitted<LocaleChoice>,
 ) -> Result<HttpResponse, ApiError> {
-    let (locale, back) = choose_locale(&body.value)
-        .map_err(|e| ApiError::invalid(Message::ChooseLanguage, vec![e.field()]))?;
+    let (locale, back) = choose_locale(&body.value)?;
     if let Some(user) = user {
         remember_locale(&state.db, user.0.actor.me.id, locale).await?;
     }

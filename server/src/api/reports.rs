@@ -181,7 +181,7 @@ pub struct NeedsEnrolment {
 /// Enrols people with a gap in an open cohort of a recommended course.
 #[utoipa::path(post, path = "/api/v1/cohorts/{id}/needs-enrolments", tag = "reports",
     request_body(content = NeedsEnrolment, content_type = "application/json"),
-    responses((status = 200, description = "`{\"enrolled\": n}`"), (status = 400, body = shared::ErrorBody),
+    responses((status = 200, body = shared::answers::Enrolled), (status = 400, body = shared::ErrorBody),
         (status = 404, body = shared::ErrorBody)))]
 pub async fn enrol_from_needs(
     state: web::Data<AppState>,
@@ -193,7 +193,7 @@ pub async fn enrol_from_needs(
     let back = super::evidence::back_to(&body.fields, Page::SuperviseNeeds);
     match enrol::enrol(&state.db, &user.0.actor, cohort, &body.value.learners).await {
         Ok(n) => Ok(body.respond(
-            &serde_json::json!({ "enrolled": n }),
+            &shared::answers::Enrolled { enrolled: n },
             &back
                 .clone()
                 .outcome(Outcome::Enrolled { count: n })

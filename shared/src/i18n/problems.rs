@@ -121,9 +121,6 @@ pub enum Problem {
         columns: String,
     },
     ColumnRequired,
-    MissingColumns {
-        columns: String,
-    },
     RowsAtMost {
         max: usize,
     },
@@ -290,7 +287,6 @@ crate::wording! { Problem, fn word(locale) {
     RowUnreadable { detail } => "không đọc được dòng này ({detail})", "cannot read this row ({detail})";
     UnknownColumn { columns } => "cột không có trong mẫu; các cột là {columns}", "unknown column; the columns are {columns}";
     ColumnRequired => "thiếu cột bắt buộc này", "this column is required";
-    MissingColumns { columns } => "thiếu các cột {columns}", "missing columns {columns}";
     RowsAtMost { max } => "mỗi tệp tối đa {max} dòng", "at most {max} rows per file";
     NoRows => "tệp không có dòng dữ liệu nào", "the file has no rows";
     TwiceInFile => "xuất hiện hai lần trong tệp", "appears twice in the file";

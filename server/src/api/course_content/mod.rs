@@ -96,7 +96,5 @@ pub(super) const CHOICE_FIELDS: &[&str] = &[
     "effects",
 ];
 
-#[derive(Serialize)]
-pub(super) struct Created {
-    pub(super) id: String,
-}
+/// A new part of the draft, by its id.
+pub(super) use shared::answers::NewPart as Created;

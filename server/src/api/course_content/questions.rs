@@ -16,7 +16,7 @@ use crate::startup::AppState;
 /// (`bank`).
 #[utoipa::path(post, path = "/api/v1/courses/{id}/questions/{container}", tag = "course content",
     request_body(content = QuestionForm, content_type = "application/json"),
-    responses((status = 200, description = "The new question's id"), (status = 400, body = shared::ErrorBody),
+    responses((status = 200, description = "The new question's id", body = shared::answers::NewPart), (status = 400, body = shared::ErrorBody),
         (status = 403, body = shared::ErrorBody), (status = 404, body = shared::ErrorBody)))]
 pub async fn add_question(
     state: web::Data<AppState>,

@@ -15,7 +15,7 @@ use crate::startup::AppState;
 /// Adds a node (a situation, or an ending with `ending`) to a role-play.
 #[utoipa::path(post, path = "/api/v1/courses/{id}/activities/{activity}/nodes", tag = "course content",
     request_body(content = NodeForm, content_type = "application/json"),
-    responses((status = 200, description = "The new node's id"), (status = 400, body = shared::ErrorBody),
+    responses((status = 200, description = "The new node's id", body = shared::answers::NewPart), (status = 400, body = shared::ErrorBody),
         (status = 403, body = shared::ErrorBody), (status = 404, body = shared::ErrorBody)))]
 pub async fn add_node(
     state: web::Data<AppState>,
@@ -98,7 +98,7 @@ pub async fn delete_node(
 /// Adds a choice to a situation.
 #[utoipa::path(post, path = "/api/v1/courses/{id}/activities/{activity}/nodes/{node}/choices", tag = "course content",
     request_body(content = ChoiceForm, content_type = "application/json"),
-    responses((status = 200, description = "The new choice's id"), (status = 400, body = shared::ErrorBody),
+    responses((status = 200, description = "The new choice's id", body = shared::answers::NewPart), (status = 400, body = shared::ErrorBody),
         (status = 403, body = shared::ErrorBody), (status = 404, body = shared::ErrorBody)))]
 pub async fn add_choice(
     state: web::Data<AppState>,

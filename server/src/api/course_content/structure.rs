@@ -1,6 +1,7 @@
 //! Modules and activities: add, rename or save, move, delete.
 
 use actix_web::{HttpResponse, web};
+use shared::answers::ActivitySaved;
 use shared::authoring::{ActivityForm, MoveForm, NewActivity, TitleForm};
 use shared::course::ActivityKind;
 use shared::outcome::Outcome;
@@ -18,7 +19,7 @@ use crate::startup::AppState;
 /// Adds a module at the end.
 #[utoipa::path(post, path = "/api/v1/courses/{id}/modules", tag = "course content",
     request_body(content = TitleForm, content_type = "application/json"),
-    responses((status = 200, description = "The new module's id"), (status = 400, body = shared::ErrorBody),
+    responses((status = 200, description = "The new module's id", body = shared::answers::NewPart), (status = 400, body = shared::ErrorBody),
         (status = 403, body = shared::ErrorBody), (status = 404, body = shared::ErrorBody)))]
 pub async fn add_module(
     state: web::Data<AppState>,
@@ -129,7 +130,7 @@ pub async fn delete_module(
 /// Adds an activity of a kind at the end of a module.
 #[utoipa::path(post, path = "/api/v1/courses/{id}/activities", tag = "course content",
     request_body(content = NewActivity, content_type = "application/json"),
-    responses((status = 200, description = "The new activity's id"), (status = 400, body = shared::ErrorBody),
+    responses((status = 200, description = "The new activity's id", body = shared::answers::NewPart), (status = 400, body = shared::ErrorBody),
         (status = 403, body = shared::ErrorBody), (status = 404, body = shared::ErrorBody)))]
 pub async fn add_activity(
     state: web::Data<AppState>,
@@ -166,7 +167,7 @@ pub async fn add_activity(
 /// Saves an activity's editor: its title and the fields of its kind.
 #[utoipa::path(post, path = "/api/v1/courses/{id}/activities/{activity}", tag = "course content",
     request_body(content = ActivityForm, content_type = "application/json"),
-    responses((status = 200), (status = 400, body = shared::ErrorBody), (status = 403, body = shared::ErrorBody),
+    responses((status = 200, body = shared::answers::ActivitySaved), (status = 400, body = shared::ErrorBody), (status = 403, body = shared::ErrorBody),
         (status = 404, body = shared::ErrorBody)))]
 pub async fn update_activity(
     state: web::Data<AppState>,
@@ -200,7 +201,7 @@ pub async fn update_activity(
     .await;
     match result {
         Ok(None) => Ok(body.respond(
-            &(),
+            &ActivitySaved::default(),
             &Address::new(page).outcome(Outcome::Updated).to_string(),
         )),
         // Saved, but one part was kept as it was: say which and why.
@@ -209,7 +210,9 @@ pub async fn update_activity(
                 .outcome(Outcome::Updated)
                 .with("detail", &warning);
             Ok(body.respond(
-                &serde_json::json!({ "warning": warning }),
+                &ActivitySaved {
+                    warning: Some(warning),
+                },
                 &back.to_string(),
             ))
         }

@@ -7,6 +7,7 @@ use shared::competency::CompetencyKind;
 use shared::{FieldProblem, Problem};
 
 use crate::services::competencies::FRAMEWORK_COLUMNS;
+use crate::spreadsheet::table::{self, Row, Spec};
 
 pub(super) struct Level {
     pub level: i32,
@@ -26,131 +27,33 @@ pub(super) struct Item {
     pub name_en: String,
 }
 
+/// Rows accepted in one file (a framework has tens).
+const MAX_ROWS: usize = 2_000;
+
+const SPEC: Spec<'static> = Spec {
+    columns: &FRAMEWORK_COLUMNS,
+    required: &FRAMEWORK_COLUMNS,
+    max_rows: MAX_ROWS,
+};
+
 /// Reads the CSV; every problem is reported with its line.
 pub(super) fn parse(csv_text: &str) -> Result<(Vec<Level>, Vec<Item>), Vec<FieldProblem>> {
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(true)
-        .from_reader(csv_text.as_bytes());
-    let headers = reader
-        .headers()
-        .map_err(|e| {
-            vec![FieldProblem::at_line(
-                1,
-                "csv",
-                Problem::HeaderUnreadable {
-                    detail: e.to_string(),
-                },
-            )]
-        })?
-        .clone();
-    let missing: Vec<&str> = FRAMEWORK_COLUMNS
-        .iter()
-        .copied()
-        .filter(|c| !headers.iter().any(|h| h.trim() == *c))
-        .collect();
-    if !missing.is_empty() {
-        return Err(vec![FieldProblem::at_line(
-            1,
-            "csv",
-            Problem::MissingColumns {
-                columns: missing.join(", "),
-            },
-        )]);
+    let (rows, mut problems) = table::read(csv_text, &SPEC);
+    if rows.is_empty() && !problems.is_empty() {
+        return Err(problems);
     }
-    let column = |name: &str| headers.iter().position(|h| h.trim() == name).unwrap_or(0);
-    let (mut levels, mut items, mut problems) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut levels, mut items) = (Vec::new(), Vec::new());
     let mut codes = HashSet::new();
-    for (index, record) in reader.records().enumerate() {
-        let line = index as u64 + 2;
-        let record = match record {
-            Ok(r) => r,
-            Err(e) => {
-                problems.push(FieldProblem::at_line(
-                    line,
-                    "csv",
-                    Problem::RowUnreadable {
-                        detail: e.to_string(),
-                    },
-                ));
-                continue;
+    for row in &rows {
+        match row.text("section").as_str() {
+            "level" => levels.push(level(row, &mut problems)),
+            "competency" => items.push(item(row, &mut codes, &mut problems)),
+            other => {
+                let found = other.to_owned();
+                let problem = Problem::Section { found };
+                problems.push(at(row, "section", problem));
             }
-        };
-        let get = |name: &str| {
-            crate::spreadsheet::restore(record.get(column(name)).unwrap_or_default().trim())
-                .to_owned()
-        };
-        let missing = std::cell::RefCell::new(Vec::new());
-        let need = |name: &str| {
-            let value = get(name);
-            if value.is_empty() {
-                missing
-                    .borrow_mut()
-                    .push(FieldProblem::at_line(line, name, Problem::Required));
-            }
-            value
-        };
-        match get("section").as_str() {
-            "level" => {
-                let level = get("level")
-                    .parse::<i32>()
-                    .ok()
-                    .filter(|l| (1..=10).contains(l));
-                let entry = Level {
-                    level: level.unwrap_or(0),
-                    name_vi: need("name_vi"),
-                    name_en: get("name_en"),
-                    descriptor_vi: need("descriptor_vi"),
-                    descriptor_en: get("descriptor_en"),
-                    proficient: matches!(
-                        get("proficient").to_lowercase().as_str(),
-                        "yes" | "true" | "1" | "có"
-                    ),
-                };
-                if level.is_none() {
-                    problems.push(FieldProblem::at_line(line, "level", Problem::ScaleLevel));
-                }
-                levels.push(entry);
-            }
-            "competency" => {
-                let code = need("code");
-                let fine = code
-                    .chars()
-                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_');
-                if !code.is_empty() && !fine {
-                    problems.push(FieldProblem::at_line(
-                        line,
-                        "code",
-                        Problem::CompetencyCode { code: code.clone() },
-                    ));
-                } else if !code.is_empty() && !codes.insert(code.clone()) {
-                    problems.push(FieldProblem::at_line(
-                        line,
-                        "code",
-                        Problem::CompetencyTwice { code: code.clone() },
-                    ));
-                }
-                let kind = CompetencyKind::from_code(&get("kind"));
-                if kind.is_none() {
-                    problems.push(FieldProblem::at_line(line, "kind", Problem::CompetencyKind));
-                }
-                items.push(Item {
-                    code,
-                    group_vi: need("group_vi"),
-                    group_en: get("group_en"),
-                    kind: kind.unwrap_or(CompetencyKind::Skill),
-                    name_vi: need("name_vi"),
-                    name_en: get("name_en"),
-                });
-            }
-            other => problems.push(FieldProblem::at_line(
-                line,
-                "section",
-                Problem::Section {
-                    found: other.to_owned(),
-                },
-            )),
         }
-        problems.extend(missing.into_inner());
     }
     let mut numbers: Vec<i32> = levels.iter().map(|l| l.level).collect();
     numbers.sort_unstable();
@@ -172,5 +75,68 @@ pub(super) fn parse(csv_text: &str) -> Result<(Vec<Level>, Vec<Item>), Vec<Field
         Ok((levels, items))
     } else {
         Err(problems)
+    }
+}
+
+fn at(row: &Row, column: &str, problem: Problem) -> FieldProblem {
+    FieldProblem::at_line(row.line, column, problem)
+}
+
+/// A cell that must not be empty.
+fn need(row: &Row, name: &str, problems: &mut Vec<FieldProblem>) -> String {
+    let value = row.text(name);
+    if value.is_empty() {
+        problems.push(at(row, name, Problem::Required));
+    }
+    value
+}
+
+/// A level of the scale: a number from 1 to 10, its names and descriptors.
+fn level(row: &Row, problems: &mut Vec<FieldProblem>) -> Level {
+    let number = row
+        .text("level")
+        .parse::<i32>()
+        .ok()
+        .filter(|l| (1..=10).contains(l));
+    if number.is_none() {
+        problems.push(at(row, "level", Problem::ScaleLevel));
+    }
+    Level {
+        level: number.unwrap_or(0),
+        name_vi: need(row, "name_vi", problems),
+        name_en: row.text("name_en"),
+        descriptor_vi: need(row, "descriptor_vi", problems),
+        descriptor_en: row.text("descriptor_en"),
+        proficient: matches!(
+            row.text("proficient").to_lowercase().as_str(),
+            "yes" | "true" | "1" | "có"
+        ),
+    }
+}
+
+/// A competency: a code (A–Z, 0–9, `_`, once), its group, kind and names.
+fn item(row: &Row, codes: &mut HashSet<String>, problems: &mut Vec<FieldProblem>) -> Item {
+    let code = need(row, "code", problems);
+    let fine = code
+        .chars()
+        .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_');
+    if !code.is_empty() && !fine {
+        let problem = Problem::CompetencyCode { code: code.clone() };
+        problems.push(at(row, "code", problem));
+    } else if !code.is_empty() && !codes.insert(code.clone()) {
+        let problem = Problem::CompetencyTwice { code: code.clone() };
+        problems.push(at(row, "code", problem));
+    }
+    let kind = CompetencyKind::from_code(&row.text("kind"));
+    if kind.is_none() {
+        problems.push(at(row, "kind", Problem::CompetencyKind));
+    }
+    Item {
+        code,
+        group_vi: need(row, "group_vi", problems),
+        group_en: row.text("group_en"),
+        kind: kind.unwrap_or(CompetencyKind::Skill),
+        name_vi: need(row, "name_vi", problems),
+        name_en: row.text("name_en"),
     }
 }

@@ -17,6 +17,7 @@ use super::{EvidenceError, NewEvidence, known_keys, store};
 use crate::entities::{cohort, competency, competency_framework, competency_level, org_unit, user};
 use crate::services::actors::Actor;
 use crate::services::policy::{self, Action, Scope};
+use crate::spreadsheet::table::{self, Row, Spec};
 
 /// Rows accepted in one file.
 pub const MAX_ROWS: usize = 20_000;
@@ -112,7 +113,8 @@ fn dedup_key(row: &NewEvidence) -> String {
     format!("import:{hex}")
 }
 
-/// Checks `csv_text` and, unless `dry_run`, stores its rows.
+/// Checks `csv_text` and, unless `dry_run`, stores its rows: read the table, check every
+/// row against what the server knows, then store all of them or none.
 pub async fn import(
     db: &Db,
     actor: &Actor,
@@ -122,245 +124,24 @@ pub async fn import(
     if policy::scope(actor, Action::RecordEvidence) == Scope::Nothing {
         return Err(EvidenceError::Forbidden);
     }
-    let mut problems = Vec::new();
-    let mut reader = csv::ReaderBuilder::new()
-        .trim(csv::Trim::All)
-        .flexible(true)
-        .from_reader(csv_text.as_bytes());
-    let headers: Vec<String> = match reader.headers() {
-        Ok(h) => h
-            .iter()
-            .map(|h| h.trim().trim_start_matches('\u{feff}').to_lowercase())
-            .collect(),
-        Err(e) => {
-            return Err(EvidenceError::Invalid(vec![FieldProblem::at_line(
-                1,
-                "header",
-                Problem::HeaderUnreadable {
-                    detail: e.to_string(),
-                },
-            )]));
-        }
-    };
-    for h in &headers {
-        if !COLUMNS.contains(&h.as_str()) {
-            problems.push(FieldProblem::at_line(
-                1,
-                h,
-                Problem::UnknownColumn {
-                    columns: COLUMNS.join(", "),
-                },
-            ));
-        }
-    }
-    for required in REQUIRED {
-        if !headers.iter().any(|h| h == required) {
-            problems.push(FieldProblem::at_line(1, required, Problem::ColumnRequired));
-        }
-    }
-    if !problems.is_empty() {
+    let (written, mut problems) = table::read(csv_text, &SPEC);
+    if written.is_empty() && !problems.is_empty() {
         return Err(EvidenceError::Invalid(problems));
     }
-    let mut records = Vec::new();
-    for (index, record) in reader.records().enumerate() {
-        let fallback = index as u64 + 2;
-        if index >= MAX_ROWS {
-            problems.push(FieldProblem::at_line(
-                fallback,
-                "file",
-                Problem::RowsAtMost { max: MAX_ROWS },
-            ));
-            break;
-        }
-        match record {
-            Ok(r) => {
-                let line = r.position().map_or(fallback, |p| p.line());
-                let cell = |name: &str| {
-                    headers
-                        .iter()
-                        .position(|h| h == name)
-                        .and_then(|i| r.get(i))
-                        .unwrap_or("")
-                        .to_owned()
-                };
-                let row: Vec<String> = COLUMNS.iter().map(|c| cell(c)).collect();
-                records.push((line, row));
-            }
-            Err(e) => {
-                let line = e.position().map_or(fallback, |p| p.line());
-                problems.push(FieldProblem::at_line(
-                    line,
-                    "row",
-                    Problem::RowUnreadable {
-                        detail: e.to_string(),
-                    },
-                ));
-            }
-        }
-    }
-    if records.is_empty() && problems.is_empty() {
+    if written.is_empty() {
         problems.push(FieldProblem::at_line(2, "file", Problem::NoRows));
     }
-    let known = competencies(db).await?;
-    let people = learners(
-        db,
-        actor,
-        records.iter().map(|(_, r)| r[0].clone()).collect(),
-    )
-    .await?;
-    let cohort_ids: Vec<Uuid> = records
+    let lookups = Lookups::load(db, actor, &written).await?;
+    let rows: Vec<NewEvidence> = written
         .iter()
-        .filter_map(|(_, r)| Uuid::parse_str(&r[6]).ok())
+        .filter_map(|row| lookups.check(row, actor, &mut problems))
         .collect();
-    let cohorts: Vec<Uuid> = cohort::Entity::find()
-        .filter(cohort::Column::Id.is_in(cohort_ids))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|c| c.id)
-        .collect();
-    let today = Utc::now().date_naive();
-    let mut rows = Vec::new();
-    for (line, r) in &records {
-        let line = *line;
-        let before = problems.len();
-        let mut bad = |column: &str, problem: Problem| {
-            problems.push(FieldProblem::at_line(line, column, problem));
-        };
-        let learner = people.get(&r[0]).copied();
-        if learner.is_none() {
-            bad("username", Problem::NoLearnerInYourUnits);
-        }
-        let (framework, code) = match r[1].split_once(':') {
-            Some((f, c)) => (Some(f), c),
-            None => (None, r[1].as_str()),
-        };
-        let candidates: Vec<&Known> = known
-            .get(code)
-            .map(|all| {
-                all.iter()
-                    .filter(|k| framework.is_none_or(|f| k.framework == f))
-                    .collect()
-            })
-            .unwrap_or_default();
-        let competency = match candidates.as_slice() {
-            [one] => Some(*one),
-            [] => {
-                bad("competency", Problem::NoCompetency { code: r[1].clone() });
-                None
-            }
-            several => {
-                let names: Vec<String> = several
-                    .iter()
-                    .map(|k| format!("{}:{code}", k.framework))
-                    .collect();
-                bad(
-                    "competency",
-                    Problem::AmbiguousCompetency {
-                        code: code.to_owned(),
-                        choices: names.join(", "),
-                    },
-                );
-                None
-            }
-        };
-        let source = Source::from_code(&r[2]);
-        if source.is_none() {
-            let codes: Vec<&str> = Source::ALL.iter().map(|s| s.code()).collect();
-            bad(
-                "source",
-                Problem::OneOf {
-                    choices: codes.join(", "),
-                },
-            );
-        }
-        let phase = Phase::from_code(&r[3]);
-        if phase.is_none() {
-            let codes: Vec<&str> = Phase::ALL.iter().map(|p| p.code()).collect();
-            bad(
-                "phase",
-                Problem::OneOf {
-                    choices: codes.join(", "),
-                },
-            );
-        }
-        if let (Some(s), Some(p)) = (source, phase)
-            && !s.fits(p)
-        {
-            bad(
-                "phase",
-                Problem::SourceNotInPhase {
-                    source: s.code().to_owned(),
-                    phase: p.code().to_owned(),
-                },
-            );
-        }
-        let level = r[4].parse::<i32>().ok();
-        match (level, competency) {
-            (Some(l), Some(c)) if !(1..=c.max_level).contains(&l) => bad(
-                "level",
-                Problem::NumberBetween {
-                    min: 1,
-                    max: i64::from(c.max_level),
-                },
-            ),
-            (None, _) => bad("level", Problem::WholeNumber),
-            _ => {}
-        }
-        let date = NaiveDate::parse_from_str(&r[5], "%Y-%m-%d").ok();
-        match date {
-            None => bad("date", Problem::NotADate),
-            Some(d) if d > today => bad("date", Problem::InTheFuture),
-            _ => {}
-        }
-        let cohort = if r[6].is_empty() {
-            None
-        } else {
-            let id = Uuid::parse_str(&r[6])
-                .ok()
-                .filter(|id| cohorts.contains(id));
-            if id.is_none() {
-                bad("cohort", Problem::NoCohortWithId);
-            }
-            id
-        };
-        if problems.len() > before {
-            continue;
-        }
-        if let (Some(user_id), Some(c), Some(source), Some(phase), Some(level), Some(date)) =
-            (learner, competency, source, phase, level, date)
-        {
-            let mut row = NewEvidence {
-                user_id,
-                competency_id: c.id,
-                source,
-                phase,
-                level,
-                rater_id: None,
-                cohort_id: cohort,
-                attempt_id: None,
-                observed_at: date.and_time(chrono::NaiveTime::MIN).and_utc(),
-                recorded_by: Some(actor.me.id),
-                dedup_key: String::new(),
-            };
-            row.dedup_key = dedup_key(&row);
-            rows.push(row);
-        }
-    }
     if !problems.is_empty() {
         return Err(EvidenceError::Invalid(problems));
     }
     let total = rows.len() as u64;
     let added = if dry_run {
-        let present = known_keys(db, rows.iter().map(|r| r.dedup_key.clone()).collect()).await?;
-        let mut distinct: Vec<&str> = rows
-            .iter()
-            .map(|r| r.dedup_key.as_str())
-            .filter(|k| !present.contains(*k))
-            .collect();
-        distinct.sort_unstable();
-        distinct.dedup();
-        distinct.len() as u64
+        count_new(db, &rows).await?
     } else {
         let txn = db.begin().await?;
         let added = store(&txn, rows).await?;
@@ -373,4 +154,170 @@ pub async fn import(
         added,
         already_present: total - added,
     })
+}
+
+const SPEC: Spec<'static> = Spec {
+    columns: &COLUMNS,
+    required: &REQUIRED,
+    max_rows: MAX_ROWS,
+};
+
+/// How many of `rows` a real import would add (a row already stored, or twice in the
+/// file, adds nothing).
+async fn count_new(db: &Db, rows: &[NewEvidence]) -> Result<u64, EvidenceError> {
+    let present = known_keys(db, rows.iter().map(|r| r.dedup_key.clone()).collect()).await?;
+    let mut distinct: Vec<&str> = rows
+        .iter()
+        .map(|r| r.dedup_key.as_str())
+        .filter(|k| !present.contains(*k))
+        .collect();
+    distinct.sort_unstable();
+    distinct.dedup();
+    Ok(distinct.len() as u64)
+}
+
+/// What the rows of a file are checked against, loaded once for the whole file.
+struct Lookups {
+    competencies: HashMap<String, Vec<Known>>,
+    /// The learners named in the file whom the actor may record evidence for.
+    learners: HashMap<String, Uuid>,
+    cohorts: Vec<Uuid>,
+    today: NaiveDate,
+}
+
+impl Lookups {
+    async fn load(db: &Db, actor: &Actor, rows: &[Row]) -> Result<Self, EvidenceError> {
+        let usernames = rows.iter().map(|r| r.text("username")).collect();
+        let cohort_ids: Vec<Uuid> = rows
+            .iter()
+            .filter_map(|r| Uuid::parse_str(r.get("cohort")?).ok())
+            .collect();
+        let cohorts = cohort::Entity::find()
+            .filter(cohort::Column::Id.is_in(cohort_ids))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|c| c.id)
+            .collect();
+        Ok(Self {
+            competencies: competencies(db).await?,
+            learners: learners(db, actor, usernames).await?,
+            cohorts,
+            today: Utc::now().date_naive(),
+        })
+    }
+
+    /// The row as evidence to store, or `None` with its problems added.
+    fn check(
+        &self,
+        row: &Row,
+        actor: &Actor,
+        problems: &mut Vec<FieldProblem>,
+    ) -> Option<NewEvidence> {
+        let before = problems.len();
+        let mut bad = |column: &str, problem: Problem| {
+            problems.push(FieldProblem::at_line(row.line, column, problem));
+        };
+        let learner = self.learners.get(&row.text("username")).copied();
+        if learner.is_none() {
+            bad("username", Problem::NoLearnerInYourUnits);
+        }
+        let competency = self
+            .competency(&row.text("competency"))
+            .map_err(|p| bad("competency", p))
+            .ok();
+        let source = Source::from_code(&row.text("source"));
+        if source.is_none() {
+            bad("source", one_of(Source::ALL.iter().map(|s| s.code())));
+        }
+        let phase = Phase::from_code(&row.text("phase"));
+        if phase.is_none() {
+            bad("phase", one_of(Phase::ALL.iter().map(|p| p.code())));
+        }
+        if let (Some(s), Some(p)) = (source, phase)
+            && !s.fits(p)
+        {
+            let (source, phase) = (s.code().to_owned(), p.code().to_owned());
+            bad("phase", Problem::SourceNotInPhase { source, phase });
+        }
+        let level = row.text("level").parse::<i32>().ok();
+        match (level, competency) {
+            (Some(l), Some(c)) if !(1..=c.max_level).contains(&l) => {
+                let max = i64::from(c.max_level);
+                bad("level", Problem::NumberBetween { min: 1, max });
+            }
+            (None, _) => bad("level", Problem::WholeNumber),
+            _ => {}
+        }
+        let date = NaiveDate::parse_from_str(&row.text("date"), "%Y-%m-%d").ok();
+        match date {
+            None => bad("date", Problem::NotADate),
+            Some(d) if d > self.today => bad("date", Problem::InTheFuture),
+            _ => {}
+        }
+        let cohort = row.get("cohort").and_then(|text| {
+            let id = Uuid::parse_str(text)
+                .ok()
+                .filter(|id| self.cohorts.contains(id));
+            if id.is_none() {
+                bad("cohort", Problem::NoCohortWithId);
+            }
+            id
+        });
+        if problems.len() > before {
+            return None;
+        }
+        let mut evidence = NewEvidence {
+            user_id: learner?,
+            competency_id: competency?.id,
+            source: source?,
+            phase: phase?,
+            level: level?,
+            rater_id: None,
+            cohort_id: cohort,
+            attempt_id: None,
+            observed_at: date?.and_time(chrono::NaiveTime::MIN).and_utc(),
+            recorded_by: Some(actor.me.id),
+            dedup_key: String::new(),
+        };
+        evidence.dedup_key = dedup_key(&evidence);
+        Some(evidence)
+    }
+
+    /// `CODE`, or `FRAMEWORK:CODE` when several frameworks have the code.
+    fn competency(&self, written: &str) -> Result<&Known, Problem> {
+        let (framework, code) = match written.split_once(':') {
+            Some((f, c)) => (Some(f), c),
+            None => (None, written),
+        };
+        let candidates: Vec<&Known> = self
+            .competencies
+            .get(code)
+            .map(|all| {
+                all.iter()
+                    .filter(|k| framework.is_none_or(|f| k.framework == f))
+                    .collect()
+            })
+            .unwrap_or_default();
+        match candidates.as_slice() {
+            [one] => Ok(one),
+            [] => Err(Problem::NoCompetency {
+                code: written.to_owned(),
+            }),
+            several => Err(Problem::AmbiguousCompetency {
+                code: code.to_owned(),
+                choices: several
+                    .iter()
+                    .map(|k| format!("{}:{code}", k.framework))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            }),
+        }
+    }
+}
+
+fn one_of<'a>(codes: impl Iterator<Item = &'a str>) -> Problem {
+    Problem::OneOf {
+        choices: codes.collect::<Vec<_>>().join(", "),
+    }
 }

@@ -72,7 +72,12 @@ pub async fn import(
         .map(|p| (p.code, p.id))
         .collect();
 
-    let (parsed, mut problems) = parse::read(csv_text, &units, &positions, actor);
+    let refs = parse::References {
+        units: &units,
+        positions: &positions,
+        actor,
+    };
+    let (parsed, mut problems) = parse::read(csv_text, &refs);
     if parsed.is_empty() && !problems.is_empty() {
         return Err(UserError::Invalid(problems));
     }

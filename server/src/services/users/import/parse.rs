@@ -1,5 +1,5 @@
-//! Reading an import file: the header, then every row into [`Parsed`], collecting every
-//! problem with its line instead of stopping at the first.
+//! Reading an import file: the table (`spreadsheet::table`), then every row checked into
+//! [`Parsed`], collecting every problem with its line instead of stopping at the first.
 
 use std::collections::{HashMap, HashSet};
 
@@ -10,9 +10,16 @@ use uuid::Uuid;
 
 use crate::services::actors::Actor;
 use crate::services::policy::{self, Action};
+use crate::spreadsheet::table::{self, Row, Spec};
 
 /// Rows accepted in one file.
 pub const MAX_ROWS: usize = 5000;
+
+const SPEC: Spec<'static> = Spec {
+    columns: &COLUMNS,
+    required: &["username", "full_name", "roles"],
+    max_rows: MAX_ROWS,
+};
 
 /// One row, its references resolved.
 pub(super) struct Parsed {
@@ -32,203 +39,131 @@ pub(super) fn problem(line: u64, column: &str, problem: Problem) -> FieldProblem
     FieldProblem::at_line(line, column, problem)
 }
 
-/// The rows of `csv_text` and the problems found reading them. `units` maps codes to
-/// (id, path); `positions` maps codes to ids.
-pub(super) fn read(
-    csv_text: &str,
-    units: &HashMap<String, (Uuid, String)>,
-    positions: &HashMap<String, Uuid>,
-    actor: &Actor,
-) -> (Vec<Parsed>, Vec<FieldProblem>) {
-    let mut problems = Vec::new();
-    let mut reader = csv::ReaderBuilder::new()
-        .trim(csv::Trim::All)
-        .flexible(true)
-        .from_reader(csv_text.as_bytes());
-    let headers = match reader.headers() {
-        Ok(h) => h
-            .iter()
-            .map(|h| h.trim().trim_start_matches('\u{feff}').to_lowercase())
-            .collect::<Vec<_>>(),
-        Err(e) => {
-            return (
-                Vec::new(),
-                vec![problem(
-                    1,
-                    "header",
-                    Problem::HeaderUnreadable {
-                        detail: e.to_string(),
-                    },
-                )],
-            );
-        }
-    };
-    for h in &headers {
-        if !COLUMNS.contains(&h.as_str()) {
-            problems.push(problem(
-                1,
-                h,
-                Problem::UnknownColumn {
-                    columns: COLUMNS.join(", "),
-                },
-            ));
-        }
-    }
-    for required in ["username", "full_name", "roles"] {
-        if !headers.iter().any(|h| h == required) {
-            problems.push(problem(1, required, Problem::ColumnRequired));
-        }
-    }
-    if !problems.is_empty() {
-        return (Vec::new(), problems);
-    }
-    let column = |record: &csv::StringRecord, name: &str| {
-        headers
-            .iter()
-            .position(|h| h == name)
-            .and_then(|i| record.get(i))
-            .map(|v| crate::spreadsheet::restore(v).to_owned())
-            .filter(|v| !v.is_empty())
-    };
+/// What the file refers to, by code: units to (id, path), positions to ids.
+pub(super) struct References<'a> {
+    pub units: &'a HashMap<String, (Uuid, String)>,
+    pub positions: &'a HashMap<String, Uuid>,
+    pub actor: &'a Actor,
+}
 
-    let mut parsed = Vec::new();
+/// The rows of `csv_text` and the problems found reading them.
+pub(super) fn read(csv_text: &str, refs: &References) -> (Vec<Parsed>, Vec<FieldProblem>) {
+    let (rows, mut problems) = table::read(csv_text, &SPEC);
     let mut seen = HashSet::new();
-    for (index, record) in reader.records().enumerate() {
-        if index >= MAX_ROWS {
-            problems.push(problem(
-                index as u64 + 2,
-                "file",
-                Problem::RowsAtMost { max: MAX_ROWS },
-            ));
-            break;
-        }
-        let record = match record {
-            Ok(record) => record,
-            Err(e) => {
-                let line = e.position().map_or(index as u64 + 2, |p| p.line());
-                problems.push(problem(
-                    line,
-                    "row",
-                    Problem::RowUnreadable {
-                        detail: e.to_string(),
-                    },
-                ));
-                continue;
-            }
-        };
-        let line = record.position().map_or(index as u64 + 2, |p| p.line());
-        let username = column(&record, "username")
-            .unwrap_or_default()
-            .to_lowercase();
+    let parsed = rows
+        .iter()
+        .map(|row| {
+            let mut check = Check {
+                refs,
+                line: row.line,
+                problems: &mut problems,
+            };
+            check.row(row, &mut seen)
+        })
+        .collect();
+    (parsed, problems)
+}
+
+/// The checks of one row, each adding its problems at the row's line.
+struct Check<'a, 'r> {
+    refs: &'a References<'r>,
+    line: u64,
+    problems: &'a mut Vec<FieldProblem>,
+}
+
+impl Check<'_, '_> {
+    fn push(&mut self, column: &str, found: Problem) {
+        self.problems.push(problem(self.line, column, found));
+    }
+
+    fn row(&mut self, row: &Row, seen: &mut HashSet<String>) -> Parsed {
+        let username = row.text("username").to_lowercase();
         if !username.is_empty() && !seen.insert(username.clone()) {
-            problems.push(problem(line, "username", Problem::TwiceInFile));
+            self.push("username", Problem::TwiceInFile);
         }
-        let org_unit = column(&record, "org_unit_code").and_then(|code| match units.get(&code) {
+        Parsed {
+            line: self.line,
+            username,
+            full_name: row.text("full_name"),
+            email: row.get("email").map(str::to_owned),
+            phone: row.get("phone").map(str::to_owned),
+            org_unit: self.unit(row.get("org_unit_code")),
+            position_id: self.position(row.get("position_code")),
+            grants: self.grants(&row.text("roles")),
+            password: row.get("password").map(str::to_owned),
+        }
+    }
+
+    /// The unit an account will be in, decided like any other reference, an empty one
+    /// included: only a national administrator places people outside every unit.
+    fn unit(&mut self, code: Option<&str>) -> Option<(Uuid, String)> {
+        let unit = code.and_then(|code| match self.refs.units.get(code) {
             Some(unit) => Some(unit.clone()),
             None => {
-                problems.push(problem(
-                    line,
-                    "org_unit_code",
-                    Problem::NoUnitWithCode { code },
-                ));
+                let code = code.to_owned();
+                self.push("org_unit_code", Problem::NoUnitWithCode { code });
                 None
             }
         });
-        // The unit an account will be in is decided like any other reference, an empty one
-        // included: only a national administrator places people outside every unit.
-        let unit_named = column(&record, "org_unit_code").is_some();
-        if (org_unit.is_some() || !unit_named)
-            && !policy::allows(
-                actor,
-                Action::ManageUsers,
-                org_unit.as_ref().map(|(_, path)| path.as_str()),
-            )
+        let path = unit.as_ref().map(|(_, path)| path.as_str());
+        if (unit.is_some() || code.is_none())
+            && !policy::allows(self.refs.actor, Action::ManageUsers, path)
         {
-            problems.push(problem(
-                line,
-                "org_unit_code",
-                if unit_named {
-                    Problem::OutsideYourTree
-                } else {
-                    Problem::UnitInYourTree
-                },
-            ));
+            let refused = if code.is_some() {
+                Problem::OutsideYourTree
+            } else {
+                Problem::UnitInYourTree
+            };
+            self.push("org_unit_code", refused);
         }
-        let position_id =
-            column(&record, "position_code").and_then(|code| match positions.get(&code) {
-                Some(id) => Some(*id),
-                None => {
-                    problems.push(problem(
-                        line,
-                        "position_code",
-                        Problem::NoPositionWithCode { code },
-                    ));
-                    None
-                }
-            });
-        let mut grants = Vec::new();
-        for item in column(&record, "roles")
-            .unwrap_or_default()
-            .split(';')
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-        {
-            let (code, scope) = match item.split_once('@') {
-                Some((code, scope)) => (code.trim(), Some(scope.trim())),
-                None => (item, None),
-            };
-            let Some(role) = Role::from_code(code) else {
-                problems.push(problem(
-                    line,
-                    "roles",
-                    Problem::UnknownRole {
-                        code: code.to_owned(),
-                    },
-                ));
-                continue;
-            };
-            let scope_unit = match scope {
-                Some(scope) => match units.get(scope) {
-                    Some(unit) => Some(unit.clone()),
-                    None => {
-                        problems.push(problem(
-                            line,
-                            "roles",
-                            Problem::NoUnitWithCode {
-                                code: scope.to_owned(),
-                            },
-                        ));
-                        continue;
-                    }
-                },
-                None => None,
-            };
-            if !policy::may_grant(actor, role, scope_unit.as_ref().map(|u| u.1.as_str())) {
-                problems.push(problem(
-                    line,
-                    "roles",
-                    Problem::MayNotGrant {
-                        grant: item.to_owned(),
-                    },
-                ));
-            }
-            grants.push(RoleGrant {
-                role,
-                scope_org_unit_id: scope_unit.map(|u| u.0),
-            });
-        }
-        parsed.push(Parsed {
-            line,
-            username,
-            full_name: column(&record, "full_name").unwrap_or_default(),
-            email: column(&record, "email"),
-            phone: column(&record, "phone"),
-            org_unit,
-            position_id,
-            grants,
-            password: column(&record, "password"),
-        });
+        unit
     }
 
-    (parsed, problems)
+    fn position(&mut self, code: Option<&str>) -> Option<Uuid> {
+        let code = code?;
+        let found = self.refs.positions.get(code).copied();
+        if found.is_none() {
+            let code = code.to_owned();
+            self.push("position_code", Problem::NoPositionWithCode { code });
+        }
+        found
+    }
+
+    /// `learner;supervisor@VN-LCI`: each role, optionally limited to a unit.
+    fn grants(&mut self, roles: &str) -> Vec<RoleGrant> {
+        let items = roles.split(';').map(str::trim).filter(|s| !s.is_empty());
+        items.filter_map(|item| self.grant(item)).collect()
+    }
+
+    fn grant(&mut self, item: &str) -> Option<RoleGrant> {
+        let (code, scope) = match item.split_once('@') {
+            Some((code, scope)) => (code.trim(), Some(scope.trim())),
+            None => (item, None),
+        };
+        let Some(role) = Role::from_code(code) else {
+            let code = code.to_owned();
+            self.push("roles", Problem::UnknownRole { code });
+            return None;
+        };
+        let scope_unit = match scope {
+            Some(scope) => match self.refs.units.get(scope) {
+                Some(unit) => Some(unit.clone()),
+                None => {
+                    let code = scope.to_owned();
+                    self.push("roles", Problem::NoUnitWithCode { code });
+                    return None;
+                }
+            },
+            None => None,
+        };
+        let scope_path = scope_unit.as_ref().map(|u| u.1.as_str());
+        if !policy::may_grant(self.refs.actor, role, scope_path) {
+            let grant = item.to_owned();
+            self.push("roles", Problem::MayNotGrant { grant });
+        }
+        Some(RoleGrant {
+            role,
+            scope_org_unit_id: scope_unit.map(|u| u.0),
+        })
+    }
 }

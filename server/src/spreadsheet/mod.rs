@@ -1,4 +1,5 @@
-//! The one CSV writer of every export (accounts, frameworks, every report table).
+//! Tables in and out: the one CSV writer of every export (accounts, frameworks, every
+//! report table) and, in [`table`], the one reader of every upload.
 //!
 //! A spreadsheet program reads a cell that starts with `=`, `+`, `-` or `@` as a formula,
 //! and some read one after a tab or carriage return too: `=HYPERLINK("http://…","…")` in a
@@ -6,6 +7,8 @@
 //! with a leading `'`, which spreadsheets show as text and do not display; a plain number
 //! (`-0.25`, `+3`) is left as it is, since no program runs it. Readers of our own CSV formats
 //! drop that quote again with [`restore`], so an export imports back unchanged.
+
+pub mod table;
 
 /// Characters that make a spreadsheet treat the rest of a cell as a formula.
 const TRIGGERS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
