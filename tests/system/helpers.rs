@@ -485,3 +485,65 @@ pub fn hidden(html: &str, name: &str) -> String {
     let start = html.find(&marker).unwrap_or_else(|| panic!("no {name}")) + marker.len();
     html[start..].split('"').next().unwrap().to_owned()
 }
+
+/// Requests as one signed-in person (Bearer token).
+pub struct As<'a> {
+    pub app: &'a TestApp,
+    pub token: String,
+}
+
+impl<'a> As<'a> {
+    /// Requests with a token the test already has.
+    pub fn new(app: &'a TestApp, token: &str) -> As<'a> {
+        As {
+            app,
+            token: token.to_owned(),
+        }
+    }
+
+    /// Signs in over the JSON API with a client of its own, so the app's browser-like
+    /// client keeps its own session.
+    pub async fn sign_in(app: &'a TestApp, username: &str, password: &str) -> As<'a> {
+        let response = reqwest::Client::new()
+            .post(app.url("/api/v1/auth/sign-in"))
+            .json(&serde_json::json!({ "username": username, "password": password }))
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("signing in {username}: {e}"));
+        assert_eq!(
+            response.status(),
+            reqwest::StatusCode::OK,
+            "sign-in of {username}"
+        );
+        let token = json(response).await["access_token"]
+            .as_str()
+            .unwrap_or_else(|| panic!("{username} signs in"))
+            .to_owned();
+        As { app, token }
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        reqwest::Client::new()
+            .get(self.app.url(path))
+            .bearer_auth(&self.token)
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("GET {path}: {e}"))
+    }
+
+    pub async fn get_json(&self, path: &str) -> serde_json::Value {
+        let response = self.get(path).await;
+        assert_eq!(response.status(), reqwest::StatusCode::OK, "GET {path}");
+        json(response).await
+    }
+
+    pub async fn post(&self, path: &str, body: &serde_json::Value) -> reqwest::Response {
+        reqwest::Client::new()
+            .post(self.app.url(path))
+            .bearer_auth(&self.token)
+            .json(body)
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("POST {path}: {e}"))
+    }
+}

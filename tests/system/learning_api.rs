@@ -6,7 +6,7 @@ use reqwest::StatusCode;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use serde_json::{Value, json};
 
-use crate::helpers::{TestApp, json, on_both_databases};
+use crate::helpers::{As, TestApp, json, on_both_databases};
 
 on_both_databases!(
     every_question_type_is_graded_and_attempts_are_limited,
@@ -23,23 +23,14 @@ async fn token(app: &TestApp, username: &str, password: &str) -> String {
 }
 
 async fn cohort(app: &TestApp, token: &str) -> String {
-    let list = reqwest::Client::new()
-        .get(app.url("/api/v1/learning/cohorts"))
-        .bearer_auth(token)
-        .send()
-        .await
-        .unwrap();
+    let list = As::new(&app, token).get("/api/v1/learning/cohorts").await;
     json(list).await[0]["id"].as_str().unwrap().to_owned()
 }
 
 async fn submit(app: &TestApp, token: &str, cohort: &str, body: &Value) -> reqwest::Response {
-    reqwest::Client::new()
-        .post(app.url(&format!("/api/v1/cohorts/{cohort}/attempts")))
-        .bearer_auth(token)
-        .json(body)
-        .send()
+    As::new(&app, token)
+        .post(&format!("/api/v1/cohorts/{cohort}/attempts"), body)
         .await
-        .unwrap()
 }
 
 /// Takes the pre-test with no answers: the modules open after it.

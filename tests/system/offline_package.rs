@@ -5,7 +5,7 @@ use reqwest::StatusCode;
 
 use serde_json::Value;
 
-use crate::helpers::{TestApp, form_token, json, on_both_databases, page, sign_in_form};
+use crate::helpers::{As, TestApp, form_token, json, on_both_databases, page, sign_in_form};
 use crate::offline_sync::{learner_in_cohort, take_pre_test};
 
 on_both_databases!(
@@ -17,12 +17,9 @@ on_both_databases!(
 async fn the_offline_package_lists_pages_and_assets_with_sizes(app: TestApp) {
     app.seed_demo().await;
     let (mai, cohort) = learner_in_cohort(&app, "hv.mai", "hoc-vien-y-ty").await;
-    let response = reqwest::Client::new()
-        .get(app.url(&format!("/api/v1/cohorts/{cohort}/offline")))
-        .bearer_auth(&mai)
-        .send()
-        .await
-        .unwrap();
+    let response = As::new(&app, &mai)
+        .get(&format!("/api/v1/cohorts/{cohort}/offline"))
+        .await;
     assert_eq!(response.status(), StatusCode::OK);
     let package = json(response).await;
     assert_eq!(package["version"], 1);
@@ -55,12 +52,9 @@ async fn the_offline_package_lists_pages_and_assets_with_sizes(app: TestApp) {
     // With the modules open (after the pre-test), as she would save the course.
     take_pre_test(&app, &mai, &cohort).await;
     let package = json(
-        reqwest::Client::new()
-            .get(app.url(&format!("/api/v1/cohorts/{cohort}/offline")))
-            .bearer_auth(&mai)
-            .send()
-            .await
-            .unwrap(),
+        As::new(&app, &mai)
+            .get(&format!("/api/v1/cohorts/{cohort}/offline"))
+            .await,
     )
     .await;
     let files = package["files"].as_array().unwrap();

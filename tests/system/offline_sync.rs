@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 use server::entities::{attempt, competency_evidence, work_draft};
 use uuid::Uuid;
 
-use crate::helpers::{TestApp, json, on_both_databases};
+use crate::helpers::{As, TestApp, json, on_both_databases};
 
 on_both_databases!(
     each_item_is_answered_and_applied_once_in_any_order,
@@ -19,13 +19,12 @@ on_both_databases!(
 
 /// Takes the pre-test online with no answers: the modules open after it.
 pub(crate) async fn take_pre_test(app: &TestApp, token: &str, cohort: &str) {
-    let pre = reqwest::Client::new()
-        .post(app.url(&format!("/api/v1/cohorts/{cohort}/attempts")))
-        .bearer_auth(token)
-        .json(&json!({ "id": Uuid::new_v4(), "activity": "a1", "responses": {} }))
-        .send()
-        .await
-        .unwrap();
+    let pre = As::new(&app, token)
+        .post(
+            &format!("/api/v1/cohorts/{cohort}/attempts"),
+            &json!({ "id": Uuid::new_v4(), "activity": "a1", "responses": {} }),
+        )
+        .await;
     assert_eq!(pre.status(), StatusCode::CREATED);
 }
 
@@ -39,12 +38,7 @@ pub(crate) async fn learner_in_cohort(
         .as_str()
         .unwrap()
         .to_owned();
-    let list = reqwest::Client::new()
-        .get(app.url("/api/v1/learning/cohorts"))
-        .bearer_auth(&token)
-        .send()
-        .await
-        .unwrap();
+    let list = As::new(&app, &token).get("/api/v1/learning/cohorts").await;
     let cohort = json(list)
         .await
         .as_array()
@@ -59,13 +53,9 @@ pub(crate) async fn learner_in_cohort(
 }
 
 pub(crate) async fn sync(app: &TestApp, token: &str, items: &[Value]) -> reqwest::Response {
-    reqwest::Client::new()
-        .post(app.url("/api/v1/sync"))
-        .bearer_auth(token)
-        .json(&json!({ "items": items }))
-        .send()
+    As::new(&app, token)
+        .post("/api/v1/sync", &json!({ "items": items }))
         .await
-        .unwrap()
 }
 
 async fn statuses(app: &TestApp, token: &str, items: &[Value]) -> (Vec<String>, Value) {
@@ -246,12 +236,9 @@ async fn offline_attempts_past_the_limit_are_kept_and_count_for_nothing(app: Tes
     assert_eq!(report["results"][3]["attempt"]["over_limit"], true);
     assert_eq!(report["results"][2]["attempt"]["over_limit"], false);
     let progress = json(
-        reqwest::Client::new()
-            .get(app.url(&format!("/api/v1/cohorts/{cohort}/progress")))
-            .bearer_auth(&mai)
-            .send()
-            .await
-            .unwrap(),
+        As::new(&app, &mai)
+            .get(&format!("/api/v1/cohorts/{cohort}/progress"))
+            .await,
     )
     .await;
     let a3 = progress["activities"]
@@ -262,13 +249,12 @@ async fn offline_attempts_past_the_limit_are_kept_and_count_for_nothing(app: Tes
         .unwrap()
         .clone();
     assert_eq!(a3["attempts"], 3, "{progress}");
-    let online = reqwest::Client::new()
-        .post(app.url(&format!("/api/v1/cohorts/{cohort}/attempts")))
-        .bearer_auth(&mai)
-        .json(&json!({ "id": Uuid::new_v4(), "activity": "a3", "responses": {} }))
-        .send()
-        .await
-        .unwrap();
+    let online = As::new(&app, &mai)
+        .post(
+            &format!("/api/v1/cohorts/{cohort}/attempts"),
+            &json!({ "id": Uuid::new_v4(), "activity": "a3", "responses": {} }),
+        )
+        .await;
     assert_eq!(online.status(), StatusCode::CONFLICT);
 }
 
@@ -305,13 +291,12 @@ async fn drafts_from_a_device_never_replace_later_work(app: TestApp) {
     assert_eq!(answers, ["duplicate"]);
 
     // Submitted afterwards online: a draft made before the submission never comes back.
-    let submitted = reqwest::Client::new()
-        .post(app.url(&format!("/api/v1/cohorts/{cohort}/attempts")))
-        .bearer_auth(&mai)
-        .json(&json!({ "id": Uuid::new_v4(), "activity": "a2", "answers": ["Một", "Hai", "Ba"] }))
-        .send()
-        .await
-        .unwrap();
+    let submitted = As::new(&app, &mai)
+        .post(
+            &format!("/api/v1/cohorts/{cohort}/attempts"),
+            &json!({ "id": Uuid::new_v4(), "activity": "a2", "answers": ["Một", "Hai", "Ba"] }),
+        )
+        .await;
     assert_eq!(
         submitted.status(),
         StatusCode::CREATED,

@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 use shared::course::{ActivityBody, Package};
 use shared::roleplay::Outcome;
 
-use crate::helpers::{TestApp, json, learner_in_cohort, on_both_databases};
+use crate::helpers::{As, TestApp, json, learner_in_cohort, on_both_databases};
 
 on_both_databases!(
     events_are_recorded_once_and_move_the_resume_point,
@@ -64,12 +64,7 @@ impl Learner<'_> {
 }
 
 async fn tuan_id(app: &TestApp, token: &str) -> String {
-    let me = reqwest::Client::new()
-        .get(app.url("/api/v1/auth/me"))
-        .bearer_auth(token)
-        .send()
-        .await
-        .unwrap();
+    let me = As::new(&app, token).get("/api/v1/auth/me").await;
     json(me).await["id"].as_str().unwrap().to_owned()
 }
 
@@ -245,49 +240,29 @@ async fn surveys_and_written_answers_are_checked_and_certificates_wait_for_compl
         .as_str()
         .unwrap()
         .to_owned();
-    let courses = json(
-        reqwest::Client::new()
-            .get(app.url("/api/v1/courses"))
-            .bearer_auth(&lan)
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let courses = json(As::new(&app, &lan).get("/api/v1/courses").await).await;
     let course = courses[0]["id"].as_str().unwrap().to_owned();
-    let opened = reqwest::Client::new()
-        .post(app.url("/api/v1/cohorts"))
-        .bearer_auth(&lan)
-        .json(
+    let opened = As::new(&app, &lan)
+        .post(
+            "/api/v1/cohorts",
             &json!({ "course_id": course, "title_vi": "Lớp tự do", "starts_on": "2026-12-01",
             "ends_on": "2026-12-20", "gate_pre": false, "gate_post": false }),
         )
-        .send()
-        .await
-        .unwrap();
+        .await;
     let cohort = json(opened).await["id"].as_str().unwrap().to_owned();
-    let enrolled = reqwest::Client::new()
-        .post(app.url(&format!("/api/v1/cohorts/{cohort}/enrolments")))
-        .bearer_auth(&lan)
-        .json(&json!({ "usernames": "hv.mai" }))
-        .send()
-        .await
-        .unwrap();
+    let enrolled = As::new(&app, &lan)
+        .post(
+            &format!("/api/v1/cohorts/{cohort}/enrolments"),
+            &json!({ "usernames": "hv.mai" }),
+        )
+        .await;
     assert_eq!(enrolled.status(), StatusCode::OK);
     let free = Learner {
         app: &app,
         token: mai.token.clone(),
         cohort,
     };
-    let lecturer = json(
-        reqwest::Client::new()
-            .get(app.url("/api/v1/auth/me"))
-            .bearer_auth(&lan)
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await["id"]
+    let lecturer = json(As::new(&app, &lan).get("/api/v1/auth/me").await).await["id"]
         .as_str()
         .unwrap()
         .to_owned();

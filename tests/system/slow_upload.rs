@@ -9,7 +9,7 @@ use serde_json::json;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 
-use crate::helpers::{TestApp, json, learner_in_cohort, on_both_databases};
+use crate::helpers::{As, TestApp, json, learner_in_cohort, on_both_databases};
 
 on_both_databases!(a_long_answer_sent_at_2g_upload_speed_is_stored);
 
@@ -20,13 +20,12 @@ const EVERY: Duration = Duration::from_millis(50);
 async fn a_long_answer_sent_at_2g_upload_speed_is_stored(app: TestApp) {
     app.seed_demo().await;
     let (token, cohort) = learner_in_cohort(&app, "hv.mai", "hoc-vien-y-ty").await;
-    let pre = reqwest::Client::new()
-        .post(app.url(&format!("/api/v1/cohorts/{cohort}/attempts")))
-        .bearer_auth(&token)
-        .json(&json!({ "id": uuid::Uuid::new_v4(), "activity": "a1", "responses": {} }))
-        .send()
-        .await
-        .unwrap();
+    let pre = As::new(&app, &token)
+        .post(
+            &format!("/api/v1/cohorts/{cohort}/attempts"),
+            &json!({ "id": uuid::Uuid::new_v4(), "activity": "a1", "responses": {} }),
+        )
+        .await;
     assert_eq!(pre.status(), StatusCode::CREATED);
 
     let paragraph = "Cán bộ tiếp dân ghi nhận đầy đủ nội dung đơn, hẹn ngày trả lời và báo cáo \
@@ -77,12 +76,9 @@ async fn a_long_answer_sent_at_2g_upload_speed_is_stored(app: TestApp) {
         "it really was slow"
     );
 
-    let stored = reqwest::Client::new()
-        .get(app.url(&format!("/api/v1/attempts/{id}")))
-        .bearer_auth(&token)
-        .send()
-        .await
-        .unwrap();
+    let stored = As::new(&app, &token)
+        .get(&format!("/api/v1/attempts/{id}"))
+        .await;
     assert_eq!(stored.status(), StatusCode::OK);
     assert_eq!(
         json(stored).await["answers"][2],

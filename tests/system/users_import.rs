@@ -3,7 +3,7 @@
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
-use crate::helpers::{TestApp, json, on_both_databases, problem_places};
+use crate::helpers::{As, TestApp, json, on_both_databases, problem_places};
 
 on_both_databases!(
     a_file_with_bad_rows_changes_nothing_and_reports_every_bad_line,
@@ -18,13 +18,12 @@ binh.ha,Hà Văn Bình,,,VN-LCI-YTY,COMMITTEE_CHAIR,learner;supervisor@VN-LCI-YT
 ";
 
 async fn import(app: &TestApp, token: &str, csv: &str, dry_run: bool) -> reqwest::Response {
-    reqwest::Client::new()
-        .post(app.url("/api/v1/users/import"))
-        .bearer_auth(token)
-        .json(&json!({ "csv": csv, "dry_run": dry_run }))
-        .send()
+    As::new(&app, token)
+        .post(
+            "/api/v1/users/import",
+            &json!({ "csv": csv, "dry_run": dry_run }),
+        )
         .await
-        .unwrap()
 }
 
 async fn admin_token(app: &TestApp) -> String {
@@ -36,12 +35,7 @@ async fn admin_token(app: &TestApp) -> String {
 }
 
 async fn user_count(app: &TestApp, token: &str) -> u64 {
-    let page = reqwest::Client::new()
-        .get(app.url("/api/v1/users"))
-        .bearer_auth(token)
-        .send()
-        .await
-        .unwrap();
+    let page = As::new(&app, token).get("/api/v1/users").await;
     json(page).await["total"].as_u64().unwrap()
 }
 
@@ -149,12 +143,7 @@ async fn import_previews_applies_and_is_idempotent(app: TestApp) {
 async fn an_export_imports_back_unchanged(app: TestApp) {
     let token = admin_token(&app).await;
     import(&app, &token, GOOD, false).await;
-    let export = reqwest::Client::new()
-        .get(app.url("/api/v1/users/export.csv"))
-        .bearer_auth(&token)
-        .send()
-        .await
-        .unwrap();
+    let export = As::new(&app, &token).get("/api/v1/users/export.csv").await;
     assert_eq!(export.status(), StatusCode::OK);
     assert!(
         export.headers()["content-type"]

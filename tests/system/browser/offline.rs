@@ -10,7 +10,7 @@ use shared::roleplay::Outcome;
 
 use super::driver::{Browser, click, eventually, submit_sign_in};
 use super::line::Line;
-use crate::helpers::{TestApp, json as body_json, on_both_databases, site_is_built};
+use crate::helpers::{As, TestApp, json as body_json, on_both_databases, site_is_built};
 use crate::offline_sync::{learner_in_cohort, take_pre_test};
 
 on_both_databases!(a_course_saved_for_offline_is_studied_and_synced_once);
@@ -144,12 +144,9 @@ async fn a_course_saved_for_offline_is_studied_and_synced_once(app: TestApp) {
     if measure {
         browser.regular_2g(false).await;
         let package = body_json(
-            reqwest::Client::new()
-                .get(app.url(&format!("/api/v1/cohorts/{cohort}/offline")))
-                .bearer_auth(&token)
-                .send()
-                .await
-                .unwrap(),
+            As::new(&app, &token)
+                .get(&format!("/api/v1/cohorts/{cohort}/offline"))
+                .await,
         )
         .await;
         let saved = attribute(c, "#fs-offline", "data-saved-bytes").await;

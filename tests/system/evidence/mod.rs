@@ -4,7 +4,7 @@
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
-use crate::helpers::{TestApp, json};
+use crate::helpers::json;
 
 mod gains;
 mod import;
@@ -12,55 +12,10 @@ mod needs;
 pub mod pages;
 pub mod ratings;
 
-/// Requests as one signed-in person (Bearer token).
-pub struct As<'a> {
-    pub app: &'a TestApp,
-    pub token: String,
-}
+pub use crate::helpers::As;
 
-impl<'a> As<'a> {
-    /// Signs in over the JSON API with a client of its own, so the app's browser-like
-    /// client keeps its own session.
-    pub async fn sign_in(app: &'a TestApp, username: &str, password: &str) -> As<'a> {
-        let response = reqwest::Client::new()
-            .post(app.url("/api/v1/auth/sign-in"))
-            .json(&json!({ "username": username, "password": password }))
-            .send()
-            .await
-            .unwrap_or_else(|e| panic!("signing in {username}: {e}"));
-        assert_eq!(response.status(), StatusCode::OK, "sign-in of {username}");
-        let token = json(response).await["access_token"]
-            .as_str()
-            .unwrap_or_else(|| panic!("{username} signs in"))
-            .to_owned();
-        As { app, token }
-    }
-
-    pub async fn get(&self, path: &str) -> reqwest::Response {
-        reqwest::Client::new()
-            .get(self.app.url(path))
-            .bearer_auth(&self.token)
-            .send()
-            .await
-            .unwrap_or_else(|e| panic!("GET {path}: {e}"))
-    }
-
-    pub async fn get_json(&self, path: &str) -> Value {
-        let response = self.get(path).await;
-        assert_eq!(response.status(), StatusCode::OK, "GET {path}");
-        json(response).await
-    }
-
-    pub async fn post(&self, path: &str, body: &Value) -> reqwest::Response {
-        reqwest::Client::new()
-            .post(self.app.url(path))
-            .bearer_auth(&self.token)
-            .json(body)
-            .send()
-            .await
-            .unwrap_or_else(|e| panic!("POST {path}: {e}"))
-    }
-
+/// What the evidence tests need of a signed-in person beyond requests.
+impl As<'_> {
     /// The id of the org unit with this code.
     pub async fn unit(&self, code: &str) -> String {
         let units = self.get_json("/api/v1/org-units").await;

@@ -8,7 +8,7 @@ use reqwest::StatusCode;
 use serde_json::{Value, json};
 
 use crate::helpers::{
-    TestApp, browser_client, form_token, on_both_databases, page, sign_in_form, spawn_app,
+    As, TestApp, browser_client, form_token, on_both_databases, page, sign_in_form, spawn_app,
     workspace_root,
 };
 
@@ -158,12 +158,9 @@ async fn hostile_addresses_always_get_a_whole_answer_below_500() {
         "per_page=0",
         "per_page=101",
     ] {
-        let response = reqwest::Client::new()
-            .get(app.url(&format!("/api/v1/users?{query}")))
-            .bearer_auth(&token)
-            .send()
-            .await
-            .unwrap();
+        let response = As::new(&app, &token)
+            .get(&format!("/api/v1/users?{query}"))
+            .await;
         assert_eq!(response.status(), StatusCode::BAD_REQUEST, "{query}");
         let body: Value = response.json().await.unwrap();
         assert_eq!(body["error"]["code"], "invalid_input", "{body}");
