@@ -23,12 +23,12 @@ async fn token(app: &TestApp, username: &str, password: &str) -> String {
 }
 
 async fn cohort(app: &TestApp, token: &str) -> String {
-    let list = As::new(&app, token).get("/api/v1/learning/cohorts").await;
+    let list = As::new(app, token).get("/api/v1/learning/cohorts").await;
     json(list).await[0]["id"].as_str().unwrap().to_owned()
 }
 
 async fn submit(app: &TestApp, token: &str, cohort: &str, body: &Value) -> reqwest::Response {
-    As::new(&app, token)
+    As::new(app, token)
         .post(&format!("/api/v1/cohorts/{cohort}/attempts"), body)
         .await
 }

@@ -19,7 +19,7 @@ on_both_databases!(
 
 /// Takes the pre-test online with no answers: the modules open after it.
 pub(crate) async fn take_pre_test(app: &TestApp, token: &str, cohort: &str) {
-    let pre = As::new(&app, token)
+    let pre = As::new(app, token)
         .post(
             &format!("/api/v1/cohorts/{cohort}/attempts"),
             &json!({ "id": Uuid::new_v4(), "activity": "a1", "responses": {} }),
@@ -38,7 +38,7 @@ pub(crate) async fn learner_in_cohort(
         .as_str()
         .unwrap()
         .to_owned();
-    let list = As::new(&app, &token).get("/api/v1/learning/cohorts").await;
+    let list = As::new(app, &token).get("/api/v1/learning/cohorts").await;
     let cohort = json(list)
         .await
         .as_array()
@@ -53,7 +53,7 @@ pub(crate) async fn learner_in_cohort(
 }
 
 pub(crate) async fn sync(app: &TestApp, token: &str, items: &[Value]) -> reqwest::Response {
-    As::new(&app, token)
+    As::new(app, token)
         .post("/api/v1/sync", &json!({ "items": items }))
         .await
 }

@@ -64,7 +64,7 @@ impl Learner<'_> {
 }
 
 async fn tuan_id(app: &TestApp, token: &str) -> String {
-    let me = As::new(&app, token).get("/api/v1/auth/me").await;
+    let me = As::new(app, token).get("/api/v1/auth/me").await;
     json(me).await["id"].as_str().unwrap().to_owned()
 }
 

@@ -18,7 +18,7 @@ binh.ha,Hà Văn Bình,,,VN-LCI-YTY,COMMITTEE_CHAIR,learner;supervisor@VN-LCI-YT
 ";
 
 async fn import(app: &TestApp, token: &str, csv: &str, dry_run: bool) -> reqwest::Response {
-    As::new(&app, token)
+    As::new(app, token)
         .post(
             "/api/v1/users/import",
             &json!({ "csv": csv, "dry_run": dry_run }),
@@ -35,7 +35,7 @@ async fn admin_token(app: &TestApp) -> String {
 }
 
 async fn user_count(app: &TestApp, token: &str) -> u64 {
-    let page = As::new(&app, token).get("/api/v1/users").await;
+    let page = As::new(app, token).get("/api/v1/users").await;
     json(page).await["total"].as_u64().unwrap()
 }
 
