@@ -7,10 +7,11 @@ use crate::text_area::TextArea;
 use shared::Locale;
 use shared::competency::{CompetencyKind, Framework};
 
+use crate::components::FormOutcome;
+use crate::components::port_failure;
 use crate::i18n::{Text, t};
 use crate::layout::{FormToken, SignInFirst, use_locale, use_viewer};
-use crate::pages::admin::port_failure;
-use crate::pages::admin::{FormOutcome, typed};
+use crate::pages::admin::typed;
 use crate::pages::author::DeleteButton;
 use crate::ports::{PortError, Ports};
 use leptos_router::hooks::use_query_map;

@@ -76,28 +76,37 @@ fn declared_routes() -> BTreeSet<String> {
 /// `typed_or("…", …)`, `value("…", …)`, and the report filters.
 fn query_parameters() -> BTreeSet<String> {
     fn walk(dir: &std::path::Path, out: &mut BTreeSet<String>) {
+        if dir.is_file() {
+            read(dir, out);
+            return;
+        }
         for entry in std::fs::read_dir(dir).unwrap().flatten() {
             let path = entry.path();
             if path.is_dir() {
                 walk(&path, out);
                 continue;
             }
-            let text = std::fs::read_to_string(&path).unwrap_or_default();
-            for call in ["get(\"", "typed(\"", "typed_or(\"", "value(\""] {
-                for rest in text.split(call).skip(1) {
-                    let name: String = rest
-                        .chars()
-                        .take_while(|c| c.is_ascii_lowercase() || *c == '_')
-                        .collect();
-                    if !name.is_empty() && rest[name.len()..].starts_with('"') {
-                        out.insert(name);
-                    }
+            read(&path, out);
+        }
+    }
+    fn read(path: &std::path::Path, out: &mut BTreeSet<String>) {
+        let text = std::fs::read_to_string(path).unwrap_or_default();
+        for call in ["get(\"", "typed(\"", "typed_or(\"", "value(\""] {
+            for rest in text.split(call).skip(1) {
+                let name: String = rest
+                    .chars()
+                    .take_while(|c| c.is_ascii_lowercase() || *c == '_')
+                    .collect();
+                if !name.is_empty() && rest[name.len()..].starts_with('"') {
+                    out.insert(name);
                 }
             }
         }
     }
     let mut names = BTreeSet::new();
-    walk(&workspace_root().join("frontend/src/pages"), &mut names);
+    // Pages, the pieces they share, and the outcome a page reads from its address.
+    walk(&workspace_root().join("frontend/src"), &mut names);
+    walk(&workspace_root().join("shared/src/outcome.rs"), &mut names);
     for filter in [
         "course",
         "cohort",

@@ -4,7 +4,8 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use shared::directory::OrgUnitKind;
 
-use super::{AdminNav, FormOutcome, kind_label, port_failure};
+use super::{AdminNav, kind_label};
+use crate::components::{FormOutcome, loaded};
 use crate::i18n::{Text, t};
 use crate::layout::{FormToken, SignInFirst, use_locale, use_viewer};
 use crate::ports::{PortError, Ports};
@@ -19,22 +20,14 @@ pub fn OrgUnitEditPage() -> impl IntoView {
         .get_untracked()
         .get("id")
         .and_then(|id| uuid::Uuid::parse_str(&id).ok());
-    let ports = use_context::<Ports>();
     view! {
         <AdminNav/>
-        <Suspense fallback=move || view! { <p>{t(locale, Text::Loading)}</p> }>
-            {
-                let ports = ports.clone();
-                Suspend::new(async move {
-                    let Some(ports) = ports else { return port_failure(locale, PortError(shared::ErrorCode::Unavailable)) };
-                    let units = match ports.admin.org_units().await {
-                        Ok(units) => units,
-                        Err(e) => return port_failure(locale, e),
-                    };
+        {loaded(locale, move |ports: Ports| async move {
+                    let units = ports.admin.org_units().await?;
                     let Some(unit) = id.and_then(|id| units.into_iter().find(|u| u.id == id)) else {
-                        return port_failure(locale, PortError(shared::ErrorCode::NotFound));
+                        return Err(PortError(shared::ErrorCode::NotFound));
                     };
-                    view! {
+                    Ok(view! {
                         <h1>{unit.name.clone()}</h1>
                         <FormOutcome/>
                         <form class="stacked" method="post" action=format!("/api/v1/org-units/{}", unit.id)>
@@ -55,10 +48,8 @@ pub fn OrgUnitEditPage() -> impl IntoView {
                         </form>
                         <p><a href="/admin/org-units">{t(locale, Text::BackToList)}</a></p>
                     }
-                    .into_any()
-                })
-            }
-        </Suspense>
+                    .into_any())
+        })}
     }
     .into_any()
 }

@@ -5,10 +5,11 @@ use shared::Role;
 use shared::directory::{OrgUnit, OrgUnitKind};
 
 use super::user_new::unit_options;
-use super::{AdminNav, FormOutcome, kind_label, port_failure, typed};
+use super::{AdminNav, kind_label, typed};
+use crate::components::{FormOutcome, loaded};
 use crate::i18n::{Text, t};
 use crate::layout::{FormToken, SignInFirst, use_locale, use_viewer};
-use crate::ports::{PortError, Ports};
+use crate::ports::Ports;
 
 #[component]
 pub fn OrgUnitsPage() -> impl IntoView {
@@ -17,21 +18,13 @@ pub fn OrgUnitsPage() -> impl IntoView {
         return view! { <SignInFirst/> }.into_any();
     };
     let can_manage = me.has_role(Role::Admin);
-    let ports = use_context::<Ports>();
     view! {
         <h1>{t(locale, Text::OrgTree)}</h1>
         <AdminNav/>
         <FormOutcome/>
-        <Suspense fallback=move || view! { <p>{t(locale, Text::Loading)}</p> }>
-            {
-                let ports = ports.clone();
-                Suspend::new(async move {
-                    let Some(ports) = ports else { return port_failure(locale, PortError(shared::ErrorCode::Unavailable)) };
-                    let units = match ports.admin.org_units().await {
-                        Ok(units) => units,
-                        Err(e) => return port_failure(locale, e),
-                    };
-                    view! {
+        {loaded(locale, move |ports: Ports| async move {
+                    let units = ports.admin.org_units().await?;
+                    Ok(view! {
                         <ul class="tree">
                             {units.iter().map(|u| view! {
                                 <li class=format!("depth-{}", u.depth.min(8))>
@@ -48,10 +41,8 @@ pub fn OrgUnitsPage() -> impl IntoView {
                         </ul>
                         {can_manage.then(|| add_form(locale, &units))}
                     }
-                    .into_any()
-                })
-            }
-        </Suspense>
+                    .into_any())
+        })}
     }
     .into_any()
 }

@@ -4,7 +4,8 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use super::{AdminNav, FormOutcome, port_failure};
+use super::AdminNav;
+use crate::components::{FormOutcome, loaded};
 use crate::i18n::{Text, t};
 use crate::layout::{FormToken, SignInFirst, use_locale, use_viewer};
 use crate::ports::{PortError, Ports};
@@ -19,22 +20,14 @@ pub fn PositionEditPage() -> impl IntoView {
         .get_untracked()
         .get("id")
         .and_then(|id| uuid::Uuid::parse_str(&id).ok());
-    let ports = use_context::<Ports>();
     view! {
         <AdminNav/>
-        <Suspense fallback=move || view! { <p>{t(locale, Text::Loading)}</p> }>
-            {
-                let ports = ports.clone();
-                Suspend::new(async move {
-                    let Some(ports) = ports else { return port_failure(locale, PortError(shared::ErrorCode::Unavailable)) };
-                    let positions = match ports.admin.positions().await {
-                        Ok(positions) => positions,
-                        Err(e) => return port_failure(locale, e),
-                    };
+        {loaded(locale, move |ports: Ports| async move {
+                    let positions = ports.admin.positions().await?;
                     let Some(position) = id.and_then(|id| positions.into_iter().find(|p| p.id == id)) else {
-                        return port_failure(locale, PortError(shared::ErrorCode::NotFound));
+                        return Err(PortError(shared::ErrorCode::NotFound));
                     };
-                    view! {
+                    Ok(view! {
                         <h1>{position.name_vi.clone()}</h1>
                         <FormOutcome/>
                         <form class="stacked" method="post" action=format!("/api/v1/positions/{}", position.id)>
@@ -50,10 +43,8 @@ pub fn PositionEditPage() -> impl IntoView {
                         <ProfileForm position=position.id/>
                         <p><a href="/admin/positions">{t(locale, Text::BackToList)}</a></p>
                     }
-                    .into_any()
-                })
-            }
-        </Suspense>
+                    .into_any())
+        })}
     }
     .into_any()
 }

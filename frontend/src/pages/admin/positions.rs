@@ -3,10 +3,11 @@
 use leptos::prelude::*;
 use shared::Role;
 
-use super::{AdminNav, FormOutcome, port_failure, typed};
+use super::{AdminNav, typed};
+use crate::components::{FormOutcome, loaded};
 use crate::i18n::{Text, t};
 use crate::layout::{FormToken, SignInFirst, use_locale, use_viewer};
-use crate::ports::{PortError, Ports};
+use crate::ports::Ports;
 
 #[component]
 pub fn PositionsPage() -> impl IntoView {
@@ -18,18 +19,13 @@ pub fn PositionsPage() -> impl IntoView {
         .roles
         .iter()
         .any(|g| g.role == Role::Admin && g.scope_org_unit_id.is_none());
-    let ports = use_context::<Ports>();
     view! {
         <h1>{t(locale, Text::Positions)}</h1>
         <AdminNav/>
         <FormOutcome/>
-        <Suspense fallback=move || view! { <p>{t(locale, Text::Loading)}</p> }>
-            {
-                let ports = ports.clone();
-                Suspend::new(async move {
-                    let Some(ports) = ports else { return port_failure(locale, PortError(shared::ErrorCode::Unavailable)) };
-                    match ports.admin.positions().await {
-                        Ok(positions) => view! {
+        {loaded(locale, move |ports: Ports| async move {
+                    let positions = ports.admin.positions().await?;
+                    Ok(view! {
                             <table>
                                 <thead><tr>
                                     <th scope="col">{t(locale, Text::Code)}</th>
@@ -51,12 +47,8 @@ pub fn PositionsPage() -> impl IntoView {
                                 </tbody>
                             </table>
                         }
-                        .into_any(),
-                        Err(e) => port_failure(locale, e),
-                    }
-                })
-            }
-        </Suspense>
+                        .into_any())
+        })}
         {national_admin.then(|| view! {
             <h2>{t(locale, Text::AddPosition)}</h2>
             <form class="stacked" method="post" action="/api/v1/positions">

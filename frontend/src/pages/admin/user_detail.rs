@@ -6,8 +6,9 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use shared::users::UserSummary;
 use shared::{Locale, Role};
 
+use super::AdminNav;
 use super::user_new::{position_options, role_boxes, unit_options};
-use super::{AdminNav, FormOutcome, port_failure};
+use crate::components::{FormOutcome, loaded};
 use crate::i18n::{Text, t};
 use crate::layout::{FormToken, SignInFirst, use_locale, use_viewer};
 use crate::ports::{PortError, Ports};
@@ -24,32 +25,22 @@ pub fn UserDetailPage() -> impl IntoView {
         .and_then(|id| uuid::Uuid::parse_str(&id).ok());
     let confirm_disable =
         use_query_map().get_untracked().get("confirm").as_deref() == Some("disable");
-    let ports = use_context::<Ports>();
     let can_manage = me.has_role(Role::Admin);
     view! {
         <AdminNav/>
-        <Suspense fallback=move || view! { <p>{t(locale, Text::Loading)}</p> }>
-            {
-                let ports = ports.clone();
-                Suspend::new(async move {
-                    let Some(ports) = ports else { return port_failure(locale, PortError(shared::ErrorCode::Unavailable)) };
-                    let Some(id) = id else { return port_failure(locale, PortError(shared::ErrorCode::NotFound)) };
-                    let user = match ports.admin.user(id).await {
-                        Ok(user) => user,
-                        Err(e) => return port_failure(locale, e),
-                    };
+        {loaded(locale, move |ports: Ports| async move {
+                    let id = id.ok_or(PortError(shared::ErrorCode::NotFound))?;
+                    let user = ports.admin.user(id).await?;
                     if !can_manage {
-                        return details(locale, &user).into_any();
+                        return Ok(details(locale, &user).into_any());
                     }
-                    let (units, positions) = match (ports.admin.org_units().await, ports.admin.positions().await) {
-                        (Ok(units), Ok(positions)) => (units, positions),
-                        (Err(e), _) | (_, Err(e)) => return port_failure(locale, e),
-                    };
+                    let units = ports.admin.org_units().await?;
+                    let positions = ports.admin.positions().await?;
                     let action = format!("/api/v1/users/{}", user.id);
                     let unit = user.org_unit.as_ref().map(|u| u.id.to_string()).unwrap_or_default();
                     let position = user.position.as_ref().map(|p| p.id.to_string()).unwrap_or_default();
                     let roles: Vec<Role> = user.roles.iter().map(|g| g.role).collect();
-                    view! {
+                    Ok(view! {
                         {details(locale, &user)}
                         <h2>{t(locale, Text::EditAccount)}</h2>
                         <form class="stacked" method="post" action=action.clone()>
@@ -87,10 +78,8 @@ pub fn UserDetailPage() -> impl IntoView {
                             <button type="submit">{t(locale, Text::ResetPasswordTitle)}</button>
                         </form>
                     }
-                    .into_any()
-                })
-            }
-        </Suspense>
+                    .into_any())
+        })}
     }
     .into_any()
 }

@@ -8,8 +8,9 @@ use leptos_router::hooks::use_query_map;
 use shared::Locale;
 use shared::user_import::{ImportAction, ImportReport};
 
-use super::{AdminNav, FormOutcome, field_label, port_failure};
+use super::{AdminNav, field_label};
 use crate::components::ProblemList;
+use crate::components::{FormOutcome, port_failure};
 use crate::i18n::{Text, t};
 use crate::layout::{FormToken, SignInFirst, use_locale, use_viewer};
 use crate::ports::{ImportPreview, Ports};

@@ -4,11 +4,12 @@ use leptos::prelude::*;
 use shared::directory::{OrgUnit, Position};
 use shared::{Locale, Role};
 
-use super::{AdminNav, FormOutcome, port_failure, typed};
+use super::{AdminNav, typed};
+use crate::components::{FormOutcome, loaded};
 use crate::i18n::{Text, t};
 use crate::layout::{FormToken, SignInFirst, use_locale, use_viewer};
 use crate::pages::profile::role_name;
-use crate::ports::{PortError, Ports};
+use crate::ports::Ports;
 
 /// `<option>`s of the org tree, indented by depth, with `selected` on the current one.
 pub fn unit_options(units: &[OrgUnit], selected: &str) -> impl IntoView + use<> {
@@ -66,21 +67,14 @@ pub fn UserNewPage() -> impl IntoView {
     if use_viewer().me.is_none() {
         return view! { <SignInFirst/> }.into_any();
     }
-    let ports = use_context::<Ports>();
     view! {
         <h1>{t(locale, Text::NewAccount)}</h1>
         <AdminNav/>
         <FormOutcome/>
-        <Suspense fallback=move || view! { <p>{t(locale, Text::Loading)}</p> }>
-            {
-                let ports = ports.clone();
-                Suspend::new(async move {
-                    let Some(ports) = ports else { return port_failure(locale, PortError(shared::ErrorCode::Unavailable)) };
-                    let (units, positions) = match (ports.admin.org_units().await, ports.admin.positions().await) {
-                        (Ok(units), Ok(positions)) => (units, positions),
-                        (Err(e), _) | (_, Err(e)) => return port_failure(locale, e),
-                    };
-                    view! {
+        {loaded(locale, move |ports: Ports| async move {
+                    let units = ports.admin.org_units().await?;
+                    let positions = ports.admin.positions().await?;
+                    Ok(view! {
                         <form class="stacked" method="post" action="/api/v1/users">
                             <FormToken/>
                             <label for="username">{t(locale, Text::Username)}</label>
@@ -112,10 +106,8 @@ pub fn UserNewPage() -> impl IntoView {
                             <button type="submit" class="primary">{t(locale, Text::CreateAccount)}</button>
                         </form>
                     }
-                    .into_any()
-                })
-            }
-        </Suspense>
+                    .into_any())
+        })}
     }
     .into_any()
 }

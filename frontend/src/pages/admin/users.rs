@@ -5,7 +5,8 @@ use leptos_router::hooks::use_query_map;
 use shared::users::{UserPage, UserQuery};
 use shared::{Locale, Role};
 
-use super::{AdminNav, FormOutcome, port_failure};
+use super::AdminNav;
+use crate::components::{FormOutcome, loaded};
 use crate::i18n::{Text, t};
 use crate::layout::{SignInFirst, use_locale, use_viewer};
 use crate::pages::profile::role_name;
@@ -27,7 +28,6 @@ pub fn UsersPage() -> impl IntoView {
             .map(|p| p.clamp(1, 100_000)),
         per_page: None,
     };
-    let ports = use_context::<Ports>();
     let can_manage = me.has_role(Role::Admin);
     view! {
         <h1>{t(locale, Text::Accounts)}</h1>
@@ -45,18 +45,9 @@ pub fn UsersPage() -> impl IntoView {
                 <a href="/api/v1/users/export.csv">{t(locale, Text::ExportCsv)}</a>
             </p>
         })}
-        <Suspense fallback=move || view! { <p>{t(locale, Text::Loading)}</p> }>
-            {
-                let (ports, request, q) = (ports.clone(), request.clone(), q.clone());
-                Suspend::new(async move {
-                    let Some(ports) = ports else { return port_failure(locale, crate::ports::PortError(shared::ErrorCode::Unavailable)) };
-                    match ports.admin.users(request).await {
-                        Ok(page) => results(locale, page, &q),
-                        Err(e) => port_failure(locale, e),
-                    }
-                })
-            }
-        </Suspense>
+        {loaded(locale, move |ports: Ports| async move {
+            Ok(results(locale, ports.admin.users(request).await?, &q))
+        })}
     }
     .into_any()
 }

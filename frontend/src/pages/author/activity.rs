@@ -12,9 +12,9 @@ use super::roleplay::RolePlayEditor;
 use super::{
     AuthorNav, IssueList, TitleFields, course_param, kind_label, param, query, tr, typed_or,
 };
+use crate::components::{FormOutcome, port_failure};
 use crate::i18n::{Text, t};
 use crate::layout::{FormToken, SignInFirst, use_locale, use_viewer};
-use crate::pages::admin::{FormOutcome, port_failure};
 use crate::ports::{PortError, Ports};
 
 #[component]

@@ -9,9 +9,9 @@ use shared::course::edit::ITEM_BANK;
 
 use super::questions::QuestionList;
 use super::{AuthorNav, course_param, query, tr};
+use crate::components::{FormOutcome, port_failure};
 use crate::i18n::{Text, t};
 use crate::layout::{SignInFirst, use_locale, use_viewer};
-use crate::pages::admin::{FormOutcome, port_failure};
 use crate::ports::{PortError, Ports};
 
 #[component]

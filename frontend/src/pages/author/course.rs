@@ -11,9 +11,9 @@ use super::{
     AuthorNav, DeleteButton, IssueList, MoveButtons, TitleFields, course_param, kind_label, query,
     tr, typed_or,
 };
+use crate::components::{FormOutcome, port_failure};
 use crate::i18n::{Text, t};
 use crate::layout::{FormToken, SignInFirst, use_locale, use_viewer};
-use crate::pages::admin::{FormOutcome, port_failure};
 use crate::ports::{PortError, Ports};
 
 #[component]

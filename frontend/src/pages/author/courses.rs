@@ -7,9 +7,9 @@ use shared::Role;
 use shared::authoring::Part;
 
 use super::{query, tr, typed_or};
+use crate::components::{FormOutcome, port_failure};
 use crate::i18n::{Text, t};
 use crate::layout::{FormToken, SignInFirst, use_locale, use_viewer};
-use crate::pages::admin::{FormOutcome, port_failure};
 use crate::ports::{PortError, Ports};
 
 #[component]

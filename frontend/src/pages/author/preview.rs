@@ -12,11 +12,11 @@ use shared::course::{Activity, ActivityBody, SurveyItemKind, assemble_form};
 use shared::roleplay::{NodeKind, Outcome};
 
 use super::{AuthorNav, course_param, kind_label, query, tr};
+use crate::components::port_failure;
 use crate::i18n::{Say, say};
 use crate::i18n::{Text, t};
 use crate::islands::{OfflineCheck, QuestionCheck};
 use crate::layout::{SignInFirst, use_locale, use_viewer};
-use crate::pages::admin::port_failure;
 use crate::ports::{AuthorPort, PortError, Ports};
 
 pub type Md = Arc<dyn AuthorPort>;

@@ -5,10 +5,10 @@ use leptos::prelude::*;
 use shared::course::ActivityBody;
 
 use super::LearnerNotice;
+use crate::components::port_failure;
 use crate::i18n::{Text, t};
 use crate::islands::Heartbeat;
 use crate::layout::{IslandScripts, SignInFirst, use_locale, use_viewer};
-use crate::pages::admin::port_failure;
 use crate::pages::author::{param, tr};
 use crate::ports::{PortError, Ports};
 

@@ -5,9 +5,9 @@ use leptos::prelude::*;
 use shared::learning::Certificate;
 
 use super::percent;
+use crate::components::port_failure;
 use crate::i18n::{Text, t};
 use crate::layout::{SignInFirst, use_locale, use_viewer};
-use crate::pages::admin::port_failure;
 use crate::pages::author::{param, tr};
 use crate::ports::{PortError, Ports, ResponseStatus};
 

@@ -9,9 +9,9 @@ use shared::learning::Reflection;
 use shared::progress::Status;
 
 use super::{minutes, percent};
+use crate::components::{FormOutcome, loaded, port_failure};
 use crate::i18n::{Text, t};
 use crate::layout::{FormToken, SignInFirst, use_locale, use_viewer};
-use crate::pages::admin::{FormOutcome, port_failure};
 use crate::pages::author::{param, tr};
 use crate::ports::{PortError, Ports};
 
@@ -89,24 +89,13 @@ pub fn CohortViewPage() -> impl IntoView {
     let Ok(id) = uuid::Uuid::parse_str(&cohort) else {
         return port_failure(locale, PortError(shared::ErrorCode::NotFound));
     };
-    let ports = use_context::<Ports>();
     view! {
-        <Suspense fallback=move || view! { <p>{t(locale, Text::Loading)}</p> }>
-            {
-                let ports = ports.clone();
-                Suspend::new(async move {
-                    let Some(ports) = ports else { return port_failure(locale, PortError(shared::ErrorCode::Unavailable)) };
-                    let report = match ports.learn.report(id).await {
-                        Ok(report) => report,
-                        Err(e) => return port_failure(locale, e),
-                    };
-                    let package = match ports.learn.package_of(id).await {
-                        Ok(p) => p,
-                        Err(e) => return port_failure(locale, e),
-                    };
+        {loaded(locale, move |ports: Ports| async move {
+                    let report = ports.learn.report(id).await?;
+                    let package = ports.learn.package_of(id).await?;
                     let activities: Vec<(String, String)> = package.activities().map(|a| (a.id.clone(), tr(locale, &a.title))).collect();
                     let title_of = |id: &str| activities.iter().find(|(a, _)| a == id).map(|(_, t)| t.clone()).unwrap_or_default();
-                    view! {
+                    Ok(view! {
                         <p class="meta"><a href="/teach">{t(locale, Text::Classes)}</a></p>
                         <h1>{tr(locale, &report.cohort.title)}</h1>
                         <p class="meta">{tr(locale, &report.cohort.course_title)}{format!(" · v{} · {} – {}", report.cohort.version, report.cohort.starts_on, report.cohort.ends_on)}</p>
@@ -172,10 +161,8 @@ pub fn CohortViewPage() -> impl IntoView {
                             }.into_any()
                         }}
                     }
-                    .into_any()
-                })
-            }
-        </Suspense>
+                    .into_any())
+        })}
     }
     .into_any()
 }

@@ -2,9 +2,9 @@
 
 use leptos::prelude::*;
 
+use crate::components::port_failure;
 use crate::i18n::{Text, t};
 use crate::layout::{SignInFirst, use_locale, use_viewer};
-use crate::pages::admin::port_failure;
 use crate::pages::author::tr;
 use crate::ports::{PortError, Ports};
 

@@ -4,9 +4,9 @@
 use leptos::prelude::*;
 
 use super::{minutes, status_line};
+use crate::components::{loaded, port_failure};
 use crate::i18n::{Text, t};
 use crate::layout::{FormToken, SignInFirst, use_locale, use_viewer};
-use crate::pages::admin::port_failure;
 use crate::pages::author::{kind_label, param, tr};
 use crate::ports::{PortError, Ports};
 
@@ -20,17 +20,9 @@ pub fn OutlinePage() -> impl IntoView {
     let Ok(id) = uuid::Uuid::parse_str(&cohort) else {
         return port_failure(locale, PortError(shared::ErrorCode::NotFound));
     };
-    let ports = use_context::<Ports>();
     view! {
-        <Suspense fallback=move || view! { <p>{t(locale, Text::Loading)}</p> }>
-            {
-                let ports = ports.clone();
-                Suspend::new(async move {
-                    let Some(ports) = ports else { return port_failure(locale, PortError(shared::ErrorCode::Unavailable)) };
-                    let study = match ports.learn.study(id, None).await {
-                        Ok(study) => study,
-                        Err(e) => return port_failure(locale, e),
-                    };
+        {loaded(locale, move |ports: Ports| async move {
+                    let study = ports.learn.study(id, None).await?;
                     let summary = ports.author.markdown(study.package.course.summary.get(locale));
                     let progress = study.progress.clone();
                     let (done, total) = progress.done();
@@ -52,7 +44,7 @@ pub fn OutlinePage() -> impl IntoView {
                     } else {
                         None
                     };
-                    view! {
+                    Ok(view! {
                         <p class="meta"><a href="/learn">{t(locale, Text::Learning)}</a></p>
                         <h1>{tr(locale, &study.package.course.title)}</h1>
                         <p class="meta">{tr(locale, &study.cohort.title)}" · "{format!("{} – {}", study.cohort.starts_on, study.cohort.ends_on)}</p>
@@ -95,10 +87,8 @@ pub fn OutlinePage() -> impl IntoView {
                             }).collect_view()}
                         </ol>
                     }
-                    .into_any()
-                })
-            }
-        </Suspense>
+                    .into_any())
+        })}
     }
     .into_any()
 }

@@ -5,11 +5,12 @@ use leptos::prelude::*;
 
 use crate::text_area::TextArea;
 
+use crate::components::{FormOutcome, loaded};
 use crate::i18n::{Text, t};
 use crate::layout::{FormToken, SignInFirst, use_locale, use_viewer};
-use crate::pages::admin::{FormOutcome, port_failure, typed};
+use crate::pages::admin::typed;
 use crate::pages::author::{query, tr};
-use crate::ports::{PortError, Ports};
+use crate::ports::Ports;
 
 #[component]
 pub fn TeachPage() -> impl IntoView {
@@ -17,25 +18,17 @@ pub fn TeachPage() -> impl IntoView {
     if use_viewer().me.is_none() {
         return view! { <SignInFirst/> }.into_any();
     }
-    let ports = use_context::<Ports>();
     let detail = query("detail");
     view! {
         <h1>{t(locale, Text::Classes)}</h1>
         <FormOutcome/>
         {(!detail.is_empty()).then(|| view! { <p class="notice error" role="alert">{detail}</p> })}
-        <Suspense fallback=move || view! { <p>{t(locale, Text::Loading)}</p> }>
-            {
-                let ports = ports.clone();
-                Suspend::new(async move {
-                    let Some(ports) = ports else { return port_failure(locale, PortError(shared::ErrorCode::Unavailable)) };
-                    let cohorts = match ports.learn.teaching().await {
-                        Ok(cohorts) => cohorts,
-                        Err(e) => return port_failure(locale, e),
-                    };
+        {loaded(locale, move |ports: Ports| async move {
+                    let cohorts = ports.learn.teaching().await?;
                     let units = ports.admin.org_units().await.unwrap_or_default();
                     let positions = ports.admin.positions().await.unwrap_or_default();
                     let courses: Vec<_> = ports.author.courses().await.unwrap_or_default().into_iter().filter(|c| c.latest_version > 0).collect();
-                    view! {
+                    Ok(view! {
                         {cohorts.is_empty().then(|| view! { <p class="empty">{t(locale, Text::NoClassesYet)}</p> })}
                         {cohorts.into_iter().map(|c| view! {
                             <article class="module" id=c.id.to_string()>
@@ -107,10 +100,8 @@ pub fn TeachPage() -> impl IntoView {
                             </form>
                         })}
                     }
-                    .into_any()
-                })
-            }
-        </Suspense>
+                    .into_any())
+        })}
     }
     .into_any()
 }

@@ -13,9 +13,9 @@ use shared::evidence::{Lens, Phase};
 
 use super::chart::GainChart;
 use super::{SuperviseNav, table_view};
+use crate::components::port_failure;
 use crate::i18n::{Text, t};
 use crate::layout::{SignInFirst, use_locale, use_viewer};
-use crate::pages::admin::port_failure;
 use crate::ports::{PortError, Ports};
 
 #[component]

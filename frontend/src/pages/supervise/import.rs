@@ -10,9 +10,9 @@ use leptos_router::hooks::use_query_map;
 use shared::Locale;
 
 use super::{ErrorNotice, Outcome, SuperviseNav};
+use crate::components::port_failure;
 use crate::i18n::{Text, t};
 use crate::layout::{FormToken, SignInFirst, use_locale, use_viewer};
-use crate::pages::admin::port_failure;
 use crate::ports::{EvidencePreview, Ports};
 
 #[component]

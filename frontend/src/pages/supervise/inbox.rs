@@ -10,10 +10,10 @@ use shared::evidence::table::phase_label;
 use shared::learning::CohortSummary;
 
 use super::{ErrorNotice, Outcome, source_label};
+use crate::components::loaded;
 use crate::i18n::{Text, t};
 use crate::layout::{FormToken, SignInFirst, use_locale, use_viewer};
-use crate::pages::admin::port_failure;
-use crate::ports::{PortError, Ports};
+use crate::ports::Ports;
 
 #[component]
 pub fn InboxPage() -> impl IntoView {
@@ -21,31 +21,19 @@ pub fn InboxPage() -> impl IntoView {
     if use_viewer().me.is_none() {
         return view! { <SignInFirst/> }.into_any();
     }
-    let ports = use_context::<Ports>();
     view! {
         <h1>{t(locale, Text::Inbox)}</h1>
         <Outcome/>
         <ErrorNotice/>
-        <Suspense fallback=move || view! { <p>{t(locale, Text::Loading)}</p> }>
-            {
-                let ports = ports.clone();
-                Suspend::new(async move {
-                    let Some(ports) = ports else {
-                        return port_failure(locale, PortError(shared::ErrorCode::Unavailable));
-                    };
-                    let inbox = match ports.supervise.inbox().await {
-                        Ok(inbox) => inbox,
-                        Err(e) => return port_failure(locale, e),
-                    };
-                    let cohorts = ports.supervise.my_cohorts().await.unwrap_or_default();
-                    view! {
-                        {tasks(locale, inbox)}
-                        {invite(locale, cohorts)}
-                    }
-                    .into_any()
-                })
+        {loaded(locale, move |ports: Ports| async move {
+            let inbox = ports.supervise.inbox().await?;
+            let cohorts = ports.supervise.my_cohorts().await?;
+            Ok(view! {
+                {tasks(locale, inbox)}
+                {invite(locale, cohorts)}
             }
-        </Suspense>
+            .into_any())
+        })}
     }
     .into_any()
 }

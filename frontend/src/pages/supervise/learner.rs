@@ -9,9 +9,9 @@ use shared::evidence::report::{LearnerRecord, Recommendation};
 use shared::evidence::table::{number, phase_label};
 
 use super::{ErrorNotice, Outcome, SuperviseNav, source_label};
+use crate::components::port_failure;
 use crate::i18n::{Text, t};
 use crate::layout::{FormToken, SignInFirst, use_locale, use_viewer};
-use crate::pages::admin::port_failure;
 use crate::ports::{PortError, Ports};
 
 #[component]

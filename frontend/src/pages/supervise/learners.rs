@@ -8,9 +8,9 @@ use shared::evidence::report::Comparison;
 use shared::evidence::table::{comparison_label, number};
 
 use super::{SuperviseNav, filter_from_query, filter_query, with_query};
+use crate::components::port_failure;
 use crate::i18n::{Text, t};
 use crate::layout::{SignInFirst, use_locale, use_viewer};
-use crate::pages::admin::port_failure;
 use crate::ports::{PortError, Ports};
 
 #[component]

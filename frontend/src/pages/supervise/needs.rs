@@ -12,9 +12,9 @@ use super::{
     ErrorNotice, Outcome, SuperviseNav, filter_form, filter_from_query, filter_query, table_view,
     with_query,
 };
+use crate::components::port_failure;
 use crate::i18n::{Text, t};
 use crate::layout::{FormToken, SignInFirst, use_locale, use_viewer};
-use crate::pages::admin::port_failure;
 use crate::ports::{PortError, Ports};
 
 #[component]

@@ -10,9 +10,9 @@ use shared::evidence::rating::RatingForm;
 use shared::evidence::table::phase_label;
 
 use super::{ErrorNotice, source_label};
+use crate::components::port_failure;
 use crate::i18n::{Text, t};
 use crate::layout::{FormToken, SignInFirst, use_locale, use_viewer};
-use crate::pages::admin::port_failure;
 use crate::ports::{PortError, Ports};
 
 #[component]
