@@ -12,7 +12,7 @@ use super::roleplay::RolePlayEditor;
 use super::{
     AuthorNav, IssueList, TitleFields, course_param, kind_label, param, query, tr, typed_or,
 };
-use crate::components::{FormOutcome, port_failure};
+use crate::components::{FormOutcome, loaded, port_failure};
 use crate::i18n::{Text, t};
 use crate::layout::{FormToken, SignInFirst, use_locale, use_viewer};
 use crate::ports::{PortError, Ports};
@@ -27,26 +27,15 @@ pub fn ActivityPage() -> impl IntoView {
     if use_viewer().me.is_none() {
         return view! { <SignInFirst/> }.into_any();
     }
-    let ports = use_context::<Ports>();
     view! {
-        <Suspense fallback=move || view! { <p>{t(locale, Text::Loading)}</p> }>
-            {
-                let ports = ports.clone();
-                let activity = activity.clone();
-                Suspend::new(async move {
-                    let Some(ports) = ports else { return port_failure(locale, PortError(shared::ErrorCode::Unavailable)) };
-                    let course = match ports.author.course(id).await {
-                        Ok(course) => course,
-                        Err(e) => return port_failure(locale, e),
-                    };
+        {loaded(locale, move |ports: Ports| async move {
+                    let course = ports.author.course(id).await?;
                     if course.draft.activity(&activity).is_none() {
-                        return port_failure(locale, PortError(shared::ErrorCode::NotFound));
+                        return Err(PortError(shared::ErrorCode::NotFound));
                     }
                     let competencies = ports.author.competencies(course.framework_id).await.unwrap_or_default();
-                    view! { <Editor course competencies activity/> }.into_any()
-                })
-            }
-        </Suspense>
+                    Ok(view! { <Editor course competencies activity/> }.into_any())
+        })}
     }
     .into_any()
 }

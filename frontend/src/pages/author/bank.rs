@@ -9,7 +9,7 @@ use shared::course::edit::ITEM_BANK;
 
 use super::questions::QuestionList;
 use super::{AuthorNav, course_param, query, tr};
-use crate::components::{FormOutcome, port_failure};
+use crate::components::{FormOutcome, loaded, port_failure};
 use crate::i18n::{Text, t};
 use crate::layout::{SignInFirst, use_locale, use_viewer};
 use crate::ports::{PortError, Ports};
@@ -23,19 +23,10 @@ pub fn BankPage() -> impl IntoView {
     if use_viewer().me.is_none() {
         return view! { <SignInFirst/> }.into_any();
     }
-    let ports = use_context::<Ports>();
     let detail = query("detail");
     view! {
-        <Suspense fallback=move || view! { <p>{t(locale, Text::Loading)}</p> }>
-            {
-                let ports = ports.clone();
-                let detail = detail.clone();
-                Suspend::new(async move {
-                    let Some(ports) = ports else { return port_failure(locale, PortError(shared::ErrorCode::Unavailable)) };
-                    let course = match ports.author.course(id).await {
-                        Ok(course) => course,
-                        Err(e) => return port_failure(locale, e),
-                    };
+        {loaded(locale, move |ports: Ports| async move {
+                    let course = ports.author.course(id).await?;
                     let competencies = ports.author.competencies(course.framework_id).await.unwrap_or_default();
                     let mut seen: HashMap<String, usize> = HashMap::new();
                     let (pre, post) = (t(locale, Text::PhasePre), t(locale, Text::PhasePost));
@@ -44,7 +35,7 @@ pub fn BankPage() -> impl IntoView {
                         *n += 1;
                         if *n % 2 == 1 { pre } else { post }
                     }).collect();
-                    view! {
+                    Ok(view! {
                         <p class="meta"><a href=format!("/author/courses/{id}")>{tr(locale, &course.draft.course.title)}</a></p>
                         <h1>{t(locale, Text::ItemBank)}</h1>
                         <AuthorNav course=id/>
@@ -54,10 +45,8 @@ pub fn BankPage() -> impl IntoView {
                         <QuestionList course=id container=ITEM_BANK.to_owned() questions=course.draft.item_bank
                             competencies=competencies editable=course.summary.part != Part::Reader halves=halves/>
                     }
-                    .into_any()
-                })
-            }
-        </Suspense>
+                    .into_any())
+        })}
     }
     .into_any()
 }

@@ -12,7 +12,7 @@ use shared::course::{Activity, ActivityBody, SurveyItemKind, assemble_form};
 use shared::roleplay::{NodeKind, Outcome};
 
 use super::{AuthorNav, course_param, kind_label, query, tr};
-use crate::components::port_failure;
+use crate::components::{loaded, port_failure};
 use crate::i18n::{Say, say};
 use crate::i18n::{Text, t};
 use crate::islands::{OfflineCheck, QuestionCheck};
@@ -30,19 +30,10 @@ pub fn PreviewPage() -> impl IntoView {
     if use_viewer().me.is_none() {
         return view! { <SignInFirst/> }.into_any();
     }
-    let ports = use_context::<Ports>();
     let selected = query("activity");
     view! {
-        <Suspense fallback=move || view! { <p>{t(locale, Text::Loading)}</p> }>
-            {
-                let ports = ports.clone();
-                let selected = selected.clone();
-                Suspend::new(async move {
-                    let Some(ports) = ports else { return port_failure(locale, PortError(shared::ErrorCode::Unavailable)) };
-                    let course = match ports.author.course(id).await {
-                        Ok(course) => course,
-                        Err(e) => return port_failure(locale, e),
-                    };
+        {loaded(locale, move |ports: Ports| async move {
+                    let course = ports.author.course(id).await?;
                     let md = ports.author.clone();
                     let draft = course.draft;
                     let chosen = draft.activity(&selected).cloned();
@@ -54,7 +45,7 @@ pub fn PreviewPage() -> impl IntoView {
                             }).collect_view()}</ol>
                         </li>
                     }).collect_view();
-                    view! {
+                    Ok(view! {
                         <p class="notice">{t(locale, Text::PreviewNotice)}</p>
                         <h1>{tr(locale, &draft.course.title)}</h1>
                         <AuthorNav course=id/>
@@ -62,10 +53,8 @@ pub fn PreviewPage() -> impl IntoView {
                         <nav aria-label=t(locale, Text::Modules)><ol class="outline">{outline}</ol></nav>
                         {chosen.map(|activity| view! { <ActivityView activity bank=draft.item_bank.clone() md=md.clone()/> })}
                     }
-                    .into_any()
-                })
-            }
-        </Suspense>
+                    .into_any())
+        })}
     }
     .into_any()
 }

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use shared::course::ActivityBody;
 
 use super::LearnerNotice;
-use crate::components::port_failure;
+use crate::components::{loaded, port_failure};
 use crate::i18n::{Text, t};
 use crate::islands::Heartbeat;
 use crate::layout::{IslandScripts, SignInFirst, use_locale, use_viewer};
@@ -22,20 +22,11 @@ pub fn ActivityPage() -> impl IntoView {
     let Ok(id) = uuid::Uuid::parse_str(&cohort) else {
         return port_failure(locale, PortError(shared::ErrorCode::NotFound));
     };
-    let ports = use_context::<Ports>();
     view! {
-        <Suspense fallback=move || view! { <p>{t(locale, Text::Loading)}</p> }>
-            {
-                let ports = ports.clone();
-                let activity = activity.clone();
-                Suspend::new(async move {
-                    let Some(ports) = ports else { return port_failure(locale, PortError(shared::ErrorCode::Unavailable)) };
-                    let study = match ports.learn.study(id, Some(activity.clone())).await {
-                        Ok(study) => study,
-                        Err(e) => return port_failure(locale, e),
-                    };
+        {loaded(locale, move |ports: Ports| async move {
+                    let study = ports.learn.study(id, Some(activity.clone())).await?;
                     let Some(found) = study.package.activity(&activity).cloned() else {
-                        return port_failure(locale, PortError(shared::ErrorCode::NotFound));
+                        return Err(PortError(shared::ErrorCode::NotFound));
                     };
                     let md = ports.author.clone();
                     let header = view! {
@@ -48,12 +39,12 @@ pub fn ActivityPage() -> impl IntoView {
                             ActivityBody::Assessment(_) | ActivityBody::Survey(_) => Text::LockedUntilModules,
                             _ => Text::LockedUntilPreTest,
                         };
-                        return view! {
+                        return Ok(view! {
                             {header}
                             <p class="notice">{t(locale, waits)}</p>
                             <p><a href=format!("/learn/{id}")>{t(locale, Text::BackToOutline)}</a></p>
                         }
-                        .into_any();
+                        .into_any());
                     }
                     // Only quizzes and role-plays load the islands; every other page is
                     // complete, and lighter, without them.
@@ -77,14 +68,12 @@ pub fn ActivityPage() -> impl IntoView {
                         }
                         .into_any(),
                     };
-                    view! {
+                    Ok(view! {
                         <div data-cohort=id.to_string() data-activity=activity.clone()>{header} {body}</div>
                         {tracker}
                     }
-                    .into_any()
-                })
-            }
-        </Suspense>
+                    .into_any())
+        })}
     }
     .into_any()
 }

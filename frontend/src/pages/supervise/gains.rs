@@ -12,7 +12,7 @@ use super::chart::GainChart;
 use super::{
     ErrorNotice, SuperviseNav, filter_form, filter_from_query, filter_query, table_view, with_query,
 };
-use crate::components::port_failure;
+use crate::components::loaded;
 use crate::i18n::{Text, t};
 use crate::layout::{SignInFirst, use_locale, use_viewer};
 use crate::ports::Ports;
@@ -29,35 +29,20 @@ pub fn GainsPage() -> impl IntoView {
         .get("measure")
         .and_then(|m| Comparison::from_code(&m))
         .unwrap_or(Comparison::ALL[0]);
-    let ports = use_context::<Ports>();
     view! {
         <h1>{t(locale, Text::GainsTitle)}</h1>
         <SuperviseNav/>
         <ErrorNotice/>
         <p>{t(locale, Text::GainsIntro)}</p>
-        <Suspense fallback=move || view! { <p>{t(locale, Text::Loading)}</p> }>
-            {
-                let (ports, filter) = (ports.clone(), filter.clone());
-                Suspend::new(async move {
-                    let Some(ports) = ports else {
-                        return port_failure(locale, crate::ports::PortError(shared::ErrorCode::Unavailable));
-                    };
-                    let options = match ports.supervise.filter_options().await {
-                        Ok(o) => o,
-                        Err(e) => return port_failure(locale, e),
-                    };
-                    let report = match ports.supervise.gains(filter.clone()).await {
-                        Ok(r) => r,
-                        Err(e) => return port_failure(locale, e),
-                    };
-                    view! {
+        {loaded(locale, move |ports: Ports| async move {
+                    let options = ports.supervise.filter_options().await?;
+                    let report = ports.supervise.gains(filter.clone()).await?;
+                    Ok(view! {
                         {filter_form(locale, "/supervise", &filter, &options, true)}
                         {body(locale, report, measure)}
                     }
-                    .into_any()
-                })
-            }
-        </Suspense>
+                    .into_any())
+        })}
     }
     .into_any()
 }
