@@ -7,7 +7,7 @@ use shared::Role;
 use shared::authoring::Part;
 
 use super::{query, tr, typed_or};
-use crate::components::{FormOutcome, port_failure};
+use crate::components::{FormOutcome, loaded, port_failure};
 use crate::i18n::{Text, t};
 use crate::layout::{FormToken, SignInFirst, use_locale, use_viewer};
 use crate::ports::{PortError, Ports};
@@ -22,20 +22,15 @@ pub fn CoursesPage() -> impl IntoView {
     if !lecturer && !me.has_role(Role::Admin) {
         return port_failure(locale, PortError(shared::ErrorCode::Forbidden));
     }
-    let ports = use_context::<Ports>();
     let detail = query("detail");
     view! {
         <h1>{t(locale, Text::MyCourses)}</h1>
         <FormOutcome/>
         {(!detail.is_empty()).then(|| view! { <p class="notice error" role="alert">{detail}</p> })}
-        <Suspense fallback=move || view! { <p>{t(locale, Text::Loading)}</p> }>
-            {
-                let ports = ports.clone();
-                Suspend::new(async move {
-                    let Some(ports) = ports else { return port_failure(locale, PortError(shared::ErrorCode::Unavailable)) };
-                    match ports.author.courses().await {
-                        Ok(courses) if courses.is_empty() => view! { <p class="empty">{t(locale, Text::NoCoursesYet)}</p> }.into_any(),
-                        Ok(courses) => view! {
+        {loaded(locale, move |ports: Ports| async move {
+                    Ok(match ports.author.courses().await? {
+                        courses if courses.is_empty() => view! { <p class="empty">{t(locale, Text::NoCoursesYet)}</p> }.into_any(),
+                        courses => view! {
                             <table>
                                 <thead><tr>
                                     <th scope="col">{t(locale, Text::CourseTitle)}</th>
@@ -68,11 +63,8 @@ pub fn CoursesPage() -> impl IntoView {
                             </table>
                         }
                         .into_any(),
-                        Err(e) => port_failure(locale, e),
-                    }
-                })
-            }
-        </Suspense>
+                    })
+        })}
         {lecturer.then(|| view! {
             <h2>{t(locale, Text::NewCourse)}</h2>
             <form class="stacked" method="post" action="/api/v1/courses">

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use shared::learning::Certificate;
 
 use super::percent;
-use crate::components::port_failure;
+use crate::components::{loaded, port_failure};
 use crate::i18n::{Text, t};
 use crate::layout::{SignInFirst, use_locale, use_viewer};
 use crate::pages::author::{param, tr};
@@ -47,23 +47,15 @@ pub fn CertificatePage() -> impl IntoView {
     let Ok(id) = uuid::Uuid::parse_str(&cohort) else {
         return port_failure(locale, PortError(shared::ErrorCode::NotFound));
     };
-    let ports = use_context::<Ports>();
     view! {
-        <Suspense fallback=move || view! { <p>{t(locale, Text::Loading)}</p> }>
-            {
-                let ports = ports.clone();
-                Suspend::new(async move {
-                    let Some(ports) = ports else { return port_failure(locale, PortError(shared::ErrorCode::Unavailable)) };
-                    match ports.learn.certificate(id).await {
-                        Ok(certificate) => view! {
-                            <p class="meta no-print"><a href=format!("/learn/{id}")>{t(locale, Text::BackToOutline)}</a></p>
-                            <CertificateBody certificate/>
-                        }.into_any(),
-                        Err(e) => port_failure(locale, e),
-                    }
-                })
+        {loaded(locale, move |ports: Ports| async move {
+            let certificate = ports.learn.certificate(id).await?;
+            Ok(view! {
+                <p class="meta no-print"><a href=format!("/learn/{id}")>{t(locale, Text::BackToOutline)}</a></p>
+                <CertificateBody certificate/>
             }
-        </Suspense>
+            .into_any())
+        })}
     }
     .into_any()
 }

@@ -2,11 +2,11 @@
 
 use leptos::prelude::*;
 
-use crate::components::port_failure;
+use crate::components::loaded;
 use crate::i18n::{Text, t};
 use crate::layout::{SignInFirst, use_locale, use_viewer};
 use crate::pages::author::tr;
-use crate::ports::{PortError, Ports};
+use crate::ports::Ports;
 
 #[component]
 pub fn LearnPage() -> impl IntoView {
@@ -14,21 +14,16 @@ pub fn LearnPage() -> impl IntoView {
     let Some(me) = use_viewer().me else {
         return view! { <SignInFirst/> }.into_any();
     };
-    let ports = use_context::<Ports>();
     view! {
         <h1>{t(locale, Text::Learning)}</h1>
         <p class="actions">
             <a href=format!("/supervise/learners/{}", me.id)>{t(locale, Text::MyRecord)}</a>
             <a href="/inbox">{t(locale, Text::Inbox)}</a>
         </p>
-        <Suspense fallback=move || view! { <p>{t(locale, Text::Loading)}</p> }>
-            {
-                let ports = ports.clone();
-                Suspend::new(async move {
-                    let Some(ports) = ports else { return port_failure(locale, PortError(shared::ErrorCode::Unavailable)) };
-                    match ports.learn.cohorts().await {
-                        Ok(cohorts) if cohorts.is_empty() => view! { <p class="empty">{t(locale, Text::NoCohortsYet)}</p> }.into_any(),
-                        Ok(cohorts) => view! {
+        {loaded(locale, move |ports: Ports| async move {
+                    Ok(match ports.learn.cohorts().await? {
+                        cohorts if cohorts.is_empty() => view! { <p class="empty">{t(locale, Text::NoCohortsYet)}</p> }.into_any(),
+                        cohorts => view! {
                             <ul class="cohorts">
                                 {cohorts.into_iter().map(|c| view! {
                                     <li>
@@ -39,11 +34,8 @@ pub fn LearnPage() -> impl IntoView {
                             </ul>
                         }
                         .into_any(),
-                        Err(e) => port_failure(locale, e),
-                    }
-                })
-            }
-        </Suspense>
+                    })
+        })}
     }
     .into_any()
 }
