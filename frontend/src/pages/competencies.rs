@@ -8,12 +8,12 @@ use shared::Locale;
 use shared::competency::{CompetencyKind, Framework};
 
 use crate::components::FormOutcome;
-use crate::components::port_failure;
+use crate::components::loaded;
 use crate::i18n::{Text, t};
 use crate::layout::{FormToken, SignInFirst, use_locale, use_viewer};
 use crate::pages::admin::typed;
 use crate::pages::author::DeleteButton;
-use crate::ports::{PortError, Ports};
+use crate::ports::Ports;
 use leptos_router::hooks::use_query_map;
 
 fn kind_label(locale: Locale, kind: CompetencyKind) -> &'static str {
@@ -48,7 +48,6 @@ pub fn CompetenciesPage() -> impl IntoView {
             .iter()
             .any(|g| g.role == shared::Role::Admin && g.scope_org_unit_id.is_none())
     });
-    let ports = use_context::<Ports>();
     let detail = use_query_map()
         .get_untracked()
         .get("detail")
@@ -56,23 +55,16 @@ pub fn CompetenciesPage() -> impl IntoView {
     view! {
         <FormOutcome/>
         {(!detail.is_empty()).then(|| view! { <p class="notice error" role="alert">{detail}</p> })}
-        <Suspense fallback=move || view! { <p>{t(locale, Text::Loading)}</p> }>
-            {
-                let ports = ports.clone();
-                Suspend::new(async move {
-                    let Some(ports) = ports else { return port_failure(locale, PortError(shared::ErrorCode::Unavailable)) };
-                    match ports.admin.frameworks().await {
-                        Ok(frameworks) if frameworks.is_empty() => view! {
+        {loaded(locale, move |ports: Ports| async move {
+                    Ok(match ports.admin.frameworks().await? {
+                        frameworks if frameworks.is_empty() => view! {
                             <h1>{t(locale, Text::Competencies)}</h1>
                             <p class="empty">{t(locale, Text::NoFrameworks)}</p>
                         }
                         .into_any(),
-                        Ok(frameworks) => frameworks.into_iter().map(|f| framework(locale, f, national_admin)).collect_view().into_any(),
-                        Err(e) => port_failure(locale, e),
-                    }
-                })
-            }
-        </Suspense>
+                        frameworks => frameworks.into_iter().map(|f| framework(locale, f, national_admin)).collect_view().into_any(),
+                    })
+        })}
         {national_admin.then(|| view! {
             <h2>{t(locale, Text::NewFrameworkVersion)}</h2>
             <form class="stacked" method="post" action="/api/v1/competency-frameworks/import">

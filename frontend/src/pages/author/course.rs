@@ -11,7 +11,7 @@ use super::{
     AuthorNav, DeleteButton, IssueList, MoveButtons, TitleFields, course_param, kind_label, query,
     tr, typed_or,
 };
-use crate::components::{FormOutcome, port_failure};
+use crate::components::{FormOutcome, loaded, port_failure};
 use crate::i18n::{Text, t};
 use crate::layout::{FormToken, SignInFirst, use_locale, use_viewer};
 use crate::ports::{PortError, Ports};
@@ -25,20 +25,11 @@ pub fn CoursePage() -> impl IntoView {
     if use_viewer().me.is_none() {
         return view! { <SignInFirst/> }.into_any();
     }
-    let ports = use_context::<Ports>();
     view! {
-        <Suspense fallback=move || view! { <p>{t(locale, Text::Loading)}</p> }>
-            {
-                let ports = ports.clone();
-                Suspend::new(async move {
-                    let Some(ports) = ports else { return port_failure(locale, PortError(shared::ErrorCode::Unavailable)) };
-                    match ports.author.course(id).await {
-                        Ok(course) => view! { <Editor course/> }.into_any(),
-                        Err(e) => port_failure(locale, e),
-                    }
-                })
-            }
-        </Suspense>
+        {loaded(locale, move |ports: Ports| async move {
+            let course = ports.author.course(id).await?;
+            Ok(view! { <Editor course/> }.into_any())
+        })}
     }
     .into_any()
 }
