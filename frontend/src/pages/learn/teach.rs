@@ -25,9 +25,9 @@ pub fn TeachPage() -> impl IntoView {
         {(!detail.is_empty()).then(|| view! { <p class="notice error" role="alert">{detail}</p> })}
         {loaded(locale, move |ports: Ports| async move {
                     let cohorts = ports.learn.teaching().await?;
-                    let units = ports.admin.org_units().await.unwrap_or_default();
-                    let positions = ports.admin.positions().await.unwrap_or_default();
-                    let courses: Vec<_> = ports.author.courses().await.unwrap_or_default().into_iter().filter(|c| c.latest_version > 0).collect();
+                    let units = ports.admin.org_units().await?;
+                    let positions = ports.admin.positions().await?;
+                    let courses: Vec<_> = ports.author.courses().await?.into_iter().filter(|c| c.latest_version > 0).collect();
                     Ok(view! {
                         {cohorts.is_empty().then(|| view! { <p class="empty">{t(locale, Text::NoClassesYet)}</p> })}
                         {cohorts.into_iter().map(|c| view! {
