@@ -13,7 +13,7 @@ use crate::api::parse_id;
 use crate::http::authenticate::CurrentUser;
 use crate::http::body::Submitted;
 use crate::http::error::ApiError;
-use crate::services::courses::{self, CourseError, locale_of};
+use crate::services::courses::{self, CourseError};
 use crate::startup::AppState;
 
 /// Adds a module at the end.
@@ -170,6 +170,7 @@ pub async fn add_activity(
     responses((status = 200, body = shared::answers::ActivitySaved), (status = 400, body = shared::ErrorBody), (status = 403, body = shared::ErrorBody),
         (status = 404, body = shared::ErrorBody)))]
 pub async fn update_activity(
+    req: actix_web::HttpRequest,
     state: web::Data<AppState>,
     user: CurrentUser,
     path: web::Path<(String, String)>,
@@ -178,7 +179,6 @@ pub async fn update_activity(
     let (id, activity) = path.into_inner();
     let id = parse_id(&id)?;
     let form = body.value.clone();
-    let locale = locale_of(&user.0.actor);
     let echo = &[
         "title_vi",
         "title_en",
@@ -196,7 +196,7 @@ pub async fn update_activity(
     let page = activity_page(id, &activity);
     let result = courses::edit(&state.db, &user.0.actor, id, |p| {
         let found = p.activity_mut(&activity).ok_or(CourseError::NotFound)?;
-        courses::apply_activity_form(&mut found.title, &mut found.body, &form, locale)
+        courses::apply_activity_form(&mut found.title, &mut found.body, &form)
     })
     .await;
     match result {
@@ -204,14 +204,15 @@ pub async fn update_activity(
             &ActivitySaved::default(),
             &Address::new(page).outcome(Outcome::Updated).to_string(),
         )),
-        // Saved, but one part was kept as it was: say which and why.
+        // Saved, but one part was kept as it was: say which and why, in the reader's words.
         Ok(Some(warning)) => {
             let back = Address::new(page)
                 .outcome(Outcome::Updated)
-                .with("detail", &warning);
+                .with("detail", warning.word(body.locale));
+            let worded = warning.word(crate::http::locale::of_request(&req));
             Ok(body.respond(
                 &ActivitySaved {
-                    warning: Some(warning),
+                    warning: Some(worded),
                 },
                 &back.to_string(),
             ))

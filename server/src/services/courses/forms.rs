@@ -33,8 +33,7 @@ pub fn apply_activity_form(
     title: &mut L10n,
     body: &mut ActivityBody,
     form: &ActivityForm,
-    locale: Locale,
-) -> Result<Option<String>, CourseError> {
+) -> Result<Option<Problem>, CourseError> {
     *title = check_title(&form.title_vi, &form.title_en, "title_vi")?;
     let mut warning = None;
     match body {
@@ -42,7 +41,7 @@ pub fn apply_activity_form(
             let rubric = match notation::rubric(&form.rubric) {
                 Ok(rubric) => rubric,
                 Err(e) => {
-                    warning = Some(e.describe(locale));
+                    warning = Some(Problem::Notation { error: Box::new(e) });
                     case.rubric.clone()
                 }
             };
