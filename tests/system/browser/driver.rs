@@ -187,14 +187,15 @@ pub async fn wait_for_text(c: &Client, text: &str) {
 
 /// Clicks the element matching `css`, waiting up to 5 s for it: while a previous post is
 /// still landing, the element may not be there yet, or may belong to the page being
-/// replaced (a stale element, which is found again on the new page).
+/// replaced (a stale element, which is found again on the new page). Chromium reports the
+/// latter either as a stale element or as a node that "does not belong to the document".
 pub async fn click(c: &fantoccini::Client, css: &str) {
     let mut last = String::from("nothing matches");
     for _ in 0..50 {
         match c.find(fantoccini::Locator::Css(css)).await {
             Ok(element) => match element.click().await {
                 Ok(_) => return,
-                Err(e) if e.to_string().contains("stale element") => last = e.to_string(),
+                Err(e) if is_stale(&e.to_string()) => last = e.to_string(),
                 Err(e) => panic!("clicking {css}: {e}"),
             },
             Err(e) => last = format!("nothing matches: {e}"),
@@ -202,4 +203,8 @@ pub async fn click(c: &fantoccini::Client, css: &str) {
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     panic!("clicking {css}: {last}");
+}
+
+fn is_stale(error: &str) -> bool {
+    error.contains("stale element") || error.contains("does not belong to the document")
 }

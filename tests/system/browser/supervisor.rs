@@ -60,6 +60,14 @@ async fn a_supervisor_rates_a_follow_up_from_the_inbox_and_the_gains_change(app:
     let c = &browser.client;
     c.goto(&app.url("/login?return_to=/inbox")).await.unwrap();
     submit_sign_in(c, SUPERVISOR.0, SUPERVISOR.1).await;
+    // The sign-in lands before the next page is asked for; otherwise, on a busy machine,
+    // the gains page could be asked for without the session and show the sign-in page.
+    eventually("the sign-in lands on the inbox", || async {
+        c.current_url()
+            .await
+            .is_ok_and(|url| url.path() == "/inbox")
+    })
+    .await;
     let gains = app.url(&format!(
         "/supervise?cohort={cohort}&measure=supervisor:follow_up_30"
     ));
