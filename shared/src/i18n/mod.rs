@@ -23,14 +23,16 @@
 //! a wording is a `format!` string, and the compiler does the checking.
 
 mod course;
+mod islands;
 mod messages;
 mod outcomes;
 mod problems;
 mod text;
 
+pub use islands::{Say, say};
 pub use messages::Message;
 pub use problems::{FieldProblem, Problem};
-pub use text::{Say, Text, say, t};
+pub use text::{Text, t};
 
 /// The English form for `n`: `one` when it is 1, `other` otherwise. Vietnamese has no
 /// grammatical plural (CLDR: "other" only), so its wordings need no such choice.

@@ -3,8 +3,9 @@
 //! variant of [`Text`]; [`t`] picks its wording for a locale. Adding a variant without
 //! both wordings does not compile; a test compares their placeholders.
 //!
-//! The islands' words are the [`Say`] section: the browser bundle links only the
-//! function that words them, so it carries these and not the pages' hundreds.
+//! The islands' words are their own section ([`super::Say`], `islands.rs`): the browser
+//! bundle links only the function that words them, so it carries these and not the
+//! pages' hundreds.
 
 use crate::Locale;
 
@@ -31,6 +32,7 @@ macro_rules! messages {
         }
     };
 }
+pub(super) use messages;
 
 messages! { Text, t {
     AppName => "Fieldschool", "Fieldschool";
@@ -523,41 +525,12 @@ messages! { Text, t {
     VersionMove => "Chuyển lớp sang phiên bản {n}", "Move the class to version {n}";
 }}
 
-// The islands' section: what the browser bundle carries, apart so that the bundle holds
-// only these wordings (pages use the same words for the parts islands take over).
-messages! { Say, say {
-    ConnectionCheck => "Kiểm tra ngay", "Check now";
-    ConnectionNeedsScript => "Cần bật JavaScript để kiểm tra kết nối; mọi trang học vẫn dùng được khi tắt.", "The check needs JavaScript; every study page still works without it.";
-    ConnectionReady => "Sẵn sàng kiểm tra.", "Ready to check.";
-    Checking => "Đang kiểm tra…", "Checking…";
-    ConnectionGood => "Kết nối tốt", "Connection is good";
-    ConnectionSlow => "Kết nối chậm", "Connection is slow";
-    ConnectionFailed => "Không kết nối được máy chủ.", "Could not reach the server.";
-    CheckAnswer => "Kiểm tra câu trả lời", "Check this answer";
-    AnswerRight => "Đúng", "Correct";
-    AnswerPartly => "Đúng một phần", "Partly correct";
-    AnswerWrong => "Chưa đúng", "Not correct";
-    CheckFailed => "Chưa kiểm tra được (mất kết nối?). Câu trả lời vẫn được chấm khi nộp bài.", "Could not check now (no connection?). The answer is still graded when you submit.";
-    OutcomeSuccess => "Kết thúc tốt", "Success";
-    OutcomePartial => "Kết thúc chưa trọn vẹn", "Partial";
-    OutcomeFail => "Kết thúc không thành", "Fail";
-    PlayAgain => "Chơi lại từ đầu", "Play again";
-    YourResult => "Kết quả của bạn", "Your result";
-    YouChose => "Bạn đã chọn:", "You chose:";
-    WhatDoYouDo => "Đồng chí sẽ làm gì?", "What do you do?";
-    TimesPlayed => "Số lần đã chơi:", "Times played:";
-    Sending => "Đang gửi kết quả…", "Sending the result…";
-    CheckedHere => "(kiểm tra trên máy này)", "(checked on this device)";
-    SavedOnDevice => "Đã lưu trên máy này. Kết quả sẽ được gửi và chấm khi có mạng.", "Saved on this device. The result is sent and scored when you are online.";
-    SendFailed => "Chưa gửi được kết quả. Khi có mạng, bấm Gửi lại: lượt chơi không bị tính hai lần.", "The result has not been sent. When the line is back, press Send again: the play is never counted twice.";
-    SendAgain => "Gửi lại", "Send again";
-}}
-
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeSet;
 
     use super::*;
+    use crate::i18n::{Say, say};
 
     /// Every wording of both sections: (key, Vietnamese, English).
     fn every() -> Vec<(String, &'static str, &'static str)> {
