@@ -1,6 +1,8 @@
 //! What each problem of a course (and of its role-play scenarios) means.
 
+use crate::Locale;
 use crate::course::IssueKind;
+use crate::course::notation::{Notation, NotationError};
 use crate::roleplay::Problem;
 
 crate::wording! { IssueKind, fn describe(locale) {
@@ -44,3 +46,29 @@ crate::wording! { Problem, fn describe(locale) {
     NoEnding => "Tình huống chưa có kết thúc nào", "The scenario has no ending";
     TooLarge { nodes, max } => "Tình huống có {nodes} bước, tối đa {max}", "The scenario has {nodes} nodes; at most {max} are allowed";
 } }
+
+crate::wording! { Notation, fn describe(locale) {
+    AtLeastLines { min } => "Cần ít nhất {min} dòng", (min => "At least {min} line is needed", "At least {min} lines are needed");
+    MarkOneAnswer => "Đánh dấu đúng một đáp án bằng dấu * ở đầu dòng", "Mark exactly one answer with a * at the start of its line";
+    MarkCorrectAnswers => "Đánh dấu các đáp án đúng bằng dấu * ở đầu dòng", "Mark the correct answers with a * at the start of their lines";
+    TrueOrFalse => "Ghi “đúng” hoặc “sai”", "Write “true” or “false”";
+    NumericAnswer => "Ghi đáp số, ví dụ 42 ± 0.5", "Write the answer, e.g. 42 ± 0.5";
+    MatchingPair => "Ghi một cặp dạng “trái = phải”", "Write a pair as “left = right”";
+    UnknownQuestionType => "Loại câu hỏi không hợp lệ", "Unknown question type";
+    RubricLine => "Ghi điểm trước, ví dụ “3: Lắng nghe công dân”", "Write the points first, e.g. “3: Listens to the citizen”";
+    BlueprintLine => "Ghi “MÃ_NĂNG_LỰC: số câu”", "Write “COMPETENCY_CODE: number of items”";
+    SurveyLine => "Ghi “likert course: câu hỏi” (loại likert/text; về course/lecturer/relevance)", "Write “likert course: question” (kind likert/text; about course/lecturer/relevance)";
+    EffectsLine => "Ghi tác động dạng “MÃ +2, MÃ -1”", "Write effects as “CODE +2, CODE -1”";
+} }
+
+impl NotationError {
+    /// The problem, after the line it is on when it is on one.
+    pub fn describe(&self, locale: Locale) -> String {
+        let problem = self.problem.describe(locale);
+        match (self.line, locale) {
+            (0, _) => problem,
+            (n, Locale::Vi) => format!("Dòng {n}: {problem}"),
+            (n, Locale::En) => format!("Line {n}: {problem}"),
+        }
+    }
+}

@@ -22,31 +22,39 @@ pub use question::{QUESTION_TYPES, answers_text, question, question_type};
 use serde::{Deserialize, Serialize};
 
 use super::{BlueprintLine, RubricCriterion, SurveyAbout, SurveyItem, SurveyItemKind};
+use crate::L10n;
 use crate::roleplay::Effect;
-use crate::{L10n, Locale};
+
+/// What is wrong with a text box of the notation (worded in `crate::i18n::course`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "code", rename_all = "snake_case")]
+pub enum Notation {
+    /// Fewer lines than the question type needs.
+    AtLeastLines {
+        min: usize,
+    },
+    MarkOneAnswer,
+    MarkCorrectAnswers,
+    TrueOrFalse,
+    NumericAnswer,
+    MatchingPair,
+    UnknownQuestionType,
+    RubricLine,
+    BlueprintLine,
+    SurveyLine,
+    EffectsLine,
+}
 
 /// A line that could not be read: its number (1-based; 0 for the whole text) and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NotationError {
     pub line: usize,
-    pub message: L10n,
+    pub problem: Notation,
 }
 
 impl NotationError {
-    pub(super) fn at(line: usize, vi: &str, en: &str) -> Self {
-        Self {
-            line,
-            message: L10n::new(vi, en),
-        }
-    }
-
-    pub fn describe(&self, locale: Locale) -> String {
-        let message = self.message.get(locale);
-        match (self.line, locale) {
-            (0, _) => message.to_owned(),
-            (n, Locale::Vi) => format!("Dòng {n}: {message}"),
-            (n, Locale::En) => format!("Line {n}: {message}"),
-        }
+    pub(super) fn at(line: usize, problem: Notation) -> Self {
+        Self { line, problem }
     }
 }
 
@@ -89,13 +97,7 @@ pub fn rubric(input: &str) -> Result<Vec<RubricCriterion>, NotationError> {
             let (points, body) = line
                 .split_once(':')
                 .and_then(|(p, b)| Some((p.trim().parse::<u32>().ok()?, b)))
-                .ok_or_else(|| {
-                    NotationError::at(
-                        n,
-                        "Ghi điểm trước, ví dụ “3: Lắng nghe công dân”",
-                        "Write the points first, e.g. “3: Listens to the citizen”",
-                    )
-                })?;
+                .ok_or_else(|| NotationError::at(n, Notation::RubricLine))?;
             Ok(RubricCriterion {
                 text: text(body),
                 points,
@@ -123,13 +125,7 @@ pub fn blueprint(input: &str) -> Result<Vec<BlueprintLine>, NotationError> {
                     })
                 })
                 .filter(|l| !l.competency.is_empty())
-                .ok_or_else(|| {
-                    NotationError::at(
-                        n,
-                        "Ghi “MÃ_NĂNG_LỰC: số câu”",
-                        "Write “COMPETENCY_CODE: number of items”",
-                    )
-                })
+                .ok_or_else(|| NotationError::at(n, Notation::BlueprintLine))
         })
         .collect()
 }
@@ -146,7 +142,7 @@ pub fn survey(input: &str) -> Result<Vec<SurveyItem>, NotationError> {
     lines(input)
         .enumerate()
         .map(|(i, (n, line))| {
-            let bad = || NotationError::at(n, "Ghi “likert course: câu hỏi” (loại likert/text; về course/lecturer/relevance)", "Write “likert course: question” (kind likert/text; about course/lecturer/relevance)");
+            let bad = || NotationError::at(n, Notation::SurveyLine);
             let (head, prompt) = line.split_once(':').ok_or_else(bad)?;
             let mut words = head.split_whitespace();
             let kind = match words.next() {
@@ -154,7 +150,10 @@ pub fn survey(input: &str) -> Result<Vec<SurveyItem>, NotationError> {
                 Some("text") => SurveyItemKind::Text,
                 _ => return Err(bad()),
             };
-            let about = words.next().and_then(SurveyAbout::from_code).ok_or_else(bad)?;
+            let about = words
+                .next()
+                .and_then(SurveyAbout::from_code)
+                .ok_or_else(bad)?;
             Ok(SurveyItem {
                 id: format!("s{}", i + 1),
                 kind,
@@ -194,13 +193,7 @@ pub fn effects(input: &str) -> Result<Vec<Effect>, NotationError> {
                     ))
                 })
                 .filter(|(c, _)| !c.is_empty())
-                .ok_or_else(|| {
-                    NotationError::at(
-                        0,
-                        "Ghi tác động dạng “MÃ +2, MÃ -1”",
-                        "Write effects as “CODE +2, CODE -1”",
-                    )
-                })?;
+                .ok_or_else(|| NotationError::at(0, Notation::EffectsLine))?;
             Ok(Effect {
                 competency: code.to_owned(),
                 delta,

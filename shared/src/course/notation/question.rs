@@ -1,7 +1,7 @@
 //! The answers box of each question type: `* right | English >> feedback` for choices,
 //! `đúng`/`sai`, `30 ± 2`, accepted answers, items in order, `left = right`.
 
-use super::{NotationError, lines, text, text_line};
+use super::{Notation, NotationError, lines, text, text_line};
 use crate::quiz::{Item, MultiScoring, Question};
 
 /// The question types, as named in forms and packages.
@@ -72,6 +72,49 @@ fn number(word: &str) -> Option<f64> {
         .filter(|n| n.is_finite())
 }
 
+/// Options, `*` marking the correct ones: exactly one for a single choice, at least one
+/// for a multiple choice.
+fn choices(
+    single: bool,
+    entries: &[(usize, &str)],
+    partial: bool,
+) -> Result<Question, NotationError> {
+    let mut options = Vec::new();
+    let mut correct = Vec::new();
+    for (i, (_, line)) in entries.iter().enumerate() {
+        let (right, body) = match line.strip_prefix('*') {
+            Some(rest) => (true, rest),
+            None => (false, *line),
+        };
+        let option = item(i, body);
+        if right {
+            correct.push(option.key.clone());
+        }
+        options.push(option);
+    }
+    if single {
+        match correct.as_slice() {
+            [one] => Ok(Question::SingleChoice {
+                options,
+                correct: one.clone(),
+            }),
+            _ => Err(NotationError::at(0, Notation::MarkOneAnswer)),
+        }
+    } else if correct.is_empty() {
+        Err(NotationError::at(0, Notation::MarkCorrectAnswers))
+    } else {
+        Ok(Question::MultipleChoice {
+            options,
+            correct,
+            scoring: if partial {
+                MultiScoring::Partial
+            } else {
+                MultiScoring::AllOrNothing
+            },
+        })
+    }
+}
+
 /// Reads the answers box of a question of type `kind`.
 pub fn question(
     kind: &str,
@@ -82,11 +125,7 @@ pub fn question(
     let entries: Vec<(usize, &str)> = lines(input).collect();
     let need = |n: usize| {
         if entries.len() < n {
-            Err(NotationError::at(
-                0,
-                &format!("Cần ít nhất {n} dòng"),
-                &format!("At least {n} lines are needed"),
-            ))
+            Err(NotationError::at(0, Notation::AtLeastLines { min: n }))
         } else {
             Ok(())
         }
@@ -94,74 +133,21 @@ pub fn question(
     match kind {
         "single_choice" | "multiple_choice" => {
             need(2)?;
-            let mut options = Vec::new();
-            let mut correct = Vec::new();
-            for (i, (_, line)) in entries.iter().enumerate() {
-                let (right, body) = match line.strip_prefix('*') {
-                    Some(rest) => (true, rest),
-                    None => (false, *line),
-                };
-                let option = item(i, body);
-                if right {
-                    correct.push(option.key.clone());
-                }
-                options.push(option);
-            }
-            if kind == "single_choice" {
-                match correct.as_slice() {
-                    [one] => Ok(Question::SingleChoice {
-                        options,
-                        correct: one.clone(),
-                    }),
-                    _ => Err(NotationError::at(
-                        0,
-                        "Đánh dấu đúng một đáp án bằng dấu * ở đầu dòng",
-                        "Mark exactly one answer with a * at the start of its line",
-                    )),
-                }
-            } else if correct.is_empty() {
-                Err(NotationError::at(
-                    0,
-                    "Đánh dấu các đáp án đúng bằng dấu * ở đầu dòng",
-                    "Mark the correct answers with a * at the start of their lines",
-                ))
-            } else {
-                Ok(Question::MultipleChoice {
-                    options,
-                    correct,
-                    scoring: if partial {
-                        MultiScoring::Partial
-                    } else {
-                        MultiScoring::AllOrNothing
-                    },
-                })
-            }
+            choices(kind == "single_choice", &entries, partial)
         }
         "true_false" => {
             let Some((n, word)) = entries.first() else {
-                return Err(NotationError::at(
-                    0,
-                    "Ghi “đúng” hoặc “sai”",
-                    "Write “true” or “false”",
-                ));
+                return Err(NotationError::at(0, Notation::TrueOrFalse));
             };
             match crate::text::fold(word).as_str() {
                 "dung" | "true" | "d" | "t" => Ok(Question::TrueFalse { correct: true }),
                 "sai" | "false" | "s" | "f" => Ok(Question::TrueFalse { correct: false }),
-                _ => Err(NotationError::at(
-                    *n,
-                    "Ghi “đúng” hoặc “sai”",
-                    "Write “true” or “false”",
-                )),
+                _ => Err(NotationError::at(*n, Notation::TrueOrFalse)),
             }
         }
         "numeric" => {
             let Some((n, line)) = entries.first() else {
-                return Err(NotationError::at(
-                    0,
-                    "Ghi đáp số, ví dụ 42 ± 0.5",
-                    "Write the answer, e.g. 42 ± 0.5",
-                ));
+                return Err(NotationError::at(0, Notation::NumericAnswer));
             };
             let (answer, tolerance) = match line.split_once('±').or_else(|| line.split_once("+-"))
             {
@@ -172,11 +158,7 @@ pub fn question(
                 (Some(answer), Some(tolerance)) if tolerance >= 0.0 => {
                     Ok(Question::Numeric { answer, tolerance })
                 }
-                _ => Err(NotationError::at(
-                    *n,
-                    "Ghi đáp số, ví dụ 42 ± 0.5",
-                    "Write the answer, e.g. 42 ± 0.5",
-                )),
+                _ => Err(NotationError::at(*n, Notation::NumericAnswer)),
             }
         }
         "short_text" => {
@@ -203,11 +185,7 @@ pub fn question(
             let mut pairs = Vec::new();
             for (i, (n, line)) in entries.iter().enumerate() {
                 let Some((l, r)) = line.split_once(" = ") else {
-                    return Err(NotationError::at(
-                        *n,
-                        "Ghi một cặp dạng “trái = phải”",
-                        "Write a pair as “left = right”",
-                    ));
+                    return Err(NotationError::at(*n, Notation::MatchingPair));
                 };
                 let (l, r) = (item(i, l), item(i, r));
                 pairs.push((l.key.clone(), r.key.clone()));
@@ -216,11 +194,7 @@ pub fn question(
             }
             Ok(Question::Matching { left, right, pairs })
         }
-        _ => Err(NotationError::at(
-            0,
-            "Loại câu hỏi không hợp lệ",
-            "Unknown question type",
-        )),
+        _ => Err(NotationError::at(0, Notation::UnknownQuestionType)),
     }
 }
 
