@@ -86,6 +86,18 @@ good.one,Trùng Dòng,,VN-LCI-YTY,,learner,mật khẩu rất tốt
         !fields.iter().any(|f| f.starts_with("line 2:")),
         "line 2 is fine: {fields:?}"
     );
+    // Problems of the file's shape and of each row's meaning come in the file's order,
+    // so a long list can be worked through from the top.
+    let lines: Vec<u64> = error["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["line"].as_u64().unwrap())
+        .collect();
+    assert!(
+        lines.is_sorted(),
+        "the problems are in the file's order: {fields:?}"
+    );
     assert_eq!(
         user_count(&app, &token).await,
         before,

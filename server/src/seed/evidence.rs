@@ -260,29 +260,7 @@ pub async fn seed(db: &Db, hasher: &PasswordHasher) -> Result<u64, SeedError> {
     let now = Utc::now();
     let ends = now.date_naive() - Duration::days(120);
     let starts = ends - Duration::days(45);
-    let id = Uuid::new_v4();
-    cohort::ActiveModel {
-        id: Set(id),
-        course_id: Set(course.id),
-        version: Set(course.latest_version.max(1)),
-        title_vi: Set(TITLE_VI.into()),
-        title_en: Set(TITLE_EN.into()),
-        starts_on: Set(starts),
-        ends_on: Set(ends),
-        created_by: Set(lecturer.id),
-        created_at: Set(now),
-        gate_pre: Set(true),
-        gate_post: Set(true),
-    }
-    .insert(db)
-    .await?;
-    cohort_lecturer::ActiveModel {
-        cohort_id: Set(id),
-        user_id: Set(lecturer.id),
-        added_at: Set(now),
-    }
-    .insert(db)
-    .await?;
+    let id = finished_class(db, course, lecturer.id, (starts, ends)).await?;
     let at = |date: NaiveDate| date.and_time(NaiveTime::MIN).and_utc();
     let mut items = Vec::new();
     for (i, account) in CADRES.iter().enumerate() {
@@ -296,53 +274,19 @@ pub async fn seed(db: &Db, hasher: &PasswordHasher) -> Result<u64, SeedError> {
         .await?;
         survey(db, id, learner, lecturer.id, i, at(ends)).await?;
         for (c, competency) in competencies.iter().enumerate() {
-            // Tests: low before, about one level up after; self-ratings start high and
-            // move less; the supervisor sees a smaller change that holds at 90 days.
-            let steps = [
-                (Source::PreTest, Phase::Before, level(i, c, 1, 1, 3), starts),
-                (Source::PostTest, Phase::After, level(i, c, 2, 2, 3), ends),
-                (
-                    Source::SelfRating,
-                    Phase::Before,
-                    level(i, c, 3, 3, 2),
-                    starts,
-                ),
-                (Source::SelfRating, Phase::After, level(i, c, 4, 3, 3), ends),
-                (
-                    Source::Supervisor,
-                    Phase::Before,
-                    level(i, c, 5, 2, 2),
-                    starts,
-                ),
-                (Source::Supervisor, Phase::After, level(i, c, 6, 2, 3), ends),
-                (
-                    Source::Supervisor,
-                    Phase::FollowUp30,
-                    level(i, c, 7, 2, 3),
-                    ends + Duration::days(30),
-                ),
-                (
-                    Source::Supervisor,
-                    Phase::FollowUp90,
-                    level(i, c, 8, 3, 2),
-                    ends + Duration::days(90),
-                ),
-            ];
-            for (source, phase, value, date) in steps {
-                let rated = matches!(source, Source::Supervisor);
+            for (source, phase, value, date) in steps(i, c, (starts, ends)) {
+                let rater = match source {
+                    Source::Supervisor => Some(supervisor.id),
+                    Source::SelfRating => Some(learner),
+                    _ => None,
+                };
                 items.push(NewEvidence {
                     user_id: learner,
                     competency_id: *competency,
                     source,
                     phase,
                     level: value,
-                    rater_id: if rated {
-                        Some(supervisor.id)
-                    } else if source == Source::SelfRating {
-                        Some(learner)
-                    } else {
-                        None
-                    },
+                    rater_id: rater,
                     cohort_id: Some(id),
                     attempt_id: None,
                     observed_at: at(date),
@@ -357,4 +301,78 @@ pub async fn seed(db: &Db, hasher: &PasswordHasher) -> Result<u64, SeedError> {
         }
     }
     Ok(store(db, items).await?)
+}
+
+/// The class that ended four months ago, with its lecturer.
+async fn finished_class(
+    db: &Db,
+    course: course::Model,
+    lecturer: Uuid,
+    (starts, ends): (NaiveDate, NaiveDate),
+) -> Result<Uuid, SeedError> {
+    let now = Utc::now();
+    let id = Uuid::new_v4();
+    cohort::ActiveModel {
+        id: Set(id),
+        course_id: Set(course.id),
+        version: Set(course.latest_version.max(1)),
+        title_vi: Set(TITLE_VI.into()),
+        title_en: Set(TITLE_EN.into()),
+        starts_on: Set(starts),
+        ends_on: Set(ends),
+        created_by: Set(lecturer),
+        created_at: Set(now),
+        gate_pre: Set(true),
+        gate_post: Set(true),
+    }
+    .insert(db)
+    .await?;
+    cohort_lecturer::ActiveModel {
+        cohort_id: Set(id),
+        user_id: Set(lecturer),
+        added_at: Set(now),
+    }
+    .insert(db)
+    .await?;
+    Ok(id)
+}
+
+/// Cadre `i`'s evidence in competency `c`: tests low before and about one level up after;
+/// self-ratings start high and move less; the supervisor sees a smaller change that holds
+/// at 90 days.
+fn steps(
+    i: usize,
+    c: usize,
+    (starts, ends): (NaiveDate, NaiveDate),
+) -> [(Source, Phase, i32, NaiveDate); 8] {
+    [
+        (Source::PreTest, Phase::Before, level(i, c, 1, 1, 3), starts),
+        (Source::PostTest, Phase::After, level(i, c, 2, 2, 3), ends),
+        (
+            Source::SelfRating,
+            Phase::Before,
+            level(i, c, 3, 3, 2),
+            starts,
+        ),
+        (Source::SelfRating, Phase::After, level(i, c, 4, 3, 3), ends),
+        (
+            Source::Supervisor,
+            Phase::Before,
+            level(i, c, 5, 2, 2),
+            starts,
+        ),
+        (Source::Supervisor, Phase::After, level(i, c, 6, 2, 3), ends),
+        (
+            Source::Supervisor,
+            Phase::FollowUp30,
+            level(i, c, 7, 2, 3),
+            ends + Duration::days(30),
+        ),
+        (
+            Source::Supervisor,
+            Phase::FollowUp90,
+            level(i, c, 8, 3, 2),
+            ends + Duration::days(90),
+        ),
+    ]
 }

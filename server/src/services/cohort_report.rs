@@ -7,14 +7,16 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::{SecondsFormat, Utc};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set, sea_query::OnConflict};
-use shared::course::ActivityBody;
+use shared::course::{ActivityBody, Package};
 use shared::item_stats::analyse;
 use shared::learning::{CohortReport, LearnerStanding, Reflection, ReviewForm};
 use shared::progress::{Record, derive};
 use shared::{FieldProblem, Problem};
 use uuid::Uuid;
 
-use crate::entities::{attempt, certificate, enrolment, progress_event, review, user, work_draft};
+use crate::entities::{
+    attempt, certificate, cohort, enrolment, progress_event, review, user, work_draft,
+};
 use crate::services::actors::Actor;
 use crate::services::attempts::{self, AttemptError, gating, to_result};
 use crate::services::cohorts;
@@ -23,6 +25,7 @@ use crate::services::progress::{attempt_record, draft_record, event_record};
 
 pub const MAX_COMMENT: usize = 4000;
 
+/// The lecturer's report of a cohort: standings, written answers, item statistics.
 pub async fn report(db: &Db, actor: &Actor, cohort_id: Uuid) -> Result<CohortReport, AttemptError> {
     let cohort = cohorts::load(db, actor, cohort_id, CohortAction::Manage).await?;
     let package = attempts::package_of(db, &cohort).await?;
@@ -34,7 +37,7 @@ pub async fn report(db: &Db, actor: &Actor, cohort_id: Uuid) -> Result<CohortRep
         .map(|e| e.user_id)
         .collect();
     let people = user::Entity::find()
-        .filter(user::Column::Id.is_in(enrolled.clone()))
+        .filter(user::Column::Id.is_in(enrolled))
         .order_by_asc(user::Column::FullName)
         .all(db)
         .await?;
@@ -44,6 +47,29 @@ pub async fn report(db: &Db, actor: &Actor, cohort_id: Uuid) -> Result<CohortRep
         .order_by_asc(attempt::Column::SubmittedAt)
         .all(db)
         .await?;
+    let learners = standings(db, &cohort, &package, &people, &rows).await?;
+    let reflections = reflections(db, &package, &people, &rows).await?;
+    let items = analyse(&first_papers(&package, &rows)?);
+    let summary = cohorts::summaries(db, vec![cohort])
+        .await?
+        .pop()
+        .ok_or(AttemptError::NotFound)?;
+    Ok(CohortReport {
+        cohort: summary,
+        learners,
+        reflections,
+        items,
+    })
+}
+
+/// Each learner's progress, derived from the same records the learner's own pages use.
+async fn standings(
+    db: &Db,
+    cohort: &cohort::Model,
+    package: &Package,
+    people: &[user::Model],
+    rows: &[attempt::Model],
+) -> Result<Vec<LearnerStanding>, AttemptError> {
     let events = progress_event::Entity::find()
         .filter(progress_event::Column::CohortId.eq(cohort.id))
         .all(db)
@@ -60,7 +86,7 @@ pub async fn report(db: &Db, actor: &Actor, cohort_id: Uuid) -> Result<CohortRep
         .map(|c| c.user_id)
         .collect();
     let mut records: HashMap<Uuid, Vec<Record>> = HashMap::new();
-    for a in &rows {
+    for a in rows {
         records
             .entry(a.user_id)
             .or_default()
@@ -72,20 +98,29 @@ pub async fn report(db: &Db, actor: &Actor, cohort_id: Uuid) -> Result<CohortRep
     for d in drafts {
         records.entry(d.user_id).or_default().push(draft_record(d));
     }
-    let learners = people
+    Ok(people
         .iter()
         .map(|p| LearnerStanding {
             id: p.id,
             username: p.username.clone(),
             full_name: p.full_name.clone(),
             progress: derive(
-                &package,
-                gating(&cohort),
+                package,
+                gating(cohort),
                 records.get(&p.id).map_or(&[][..], Vec::as_slice),
             ),
             certificate: certified.contains(&p.id),
         })
-        .collect();
+        .collect())
+}
+
+/// The case-study answers, each with its review when it has one.
+async fn reflections(
+    db: &Db,
+    package: &Package,
+    people: &[user::Model],
+    rows: &[attempt::Model],
+) -> Result<Vec<Reflection>, AttemptError> {
     let names: HashMap<Uuid, &str> = people
         .iter()
         .map(|p| (p.id, p.full_name.as_str()))
@@ -125,9 +160,17 @@ pub async fn report(db: &Db, actor: &Actor, cohort_id: Uuid) -> Result<CohortRep
             }),
         });
     }
-    // Item statistics: each learner's first attempt at each quiz or test.
+    Ok(reflections)
+}
+
+/// For item statistics: each learner's first attempt at each quiz or test, as the score of
+/// every question.
+fn first_papers(
+    package: &Package,
+    rows: &[attempt::Model],
+) -> Result<Vec<Vec<(String, f64)>>, AttemptError> {
     let mut first: BTreeMap<(Uuid, &str), &attempt::Model> = BTreeMap::new();
-    for a in &rows {
+    for a in rows {
         let graded = matches!(
             package.activity(&a.activity_id).map(|x| &x.body),
             Some(ActivityBody::Quiz(_) | ActivityBody::Assessment(_))
@@ -138,27 +181,16 @@ pub async fn report(db: &Db, actor: &Actor, cohort_id: Uuid) -> Result<CohortRep
                 .or_insert(a);
         }
     }
-    let mut papers = Vec::new();
-    for a in first.values() {
-        let result = to_result(a)?;
-        papers.push(
-            result
+    first
+        .values()
+        .map(|a| {
+            Ok(to_result(a)?
                 .questions
                 .into_iter()
                 .map(|q| (q.question, q.score))
-                .collect::<Vec<_>>(),
-        );
-    }
-    let summary = cohorts::summaries(db, vec![cohort])
-        .await?
-        .pop()
-        .ok_or(AttemptError::NotFound)?;
-    Ok(CohortReport {
-        cohort: summary,
-        learners,
-        reflections,
-        items: analyse(&papers),
-    })
+                .collect())
+        })
+        .collect()
 }
 
 /// Reviews a case study's answers by the activity's rubric (replacing an earlier review).

@@ -5,6 +5,7 @@
 
 use crate::store::Db;
 use shared::course::{Activity, ActivityBody, QuizQuestion};
+use shared::page::Page;
 use shared::sync::{OfflineFile, OfflinePackage};
 use uuid::Uuid;
 
@@ -68,9 +69,9 @@ pub async fn package(
     let cohort = cohorts::load(db, actor, cohort_id, CohortAction::Study).await?;
     let course = attempts::package_of(db, &cohort).await?;
     let mut files = vec![
-        page("/learn".into(), 0.0),
+        page(Page::Learning.path(), 0.0),
         page(
-            format!("/learn/{}", cohort.id),
+            Page::Learn(cohort.id).path(),
             (OUTLINE_BYTES
                 + course
                     .activities()
@@ -83,7 +84,7 @@ pub async fn package(
         let locked = progress.of(&a.id).is_some_and(|p| p.locked);
         let paper = attempts::questions_for(&course, &a.id, actor.me.id, cohort.id);
         page(
-            format!("/learn/{}/{}", cohort.id, a.id),
+            Page::LearnActivity(cohort.id, a.id.clone()).path(),
             content_of(a, locked, paper),
         )
     }));

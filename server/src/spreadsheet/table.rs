@@ -14,6 +14,12 @@ pub struct Spec<'a> {
     pub required: &'a [&'a str],
     /// Rows accepted in one file.
     pub max_rows: usize,
+    /// Columns not in `columns` are passed over instead of refused (a list kept with other
+    /// columns, such as names next to the usernames).
+    pub others_ignored: bool,
+    /// A file whose first row names none of `columns` is a bare list: every row, the first
+    /// included, is data, and its first cell is this column.
+    pub headerless: Option<&'a str>,
 }
 
 /// One row of a table: its line in the file (the header is line 1) and its cells.
@@ -59,17 +65,27 @@ pub fn read(text: &str, spec: &Spec<'static>) -> (Vec<Row>, Vec<FieldProblem>) {
             );
         }
     };
+    if let Some(column) = spec.headerless
+        && !header.iter().any(|h| spec.columns.contains(&h.as_str()))
+    {
+        let bare = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .trim(csv::Trim::All)
+            .flexible(true)
+            .from_reader(text.as_bytes());
+        return rows(bare, &[column.to_owned()], spec, 1);
+    }
     let problems = header_problems(&header, spec);
     if !problems.is_empty() {
         return (Vec::new(), problems);
     }
-    rows(reader, &header, spec)
+    rows(reader, &header, spec, 2)
 }
 
 fn header_problems(header: &[String], spec: &Spec) -> Vec<FieldProblem> {
     let mut problems = Vec::new();
     for name in header {
-        if !spec.columns.contains(&name.as_str()) {
+        if !spec.others_ignored && !spec.columns.contains(&name.as_str()) {
             let problem = Problem::UnknownColumn {
                 columns: spec.columns.join(", "),
             };
@@ -84,10 +100,12 @@ fn header_problems(header: &[String], spec: &Spec) -> Vec<FieldProblem> {
     problems
 }
 
+/// The rows of `reader`, the first of them at line `first`.
 fn rows(
     mut reader: csv::Reader<&[u8]>,
     header: &[String],
     spec: &Spec<'static>,
+    first: u64,
 ) -> (Vec<Row>, Vec<FieldProblem>) {
     let (mut rows, mut problems) = (Vec::new(), Vec::new());
     // Where each of the spec's columns is in the file.
@@ -97,7 +115,7 @@ fn rows(
         .map(|c| header.iter().position(|h| h == c))
         .collect();
     for (index, record) in reader.records().enumerate() {
-        let fallback = index as u64 + 2;
+        let fallback = index as u64 + first;
         if index >= spec.max_rows {
             let problem = Problem::RowsAtMost { max: spec.max_rows };
             problems.push(FieldProblem::at_line(fallback, "file", problem));
@@ -137,6 +155,8 @@ mod tests {
         columns: &["username", "level", "note"],
         required: &["username", "level"],
         max_rows: 2,
+        others_ignored: false,
+        headerless: None,
     };
 
     fn places(problems: &[FieldProblem]) -> Vec<String> {

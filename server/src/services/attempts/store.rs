@@ -4,7 +4,8 @@
 use crate::store::Db;
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set, TransactionTrait};
-use shared::course::{ActivityBody, Package};
+use shared::course::{Activity, ActivityBody, Package, Phase, QuizQuestion};
+use shared::learning::QuestionOutcome;
 use shared::learning::{AttemptResult, AttemptSubmission};
 use shared::{FieldProblem, Problem};
 use std::sync::Arc;
@@ -109,16 +110,14 @@ pub async fn submit(
     }
 }
 
-async fn store(
-    db: &Db,
-    actor: &Actor,
-    cohort_id: Uuid,
+/// The submission as an attempt: a form's fields read as the activity's answers.
+fn input_of(
     submission: Submission,
-    origin: Origin,
-) -> Result<(AttemptResult, bool), AttemptError> {
-    let cohort = cohorts::load(db, actor, cohort_id, CohortAction::Study).await?;
-    let (version, package) = version_for(db, &cohort, origin).await?;
-    let input = match submission {
+    package: &Package,
+    actor: &Actor,
+    cohort: &cohort::Model,
+) -> AttemptSubmission {
+    match submission {
         Submission::Json(input) => input,
         Submission::Form {
             id,
@@ -128,24 +127,42 @@ async fn store(
         } => AttemptSubmission {
             id,
             client_at,
-            ..evaluate::from_form(&package, &activity, actor.me.id, cohort.id, &fields)
+            ..evaluate::from_form(package, &activity, actor.me.id, cohort.id, &fields)
         },
-    };
-    let activity = package
-        .activity(&input.activity)
-        .ok_or(AttemptError::NoSuchActivity)?;
-    let client_at = client_time(input.client_at.as_deref())?;
-    // One read of the learner's attempts answers both the gate and the limit.
-    let records = records_if_open(db, &cohort, &package, actor.me.id, &input.activity).await?;
-    // Online, a used-up limit refuses; offline work is kept, marked, and counts for nothing.
-    let over_limit = match (
-        within_limit(&records, &input.activity, allowed(&activity.body)),
+    }
+}
+
+/// Whether the attempt is over the activity's limit. Online, a used-up limit refuses;
+/// offline work is kept, marked, and counts for nothing. One read of the learner's
+/// attempts answers both the gate and the limit.
+async fn over_limit(
+    db: &Db,
+    cohort: &cohort::Model,
+    package: &Package,
+    actor: &Actor,
+    activity: &Activity,
+    origin: Origin,
+) -> Result<bool, AttemptError> {
+    let records = records_if_open(db, cohort, package, actor.me.id, &activity.id).await?;
+    match (
+        within_limit(&records, &activity.id, allowed(&activity.body)),
         origin,
     ) {
-        (Ok(()), _) => false,
-        (Err(_), Origin::Offline { .. }) => true,
-        (Err(refused), Origin::Online) => return Err(refused),
-    };
+        (Ok(()), _) => Ok(false),
+        (Err(_), Origin::Offline { .. }) => Ok(true),
+        (Err(refused), Origin::Online) => Err(refused),
+    }
+}
+
+/// Scores the attempt (a survey's answers are checked against the class's lecturers).
+async fn grade(
+    db: &Db,
+    cohort: &cohort::Model,
+    package: &Package,
+    actor: &Actor,
+    input: &AttemptSubmission,
+    activity: &Activity,
+) -> Result<evaluate::Evaluated, AttemptError> {
     let lecturers: Vec<Uuid> = if matches!(activity.body, ActivityBody::Survey(_)) {
         cohort_lecturer::Entity::find()
             .filter(cohort_lecturer::Column::CohortId.eq(cohort.id))
@@ -157,11 +174,67 @@ async fn store(
     } else {
         Vec::new()
     };
-    let evaluated = evaluate::evaluate(&package, actor.me.id, cohort.id, &lecturers, &input)
-        .map_err(|refusal| match refusal {
+    evaluate::evaluate(package, actor.me.id, cohort.id, &lecturers, input).map_err(|refusal| {
+        match refusal {
             evaluate::Refusal::NoSuchActivity => AttemptError::NoSuchActivity,
             evaluate::Refusal::Invalid(fields) => AttemptError::Invalid(fields),
-        })?;
+        }
+    })
+}
+
+/// What is stored with an attempt in the same transaction.
+struct WithAttempt<'a> {
+    /// The learner's draft of a case study or role-play, which the attempt replaces.
+    draft_of: Option<&'a str>,
+    /// A test's competency evidence: its phase, and the attempt's paper and scores.
+    evidence: Option<(Phase, &'a [QuizQuestion], &'a [QuestionOutcome])>,
+}
+
+/// Writes the attempt, with what goes with it in one transaction (a quiz or a survey
+/// alone in one statement).
+async fn write(
+    db: &Db,
+    cohort: &cohort::Model,
+    actor: &Actor,
+    row: attempt::ActiveModel,
+    with: WithAttempt<'_>,
+) -> Result<attempt::Model, sea_orm::DbErr> {
+    if with.draft_of.is_none() && with.evidence.is_none() {
+        return row.insert(db).await;
+    }
+    let txn = db.begin().await?;
+    let stored = row.insert(&txn).await?;
+    if let Some(activity) = with.draft_of {
+        work_draft::Entity::delete_many()
+            .filter(work_draft::Column::CohortId.eq(cohort.id))
+            .filter(work_draft::Column::UserId.eq(actor.me.id))
+            .filter(work_draft::Column::ActivityId.eq(activity))
+            .exec(&txn)
+            .await?;
+    }
+    if let Some((phase, paper, scores)) = with.evidence {
+        evidence::from_tests::record(&txn, cohort, phase, &stored, paper, scores).await?;
+    }
+    txn.commit().await?;
+    Ok(stored)
+}
+
+async fn store(
+    db: &Db,
+    actor: &Actor,
+    cohort_id: Uuid,
+    submission: Submission,
+    origin: Origin,
+) -> Result<(AttemptResult, bool), AttemptError> {
+    let cohort = cohorts::load(db, actor, cohort_id, CohortAction::Study).await?;
+    let (version, package) = version_for(db, &cohort, origin).await?;
+    let input = input_of(submission, &package, actor, &cohort);
+    let activity = package
+        .activity(&input.activity)
+        .ok_or(AttemptError::NoSuchActivity)?;
+    let client_at = client_time(input.client_at.as_deref())?;
+    let over_limit = over_limit(db, &cohort, &package, actor, activity, origin).await?;
+    let evaluated = grade(db, &cohort, &package, actor, &input, activity).await?;
     let encode = |e: serde_json::Error| AttemptError::Encoding(e.to_string());
     let row = attempt::ActiveModel {
         id: Set(input.id),
@@ -181,52 +254,29 @@ async fn store(
         over_limit: Set(over_limit),
         course_version: Set(Some(version)),
     };
-    // Only case studies and role-plays have drafts, which the attempt replaces: those are
-    // stored with the draft's removal in one transaction; quizzes and surveys in one
-    // statement.
+    // Only case studies and role-plays have drafts; tests give competency evidence (not
+    // when over the limit).
     let has_draft = matches!(
         activity.body,
         ActivityBody::CaseStudy(_) | ActivityBody::RolePlay(_)
     );
-    // Tests are stored with the competency evidence they give, in one transaction.
     let test_phase = match &activity.body {
         ActivityBody::Assessment(test) if !over_limit => Some(test.phase),
         _ => None,
     };
-    let inserted = if has_draft || test_phase.is_some() {
-        let txn = db.begin().await?;
-        match row.insert(&txn).await {
-            Ok(stored) => {
-                if has_draft {
-                    work_draft::Entity::delete_many()
-                        .filter(work_draft::Column::CohortId.eq(cohort.id))
-                        .filter(work_draft::Column::UserId.eq(actor.me.id))
-                        .filter(work_draft::Column::ActivityId.eq(input.activity.as_str()))
-                        .exec(&txn)
-                        .await?;
-                }
-                if let Some(phase) = test_phase {
-                    let paper = questions_for(&package, &input.activity, actor.me.id, cohort.id)
-                        .unwrap_or_default();
-                    evidence::from_tests::record(
-                        &txn,
-                        &cohort,
-                        phase,
-                        &stored,
-                        &paper,
-                        &evaluated.questions,
-                    )
-                    .await?;
-                }
-                txn.commit().await?;
-                Ok(stored)
-            }
-            Err(e) => Err(e),
+    let paper = match test_phase {
+        Some(_) => {
+            questions_for(&package, &input.activity, actor.me.id, cohort.id).unwrap_or_default()
         }
-    } else {
-        row.insert(db).await
+        None => Vec::new(),
     };
-    match inserted {
+    let evidence =
+        test_phase.map(|phase| (phase, paper.as_slice(), evaluated.questions.as_slice()));
+    let with = WithAttempt {
+        draft_of: has_draft.then_some(input.activity.as_str()),
+        evidence,
+    };
+    match write(db, &cohort, actor, row, with).await {
         Ok(stored) => Ok((to_result(&stored)?, true)),
         // The same id sent twice at once: the other request stored it first.
         Err(e)

@@ -34,6 +34,8 @@ const SPEC: Spec<'static> = Spec {
     columns: &FRAMEWORK_COLUMNS,
     required: &FRAMEWORK_COLUMNS,
     max_rows: MAX_ROWS,
+    others_ignored: false,
+    headerless: None,
 };
 
 /// Reads the CSV; every problem is reported with its line.

@@ -160,6 +160,8 @@ const SPEC: Spec<'static> = Spec {
     columns: &COLUMNS,
     required: &REQUIRED,
     max_rows: MAX_ROWS,
+    others_ignored: false,
+    headerless: None,
 };
 
 /// How many of `rows` a real import would add (a row already stored, or twice in the

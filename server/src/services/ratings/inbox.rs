@@ -99,10 +99,19 @@ fn task(
 /// invitations that are open today.
 pub async fn inbox(db: &Db, actor: &Actor) -> Result<Inbox, DbErr> {
     let today = Utc::now().date_naive();
+    let mut tasks = self_ratings(db, actor, today).await?;
+    tasks.extend(supervisor_ratings(db, actor, today).await?);
+    tasks.extend(peer_ratings(db, actor).await?);
+    tasks.sort_by(|a, b| (&a.due_on, &a.learner_name).cmp(&(&b.due_on, &b.learner_name)));
+    let total = tasks.len() as u64;
+    tasks.truncate(LISTED);
+    Ok(Inbox { tasks, total })
+}
+
+/// The actor's self-ratings open today, before and after each of their classes.
+async fn self_ratings(db: &Db, actor: &Actor, today: NaiveDate) -> Result<Vec<RatingTask>, DbErr> {
     let me = actor.me.id;
     let mut tasks = Vec::new();
-
-    // Self-ratings.
     let mine: Vec<Uuid> = enrolment::Entity::find()
         .filter(enrolment::Column::UserId.eq(me))
         .all(db)
@@ -133,107 +142,119 @@ pub async fn inbox(db: &Db, actor: &Actor) -> Result<Inbox, DbErr> {
             }
         }
     }
+    Ok(tasks)
+}
 
-    // Supervisor ratings of the people in the actor's supervisor scope.
+/// Supervisor ratings open today of the people in the actor's supervisor scope.
+async fn supervisor_ratings(
+    db: &Db,
+    actor: &Actor,
+    today: NaiveDate,
+) -> Result<Vec<RatingTask>, DbErr> {
+    let me = actor.me.id;
+    let mut tasks = Vec::new();
     let scope = policy::scope(actor, Action::RateAsSupervisor);
-    if scope != Scope::Nothing {
-        let (filter, mut values): (String, Vec<Value>) = match &scope {
-            Scope::Subtrees(paths) => (
-                format!(" AND ({})", vec!["o.path LIKE ?"; paths.len()].join(" OR ")),
-                paths.iter().map(|p| Value::from(format!("{p}%"))).collect(),
-            ),
-            _ => (String::new(), Vec::new()),
+    if scope == Scope::Nothing {
+        return Ok(tasks);
+    }
+    let (filter, mut values): (String, Vec<Value>) = match &scope {
+        Scope::Subtrees(paths) => (
+            format!(" AND ({})", vec!["o.path LIKE ?"; paths.len()].join(" OR ")),
+            paths.iter().map(|p| Value::from(format!("{p}%"))).collect(),
+        ),
+        _ => (String::new(), Vec::new()),
+    };
+    values.insert(0, plus(today, -180).into());
+    values.push(me.into());
+    let sql = format!(
+        "SELECT e.cohort_id AS cohort_id, e.user_id AS user_id, u.full_name AS full_name \
+         FROM enrolments e JOIN cohorts c ON c.id = e.cohort_id \
+         JOIN users u ON u.id = e.user_id LEFT JOIN org_units o ON o.id = u.org_unit_id \
+         WHERE c.ends_on >= ?{filter} AND u.id <> ? \
+         ORDER BY c.ends_on, u.full_name"
+    );
+    let rows = db
+        .query_all_raw(statement(db.get_database_backend(), &sql, values))
+        .await?;
+    let mut people: Vec<(Uuid, Uuid, String)> = Vec::new();
+    for row in &rows {
+        people.push((
+            row.try_get("", "cohort_id")?,
+            row.try_get("", "user_id")?,
+            row.try_get("", "full_name")?,
+        ));
+    }
+    let mut ids: Vec<Uuid> = people.iter().map(|(c, _, _)| *c).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let cohorts: HashMap<Uuid, cohort::Model> = cohort::Entity::find()
+        .filter(cohort::Column::Id.is_in(ids.clone()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|c| (c.id, c))
+        .collect();
+    let done = rated(db, Source::Supervisor, None, &ids).await?;
+    for (cohort_id, learner, name) in &people {
+        let Some(c) = cohorts.get(cohort_id) else {
+            continue;
         };
-        values.insert(0, plus(today, -180).into());
-        values.push(me.into());
-        let sql = format!(
-            "SELECT e.cohort_id AS cohort_id, e.user_id AS user_id, u.full_name AS full_name \
-             FROM enrolments e JOIN cohorts c ON c.id = e.cohort_id \
-             JOIN users u ON u.id = e.user_id LEFT JOIN org_units o ON o.id = u.org_unit_id \
-             WHERE c.ends_on >= ?{filter} AND u.id <> ? \
-             ORDER BY c.ends_on, u.full_name"
-        );
-        let rows = db
-            .query_all_raw(statement(db.get_database_backend(), &sql, values))
-            .await?;
-        let mut people: Vec<(Uuid, Uuid, String)> = Vec::new();
-        for row in &rows {
-            people.push((
-                row.try_get("", "cohort_id")?,
-                row.try_get("", "user_id")?,
-                row.try_get("", "full_name")?,
-            ));
-        }
-        let mut ids: Vec<Uuid> = people.iter().map(|(c, _, _)| *c).collect();
-        ids.sort_unstable();
-        ids.dedup();
-        let cohorts: HashMap<Uuid, cohort::Model> = cohort::Entity::find()
-            .filter(cohort::Column::Id.is_in(ids.clone()))
-            .all(db)
-            .await?
-            .into_iter()
-            .map(|c| (c.id, c))
-            .collect();
-        let done = rated(db, Source::Supervisor, None, &ids).await?;
-        for (cohort_id, learner, name) in &people {
-            let Some(c) = cohorts.get(cohort_id) else {
-                continue;
-            };
-            for phase in Phase::ALL {
-                let (opens, due, closes) = window(c, Source::Supervisor, *phase);
-                if opens <= today
-                    && today <= closes
-                    && !done.contains(&(*learner, c.id, phase.code().to_owned()))
-                {
-                    tasks.push(task(c, *learner, name, *phase, Source::Supervisor, due));
-                }
+        for phase in Phase::ALL {
+            let (opens, due, closes) = window(c, Source::Supervisor, *phase);
+            if opens <= today
+                && today <= closes
+                && !done.contains(&(*learner, c.id, phase.code().to_owned()))
+            {
+                tasks.push(task(c, *learner, name, *phase, Source::Supervisor, due));
             }
         }
     }
+    Ok(tasks)
+}
 
-    // Invitations to rate a colleague.
+/// The actor's open invitations to rate a colleague.
+async fn peer_ratings(db: &Db, actor: &Actor) -> Result<Vec<RatingTask>, DbErr> {
+    let me = actor.me.id;
+    let mut tasks = Vec::new();
     let invitations = rating_invitation::Entity::find()
         .filter(rating_invitation::Column::PeerId.eq(me))
         .all(db)
         .await?;
-    if !invitations.is_empty() {
-        let ids: Vec<Uuid> = invitations.iter().map(|i| i.cohort_id).collect();
-        let done = rated(db, Source::Peer, Some(me), &ids).await?;
-        let cohorts: HashMap<Uuid, cohort::Model> = cohort::Entity::find()
-            .filter(cohort::Column::Id.is_in(ids))
-            .all(db)
-            .await?
-            .into_iter()
-            .map(|c| (c.id, c))
-            .collect();
-        let names: HashMap<Uuid, String> = user::Entity::find()
-            .filter(user::Column::Id.is_in(invitations.iter().map(|i| i.learner_id)))
-            .all(db)
-            .await?
-            .into_iter()
-            .map(|u| (u.id, u.full_name))
-            .collect();
-        for i in &invitations {
-            let (Some(c), Some(phase)) = (cohorts.get(&i.cohort_id), Phase::from_code(&i.phase))
-            else {
-                continue;
-            };
-            if done.contains(&(i.learner_id, c.id, i.phase.clone())) {
-                continue;
-            }
-            let name = names.get(&i.learner_id).map_or("", String::as_str);
-            tasks.push(task(
-                c,
-                i.learner_id,
-                name,
-                phase,
-                Source::Peer,
-                i.created_at.date_naive(),
-            ));
-        }
+    if invitations.is_empty() {
+        return Ok(tasks);
     }
-    tasks.sort_by(|a, b| (&a.due_on, &a.learner_name).cmp(&(&b.due_on, &b.learner_name)));
-    let total = tasks.len() as u64;
-    tasks.truncate(LISTED);
-    Ok(Inbox { tasks, total })
+    let ids: Vec<Uuid> = invitations.iter().map(|i| i.cohort_id).collect();
+    let done = rated(db, Source::Peer, Some(me), &ids).await?;
+    let cohorts: HashMap<Uuid, cohort::Model> = cohort::Entity::find()
+        .filter(cohort::Column::Id.is_in(ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|c| (c.id, c))
+        .collect();
+    let names: HashMap<Uuid, String> = user::Entity::find()
+        .filter(user::Column::Id.is_in(invitations.iter().map(|i| i.learner_id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u.full_name))
+        .collect();
+    for i in &invitations {
+        let (Some(c), Some(phase)) = (cohorts.get(&i.cohort_id), Phase::from_code(&i.phase)) else {
+            continue;
+        };
+        if done.contains(&(i.learner_id, c.id, i.phase.clone())) {
+            continue;
+        }
+        let name = names.get(&i.learner_id).map_or("", String::as_str);
+        tasks.push(task(
+            c,
+            i.learner_id,
+            name,
+            phase,
+            Source::Peer,
+            i.created_at.date_naive(),
+        ));
+    }
+    Ok(tasks)
 }

@@ -137,6 +137,93 @@ pub async fn competency_refs(
 /// A competency's scale and its sums for each later phase, through one lens.
 type Measured = (Scale, Vec<(Phase, Summary)>);
 
+/// Per competency and lens: its scale, and the before/later summaries of every later
+/// phase, from the grouped counts (`before, after, 30 days, 90 days` levels, how many).
+fn summarise(
+    counted: Vec<(Uuid, Lens, [Option<f64>; 4], u64)>,
+    scale_of: &HashMap<Uuid, Scale>,
+) -> HashMap<(Uuid, Lens), Measured> {
+    let mut by_key: HashMap<(Uuid, Lens), Measured> = HashMap::new();
+    for (id, lens, levels, n) in counted {
+        let Some(scale) = scale_of.get(&id).copied() else {
+            continue;
+        };
+        let (_, sums) = by_key.entry((id, lens)).or_insert_with(|| {
+            (
+                scale,
+                LATER.iter().map(|p| (*p, Summary::default())).collect(),
+            )
+        });
+        for (k, (_, summary)) in sums.iter_mut().enumerate() {
+            summary.add(levels[0], levels[k + 1], n, scale);
+        }
+    }
+    by_key
+}
+
+/// The gain table: a row per competency (in the framework's order) and comparison that
+/// has any measurement; a group below the small-group rule shows its counts only.
+fn gain_rows(
+    refs: &BTreeMap<Uuid, (i32, CompetencyRef)>,
+    by_key: &HashMap<(Uuid, Lens), Measured>,
+) -> Vec<GainRow> {
+    let mut ordered: Vec<&(i32, CompetencyRef)> = refs.values().collect();
+    ordered.sort_by(|a, b| (a.0, &a.1.code).cmp(&(b.0, &b.1.code)));
+    let mut table = Vec::new();
+    for (_, competency) in &ordered {
+        for comparison in Comparison::ALL {
+            let Some((scale, summaries)) = by_key.get(&(competency.id, comparison.lens)) else {
+                continue;
+            };
+            let Some((_, s)) = summaries.iter().find(|(p, _)| *p == comparison.to) else {
+                continue;
+            };
+            if s.n_before == 0 && s.n_after == 0 {
+                continue;
+            }
+            let g = gain(s, *scale);
+            let too_small = s.n_paired < MIN_GROUP;
+            table.push(GainRow {
+                competency: competency.clone(),
+                comparison,
+                scale: *scale,
+                gain: if too_small { counts_only(g) } else { g },
+                too_small,
+            });
+        }
+    }
+    table
+}
+
+/// The self–supervisor gaps, in the framework's order.
+fn gap_rows(
+    refs: &BTreeMap<Uuid, (i32, CompetencyRef)>,
+    gaps: Vec<(Uuid, Phase, u64, f64)>,
+) -> Vec<RatingGap> {
+    let mut rating_gaps = Vec::new();
+    for (id, phase, n, sum) in gaps {
+        if let Some((_, competency)) = refs.get(&id) {
+            let too_small = n < MIN_GROUP;
+            rating_gaps.push(RatingGap {
+                competency: competency.clone(),
+                phase,
+                n,
+                mean: if too_small {
+                    None
+                } else {
+                    shared::gain::mean_gap(sum, n)
+                },
+                too_small,
+            });
+        }
+    }
+    rating_gaps.sort_by_key(|g| {
+        let position = refs.get(&g.competency.id).map_or(0, |(p, _)| *p);
+        (position, g.competency.code.clone(), g.phase)
+    });
+    rating_gaps
+}
+
 /// The gain table and the self–supervisor gaps for the actor's people matching `filter`.
 pub async fn report(
     db: &Db,
@@ -176,72 +263,13 @@ pub async fn report(
     let mut ids: Vec<Uuid> = counted.iter().map(|(id, ..)| *id).collect();
     ids.sort_unstable();
     ids.dedup();
-    let scale_of = scales(db, &ids).await?;
-    let mut by_key: HashMap<(Uuid, Lens), Measured> = HashMap::new();
-    for (id, lens, levels, n) in counted {
-        let Some(scale) = scale_of.get(&id).copied() else {
-            continue;
-        };
-        let (_, sums) = by_key.entry((id, lens)).or_insert_with(|| {
-            (
-                scale,
-                LATER.iter().map(|p| (*p, Summary::default())).collect(),
-            )
-        });
-        for (k, (_, summary)) in sums.iter_mut().enumerate() {
-            summary.add(levels[0], levels[k + 1], n, scale);
-        }
-    }
+    let by_key = summarise(counted, &scales(db, &ids).await?);
     ids.extend(gaps.iter().map(|(id, _, _, _)| *id));
     ids.sort_unstable();
     ids.dedup();
     let refs = competency_refs(db, ids).await?;
-    let mut ordered: Vec<&(i32, CompetencyRef)> = refs.values().collect();
-    ordered.sort_by(|a, b| (a.0, &a.1.code).cmp(&(b.0, &b.1.code)));
-    let mut table = Vec::new();
-    for (_, competency) in &ordered {
-        for comparison in Comparison::ALL {
-            let Some((scale, summaries)) = by_key.get(&(competency.id, comparison.lens)) else {
-                continue;
-            };
-            let Some((_, s)) = summaries.iter().find(|(p, _)| *p == comparison.to) else {
-                continue;
-            };
-            if s.n_before == 0 && s.n_after == 0 {
-                continue;
-            }
-            let g = gain(s, *scale);
-            let too_small = s.n_paired < MIN_GROUP;
-            table.push(GainRow {
-                competency: competency.clone(),
-                comparison,
-                scale: *scale,
-                gain: if too_small { counts_only(g) } else { g },
-                too_small,
-            });
-        }
-    }
-    let mut rating_gaps = Vec::new();
-    for (id, phase, n, sum) in gaps {
-        if let Some((_, competency)) = refs.get(&id) {
-            let too_small = n < MIN_GROUP;
-            rating_gaps.push(RatingGap {
-                competency: competency.clone(),
-                phase,
-                n,
-                mean: if too_small {
-                    None
-                } else {
-                    shared::gain::mean_gap(sum, n)
-                },
-                too_small,
-            });
-        }
-    }
-    rating_gaps.sort_by_key(|g| {
-        let position = refs.get(&g.competency.id).map_or(0, |(p, _)| *p);
-        (position, g.competency.code.clone(), g.phase)
-    });
+    let table = gain_rows(&refs, &by_key);
+    let rating_gaps = gap_rows(&refs, gaps);
     Ok(GainReport {
         filter: filter.clone(),
         rows: table,

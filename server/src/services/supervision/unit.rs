@@ -128,68 +128,63 @@ fn n(row: &sea_orm::QueryResult, column: &str) -> Result<u64, DbErr> {
     Ok(u64::try_from(row.try_get::<Option<i64>>("", column)?.unwrap_or(0)).unwrap_or(0))
 }
 
-/// The training needs of the people of an org unit (the actor's reach by default).
-pub async fn of_unit(
-    db: &Db,
-    actor: &Actor,
-    filter: &ReportFilter,
-) -> Result<NeedsReport, SupervisionError> {
-    let reach = reach(actor)?;
-    let (chosen, rows) = rows_for(db, &reach, filter).await?;
-    let own_row = chosen
-        .as_ref()
-        .filter(|c| !rows.iter().any(|r| r.id == c.id))
-        .map(|c| c.id);
-    // Which row each unit counts in: the row whose subtree holds it (the chosen unit's own
-    // people in its own row). Worked out here and handed to the database as a list, so it
-    // knows exactly how many units it joins.
-    let mut mapping_values: Vec<Value> = Vec::new();
-    let mut mapped = 0;
-    let everything = org_unit::Entity::find().all(db).await?;
-    for unit in &everything {
-        let row = rows
-            .iter()
-            .find(|r| unit.path.starts_with(r.path.as_str()))
-            .map(|r| r.id)
-            .or_else(|| own_row.filter(|own| *own == unit.id));
-        if let Some(row) = row {
-            mapping_values.push(unit.id.into());
-            mapping_values.push(row.into());
-            mapped += 1;
+/// Which heat-map row each unit counts in: the row whose subtree holds it (the chosen
+/// unit's own people in its own row). Worked out here and handed to the database as a
+/// list of `(unit, row)` pairs, so it knows exactly how many units it joins.
+struct Mapping {
+    /// `unit, row` ids, two per unit.
+    values: Vec<Value>,
+    units: usize,
+}
+
+impl Mapping {
+    fn of(everything: &[org_unit::Model], rows: &[org_unit::Model], own_row: Option<Uuid>) -> Self {
+        let mut values = Vec::new();
+        let mut units = 0;
+        for unit in everything {
+            let row = rows
+                .iter()
+                .find(|r| unit.path.starts_with(r.path.as_str()))
+                .map(|r| r.id)
+                .or_else(|| own_row.filter(|own| *own == unit.id));
+            if let Some(row) = row {
+                values.push(unit.id.into());
+                values.push(row.into());
+                units += 1;
+            }
         }
+        Self { values, units }
     }
-    if mapped == 0 {
-        return Ok(NeedsReport {
-            unit: chosen.map(|u| UnitRef {
-                id: u.id,
-                name: u.name,
-            }),
-            rows: Vec::new(),
-            competencies: Vec::new(),
-            cells: Vec::new(),
-            ranked: Vec::new(),
-            recommendations: Vec::new(),
-            people: Vec::new(),
-        });
+
+    /// The mapping as a derived table `m(unit, row_id)`.
+    fn table(&self) -> String {
+        format!(
+            "(SELECT column1 AS unit, column2 AS row_id FROM (VALUES {}) AS v) m",
+            vec!["(?, ?)"; self.units].join(", ")
+        )
     }
-    let mapping = format!(
-        "(SELECT column1 AS unit, column2 AS row_id FROM (VALUES {}) AS v) m",
-        vec!["(?, ?)"; mapped].join(", ")
-    );
+}
+
+/// The shortfalls per (row, competency), from two grouped counts run side by side: how
+/// many people each competency is required of, and their current levels.
+async fn tally(
+    db: &Db,
+    reach: &Option<Vec<String>>,
+    filter: &ReportFilter,
+    mapping: &Mapping,
+) -> Result<HashMap<(Uuid, Uuid), Tally>, SupervisionError> {
+    let table = mapping.table();
     // Unit and scope are in the mapping; these narrow by region, position, competency.
     let narrowing = ReportFilter {
         org_unit: None,
         ..filter.clone()
     };
-    let backend = db.get_database_backend();
-    let mut tallies: HashMap<(Uuid, Uuid), Tally> = HashMap::new();
-
     // How many people each competency is required of: people per unit and position first.
     let mut people = Conditions::default();
     people.push("u.disabled = ?", [false.into()]);
     person_conditions(
         db,
-        &reach,
+        reach,
         &narrowing,
         ("u.org_unit_id", "u.position_id"),
         &mut people,
@@ -209,7 +204,7 @@ pub async fn of_unit(
                FROM users u{} \
                GROUP BY u.org_unit_id, u.position_id) g \
          JOIN position_profiles r ON r.position_id = g.position \
-         JOIN {mapping} ON m.unit = g.unit{required_where} \
+         JOIN {table} ON m.unit = g.unit{required_where} \
          GROUP BY m.row_id, r.competency_id",
         people.where_clause()
     );
@@ -217,7 +212,7 @@ pub async fn of_unit(
     let mut levels = Conditions::default();
     person_conditions(
         db,
-        &reach,
+        reach,
         &narrowing,
         ("cur.org_unit_id", "cur.position_id"),
         &mut levels,
@@ -232,20 +227,22 @@ pub async fn of_unit(
          FROM competency_current cur \
          JOIN position_profiles r ON r.position_id = cur.position_id \
            AND r.competency_id = cur.competency_id \
-         JOIN {mapping} ON m.unit = cur.org_unit_id{} \
+         JOIN {table} ON m.unit = cur.org_unit_id{} \
          GROUP BY m.row_id, r.competency_id, r.required_level, cur.level",
         levels.where_clause()
     );
     let mut required_all = people.values.clone();
-    required_all.extend(mapping_values.iter().cloned());
+    required_all.extend(mapping.values.iter().cloned());
     required_all.extend(required_values);
-    let mut levels_all = mapping_values.clone();
+    let mut levels_all = mapping.values.clone();
     levels_all.extend(levels.values.iter().cloned());
+    let backend = db.get_database_backend();
     // The two counts run side by side, on two connections.
     let (required_rows, level_rows) = tokio::try_join!(
         db.query_all_raw(statement(backend, &required_sql, required_all)),
         db.query_all_raw(statement(backend, &levels_sql, levels_all)),
     )?;
+    let mut tallies: HashMap<(Uuid, Uuid), Tally> = HashMap::new();
     for row in &required_rows {
         let key = (
             row.try_get("", "row_id")?,
@@ -268,11 +265,14 @@ pub async fn of_unit(
             tally.gap_sum += (required - level) * count as f64;
         }
     }
+    Ok(tallies)
+}
 
-    // Cells, and the ranking over every row.
+/// The heat map's cells, and the tallies summed per competency over every row.
+fn cells(tallies: &HashMap<(Uuid, Uuid), Tally>) -> (Vec<NeedCell>, BTreeMap<Uuid, Tally>) {
     let mut whole: BTreeMap<Uuid, Tally> = BTreeMap::new();
     let mut cells = Vec::new();
-    for ((row_id, competency_id), tally) in &tallies {
+    for ((row_id, competency_id), tally) in tallies {
         whole.entry(*competency_id).or_default().absorb(tally);
         let (mean_gap, too_small) = tally.mean();
         cells.push(NeedCell {
@@ -285,7 +285,14 @@ pub async fn of_unit(
             too_small,
         });
     }
-    let refs = competency_refs(db, whole.keys().copied().collect()).await?;
+    (cells, whole)
+}
+
+/// The gaps over the whole unit, largest mean shortfall first.
+fn ranked(
+    whole: &BTreeMap<Uuid, Tally>,
+    refs: &BTreeMap<Uuid, (i32, CompetencyRef)>,
+) -> Vec<RankedGap> {
     let mut ranked: Vec<RankedGap> = whole
         .iter()
         .filter_map(|(id, t)| {
@@ -307,6 +314,45 @@ pub async fn of_unit(
             .then(b.below.cmp(&a.below))
             .then(a.competency.code.cmp(&b.competency.code))
     });
+    ranked
+}
+
+fn unit_ref(unit: org_unit::Model) -> UnitRef {
+    UnitRef {
+        id: unit.id,
+        name: unit.name,
+    }
+}
+
+/// The training needs of the people of an org unit (the actor's reach by default).
+pub async fn of_unit(
+    db: &Db,
+    actor: &Actor,
+    filter: &ReportFilter,
+) -> Result<NeedsReport, SupervisionError> {
+    let reach = reach(actor)?;
+    let (chosen, rows) = rows_for(db, &reach, filter).await?;
+    let own_row = chosen
+        .as_ref()
+        .filter(|c| !rows.iter().any(|r| r.id == c.id))
+        .map(|c| c.id);
+    let everything = org_unit::Entity::find().all(db).await?;
+    let mapping = Mapping::of(&everything, &rows, own_row);
+    if mapping.units == 0 {
+        return Ok(NeedsReport {
+            unit: chosen.map(unit_ref),
+            rows: Vec::new(),
+            competencies: Vec::new(),
+            cells: Vec::new(),
+            ranked: Vec::new(),
+            recommendations: Vec::new(),
+            people: Vec::new(),
+        });
+    }
+    let tallies = tally(db, &reach, filter, &mapping).await?;
+    let (mut cells, whole) = cells(&tallies);
+    let refs = competency_refs(db, whole.keys().copied().collect()).await?;
+    let ranked = ranked(&whole, &refs);
     let gaps: Vec<Uuid> = ranked
         .iter()
         .filter(|g| g.mean_gap.is_some_and(|m| m > 0.0))
@@ -315,18 +361,12 @@ pub async fn of_unit(
         .collect();
     let recommendations = recommend(db, &gaps, None).await?;
     // People are listed for a province or smaller, not for the whole country.
-    let people = if mapped <= MAX_UNITS_FOR_PEOPLE {
-        super::below::people_below(db, &mapping, &mapping_values, &gaps, &refs).await?
+    let people = if mapping.units <= MAX_UNITS_FOR_PEOPLE {
+        super::below::people_below(db, &mapping.table(), &mapping.values, &gaps, &refs).await?
     } else {
         Vec::new()
     };
-    let mut shown: Vec<UnitRef> = rows
-        .into_iter()
-        .map(|u| UnitRef {
-            id: u.id,
-            name: u.name,
-        })
-        .collect();
+    let mut shown: Vec<UnitRef> = rows.into_iter().map(unit_ref).collect();
     if let (Some(own), Some(unit)) = (own_row, &chosen)
         && cells.iter().any(|c| c.unit_id == own && c.required > 0)
     {
@@ -339,10 +379,7 @@ pub async fn of_unit(
     let mut competencies: Vec<&(i32, CompetencyRef)> = refs.values().collect();
     competencies.sort_by(|a, b| (a.0, &a.1.code).cmp(&(b.0, &b.1.code)));
     Ok(NeedsReport {
-        unit: chosen.map(|u| UnitRef {
-            id: u.id,
-            name: u.name,
-        }),
+        unit: chosen.map(unit_ref),
         rows: shown,
         competencies: competencies.into_iter().map(|(_, c)| c.clone()).collect(),
         cells,

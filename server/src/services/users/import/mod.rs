@@ -48,6 +48,85 @@ async fn existing_users(
     Ok(found)
 }
 
+/// The org units by code (with their paths) and the positions by code, as the file names
+/// them.
+async fn lookups(
+    db: &Db,
+) -> Result<(HashMap<String, (Uuid, String)>, HashMap<String, Uuid>), UserError> {
+    let units = org_unit::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|u| (u.code, (u.id, u.path)))
+        .collect();
+    let positions = position::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.code, p.id))
+        .collect();
+    Ok((units, positions))
+}
+
+/// What a row would do, and its problems: a new account must be valid as one made by
+/// hand; an existing one must be in the actor's reach (else its name is simply taken).
+fn check_row(
+    row: &Parsed,
+    existing: Option<&(user::Model, Vec<RoleGrant>)>,
+    units: &HashMap<String, (Uuid, String)>,
+    actor: &Actor,
+    problems: &mut Vec<FieldProblem>,
+) -> Option<ImportRow> {
+    let label = |p: FieldProblem| problem(row.line, &p.field, p.problem);
+    let Some((current, current_grants)) = existing else {
+        let candidate = NewUser {
+            username: row.username.clone(),
+            full_name: row.full_name.clone(),
+            password: row.password.clone().unwrap_or_default(),
+            email: row.email.clone(),
+            phone: row.phone.clone(),
+            org_unit_id: row.org_unit.as_ref().map(|u| u.0),
+            position_id: row.position_id,
+            grants: row.grants.clone(),
+            locale: Locale::Vi,
+        };
+        problems.extend(validate(&candidate).into_iter().map(label));
+        return Some(ImportRow {
+            line: row.line,
+            username: row.username.clone(),
+            action: ImportAction::Create,
+            changes: Vec::new(),
+        });
+    };
+    let unit_path = current
+        .org_unit_id
+        .and_then(|id| units.values().find(|u| u.0 == id).map(|u| u.1.clone()));
+    if !policy::allows(actor, Action::ManageUsers, unit_path.as_deref()) {
+        problems.push(problem(row.line, "username", Problem::Taken));
+        return None;
+    }
+    problems.extend(
+        contact_problems(row.email.as_deref(), row.phone.as_deref())
+            .into_iter()
+            .map(label),
+    );
+    if row.grants.is_empty() {
+        problems.push(problem(row.line, "roles", Problem::AtLeastOneRole));
+    }
+    let changes = apply::changes(current, current_grants, row);
+    let action = if changes.is_empty() {
+        ImportAction::Unchanged
+    } else {
+        ImportAction::Update
+    };
+    Some(ImportRow {
+        line: row.line,
+        username: row.username.clone(),
+        action,
+        changes,
+    })
+}
+
 /// Checks the file; `Err(Invalid)` lists every problem, by line.
 pub async fn import(
     db: &Db,
@@ -59,19 +138,7 @@ pub async fn import(
     if policy::scope(actor, Action::ManageUsers) == Scope::Nothing {
         return Err(UserError::Forbidden);
     }
-    let units: HashMap<String, (Uuid, String)> = org_unit::Entity::find()
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|u| (u.code, (u.id, u.path)))
-        .collect();
-    let positions: HashMap<String, Uuid> = position::Entity::find()
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|p| (p.code, p.id))
-        .collect();
-
+    let (units, positions) = lookups(db).await?;
     let refs = parse::References {
         units: &units,
         positions: &positions,
@@ -90,66 +157,17 @@ pub async fn import(
         rows: Vec::new(),
     };
     for row in &parsed {
-        let label = |p: FieldProblem| problem(row.line, &p.field, p.problem);
-        match existing.get(&row.username) {
-            None => {
-                let candidate = NewUser {
-                    username: row.username.clone(),
-                    full_name: row.full_name.clone(),
-                    password: row.password.clone().unwrap_or_default(),
-                    email: row.email.clone(),
-                    phone: row.phone.clone(),
-                    org_unit_id: row.org_unit.as_ref().map(|u| u.0),
-                    position_id: row.position_id,
-                    grants: row.grants.clone(),
-                    locale: Locale::Vi,
-                };
-                problems.extend(validate(&candidate).into_iter().map(label));
-                report.rows.push(ImportRow {
-                    line: row.line,
-                    username: row.username.clone(),
-                    action: ImportAction::Create,
-                    changes: Vec::new(),
-                });
-            }
-            Some((current, current_grants)) => {
-                let unit_path = current
-                    .org_unit_id
-                    .and_then(|id| units.values().find(|u| u.0 == id).map(|u| u.1.clone()));
-                if !policy::allows(actor, Action::ManageUsers, unit_path.as_deref()) {
-                    problems.push(problem(row.line, "username", Problem::Taken));
-                    continue;
-                }
-                problems.extend(
-                    contact_problems(row.email.as_deref(), row.phone.as_deref())
-                        .into_iter()
-                        .map(label),
-                );
-                if row.grants.is_empty() {
-                    problems.push(problem(row.line, "roles", Problem::AtLeastOneRole));
-                }
-                let changes = apply::changes(current, current_grants, row);
-                let action = if changes.is_empty() {
-                    ImportAction::Unchanged
-                } else {
-                    ImportAction::Update
-                };
-                report.rows.push(ImportRow {
-                    line: row.line,
-                    username: row.username.clone(),
-                    action,
-                    changes,
-                });
-            }
-        }
+        let checked = check_row(
+            row,
+            existing.get(&row.username),
+            &units,
+            actor,
+            &mut problems,
+        );
+        report.rows.extend(checked);
     }
-    problems.sort_by_key(|p| {
-        p.field
-            .split(':')
-            .next()
-            .and_then(|l| l.trim_start_matches("line ").parse::<u64>().ok())
-            .unwrap_or(0)
-    });
+    // Problems of the file's shape and of each row's meaning, in the file's order.
+    problems.sort_by_key(|p| p.line.unwrap_or(0));
     problems.dedup();
     if !problems.is_empty() {
         return Err(UserError::Invalid(problems));

@@ -19,6 +19,8 @@ const SPEC: Spec<'static> = Spec {
     columns: &COLUMNS,
     required: &["username", "full_name", "roles"],
     max_rows: MAX_ROWS,
+    others_ignored: false,
+    headerless: None,
 };
 
 /// One row, its references resolved.
