@@ -11,7 +11,6 @@ pub use scenario::*;
 pub use structure::*;
 
 use actix_web::HttpResponse;
-use serde::Serialize;
 use shared::course::Package;
 use shared::course::edit::ITEM_BANK;
 use shared::outcome::Outcome;
@@ -25,9 +24,28 @@ use crate::http::error::ApiError;
 use crate::services::courses::{self, CourseError};
 use crate::startup::AppState;
 
+/// What a change to a draft answers a JSON client: a change that made something names it
+/// (`200` with the new part's id); one that only altered or removed has nothing to say
+/// (`204 No Content`, not a `null` body).
+pub(super) trait Changed {
+    fn answer<T>(&self, body: &Submitted<T>, redirect_to: &str) -> HttpResponse;
+}
+
+impl Changed for () {
+    fn answer<T>(&self, body: &Submitted<T>, redirect_to: &str) -> HttpResponse {
+        body.respond_done(redirect_to)
+    }
+}
+
+impl Changed for Created {
+    fn answer<T>(&self, body: &Submitted<T>, redirect_to: &str) -> HttpResponse {
+        body.respond(self, redirect_to)
+    }
+}
+
 /// Runs `change` on the draft of course `id`, then answers: JSON gets the change's answer,
 /// a form goes to `page` (with `anchor`), or back there with the problem.
-pub(super) async fn change<T, R: Serialize>(
+pub(super) async fn change<T, R: Changed>(
     state: &AppState,
     user: &CurrentUser,
     body: &Submitted<T>,
@@ -44,7 +62,7 @@ pub(super) async fn change<T, R: Serialize>(
             if let Some(item) = item {
                 done = done.at(item);
             }
-            Ok(body.respond(&answer, &done.to_string()))
+            Ok(answer.answer(body, &done.to_string()))
         }
         Err(e) => {
             // Back to the form that failed, so the page can open it with what was typed.

@@ -49,7 +49,7 @@ pub async fn add_question(
 /// Replaces a question (its id stays).
 #[utoipa::path(post, path = "/api/v1/courses/{id}/questions/{container}/{question}", tag = "course content",
     request_body(content = QuestionForm, content_type = "application/json"),
-    responses((status = 200), (status = 400, body = shared::ErrorBody), (status = 403, body = shared::ErrorBody),
+    responses((status = 204, description = "Changed; a form post is sent back to the editor."), (status = 400, body = shared::ErrorBody), (status = 403, body = shared::ErrorBody),
         (status = 404, body = shared::ErrorBody)))]
 pub async fn update_question(
     state: web::Data<AppState>,
@@ -85,7 +85,7 @@ pub async fn update_question(
 /// Moves a question one place up or down.
 #[utoipa::path(post, path = "/api/v1/courses/{id}/questions/{container}/{question}/move", tag = "course content",
     request_body(content = MoveForm, content_type = "application/json"),
-    responses((status = 200), (status = 403, body = shared::ErrorBody), (status = 404, body = shared::ErrorBody)))]
+    responses((status = 204, description = "Changed; a form post is sent back to the editor."), (status = 403, body = shared::ErrorBody), (status = 404, body = shared::ErrorBody)))]
 pub async fn move_question(
     state: web::Data<AppState>,
     user: CurrentUser,
@@ -115,7 +115,7 @@ pub async fn move_question(
 
 /// Deletes a question.
 #[utoipa::path(post, path = "/api/v1/courses/{id}/questions/{container}/{question}/delete", tag = "course content",
-    responses((status = 200), (status = 403, body = shared::ErrorBody), (status = 404, body = shared::ErrorBody)))]
+    responses((status = 204, description = "Changed; a form post is sent back to the editor."), (status = 403, body = shared::ErrorBody), (status = 404, body = shared::ErrorBody)))]
 pub async fn delete_question(
     state: web::Data<AppState>,
     user: CurrentUser,

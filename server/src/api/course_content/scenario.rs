@@ -47,7 +47,7 @@ pub async fn add_node(
 /// Saves a node.
 #[utoipa::path(post, path = "/api/v1/courses/{id}/activities/{activity}/nodes/{node}", tag = "course content",
     request_body(content = NodeForm, content_type = "application/json"),
-    responses((status = 200), (status = 400, body = shared::ErrorBody), (status = 403, body = shared::ErrorBody),
+    responses((status = 204, description = "Changed; a form post is sent back to the editor."), (status = 400, body = shared::ErrorBody), (status = 403, body = shared::ErrorBody),
         (status = 404, body = shared::ErrorBody)))]
 pub async fn update_node(
     state: web::Data<AppState>,
@@ -73,7 +73,7 @@ pub async fn update_node(
 
 /// Deletes a node (choices leading to it then show as dangling in the report).
 #[utoipa::path(post, path = "/api/v1/courses/{id}/activities/{activity}/nodes/{node}/delete", tag = "course content",
-    responses((status = 200), (status = 403, body = shared::ErrorBody), (status = 404, body = shared::ErrorBody)))]
+    responses((status = 204, description = "Changed; a form post is sent back to the editor."), (status = 403, body = shared::ErrorBody), (status = 404, body = shared::ErrorBody)))]
 pub async fn delete_node(
     state: web::Data<AppState>,
     user: CurrentUser,
@@ -138,7 +138,7 @@ pub async fn add_choice(
 /// Saves a choice.
 #[utoipa::path(post, path = "/api/v1/courses/{id}/activities/{activity}/nodes/{node}/choices/{choice}", tag = "course content",
     request_body(content = ChoiceForm, content_type = "application/json"),
-    responses((status = 200), (status = 400, body = shared::ErrorBody), (status = 403, body = shared::ErrorBody),
+    responses((status = 204, description = "Changed; a form post is sent back to the editor."), (status = 400, body = shared::ErrorBody), (status = 403, body = shared::ErrorBody),
         (status = 404, body = shared::ErrorBody)))]
 pub async fn update_choice(
     state: web::Data<AppState>,
@@ -172,7 +172,7 @@ pub async fn update_choice(
 
 /// Deletes a choice.
 #[utoipa::path(post, path = "/api/v1/courses/{id}/activities/{activity}/nodes/{node}/choices/{choice}/delete", tag = "course content",
-    responses((status = 200), (status = 403, body = shared::ErrorBody), (status = 404, body = shared::ErrorBody)))]
+    responses((status = 204, description = "Changed; a form post is sent back to the editor."), (status = 403, body = shared::ErrorBody), (status = 404, body = shared::ErrorBody)))]
 pub async fn delete_choice(
     state: web::Data<AppState>,
     user: CurrentUser,

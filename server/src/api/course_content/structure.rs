@@ -49,7 +49,7 @@ pub async fn add_module(
 /// Renames a module.
 #[utoipa::path(post, path = "/api/v1/courses/{id}/modules/{module}", tag = "course content",
     request_body(content = TitleForm, content_type = "application/json"),
-    responses((status = 200), (status = 400, body = shared::ErrorBody), (status = 403, body = shared::ErrorBody),
+    responses((status = 204, description = "Changed; a form post is sent back to the editor."), (status = 400, body = shared::ErrorBody), (status = 403, body = shared::ErrorBody),
         (status = 404, body = shared::ErrorBody)))]
 pub async fn rename_module(
     state: web::Data<AppState>,
@@ -79,7 +79,7 @@ pub async fn rename_module(
 /// Moves a module one place up or down.
 #[utoipa::path(post, path = "/api/v1/courses/{id}/modules/{module}/move", tag = "course content",
     request_body(content = MoveForm, content_type = "application/json"),
-    responses((status = 200), (status = 403, body = shared::ErrorBody), (status = 404, body = shared::ErrorBody)))]
+    responses((status = 204, description = "Changed; a form post is sent back to the editor."), (status = 403, body = shared::ErrorBody), (status = 404, body = shared::ErrorBody)))]
 pub async fn move_module(
     state: web::Data<AppState>,
     user: CurrentUser,
@@ -103,7 +103,7 @@ pub async fn move_module(
 
 /// Deletes a module and its activities (from the draft; published versions keep them).
 #[utoipa::path(post, path = "/api/v1/courses/{id}/modules/{module}/delete", tag = "course content",
-    responses((status = 200), (status = 403, body = shared::ErrorBody), (status = 404, body = shared::ErrorBody)))]
+    responses((status = 204, description = "Changed; a form post is sent back to the editor."), (status = 403, body = shared::ErrorBody), (status = 404, body = shared::ErrorBody)))]
 pub async fn delete_module(
     state: web::Data<AppState>,
     user: CurrentUser,
@@ -224,7 +224,7 @@ pub async fn update_activity(
 /// Moves an activity one place; past either end of its module it moves to the next module.
 #[utoipa::path(post, path = "/api/v1/courses/{id}/activities/{activity}/move", tag = "course content",
     request_body(content = MoveForm, content_type = "application/json"),
-    responses((status = 200), (status = 403, body = shared::ErrorBody), (status = 404, body = shared::ErrorBody)))]
+    responses((status = 204, description = "Changed; a form post is sent back to the editor."), (status = 403, body = shared::ErrorBody), (status = 404, body = shared::ErrorBody)))]
 pub async fn move_activity(
     state: web::Data<AppState>,
     user: CurrentUser,
@@ -248,7 +248,7 @@ pub async fn move_activity(
 
 /// Deletes an activity from the draft.
 #[utoipa::path(post, path = "/api/v1/courses/{id}/activities/{activity}/delete", tag = "course content",
-    responses((status = 200), (status = 403, body = shared::ErrorBody), (status = 404, body = shared::ErrorBody)))]
+    responses((status = 204, description = "Changed; a form post is sent back to the editor."), (status = 403, body = shared::ErrorBody), (status = 404, body = shared::ErrorBody)))]
 pub async fn delete_activity(
     state: web::Data<AppState>,
     user: CurrentUser,
