@@ -128,6 +128,7 @@ mod tests {
     fn every_page() -> Vec<Page> {
         let (id, other) = (Uuid::nil(), Uuid::max());
         let pages = vec![
+            Page::Home,
             Page::Login,
             Page::Profile,
             Page::Competencies,
@@ -143,20 +144,28 @@ mod tests {
             Page::AuthorCourse(id),
             Page::AuthorActivity(id, "a1".into()),
             Page::AuthorBank(id),
+            Page::AuthorPreview(id),
             Page::Teach,
             Page::TeachCohort(id),
+            Page::Learning,
             Page::Learn(id),
             Page::LearnActivity(id, "a1".into()),
             Page::Certificate(id),
+            Page::Verify("FS-2026-ABCD".into()),
             Page::Supervise,
+            Page::SuperviseLearners,
+            Page::SuperviseLearner(other),
             Page::SuperviseNeeds,
+            Page::SuperviseCohorts,
+            Page::SuperviseCohort(id),
             Page::SuperviseEvidenceImport,
             Page::Inbox,
             Page::Rating(id, other, "before".into()),
         ];
         for page in &pages {
             match page {
-                Page::Login
+                Page::Home
+                | Page::Login
                 | Page::Profile
                 | Page::Competencies
                 | Page::AdminUsers
@@ -171,13 +180,20 @@ mod tests {
                 | Page::AuthorCourse(_)
                 | Page::AuthorActivity(..)
                 | Page::AuthorBank(_)
+                | Page::AuthorPreview(_)
                 | Page::Teach
                 | Page::TeachCohort(_)
+                | Page::Learning
                 | Page::Learn(_)
                 | Page::LearnActivity(..)
                 | Page::Certificate(_)
+                | Page::Verify(_)
                 | Page::Supervise
+                | Page::SuperviseLearners
+                | Page::SuperviseLearner(_)
                 | Page::SuperviseNeeds
+                | Page::SuperviseCohorts
+                | Page::SuperviseCohort(_)
                 | Page::SuperviseEvidenceImport
                 | Page::Inbox
                 | Page::Rating(..) => {}

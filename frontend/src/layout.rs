@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use shared::Locale;
 use shared::auth::CSRF_FIELD;
+use shared::page::Page;
 
 use crate::i18n::{Text, t};
 use crate::ports::Viewer;
@@ -36,7 +37,10 @@ pub fn IslandScripts() -> impl IntoView {
 #[component]
 pub fn SignInFirst() -> impl IntoView {
     let here = use_location().pathname.get_untracked();
-    let path = format!("/login?return_to={}", shared::text::query_value(&here));
+    let path = shared::page::Page::Login
+        .address()
+        .with("return_to", &here)
+        .to_string();
     view! { <leptos_router::components::Redirect path/> }
 }
 
@@ -58,19 +62,19 @@ pub fn SiteHeader() -> impl IntoView {
         Some(me) => view! {
             <nav class="account">
                 {(me.has_role(shared::Role::Admin) || me.has_role(shared::Role::Supervisor)).then(|| view! {
-                    <a href="/supervise">{t(locale, Text::SupervisionNav)}</a>
-                    <a href="/admin/users">{t(locale, Text::Administration)}</a>
+                    <a href=Page::Supervise.path()>{t(locale, Text::SupervisionNav)}</a>
+                    <a href=Page::AdminUsers.path()>{t(locale, Text::Administration)}</a>
                 })}
-                <a href="/inbox">{t(locale, Text::Inbox)}</a>
+                <a href=Page::Inbox.path()>{t(locale, Text::Inbox)}</a>
                 {me.has_role(shared::Role::Learner).then(|| view! {
-                    <a href="/learn">{t(locale, Text::Learning)}</a>
+                    <a href=Page::Learning.path()>{t(locale, Text::Learning)}</a>
                 })}
                 {(me.has_role(shared::Role::Lecturer) || me.has_role(shared::Role::Admin)).then(|| view! {
-                    <a href="/author">{t(locale, Text::Authoring)}</a>
-                    <a href="/teach">{t(locale, Text::Classes)}</a>
+                    <a href=Page::Author.path()>{t(locale, Text::Authoring)}</a>
+                    <a href=Page::Teach.path()>{t(locale, Text::Classes)}</a>
                 })}
-                <a href="/competencies">{t(locale, Text::Competencies)}</a>
-                <a href="/profile">{me.full_name}</a>
+                <a href=Page::Competencies.path()>{t(locale, Text::Competencies)}</a>
+                <a href=Page::Profile.path()>{me.full_name}</a>
                 <form method="post" action="/api/v1/auth/sign-out">
                     <FormToken/>
                     <button type="submit">{t(locale, Text::SignOut)}</button>
@@ -80,7 +84,7 @@ pub fn SiteHeader() -> impl IntoView {
         .into_any(),
         None => view! {
             <nav class="account">
-                <a href="/login">{t(locale, Text::SignIn)}</a>
+                <a href=Page::Login.path()>{t(locale, Text::SignIn)}</a>
             </nav>
         }
         .into_any(),
@@ -88,13 +92,13 @@ pub fn SiteHeader() -> impl IntoView {
     view! {
         <a class="skip" href="#main">{t(locale, Text::SkipToContent)}</a>
         <header class="site">
-            <a class="brand" href="/">
+            <a class="brand" href=Page::Home.path()>
                 <strong>{t(locale, Text::AppName)}</strong>
                 <span>{t(locale, Text::AppTagline)}</span>
             </a>
             <div class="tools">
                 {account}
-                <crate::pages::learn::offline::SyncIndicator/>
+                <crate::components::SyncIndicator/>
                 <form class="lang" method="post" action="/api/v1/preferences/locale">
                     <FormToken/>
                     <input type="hidden" name="return_to" value=here/>

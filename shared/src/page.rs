@@ -10,6 +10,7 @@ use crate::outcome::Outcome;
 /// A page of the site.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Page {
+    Home,
     Login,
     Profile,
     Competencies,
@@ -25,13 +26,23 @@ pub enum Page {
     AuthorCourse(Uuid),
     AuthorActivity(Uuid, String),
     AuthorBank(Uuid),
+    AuthorPreview(Uuid),
     Teach,
     TeachCohort(Uuid),
+    /// The learner's classes.
+    Learning,
+    /// A class's outline for its learner.
     Learn(Uuid),
     LearnActivity(Uuid, String),
     Certificate(Uuid),
+    /// The public check of a certificate's code.
+    Verify(String),
     Supervise,
+    SuperviseLearners,
+    SuperviseLearner(Uuid),
     SuperviseNeeds,
+    SuperviseCohorts,
+    SuperviseCohort(Uuid),
     SuperviseEvidenceImport,
     Inbox,
     /// A rating form: the cohort, the learner, the phase's code.
@@ -42,6 +53,7 @@ impl Page {
     /// The path, without query or fragment.
     pub fn path(&self) -> String {
         match self {
+            Self::Home => "/".into(),
             Self::Login => "/login".into(),
             Self::Profile => "/profile".into(),
             Self::Competencies => "/competencies".into(),
@@ -59,13 +71,20 @@ impl Page {
                 format!("/author/courses/{id}/activities/{activity}")
             }
             Self::AuthorBank(id) => format!("/author/courses/{id}/bank"),
+            Self::AuthorPreview(id) => format!("/author/courses/{id}/preview"),
             Self::Teach => "/teach".into(),
             Self::TeachCohort(id) => format!("/teach/{id}"),
+            Self::Learning => "/learn".into(),
             Self::Learn(cohort) => format!("/learn/{cohort}"),
             Self::LearnActivity(cohort, activity) => format!("/learn/{cohort}/{activity}"),
             Self::Certificate(cohort) => format!("/learn/{cohort}/certificate"),
+            Self::Verify(code) => format!("/verify/{}", crate::text::query_value(code)),
             Self::Supervise => "/supervise".into(),
+            Self::SuperviseLearners => "/supervise/learners".into(),
+            Self::SuperviseLearner(id) => format!("/supervise/learners/{id}"),
             Self::SuperviseNeeds => "/supervise/needs".into(),
+            Self::SuperviseCohorts => "/supervise/cohorts".into(),
+            Self::SuperviseCohort(id) => format!("/supervise/cohorts/{id}"),
             Self::SuperviseEvidenceImport => "/supervise/evidence/import".into(),
             Self::Inbox => "/inbox".into(),
             Self::Rating(cohort, learner, phase) => format!("/ratings/{cohort}/{learner}/{phase}"),

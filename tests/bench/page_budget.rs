@@ -165,21 +165,40 @@ fn kb(bytes: u64) -> String {
     format!("{:.1} KB", bytes as f64 / 1024.0)
 }
 
-#[tokio::main]
-async fn main() {
-    let mut url = "http://127.0.0.1:3000".to_owned();
-    let mut it = std::env::args().skip(1);
-    while let Some(flag) = it.next() {
-        match flag.as_str() {
-            "--url" => url = it.next().expect("--url URL"),
-            other => panic!("unknown flag {other}"),
-        }
+/// The budgets a page is held to, met or missed.
+fn verdicts_of(name: &str, first: &Visit, again: &Visit) -> Vec<String> {
+    let mut verdicts = Vec::new();
+    let budget = match name {
+        "case study" => Some((
+            first.total() <= 30 * 1024 && first.wasm == 0,
+            "≤ 30 KB, no wasm",
+        )),
+        "quiz (island)" => Some((first.total() <= 150 * 1024, "≤ 150 KB with its island")),
+        _ => None,
+    };
+    if let Some((met, what)) = budget {
+        verdicts.push(format!(
+            "{name}, first visit {what}: {}",
+            if met { "met" } else { "MISSED" }
+        ));
     }
+    if name == "case study" {
+        let met = again.total() <= 5 * 1024;
+        verdicts.push(format!(
+            "{name}, repeat visit ≤ 5 KB: {}",
+            if met { "met" } else { "MISSED" }
+        ));
+    }
+    verdicts
+}
+
+/// Chromedriver and a headless Chromium with a phone's window, on a fresh profile.
+async fn start_browser() -> (tokio::process::Child, tempfile::TempDir, Driver) {
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())
         .unwrap()
         .port();
-    let _chromedriver = tokio::process::Command::new(CHROMEDRIVER)
+    let chromedriver = tokio::process::Command::new(CHROMEDRIVER)
         .arg(format!("--port={port}"))
         .stdout(Stdio::null())
         .stderr(Stdio::null())
@@ -216,6 +235,20 @@ async fn main() {
         http,
         base: format!("http://127.0.0.1:{port}/session/{id}"),
     };
+    (chromedriver, profile, d)
+}
+
+#[tokio::main]
+async fn main() {
+    let mut url = "http://127.0.0.1:3000".to_owned();
+    let mut it = std::env::args().skip(1);
+    while let Some(flag) = it.next() {
+        match flag.as_str() {
+            "--url" => url = it.next().expect("--url URL"),
+            other => panic!("unknown flag {other}"),
+        }
+    }
+    let (_chromedriver, _profile, d) = start_browser().await;
 
     // A learner who has not started, signed in over an unthrottled line.
     d.goto(&format!("{url}/login")).await;
@@ -284,27 +317,7 @@ async fn main() {
             kb(again.total()),
             again.text_ms
         );
-        let budget = match name {
-            "case study" => Some((
-                first.total() <= 30 * 1024 && first.wasm == 0,
-                "≤ 30 KB, no wasm",
-            )),
-            "quiz (island)" => Some((first.total() <= 150 * 1024, "≤ 150 KB with its island")),
-            _ => None,
-        };
-        if let Some((met, what)) = budget {
-            verdicts.push(format!(
-                "{name}, first visit {what}: {}",
-                if met { "met" } else { "MISSED" }
-            ));
-        }
-        if name == "case study" {
-            let met = again.total() <= 5 * 1024;
-            verdicts.push(format!(
-                "{name}, repeat visit ≤ 5 KB: {}",
-                if met { "met" } else { "MISSED" }
-            ));
-        }
+        verdicts.extend(verdicts_of(name, &first, &again));
         if name == "pre-test" {
             // Take it (no answers) so the modules open, then measure them.
             d.goto(&page).await;

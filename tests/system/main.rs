@@ -1,4 +1,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
+// A system test is one user's story told from the first request to the last, and the
+// authorisation matrix is a table of rows: both read best whole, not cut to a length.
+#![allow(clippy::too_many_lines)]
 //! Black-box tests of the whole system: each test starts the real server on a free port
 //! against a fresh database (a new SQLite file, and a new PostgreSQL database when
 //! `FIELDSCHOOL_TEST_DATABASE_URL` names a server) and drives it over HTTP or in headless

@@ -1,6 +1,7 @@
 //! A page whose data could not be had.
 
 use leptos::prelude::*;
+use shared::page::Page;
 use shared::{ErrorCode, Locale};
 
 use crate::i18n::{Text, t};
@@ -30,7 +31,7 @@ pub fn port_failure(locale: Locale, error: PortError) -> AnyView {
     view! {
         <h1>{title}</h1>
         <p>{t(locale, body)}</p>
-        <p><a href="/">{t(locale, Text::BackHome)}</a></p>
+        <p><a href=Page::Home.path()>{t(locale, Text::BackHome)}</a></p>
     }
     .into_any()
 }

@@ -1,15 +1,29 @@
-//! Pieces several pages show: reading a page's data (`loaded`) and saying when it cannot be
-//! had, what the last post did or why it failed, the problems of a form or an uploaded
-//! file, field labels.
+//! Pieces several pages show: the gate of the pages that need an account (`signed_in`),
+//! reading a page's data (`loaded`) and saying when it cannot be had, what the last post
+//! did or why it failed, the problems of a form or an uploaded file, field and other
+//! labels, the address's parameters, questions as a learner answers them, the delete that
+//! asks first, and the header's offline count.
 
+mod address;
+mod delete_button;
 mod failure;
 mod form_outcome;
+mod labels;
 mod loaded;
 mod outcome;
 mod problems;
+mod questions;
+mod signed_in;
+mod sync_indicator;
 
+pub use address::{param, query, typed_or};
+pub use delete_button::DeleteButton;
 pub use failure::port_failure;
 pub use form_outcome::FormOutcome;
+pub use labels::{activity_kind, role_name, tr};
 pub use loaded::loaded;
 pub use outcome::OutcomeNotice;
 pub use problems::{ProblemList, field_label};
+pub use questions::{Md, Questions};
+pub use signed_in::signed_in;
+pub use sync_indicator::SyncIndicator;

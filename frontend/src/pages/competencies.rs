@@ -7,12 +7,11 @@ use crate::text_area::TextArea;
 use shared::Locale;
 use shared::competency::{CompetencyKind, Framework};
 
-use crate::components::FormOutcome;
 use crate::components::loaded;
+use crate::components::{DeleteButton, FormOutcome, query, signed_in};
 use crate::i18n::{Text, t};
-use crate::layout::{FormToken, SignInFirst, use_locale, use_viewer};
-use crate::pages::admin::typed;
-use crate::pages::author::DeleteButton;
+use crate::layout::{FormToken, use_locale, use_viewer};
+
 use crate::ports::Ports;
 use leptos_router::hooks::use_query_map;
 
@@ -40,19 +39,17 @@ fn pick(locale: Locale, vi: &str, en: &str) -> String {
 #[component]
 pub fn CompetenciesPage() -> impl IntoView {
     let locale = use_locale();
-    if use_viewer().me.is_none() {
-        return view! { <SignInFirst/> }.into_any();
-    }
-    let national_admin = use_viewer().me.is_some_and(|me| {
-        me.roles
-            .iter()
-            .any(|g| g.role == shared::Role::Admin && g.scope_org_unit_id.is_none())
-    });
-    let detail = use_query_map()
-        .get_untracked()
-        .get("detail")
-        .unwrap_or_default();
-    view! {
+    signed_in(move |_| {
+        let national_admin = use_viewer().me.is_some_and(|me| {
+            me.roles
+                .iter()
+                .any(|g| g.role == shared::Role::Admin && g.scope_org_unit_id.is_none())
+        });
+        let detail = use_query_map()
+            .get_untracked()
+            .get("detail")
+            .unwrap_or_default();
+        view! {
         <FormOutcome/>
         {(!detail.is_empty()).then(|| view! { <p class="notice error" role="alert">{detail}</p> })}
         {loaded(locale, move |ports: Ports| async move {
@@ -70,19 +67,20 @@ pub fn CompetenciesPage() -> impl IntoView {
             <form class="stacked" method="post" action="/api/v1/competency-frameworks/import">
                 <FormToken/>
                 <label for="code">{t(locale, Text::Code)}</label>
-                <input id="code" name="code" required value=typed("code")/>
+                <input id="code" name="code" required value=query("code")/>
                 <label for="name_vi">{t(locale, Text::NameVi)}</label>
-                <input id="name_vi" name="name_vi" required lang="vi" value=typed("name_vi")/>
+                <input id="name_vi" name="name_vi" required lang="vi" value=query("name_vi")/>
                 <label for="name_en">{t(locale, Text::NameEn)}</label>
-                <input id="name_en" name="name_en" lang="en" value=typed("name_en")/>
+                <input id="name_en" name="name_en" lang="en" value=query("name_en")/>
                 <label for="csv">{t(locale, Text::FrameworkCsv)}</label>
-                <TextArea value={typed("csv")} {..} id="csv" name="csv" rows="10" class="mono" required=true/>
+                <TextArea value={query("csv")} {..} id="csv" name="csv" rows="10" class="mono" required=true/>
                 <small>{t(locale, Text::FrameworkCsvHint)}</small>
                 <button type="submit" class="primary">{t(locale, Text::NewFrameworkVersion)}</button>
             </form>
         })}
     }
     .into_any()
+    })
 }
 
 fn framework(locale: Locale, f: Framework, national_admin: bool) -> impl IntoView + use<> {

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use shared::Locale;
 use shared::directory::DirectoryOverview;
 
+use crate::components::loaded;
 use crate::i18n::{Text, t};
 use crate::islands::ConnectionCheck;
 use crate::layout::{IslandScripts, use_locale};
@@ -12,7 +13,6 @@ use crate::ports::{PortError, Ports};
 #[component]
 pub fn HomePage() -> impl IntoView {
     let locale = use_locale();
-    let ports = use_context::<Ports>();
     let audiences = [
         (Text::ForLearnersTitle, Text::ForLearnersBody),
         (Text::ForLecturersTitle, Text::ForLecturersBody),
@@ -38,18 +38,11 @@ pub fn HomePage() -> impl IntoView {
         </section>
         <section class="network" aria-labelledby="network-title">
             <h2 id="network-title">{t(locale, Text::NetworkTitle)}</h2>
-            <Suspense fallback=move || view! { <p>{t(locale, Text::Loading)}</p> }>
-                {
-                    let ports = ports.clone();
-                    Suspend::new(async move {
-                        let result = match ports {
-                            Some(ports) => ports.directory.overview().await,
-                            None => Err(PortError(shared::ErrorCode::Unavailable)),
-                        };
-                        network_view(locale, result)
-                    })
-                }
-            </Suspense>
+            // The network's figures are one section: when they cannot be had, the section
+            // says so and the rest of the page stands.
+            {loaded(locale, move |ports: Ports| async move {
+                Ok(network_view(locale, ports.directory.overview().await))
+            })}
         </section>
         <section class="connection" aria-labelledby="connection-title">
             <h2 id="connection-title">{t(locale, Text::ConnectionTitle)}</h2>

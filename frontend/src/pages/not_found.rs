@@ -1,6 +1,7 @@
 //! Shown for any path no route matches, with status 404.
 
 use leptos::prelude::*;
+use shared::page::Page;
 
 use crate::i18n::{Text, t};
 use crate::layout::use_locale;
@@ -17,7 +18,7 @@ pub fn NotFoundPage() -> impl IntoView {
             <h1>{t(locale, Text::NotFoundTitle)}</h1>
             <p>{t(locale, Text::NotFoundBody)}</p>
             <p>
-                <a href="/">{t(locale, Text::BackHome)}</a>
+                <a href=Page::Home.path()>{t(locale, Text::BackHome)}</a>
             </p>
         </section>
     }

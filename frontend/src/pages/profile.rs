@@ -2,43 +2,29 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
-use shared::{Locale, Role};
 
+use crate::components::{role_name, signed_in};
 use crate::i18n::{Text, t};
-use crate::layout::{FormToken, SignInFirst, use_locale, use_viewer};
-
-pub fn role_name(locale: Locale, role: Role) -> &'static str {
-    t(
-        locale,
-        match role {
-            Role::Admin => Text::RoleAdmin,
-            Role::Lecturer => Text::RoleLecturer,
-            Role::Supervisor => Text::RoleSupervisor,
-            Role::Learner => Text::RoleLearner,
-        },
-    )
-}
+use crate::layout::{FormToken, use_locale};
 
 #[component]
 pub fn ProfilePage() -> impl IntoView {
     let locale = use_locale();
-    let Some(me) = use_viewer().me else {
-        return view! { <SignInFirst/> }.into_any();
-    };
-    let query = use_query_map().get_untracked();
-    let notice = match query.get("error").as_deref() {
-        Some("current") => Some(("error", t(locale, Text::CurrentPasswordWrong))),
-        Some("new") => Some(("error", t(locale, Text::NewPasswordRejected))),
-        _ if query.get("changed").is_some() => Some(("ok", t(locale, Text::PasswordChanged))),
-        _ => None,
-    };
-    let roles = me
-        .roles
-        .iter()
-        .map(|grant| role_name(locale, grant.role))
-        .collect::<Vec<_>>()
-        .join(", ");
-    view! {
+    signed_in(move |me| {
+        let query = use_query_map().get_untracked();
+        let notice = match query.get("error").as_deref() {
+            Some("current") => Some(("error", t(locale, Text::CurrentPasswordWrong))),
+            Some("new") => Some(("error", t(locale, Text::NewPasswordRejected))),
+            _ if query.get("changed").is_some() => Some(("ok", t(locale, Text::PasswordChanged))),
+            _ => None,
+        };
+        let roles = me
+            .roles
+            .iter()
+            .map(|grant| role_name(locale, grant.role))
+            .collect::<Vec<_>>()
+            .join(", ");
+        view! {
         <section class="narrow">
             <h1>{t(locale, Text::ProfileTitle)}</h1>
             {notice.map(|(kind, text)| view! { <p class=format!("notice {kind}") role="status">{text}</p> })}
@@ -66,4 +52,5 @@ pub fn ProfilePage() -> impl IntoView {
         </section>
     }
     .into_any()
+    })
 }

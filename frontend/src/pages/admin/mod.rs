@@ -12,9 +12,9 @@ pub mod user_new;
 pub mod users;
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 use shared::Locale;
 use shared::directory::OrgUnitKind;
+use shared::page::Page;
 
 pub use crate::components::field_label;
 use crate::i18n::{Text, t};
@@ -33,22 +33,14 @@ pub fn kind_label(locale: Locale, kind: OrgUnitKind) -> &'static str {
     )
 }
 
-/// What the person typed before a failed post, to fill the form again.
-pub fn typed(name: &str) -> String {
-    use_query_map()
-        .get_untracked()
-        .get(name)
-        .unwrap_or_default()
-}
-
 #[component]
 pub fn AdminNav() -> impl IntoView {
     let locale = use_locale();
     view! {
         <nav class="admin-nav" aria-label=t(locale, Text::Administration)>
-            <a href="/admin/users">{t(locale, Text::Accounts)}</a>
-            <a href="/admin/org-units">{t(locale, Text::OrgTree)}</a>
-            <a href="/admin/positions">{t(locale, Text::Positions)}</a>
+            <a href=Page::AdminUsers.path()>{t(locale, Text::Accounts)}</a>
+            <a href=Page::AdminOrgUnits.path()>{t(locale, Text::OrgTree)}</a>
+            <a href=Page::AdminPositions.path()>{t(locale, Text::Positions)}</a>
         </nav>
     }
 }

@@ -3,24 +3,23 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use shared::directory::OrgUnitKind;
+use shared::page::Page;
 
 use super::{AdminNav, kind_label};
-use crate::components::{FormOutcome, loaded};
+use crate::components::{FormOutcome, loaded, signed_in};
 use crate::i18n::{Text, t};
-use crate::layout::{FormToken, SignInFirst, use_locale, use_viewer};
+use crate::layout::{FormToken, use_locale};
 use crate::ports::{PortError, Ports};
 
 #[component]
 pub fn OrgUnitEditPage() -> impl IntoView {
     let locale = use_locale();
-    if use_viewer().me.is_none() {
-        return view! { <SignInFirst/> }.into_any();
-    }
-    let id = use_params_map()
-        .get_untracked()
-        .get("id")
-        .and_then(|id| uuid::Uuid::parse_str(&id).ok());
-    view! {
+    signed_in(move |_| {
+        let id = use_params_map()
+            .get_untracked()
+            .get("id")
+            .and_then(|id| uuid::Uuid::parse_str(&id).ok());
+        view! {
         <AdminNav/>
         {loaded(locale, move |ports: Ports| async move {
                     let units = ports.admin.org_units().await?;
@@ -46,10 +45,11 @@ pub fn OrgUnitEditPage() -> impl IntoView {
                             <input id="region" name="region" value=unit.region.clone().unwrap_or_default()/>
                             <button type="submit" class="primary">{t(locale, Text::Save)}</button>
                         </form>
-                        <p><a href="/admin/org-units">{t(locale, Text::BackToList)}</a></p>
+                        <p><a href=Page::AdminOrgUnits.path()>{t(locale, Text::BackToList)}</a></p>
                     }
                     .into_any())
         })}
     }
     .into_any()
+    })
 }

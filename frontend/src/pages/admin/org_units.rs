@@ -3,22 +3,21 @@
 use leptos::prelude::*;
 use shared::Role;
 use shared::directory::{OrgUnit, OrgUnitKind};
+use shared::page::Page;
 
 use super::user_new::unit_options;
-use super::{AdminNav, kind_label, typed};
-use crate::components::{FormOutcome, loaded};
+use super::{AdminNav, kind_label};
+use crate::components::{FormOutcome, loaded, query, signed_in};
 use crate::i18n::{Text, t};
-use crate::layout::{FormToken, SignInFirst, use_locale, use_viewer};
+use crate::layout::{FormToken, use_locale};
 use crate::ports::Ports;
 
 #[component]
 pub fn OrgUnitsPage() -> impl IntoView {
     let locale = use_locale();
-    let Some(me) = use_viewer().me else {
-        return view! { <SignInFirst/> }.into_any();
-    };
-    let can_manage = me.has_role(Role::Admin);
-    view! {
+    signed_in(move |me| {
+        let can_manage = me.has_role(Role::Admin);
+        view! {
         <h1>{t(locale, Text::OrgTree)}</h1>
         <AdminNav/>
         <FormOutcome/>
@@ -29,7 +28,7 @@ pub fn OrgUnitsPage() -> impl IntoView {
                             {units.iter().map(|u| view! {
                                 <li class=format!("depth-{}", u.depth.min(8))>
                                     {if can_manage {
-                                        view! { <a href=format!("/admin/org-units/{}", u.id)><strong>{u.name.clone()}</strong></a> }.into_any()
+                                        view! { <a href=Page::AdminOrgUnit(u.id).path()><strong>{u.name.clone()}</strong></a> }.into_any()
                                     } else {
                                         view! { <strong>{u.name.clone()}</strong> }.into_any()
                                     }}
@@ -45,20 +44,21 @@ pub fn OrgUnitsPage() -> impl IntoView {
         })}
     }
     .into_any()
+    })
 }
 
 fn add_form(locale: shared::Locale, units: &[OrgUnit]) -> impl IntoView + use<> {
-    let kind = typed("kind");
+    let kind = query("kind");
     view! {
         <h2>{t(locale, Text::AddOrgUnit)}</h2>
         <form class="stacked" method="post" action="/api/v1/org-units">
             <FormToken/>
             <label for="parent_id">{t(locale, Text::Parent)}</label>
-            <select id="parent_id" name="parent_id">{unit_options(units, &typed("parent_id"))}</select>
+            <select id="parent_id" name="parent_id">{unit_options(units, &query("parent_id"))}</select>
             <label for="code">{t(locale, Text::Code)}</label>
-            <input id="code" name="code" required pattern="[A-Z0-9_-]+" value=typed("code")/>
+            <input id="code" name="code" required pattern="[A-Z0-9_-]+" value=query("code")/>
             <label for="name">{t(locale, Text::Name)}</label>
-            <input id="name" name="name" required value=typed("name")/>
+            <input id="name" name="name" required value=query("name")/>
             <label for="kind">{t(locale, Text::Kind)}</label>
             <select id="kind" name="kind">
                 {OrgUnitKind::ALL.into_iter().map(|k| {
@@ -67,7 +67,7 @@ fn add_form(locale: shared::Locale, units: &[OrgUnit]) -> impl IntoView + use<> 
                 }).collect_view()}
             </select>
             <label for="region">{t(locale, Text::RegionColumn)}</label>
-            <input id="region" name="region" value=typed("region")/>
+            <input id="region" name="region" value=query("region")/>
             <button type="submit" class="primary">{t(locale, Text::AddOrgUnit)}</button>
         </form>
     }

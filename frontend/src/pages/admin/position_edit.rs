@@ -3,24 +3,23 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
+use shared::page::Page;
 
 use super::AdminNav;
-use crate::components::{FormOutcome, loaded};
+use crate::components::{FormOutcome, loaded, query, signed_in};
 use crate::i18n::{Text, t};
-use crate::layout::{FormToken, SignInFirst, use_locale, use_viewer};
+use crate::layout::{FormToken, use_locale};
 use crate::ports::{PortError, Ports};
 
 #[component]
 pub fn PositionEditPage() -> impl IntoView {
     let locale = use_locale();
-    if use_viewer().me.is_none() {
-        return view! { <SignInFirst/> }.into_any();
-    }
-    let id = use_params_map()
-        .get_untracked()
-        .get("id")
-        .and_then(|id| uuid::Uuid::parse_str(&id).ok());
-    view! {
+    signed_in(move |_| {
+        let id = use_params_map()
+            .get_untracked()
+            .get("id")
+            .and_then(|id| uuid::Uuid::parse_str(&id).ok());
+        view! {
         <AdminNav/>
         {loaded(locale, move |ports: Ports| async move {
                     let positions = ports.admin.positions().await?;
@@ -41,62 +40,65 @@ pub fn PositionEditPage() -> impl IntoView {
                             <button type="submit" class="primary">{t(locale, Text::Save)}</button>
                         </form>
                         <ProfileForm position=position.id/>
-                        <p><a href="/admin/positions">{t(locale, Text::BackToList)}</a></p>
+                        <p><a href=Page::AdminPositions.path()>{t(locale, Text::BackToList)}</a></p>
                     }
                     .into_any())
         })}
     }
     .into_any()
+    })
 }
 
 /// The levels the position requires in the newest framework version (0: not required).
 #[component]
 fn ProfileForm(position: uuid::Uuid) -> impl IntoView {
     let locale = use_locale();
-    let ports = use_context::<Ports>();
-    view! {
-        <Suspense fallback=|| ()>
-            {
-                let ports = ports.clone();
-                Suspend::new(async move {
-                    let Some(ports) = ports else { return ().into_any() };
-                    let (Ok(frameworks), Ok(profile)) = (ports.admin.frameworks().await, ports.admin.position_profile(position).await) else {
-                        return ().into_any();
-                    };
-                    let chosen = leptos_router::hooks::use_query_map().get_untracked().get("framework").unwrap_or_default();
-                    let others: Vec<(uuid::Uuid, String)> = frameworks.iter().map(|f| (f.id, format!("{} v{}", f.code, f.version))).collect();
-                    let index = frameworks.iter().position(|f| f.id.to_string() == chosen).unwrap_or(0);
-                    let Some(framework) = frameworks.into_iter().nth(index) else { return ().into_any() };
-                    let top = framework.levels.iter().map(|l| l.level).max().unwrap_or(0);
-                    let vi = locale == shared::Locale::Vi;
-                    view! {
-                        <h2>{t(locale, Text::PositionProfile)}</h2>
-                        <p class="meta">{format!("{} v{}", framework.code, framework.version)}
-                            {(others.len() > 1).then(|| others.into_iter().map(|(id, name)| view! {
-                                " · " <a href=format!("?framework={id}")>{name}</a>
-                            }).collect_view())}
-                        </p>
-                        <form class="stacked" method="post" action=format!("/api/v1/positions/{position}/profile")>
-                            <FormToken/>
-                            <input type="hidden" name="framework_id" value=framework.id.to_string()/>
-                            {framework.competencies.into_iter().map(|c| {
-                                let current = profile.requirements.iter().find(|r| r.competency_id == c.id).map_or(0, |r| r.required_level);
-                                let id = format!("level-{}", c.code);
-                                view! {
-                                    <label for=id.clone()>{format!("{} — {}", c.code, if vi { c.name_vi } else { c.name_en })}</label>
-                                    <select id=id name=format!("level.{}", c.code)>
-                                        {(0..=top).map(|l| view! {
-                                            <option value=l.to_string() selected=l == current>{if l == 0 { t(locale, Text::NotRequired).to_owned() } else { l.to_string() }}</option>
-                                        }).collect_view()}
-                                    </select>
-                                }
-                            }).collect_view()}
-                            <button type="submit">{t(locale, Text::Save)}</button>
-                        </form>
-                    }
-                    .into_any()
-                })
+    loaded(locale, move |ports: Ports| async move {
+        let frameworks = ports.admin.frameworks().await?;
+        let profile = ports.admin.position_profile(position).await?;
+        let chosen = query("framework");
+        let others: Vec<(uuid::Uuid, String)> = frameworks
+            .iter()
+            .map(|f| (f.id, format!("{} v{}", f.code, f.version)))
+            .collect();
+        let index = frameworks
+            .iter()
+            .position(|f| f.id.to_string() == chosen)
+            .unwrap_or(0);
+        let Some(framework) = frameworks.into_iter().nth(index) else {
+            return Ok(view! {
+                <h2>{t(locale, Text::PositionProfile)}</h2>
+                <p class="empty">{t(locale, Text::NoFrameworks)}</p>
             }
-        </Suspense>
-    }
+            .into_any());
+        };
+        let top = framework.levels.iter().map(|l| l.level).max().unwrap_or(0);
+        let vi = locale == shared::Locale::Vi;
+        Ok(view! {
+            <h2>{t(locale, Text::PositionProfile)}</h2>
+            <p class="meta">{format!("{} v{}", framework.code, framework.version)}
+                {(others.len() > 1).then(|| others.into_iter().map(|(id, name)| view! {
+                    " · " <a href=format!("?framework={id}")>{name}</a>
+                }).collect_view())}
+            </p>
+            <form class="stacked" method="post" action=format!("/api/v1/positions/{position}/profile")>
+                <FormToken/>
+                <input type="hidden" name="framework_id" value=framework.id.to_string()/>
+                {framework.competencies.into_iter().map(|c| {
+                    let current = profile.requirements.iter().find(|r| r.competency_id == c.id).map_or(0, |r| r.required_level);
+                    let id = format!("level-{}", c.code);
+                    view! {
+                        <label for=id.clone()>{format!("{} — {}", c.code, if vi { c.name_vi } else { c.name_en })}</label>
+                        <select id=id name=format!("level.{}", c.code)>
+                            {(0..=top).map(|l| view! {
+                                <option value=l.to_string() selected=l == current>{if l == 0 { t(locale, Text::NotRequired).to_owned() } else { l.to_string() }}</option>
+                            }).collect_view()}
+                        </select>
+                    }
+                }).collect_view()}
+                <button type="submit">{t(locale, Text::Save)}</button>
+            </form>
+        }
+        .into_any())
+    })
 }

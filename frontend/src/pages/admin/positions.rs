@@ -2,24 +2,23 @@
 
 use leptos::prelude::*;
 use shared::Role;
+use shared::page::Page;
 
-use super::{AdminNav, typed};
-use crate::components::{FormOutcome, loaded};
+use super::AdminNav;
+use crate::components::{FormOutcome, loaded, query, signed_in};
 use crate::i18n::{Text, t};
-use crate::layout::{FormToken, SignInFirst, use_locale, use_viewer};
+use crate::layout::{FormToken, use_locale};
 use crate::ports::Ports;
 
 #[component]
 pub fn PositionsPage() -> impl IntoView {
     let locale = use_locale();
-    let Some(me) = use_viewer().me else {
-        return view! { <SignInFirst/> }.into_any();
-    };
-    let national_admin = me
-        .roles
-        .iter()
-        .any(|g| g.role == Role::Admin && g.scope_org_unit_id.is_none());
-    view! {
+    signed_in(move |me| {
+        let national_admin = me
+            .roles
+            .iter()
+            .any(|g| g.role == Role::Admin && g.scope_org_unit_id.is_none());
+        view! {
         <h1>{t(locale, Text::Positions)}</h1>
         <AdminNav/>
         <FormOutcome/>
@@ -36,7 +35,7 @@ pub fn PositionsPage() -> impl IntoView {
                                     {positions.into_iter().map(|p| view! {
                                         <tr>
                                             <td>{if national_admin {
-                                                view! { <a href=format!("/admin/positions/{}", p.id)><code>{p.code}</code></a> }.into_any()
+                                                view! { <a href=Page::AdminPosition(p.id).path()><code>{p.code}</code></a> }.into_any()
                                             } else {
                                                 view! { <code>{p.code}</code> }.into_any()
                                             }}</td>
@@ -54,14 +53,15 @@ pub fn PositionsPage() -> impl IntoView {
             <form class="stacked" method="post" action="/api/v1/positions">
                 <FormToken/>
                 <label for="code">{t(locale, Text::Code)}</label>
-                <input id="code" name="code" required pattern="[A-Z0-9_]+" value=typed("code")/>
+                <input id="code" name="code" required pattern="[A-Z0-9_]+" value=query("code")/>
                 <label for="name_vi">{t(locale, Text::NameVi)}</label>
-                <input id="name_vi" name="name_vi" required lang="vi" value=typed("name_vi")/>
+                <input id="name_vi" name="name_vi" required lang="vi" value=query("name_vi")/>
                 <label for="name_en">{t(locale, Text::NameEn)}</label>
-                <input id="name_en" name="name_en" required lang="en" value=typed("name_en")/>
+                <input id="name_en" name="name_en" required lang="en" value=query("name_en")/>
                 <button type="submit" class="primary">{t(locale, Text::AddPosition)}</button>
             </form>
         })}
     }
     .into_any()
+    })
 }

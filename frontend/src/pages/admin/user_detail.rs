@@ -3,30 +3,29 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
+use shared::page::Page;
 use shared::users::UserSummary;
 use shared::{Locale, Role};
 
 use super::AdminNav;
 use super::user_new::{position_options, role_boxes, unit_options};
-use crate::components::{FormOutcome, loaded};
+use crate::components::{FormOutcome, loaded, role_name, signed_in};
 use crate::i18n::{Text, t};
-use crate::layout::{FormToken, SignInFirst, use_locale, use_viewer};
+use crate::layout::{FormToken, use_locale};
 use crate::ports::{PortError, Ports};
 
 #[component]
 pub fn UserDetailPage() -> impl IntoView {
     let locale = use_locale();
-    let Some(me) = use_viewer().me else {
-        return view! { <SignInFirst/> }.into_any();
-    };
-    let id = use_params_map()
-        .get_untracked()
-        .get("id")
-        .and_then(|id| uuid::Uuid::parse_str(&id).ok());
-    let confirm_disable =
-        use_query_map().get_untracked().get("confirm").as_deref() == Some("disable");
-    let can_manage = me.has_role(Role::Admin);
-    view! {
+    signed_in(move |me| {
+        let id = use_params_map()
+            .get_untracked()
+            .get("id")
+            .and_then(|id| uuid::Uuid::parse_str(&id).ok());
+        let confirm_disable =
+            use_query_map().get_untracked().get("confirm").as_deref() == Some("disable");
+        let can_manage = me.has_role(Role::Admin);
+        view! {
         <AdminNav/>
         {loaded(locale, move |ports: Ports| async move {
                     let id = id.ok_or(PortError(shared::ErrorCode::NotFound))?;
@@ -82,13 +81,14 @@ pub fn UserDetailPage() -> impl IntoView {
         })}
     }
     .into_any()
+    })
 }
 
 fn details(locale: Locale, user: &UserSummary) -> impl IntoView + use<> {
     let roles = user
         .roles
         .iter()
-        .map(|g| crate::pages::profile::role_name(locale, g.role))
+        .map(|g| role_name(locale, g.role))
         .collect::<Vec<_>>()
         .join(", ");
     let status = if user.disabled {
@@ -106,7 +106,7 @@ fn details(locale: Locale, user: &UserSummary) -> impl IntoView + use<> {
             <dt>{t(locale, Text::Roles)}</dt><dd>{roles}</dd>
             <dt>{t(locale, Text::Status)}</dt><dd data-testid="status">{status}</dd>
         </dl>
-        <p><a href="/admin/users">{t(locale, Text::BackToList)}</a></p>
+        <p><a href=Page::AdminUsers.path()>{t(locale, Text::BackToList)}</a></p>
     }
 }
 
@@ -124,7 +124,7 @@ fn status_controls(locale: Locale, user: &UserSummary, confirming: bool) -> AnyV
     }
     if !confirming {
         return view! {
-            <p><a class="danger" href=format!("/admin/users/{}?confirm=disable", user.id)>{t(locale, Text::DisableAccount)}</a></p>
+            <p><a class="danger" href=Page::AdminUser(user.id).address().with("confirm", "disable").to_string()>{t(locale, Text::DisableAccount)}</a></p>
         }
         .into_any();
     }
@@ -135,7 +135,7 @@ fn status_controls(locale: Locale, user: &UserSummary, confirming: bool) -> AnyV
                 <FormToken/>
                 <button type="submit" class="danger">{t(locale, Text::ConfirmDisable)}</button>
                 " "
-                <a href=format!("/admin/users/{}", user.id)>{t(locale, Text::Cancel)}</a>
+                <a href=Page::AdminUser(user.id).path()>{t(locale, Text::Cancel)}</a>
             </form>
         </div>
     }

@@ -10,56 +10,46 @@ use shared::user_import::{ImportAction, ImportReport};
 
 use super::{AdminNav, field_label};
 use crate::components::ProblemList;
-use crate::components::{FormOutcome, port_failure};
+use crate::components::{FormOutcome, loaded, signed_in};
 use crate::i18n::{Text, t};
-use crate::layout::{FormToken, SignInFirst, use_locale, use_viewer};
+use crate::layout::{FormToken, use_locale};
 use crate::ports::{ImportPreview, Ports};
 
 #[component]
 pub fn UserImportPage() -> impl IntoView {
     let locale = use_locale();
-    if use_viewer().me.is_none() {
-        return view! { <SignInFirst/> }.into_any();
-    }
-    let draft = use_query_map()
-        .get_untracked()
-        .get("draft")
-        .and_then(|d| uuid::Uuid::parse_str(&d).ok());
-    let ports = use_context::<Ports>();
-    view! {
+    signed_in(move |_| {
+        let draft = use_query_map()
+            .get_untracked()
+            .get("draft")
+            .and_then(|d| uuid::Uuid::parse_str(&d).ok());
+        view! {
         <h1>{t(locale, Text::ImportCsv)}</h1>
         <AdminNav/>
         <FormOutcome/>
         <p>{t(locale, Text::ImportIntro)}</p>
         <p><small>{t(locale, Text::ImportColumnsHint)}</small></p>
-        <Suspense fallback=move || view! { <p>{t(locale, Text::Loading)}</p> }>
-            {
-                let ports = ports.clone();
-                Suspend::new(async move {
-                    let preview = match (draft, ports) {
-                        (Some(draft), Some(ports)) => match ports.admin.import_preview(draft).await {
-                            Ok(preview) => Some(preview),
-                            Err(e) => return port_failure(locale, e),
-                        },
-                        _ => None,
-                    };
-                    let csv = preview.as_ref().map(|p| p.csv.clone()).unwrap_or_default();
-                    view! {
-                        {preview.map(|p| outcome(locale, p, draft))}
-                        <form class="stacked" method="post" action="/api/v1/users/import">
-                            <FormToken/>
-                            <input type="hidden" name="dry_run" value="true"/>
-                            <label for="csv">{t(locale, Text::CsvContent)}</label>
-                            <TextArea value={csv} {..} id="csv" name="csv" rows="12" required=true spellcheck="false"/>
-                            <button type="submit">{t(locale, Text::Preview)}</button>
-                        </form>
-                    }
-                    .into_any()
-                })
+        {loaded(locale, move |ports: Ports| async move {
+            let preview = match draft {
+                Some(draft) => Some(ports.admin.import_preview(draft).await?),
+                None => None,
+            };
+            let csv = preview.as_ref().map(|p| p.csv.clone()).unwrap_or_default();
+            Ok(view! {
+                {preview.map(|p| outcome(locale, p, draft))}
+                <form class="stacked" method="post" action="/api/v1/users/import">
+                    <FormToken/>
+                    <input type="hidden" name="dry_run" value="true"/>
+                    <label for="csv">{t(locale, Text::CsvContent)}</label>
+                    <TextArea value={csv} {..} id="csv" name="csv" rows="12" required=true spellcheck="false"/>
+                    <button type="submit">{t(locale, Text::Preview)}</button>
+                </form>
             }
-        </Suspense>
+            .into_any())
+        })}
     }
     .into_any()
+    })
 }
 
 fn action_label(locale: Locale, action: ImportAction) -> &'static str {

@@ -4,11 +4,11 @@ use leptos::prelude::*;
 use shared::directory::{OrgUnit, Position};
 use shared::{Locale, Role};
 
-use super::{AdminNav, typed};
-use crate::components::{FormOutcome, loaded};
+use super::AdminNav;
+use crate::components::{FormOutcome, loaded, query, role_name, signed_in};
 use crate::i18n::{Text, t};
-use crate::layout::{FormToken, SignInFirst, use_locale, use_viewer};
-use crate::pages::profile::role_name;
+use crate::layout::{FormToken, use_locale};
+
 use crate::ports::Ports;
 
 /// `<option>`s of the org tree, indented by depth, with `selected` on the current one.
@@ -64,10 +64,8 @@ pub fn role_boxes(locale: Locale, checked: &[Role]) -> impl IntoView + use<> {
 #[component]
 pub fn UserNewPage() -> impl IntoView {
     let locale = use_locale();
-    if use_viewer().me.is_none() {
-        return view! { <SignInFirst/> }.into_any();
-    }
-    view! {
+    signed_in(move |_| {
+        view! {
         <h1>{t(locale, Text::NewAccount)}</h1>
         <AdminNav/>
         <FormOutcome/>
@@ -78,22 +76,22 @@ pub fn UserNewPage() -> impl IntoView {
                         <form class="stacked" method="post" action="/api/v1/users">
                             <FormToken/>
                             <label for="username">{t(locale, Text::Username)}</label>
-                            <input id="username" name="username" required autocapitalize="none" value=typed("username")/>
+                            <input id="username" name="username" required autocapitalize="none" value=query("username")/>
                             <label for="full_name">{t(locale, Text::FullName)}</label>
-                            <input id="full_name" name="full_name" required value=typed("full_name")/>
+                            <input id="full_name" name="full_name" required value=query("full_name")/>
                             <label for="email">{t(locale, Text::Email)}</label>
-                            <input id="email" name="email" type="email" value=typed("email")/>
+                            <input id="email" name="email" type="email" value=query("email")/>
                             <label for="phone">{t(locale, Text::Phone)}</label>
-                            <input id="phone" name="phone" type="tel" value=typed("phone")/>
+                            <input id="phone" name="phone" type="tel" value=query("phone")/>
                             <label for="org_unit_id">{t(locale, Text::OrgUnit)}</label>
                             <select id="org_unit_id" name="org_unit_id">
                                 <option value="">{t(locale, Text::NoneChoice)}</option>
-                                {unit_options(&units, &typed("org_unit_id"))}
+                                {unit_options(&units, &query("org_unit_id"))}
                             </select>
                             <label for="position_id">{t(locale, Text::Position)}</label>
                             <select id="position_id" name="position_id">
                                 <option value="">{t(locale, Text::NoneChoice)}</option>
-                                {position_options(locale, &positions, &typed("position_id"))}
+                                {position_options(locale, &positions, &query("position_id"))}
                             </select>
                             <fieldset>
                                 <legend>{t(locale, Text::Roles)}</legend>
@@ -110,4 +108,5 @@ pub fn UserNewPage() -> impl IntoView {
         })}
     }
     .into_any()
+    })
 }

@@ -2,46 +2,45 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
+use shared::page::Page;
 use shared::users::{UserPage, UserQuery};
 use shared::{Locale, Role};
 
 use super::AdminNav;
-use crate::components::{FormOutcome, loaded};
+use crate::components::{FormOutcome, loaded, role_name, signed_in};
 use crate::i18n::{Text, t};
-use crate::layout::{SignInFirst, use_locale, use_viewer};
-use crate::pages::profile::role_name;
+use crate::layout::use_locale;
+
 use crate::ports::Ports;
 
 #[component]
 pub fn UsersPage() -> impl IntoView {
     let locale = use_locale();
-    let Some(me) = use_viewer().me else {
-        return view! { <SignInFirst/> }.into_any();
-    };
-    let query = use_query_map().get_untracked();
-    let q = query.get("q").unwrap_or_default();
-    let request = UserQuery {
-        q: Some(q.clone()).filter(|q| !q.is_empty()),
-        page: query
-            .get("page")
-            .and_then(|p| p.parse::<u64>().ok())
-            .map(|p| p.clamp(1, 100_000)),
-        per_page: None,
-    };
-    let can_manage = me.has_role(Role::Admin);
-    view! {
+    signed_in(move |me| {
+        let query = use_query_map().get_untracked();
+        let q = query.get("q").unwrap_or_default();
+        let request = UserQuery {
+            q: Some(q.clone()).filter(|q| !q.is_empty()),
+            page: query
+                .get("page")
+                .and_then(|p| p.parse::<u64>().ok())
+                .map(|p| p.clamp(1, 100_000)),
+            per_page: None,
+        };
+        let can_manage = me.has_role(Role::Admin);
+        view! {
         <h1>{t(locale, Text::Accounts)}</h1>
         <AdminNav/>
         <FormOutcome/>
-        <form class="search" method="get" action="/admin/users" role="search">
+        <form class="search" method="get" action=Page::AdminUsers.path() role="search">
             <label for="q">{t(locale, Text::Search)}</label>
             <input id="q" name="q" type="search" value=q.clone() placeholder=t(locale, Text::SearchHint)/>
             <button type="submit">{t(locale, Text::Search)}</button>
         </form>
         {can_manage.then(|| view! {
             <p class="actions">
-                <a href="/admin/users/new">{t(locale, Text::NewAccount)}</a>
-                <a href="/admin/users/import">{t(locale, Text::ImportCsv)}</a>
+                <a href=Page::AdminUserNew.path()>{t(locale, Text::NewAccount)}</a>
+                <a href=Page::AdminUserImport.path()>{t(locale, Text::ImportCsv)}</a>
                 <a href="/api/v1/users/export.csv">{t(locale, Text::ExportCsv)}</a>
             </p>
         })}
@@ -50,6 +49,7 @@ pub fn UsersPage() -> impl IntoView {
         })}
     }
     .into_any()
+    })
 }
 
 fn page_link(q: &str, page: u64) -> String {
@@ -61,7 +61,7 @@ fn page_link(q: &str, page: u64) -> String {
         .iter()
         .map(|(k, v)| format!("{k}={}", urlencode(v)))
         .collect();
-    format!("/admin/users?{}", encoded.join("&"))
+    format!("{}?{}", Page::AdminUsers.path(), encoded.join("&"))
 }
 
 fn urlencode(value: &str) -> String {
@@ -98,7 +98,7 @@ fn results(locale: Locale, page: UserPage, q: &str) -> AnyView {
             };
             view! {
                 <tr class:disabled=u.disabled>
-                    <td><a href=format!("/admin/users/{}", u.id)>{u.full_name}</a></td>
+                    <td><a href=Page::AdminUser(u.id).path()>{u.full_name}</a></td>
                     <td>{u.username}</td>
                     <td>{u.org_unit.map(|o| o.name).unwrap_or_default()}</td>
                     <td>{u.position.map(|p| p.name).unwrap_or_default()}</td>

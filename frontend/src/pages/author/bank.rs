@@ -6,12 +6,13 @@ use std::collections::HashMap;
 use leptos::prelude::*;
 use shared::authoring::Part;
 use shared::course::edit::ITEM_BANK;
+use shared::page::Page;
 
 use super::questions::QuestionList;
-use super::{AuthorNav, course_param, query, tr};
-use crate::components::{FormOutcome, loaded, port_failure};
+use super::{AuthorNav, course_param};
+use crate::components::{FormOutcome, loaded, port_failure, query, signed_in, tr};
 use crate::i18n::{Text, t};
-use crate::layout::{SignInFirst, use_locale, use_viewer};
+use crate::layout::use_locale;
 use crate::ports::{PortError, Ports};
 
 #[component]
@@ -20,11 +21,9 @@ pub fn BankPage() -> impl IntoView {
     let Some(id) = course_param() else {
         return port_failure(locale, PortError(shared::ErrorCode::NotFound));
     };
-    if use_viewer().me.is_none() {
-        return view! { <SignInFirst/> }.into_any();
-    }
-    let detail = query("detail");
-    view! {
+    signed_in(move |_| {
+        let detail = query("detail");
+        view! {
         {loaded(locale, move |ports: Ports| async move {
                     let course = ports.author.course(id).await?;
                     let competencies = ports.author.competencies(course.framework_id).await.unwrap_or_default();
@@ -36,7 +35,7 @@ pub fn BankPage() -> impl IntoView {
                         if *n % 2 == 1 { pre } else { post }
                     }).collect();
                     Ok(view! {
-                        <p class="meta"><a href=format!("/author/courses/{id}")>{tr(locale, &course.draft.course.title)}</a></p>
+                        <p class="meta"><a href=Page::AuthorCourse(id).path()>{tr(locale, &course.draft.course.title)}</a></p>
                         <h1>{t(locale, Text::ItemBank)}</h1>
                         <AuthorNav course=id/>
                         <FormOutcome/>
@@ -49,4 +48,5 @@ pub fn BankPage() -> impl IntoView {
         })}
     }
     .into_any()
+    })
 }

@@ -2,18 +2,19 @@
 //! their activities in order, the course's title and summary, co-authors and versions.
 
 use leptos::prelude::*;
+use shared::page::Page;
 
 use crate::text_area::TextArea;
-use shared::authoring::{CourseDetail, Part};
-use shared::course::ActivityKind;
+use shared::L10n;
+use shared::authoring::{Author, CourseDetail, Part, VersionSummary};
+use shared::course::{ActivityKind, Module};
 
-use super::{
-    AuthorNav, DeleteButton, IssueList, MoveButtons, TitleFields, course_param, kind_label, query,
-    tr, typed_or,
+use super::{AuthorNav, IssueList, MoveButtons, TitleFields, course_param};
+use crate::components::{
+    DeleteButton, FormOutcome, activity_kind, loaded, port_failure, query, signed_in, tr, typed_or,
 };
-use crate::components::{FormOutcome, loaded, port_failure};
 use crate::i18n::{Text, t};
-use crate::layout::{FormToken, SignInFirst, use_locale, use_viewer};
+use crate::layout::{FormToken, use_locale};
 use crate::ports::{PortError, Ports};
 
 #[component]
@@ -22,16 +23,15 @@ pub fn CoursePage() -> impl IntoView {
     let Some(id) = course_param() else {
         return port_failure(locale, PortError(shared::ErrorCode::NotFound));
     };
-    if use_viewer().me.is_none() {
-        return view! { <SignInFirst/> }.into_any();
-    }
-    view! {
-        {loaded(locale, move |ports: Ports| async move {
-            let course = ports.author.course(id).await?;
-            Ok(view! { <Editor course/> }.into_any())
-        })}
-    }
-    .into_any()
+    signed_in(move |_| {
+        view! {
+            {loaded(locale, move |ports: Ports| async move {
+                let course = ports.author.course(id).await?;
+                Ok(view! { <Editor course/> }.into_any())
+            })}
+        }
+        .into_any()
+    })
 }
 
 #[component]
@@ -52,11 +52,6 @@ fn Editor(course: CourseDetail) -> impl IntoView {
             course.summary.latest_version
         )
     };
-    let modules = draft.modules.clone();
-    let module_choices: Vec<(String, String)> = modules
-        .iter()
-        .map(|m| (m.id.clone(), tr(locale, &m.title)))
-        .collect();
     view! {
         <h1>{tr(locale, &draft.course.title)}</h1>
         <p class="meta">
@@ -80,6 +75,27 @@ fn Editor(course: CourseDetail) -> impl IntoView {
             })}
         </section>
 
+        <ModulesSection course=id modules=draft.modules.clone() editable/>
+
+        {editable.then(|| view! { <InfoSection course=id title=draft.course.title.clone() summary=draft.course.summary.clone()/> })}
+
+        <AuthorsSection course=id authors=course.authors owner/>
+
+        <VersionsSection course=id versions=course.versions/>
+    }
+}
+
+/// The modules in order, each with its activities, and the forms to add either.
+#[component]
+fn ModulesSection(course: uuid::Uuid, modules: Vec<Module>, editable: bool) -> impl IntoView {
+    let locale = use_locale();
+    let id = course;
+    let base = format!("/api/v1/courses/{id}");
+    let module_choices: Vec<(String, String)> = modules
+        .iter()
+        .map(|m| (m.id.clone(), tr(locale, &m.title)))
+        .collect();
+    view! {
         <section id="modules">
             <h2>{t(locale, Text::Modules)}</h2>
             {modules.is_empty().then(|| view! { <p class="empty">{t(locale, Text::NoModulesYet)}</p> })}
@@ -107,12 +123,12 @@ fn Editor(course: CourseDetail) -> impl IntoView {
                         <ol class="activities">
                             {m.activities.into_iter().map(|a| {
                                 let a_title = tr(locale, &a.title);
-                                let page = format!("/author/courses/{id}/activities/{}", a.id);
+                                let page = Page::AuthorActivity(id, a.id.clone()).path();
                                 let activity_base = format!("{base}/activities/{}", a.id);
                                 view! {
                                     <li id=a.id.clone()>
                                         <a href=page>{a_title.clone()}</a>
-                                        " "<span class="tag">{kind_label(locale, a.body.kind())}</span>
+                                        " "<span class="tag">{activity_kind(locale, a.body.kind())}</span>
                                         {editable.then(|| view! {
                                             <MoveButtons action=format!("{activity_base}/move")/>
                                             <DeleteButton action=format!("{activity_base}/delete") what=a_title.clone()/>
@@ -135,7 +151,7 @@ fn Editor(course: CourseDetail) -> impl IntoView {
                         </select>
                         <label for="kind">{t(locale, Text::ActivityKindLabel)}</label>
                         <select id="kind" name="kind">
-                            {ActivityKind::ALL.into_iter().map(|k| view! { <option value=k.code()>{kind_label(locale, k)}</option> }).collect_view()}
+                            {ActivityKind::ALL.into_iter().map(|k| view! { <option value=k.code()>{activity_kind(locale, k)}</option> }).collect_view()}
                         </select>
                         <label for="activity_title_vi">{t(locale, Text::TitleVi)}</label>
                         <input id="activity_title_vi" name="title_vi" required lang="vi" value=typed_or("title_vi", String::new())/>
@@ -155,27 +171,41 @@ fn Editor(course: CourseDetail) -> impl IntoView {
                 </form>
             })}
         </section>
+    }
+}
 
-        {editable.then(|| view! {
-            <section id="info">
-                <h2>{t(locale, Text::CourseInfo)}</h2>
-                <form class="stacked" method="post" action=format!("{base}/info")>
-                    <FormToken/>
-                    <TitleFields title=draft.course.title.clone()/>
-                    <label for="summary_vi">{t(locale, Text::SummaryVi)}</label>
-                    <TextArea value={draft.course.summary.vi.clone()} {..} id="summary_vi" name="summary_vi" rows="4" lang="vi"/>
-                    <label for="summary_en">{t(locale, Text::SummaryEn)}</label>
-                    <TextArea value={draft.course.summary.en.clone()} {..} id="summary_en" name="summary_en" rows="4" lang="en"/>
-                    <small>{t(locale, Text::MarkdownHint)}</small>
-                    <button type="submit">{t(locale, Text::Save)}</button>
-                </form>
-            </section>
-        })}
+/// The course's title and summary.
+#[component]
+fn InfoSection(course: uuid::Uuid, title: L10n, summary: L10n) -> impl IntoView {
+    let locale = use_locale();
+    let base = format!("/api/v1/courses/{course}");
+    view! {
+        <section id="info">
+            <h2>{t(locale, Text::CourseInfo)}</h2>
+            <form class="stacked" method="post" action=format!("{base}/info")>
+                <FormToken/>
+                <TitleFields title=title/>
+                <label for="summary_vi">{t(locale, Text::SummaryVi)}</label>
+                <TextArea value={summary.vi.clone()} {..} id="summary_vi" name="summary_vi" rows="4" lang="vi"/>
+                <label for="summary_en">{t(locale, Text::SummaryEn)}</label>
+                <TextArea value={summary.en.clone()} {..} id="summary_en" name="summary_en" rows="4" lang="en"/>
+                <small>{t(locale, Text::MarkdownHint)}</small>
+                <button type="submit">{t(locale, Text::Save)}</button>
+            </form>
+        </section>
+    }
+}
 
+/// Who authors the course; the owner adds and removes co-authors.
+#[component]
+fn AuthorsSection(course: uuid::Uuid, authors: Vec<Author>, owner: bool) -> impl IntoView {
+    let locale = use_locale();
+    let base = format!("/api/v1/courses/{course}");
+    view! {
         <section id="authors">
             <h2>{t(locale, Text::Authors)}</h2>
             <ul>
-                {course.authors.into_iter().map(|a| {
+                {authors.into_iter().map(|a| {
                     let remove = (owner && !a.owner).then(|| view! {
                         <DeleteButton action=format!("{base}/authors/{}/remove", a.user_id) what=a.full_name.clone()/>
                     });
@@ -198,12 +228,20 @@ fn Editor(course: CourseDetail) -> impl IntoView {
                 </form>
             })}
         </section>
+    }
+}
 
+/// The published versions, each package downloadable, and the draft's.
+#[component]
+fn VersionsSection(course: uuid::Uuid, versions: Vec<VersionSummary>) -> impl IntoView {
+    let locale = use_locale();
+    let base = format!("/api/v1/courses/{course}");
+    view! {
         <section id="versions">
             <h2>{t(locale, Text::Versions)}</h2>
             <p><a href=format!("{base}/draft/package.json") download="">{t(locale, Text::DownloadDraft)}</a></p>
-            {course.versions.is_empty().then(|| view! { <p class="empty">{t(locale, Text::NotPublished)}</p> })}
-            {(!course.versions.is_empty()).then(|| view! {
+            {versions.is_empty().then(|| view! { <p class="empty">{t(locale, Text::NotPublished)}</p> })}
+            {(!versions.is_empty()).then(|| view! {
                 <table>
                     <thead><tr>
                         <th scope="col">{t(locale, Text::Version)}</th>
@@ -212,7 +250,7 @@ fn Editor(course: CourseDetail) -> impl IntoView {
                         <th scope="col">{t(locale, Text::PackageSize)}</th>
                     </tr></thead>
                     <tbody>
-                        {course.versions.clone().into_iter().map(|v| view! {
+                        {versions.clone().into_iter().map(|v| view! {
                             <tr>
                                 <td><a href=format!("{base}/versions/{}/package.json", v.number) download="">{format!("v{}", v.number)}</a></td>
                                 <td><time datetime=v.published_at.clone()>{v.published_at.replace('T', " ").replace('Z', " UTC")}</time></td>

@@ -1,29 +1,27 @@
 //! `/author`: the courses the lecturer authors, a form to start one, and package import.
 
 use leptos::prelude::*;
+use shared::page::Page;
 
 use crate::text_area::TextArea;
 use shared::Role;
 use shared::authoring::Part;
 
-use super::{query, tr, typed_or};
-use crate::components::{FormOutcome, loaded, port_failure};
+use crate::components::{FormOutcome, loaded, port_failure, query, signed_in, tr, typed_or};
 use crate::i18n::{Text, t};
-use crate::layout::{FormToken, SignInFirst, use_locale, use_viewer};
+use crate::layout::{FormToken, use_locale};
 use crate::ports::{PortError, Ports};
 
 #[component]
 pub fn CoursesPage() -> impl IntoView {
     let locale = use_locale();
-    let Some(me) = use_viewer().me else {
-        return view! { <SignInFirst/> }.into_any();
-    };
-    let lecturer = me.has_role(Role::Lecturer);
-    if !lecturer && !me.has_role(Role::Admin) {
-        return port_failure(locale, PortError(shared::ErrorCode::Forbidden));
-    }
-    let detail = query("detail");
-    view! {
+    signed_in(move |me| {
+        let lecturer = me.has_role(Role::Lecturer);
+        if !lecturer && !me.has_role(Role::Admin) {
+            return port_failure(locale, PortError(shared::ErrorCode::Forbidden));
+        }
+        let detail = query("detail");
+        view! {
         <h1>{t(locale, Text::MyCourses)}</h1>
         <FormOutcome/>
         {(!detail.is_empty()).then(|| view! { <p class="notice error" role="alert">{detail}</p> })}
@@ -52,7 +50,7 @@ pub fn CoursesPage() -> impl IntoView {
                                         };
                                         view! {
                                             <tr>
-                                                <td><a href=format!("/author/courses/{}", c.id)>{tr(locale, &c.title)}</a></td>
+                                                <td><a href=Page::AuthorCourse(c.id).path()>{tr(locale, &c.title)}</a></td>
                                                 <td><code>{c.code}</code></td>
                                                 <td>{part}</td>
                                                 <td>{version}</td>
@@ -91,4 +89,5 @@ pub fn CoursesPage() -> impl IntoView {
         })}
     }
     .into_any()
+    })
 }

@@ -5,7 +5,7 @@
 use std::collections::{HashMap, HashSet, VecDeque};
 
 use leptos::prelude::*;
-use shared::roleplay::{NodeKind, Outcome, Problem, Scenario, validate};
+use shared::roleplay::{Node, NodeKind, Outcome, Problem, Scenario, validate};
 
 use crate::i18n::{Say, say};
 use crate::i18n::{Text, t};
@@ -66,6 +66,41 @@ fn short(text: &str, max: usize) -> String {
     out
 }
 
+/// A node's box classes: its kind and outcome, and whether it is the start, cannot be
+/// reached, or leads nowhere.
+fn node_class(
+    node: &Node,
+    start: &str,
+    unreachable: &HashSet<String>,
+    stuck: &HashSet<String>,
+) -> String {
+    let mut class = match &node.kind {
+        NodeKind::Situation { .. } => "node situation".to_owned(),
+        NodeKind::Ending {
+            outcome: Outcome::Success,
+            ..
+        } => "node ending success".to_owned(),
+        NodeKind::Ending {
+            outcome: Outcome::Partial,
+            ..
+        } => "node ending partial".to_owned(),
+        NodeKind::Ending {
+            outcome: Outcome::Fail,
+            ..
+        } => "node ending fail".to_owned(),
+    };
+    if unreachable.contains(&node.id) {
+        class.push_str(" unreachable");
+    }
+    if stuck.contains(&node.id) {
+        class.push_str(" stuck");
+    }
+    if node.id == start {
+        class.push_str(" start");
+    }
+    class
+}
+
 #[component]
 pub fn ScenarioGraph(scenario: Scenario) -> impl IntoView {
     let locale = use_locale();
@@ -118,30 +153,7 @@ pub fn ScenarioGraph(scenario: Scenario) -> impl IntoView {
         .iter()
         .filter_map(|node| {
             let at = placed.get(node.id.as_str())?;
-            let mut class = match &node.kind {
-                NodeKind::Situation { .. } => "node situation".to_owned(),
-                NodeKind::Ending {
-                    outcome: Outcome::Success,
-                    ..
-                } => "node ending success".to_owned(),
-                NodeKind::Ending {
-                    outcome: Outcome::Partial,
-                    ..
-                } => "node ending partial".to_owned(),
-                NodeKind::Ending {
-                    outcome: Outcome::Fail,
-                    ..
-                } => "node ending fail".to_owned(),
-            };
-            if unreachable.contains(&node.id) {
-                class.push_str(" unreachable");
-            }
-            if stuck.contains(&node.id) {
-                class.push_str(" stuck");
-            }
-            if node.id == scenario.start {
-                class.push_str(" start");
-            }
+            let class = node_class(node, &scenario.start, &unreachable, &stuck);
             let label = node.text.get(locale);
             Some(view! {
                 <a href=format!("#node-{}", node.id)>

@@ -12,30 +12,14 @@ pub mod questions;
 pub mod roleplay;
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_params_map, use_query_map};
-use shared::course::{ActivityKind, Issue};
-use shared::{L10n, Locale};
+use leptos_router::hooks::use_params_map;
+use shared::L10n;
+use shared::course::Issue;
+use shared::page::Page;
 
+use crate::components::typed_or;
 use crate::i18n::{Text, t};
 use crate::layout::{FormToken, use_locale};
-
-/// The text in the viewer's language (Vietnamese when there is no English).
-pub fn tr(locale: Locale, text: &L10n) -> String {
-    text.get(locale).to_owned()
-}
-
-pub fn kind_label(locale: Locale, kind: ActivityKind) -> &'static str {
-    t(
-        locale,
-        match kind {
-            ActivityKind::CaseStudy => Text::KindCaseStudy,
-            ActivityKind::Quiz => Text::KindQuiz,
-            ActivityKind::RolePlay => Text::KindRolePlay,
-            ActivityKind::Assessment => Text::KindAssessment,
-            ActivityKind::Survey => Text::KindSurvey,
-        },
-    )
-}
 
 /// The course id of the route, if it is a UUID.
 pub fn course_param() -> Option<uuid::Uuid> {
@@ -43,32 +27,6 @@ pub fn course_param() -> Option<uuid::Uuid> {
         .get_untracked()
         .get("id")
         .and_then(|id| uuid::Uuid::parse_str(&id).ok())
-}
-
-/// A route or query parameter, or empty.
-pub fn param(name: &str) -> String {
-    use_params_map()
-        .get_untracked()
-        .get(name)
-        .unwrap_or_default()
-}
-
-pub fn query(name: &str) -> String {
-    use_query_map()
-        .get_untracked()
-        .get(name)
-        .unwrap_or_default()
-}
-
-/// After a failed post, what was typed in field `name`; otherwise `current`.
-pub fn typed_or(name: &str, current: String) -> String {
-    let query = use_query_map().get_untracked();
-    if query.get("error").is_some()
-        && let Some(typed) = query.get(name)
-    {
-        return typed;
-    }
-    current
 }
 
 /// What publishing would say: every problem with where it is, or that all is well.
@@ -109,22 +67,6 @@ pub fn MoveButtons(action: String) -> impl IntoView {
     }
 }
 
-/// A delete that asks first: the button only shows once the author opens the question.
-#[component]
-pub fn DeleteButton(action: String, what: String) -> impl IntoView {
-    let locale = use_locale();
-    view! {
-        <details class="confirm">
-            <summary>{t(locale, Text::Delete)}</summary>
-            <form method="post" action=action>
-                <FormToken/>
-                <p>{format!("{} {what}", t(locale, Text::ConfirmDelete))}</p>
-                <button type="submit" class="danger">{t(locale, Text::DeleteForGood)}</button>
-            </form>
-        </details>
-    }
-}
-
 /// Title fields in both languages.
 #[component]
 pub fn TitleFields(title: L10n) -> impl IntoView {
@@ -142,10 +84,10 @@ pub fn AuthorNav(course: uuid::Uuid) -> impl IntoView {
     let locale = use_locale();
     view! {
         <nav class="admin-nav" aria-label=t(locale, Text::CourseEditor)>
-            <a href="/author">{t(locale, Text::MyCourses)}</a>
-            <a href=format!("/author/courses/{course}")>{t(locale, Text::CourseEditor)}</a>
-            <a href=format!("/author/courses/{course}/bank")>{t(locale, Text::ItemBank)}</a>
-            <a href=format!("/author/courses/{course}/preview")>{t(locale, Text::PreviewAsLearner)}</a>
+            <a href=Page::Author.path()>{t(locale, Text::MyCourses)}</a>
+            <a href=Page::AuthorCourse(course).path()>{t(locale, Text::CourseEditor)}</a>
+            <a href=Page::AuthorBank(course).path()>{t(locale, Text::ItemBank)}</a>
+            <a href=Page::AuthorPreview(course).path()>{t(locale, Text::PreviewAsLearner)}</a>
         </nav>
     }
 }

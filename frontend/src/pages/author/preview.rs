@@ -2,24 +2,19 @@
 //! questions without their answer keys, a role-play to click through (`?activity=&at=`),
 //! a sample assessment paper and the survey. Nothing here is saved.
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
 
 use crate::text_area::TextArea;
-use shared::course::learner::{Shown, ShownQuestion, shown};
+use shared::course::learner::{ShownQuestion, shown};
 use shared::course::{Activity, ActivityBody, SurveyItemKind, assemble_form};
 use shared::roleplay::{NodeKind, Outcome};
 
-use super::{AuthorNav, course_param, kind_label, query, tr};
-use crate::components::{loaded, port_failure};
+use super::{AuthorNav, course_param};
+use crate::components::{Md, Questions, activity_kind, loaded, port_failure, query, signed_in, tr};
 use crate::i18n::{Say, say};
 use crate::i18n::{Text, t};
-use crate::islands::{OfflineCheck, QuestionCheck};
-use crate::layout::{SignInFirst, use_locale, use_viewer};
-use crate::ports::{AuthorPort, PortError, Ports};
-
-pub type Md = Arc<dyn AuthorPort>;
+use crate::layout::use_locale;
+use crate::ports::{PortError, Ports};
 
 #[component]
 pub fn PreviewPage() -> impl IntoView {
@@ -27,11 +22,9 @@ pub fn PreviewPage() -> impl IntoView {
     let Some(id) = course_param() else {
         return port_failure(locale, PortError(shared::ErrorCode::NotFound));
     };
-    if use_viewer().me.is_none() {
-        return view! { <SignInFirst/> }.into_any();
-    }
-    let selected = query("activity");
-    view! {
+    signed_in(move |_| {
+        let selected = query("activity");
+        view! {
         {loaded(locale, move |ports: Ports| async move {
                     let course = ports.author.course(id).await?;
                     let md = ports.author.clone();
@@ -41,7 +34,7 @@ pub fn PreviewPage() -> impl IntoView {
                         <li>{tr(locale, &m.title)}
                             <ol>{m.activities.iter().map(|a| view! {
                                 <li><a href=format!("?activity={}", a.id) aria-current=(a.id == selected).then_some("page")>{tr(locale, &a.title)}</a>
-                                    " "<span class="tag">{kind_label(locale, a.body.kind())}</span></li>
+                                    " "<span class="tag">{activity_kind(locale, a.body.kind())}</span></li>
                             }).collect_view()}</ol>
                         </li>
                     }).collect_view();
@@ -57,6 +50,7 @@ pub fn PreviewPage() -> impl IntoView {
         })}
     }
     .into_any()
+    })
 }
 
 #[component]
@@ -165,74 +159,5 @@ fn Paper(questions: Vec<ShownQuestion>, md: Md) -> impl IntoView {
             <Questions questions md enabled=false/>
             <button type="submit" disabled>{t(locale, Text::SubmitAnswers)}</button>
         </form>
-    }
-}
-
-/// The controls of each question type, named as `learner::responses_from_form` reads
-/// them: `{id}` (several for multiple choice) and `{id}-{key}` for ordering and matching.
-/// With `checks` (cohort, activity), each question gets the island that checks its answer;
-/// with `offline`, the closed ones also get their table for checking without a connection.
-#[component]
-pub fn Questions(
-    questions: Vec<ShownQuestion>,
-    md: Md,
-    enabled: bool,
-    #[prop(default = None)] checks: Option<(uuid::Uuid, String)>,
-    #[prop(default = None)] offline: Option<std::collections::BTreeMap<String, OfflineCheck>>,
-) -> impl IntoView {
-    let locale = use_locale();
-    let disabled = !enabled;
-    view! {
-        <div class="paper">
-            {questions.into_iter().enumerate().map(|(i, q)| {
-                let name = q.id.clone();
-                let table = offline.as_ref().and_then(|t| t.get(&q.id).cloned());
-                let check = checks.clone().map(|(cohort, activity)| view! {
-                    <QuestionCheck locale cohort activity question=q.id.clone() offline=table/>
-                });
-                let controls = match q.shown {
-                    Shown::SingleChoice { options } => options.into_iter().map(|o| view! {
-                        <label class="check"><input type="radio" name=name.clone() value=o.key disabled=disabled/>{tr(locale, &o.text)}</label>
-                    }).collect_view().into_any(),
-                    Shown::MultipleChoice { options } => options.into_iter().map(|o| view! {
-                        <label class="check"><input type="checkbox" name=name.clone() value=o.key disabled=disabled/>{tr(locale, &o.text)}</label>
-                    }).collect_view().into_any(),
-                    Shown::TrueFalse => view! {
-                        <label class="check"><input type="radio" name=name.clone() value="true" disabled=disabled/>{t(locale, Text::True)}</label>
-                        <label class="check"><input type="radio" name=name.clone() value="false" disabled=disabled/>{t(locale, Text::False)}</label>
-                    }.into_any(),
-                    Shown::Numeric => view! { <input type="text" inputmode="decimal" name=name.clone() disabled=disabled/> }.into_any(),
-                    Shown::ShortText => view! { <input type="text" name=name.clone() disabled=disabled/> }.into_any(),
-                    Shown::Ordering { items } => {
-                        let count = items.len();
-                        items.into_iter().map(|item| view! {
-                            <label class="check">
-                                <select name=format!("{name}-{}", item.key) disabled=disabled>
-                                    <option value="">"—"</option>
-                                    {(1..=count).map(|n| view! { <option value=n.to_string()>{n.to_string()}</option> }).collect_view()}
-                                </select>
-                                {tr(locale, &item.text)}
-                            </label>
-                        }).collect_view().into_any()
-                    }
-                    Shown::Matching { left, right } => left.into_iter().map(|l| view! {
-                        <label class="check">{tr(locale, &l.text)}" → "
-                            <select name=format!("{name}-{}", l.key) disabled=disabled>
-                                <option value="">"—"</option>
-                                {right.iter().map(|r| view! { <option value=r.key.clone()>{tr(locale, &r.text)}</option> }).collect_view()}
-                            </select>
-                        </label>
-                    }).collect_view().into_any(),
-                };
-                view! {
-                    <fieldset class="question">
-                        <legend>{format!("{} {}", t(locale, Text::Question), i + 1)}</legend>
-                        <div class="prose" inner_html=md.markdown(q.prompt.get(locale))></div>
-                        {controls}
-                        {check}
-                    </fieldset>
-                }
-            }).collect_view()}
-        </div>
     }
 }

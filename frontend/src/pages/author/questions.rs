@@ -11,7 +11,8 @@ use shared::course::QuizQuestion;
 use shared::course::notation::{self, QUESTION_TYPES};
 use shared::quiz::{MultiScoring, Question};
 
-use super::{DeleteButton, MoveButtons, query, tr, typed_or};
+use super::MoveButtons;
+use crate::components::{DeleteButton, query, tr, typed_or};
 use crate::i18n::{Text, t};
 use crate::layout::{FormToken, use_locale};
 

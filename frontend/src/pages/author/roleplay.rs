@@ -8,7 +8,8 @@ use shared::course::notation;
 use shared::roleplay::{Choice, Node, NodeKind, Outcome};
 
 use super::graph::ScenarioGraph;
-use super::{DeleteButton, query, tr, typed_or};
+
+use crate::components::{DeleteButton, query, tr, typed_or};
 use crate::i18n::{Say, say};
 use crate::i18n::{Text, t};
 use crate::layout::{FormToken, use_locale};
@@ -151,37 +152,7 @@ pub fn RolePlayEditor(
                         } else {
                             view! { <p>{tr(locale, &node.text)}</p> }.into_any()
                         }}
-                        {is_situation.then(|| view! {
-                            <h4>{t(locale, Text::Choices)}</h4>
-                            {choices.is_empty().then(|| view! { <p class="notice error">{t(locale, Text::DeadEndHint)}</p> })}
-                            {choices.into_iter().map(|choice| {
-                                let choice_base = format!("{node_base}/choices/{}", choice.id);
-                                let summary = format!("{} → {}: {}", choice.id, choice.next, tr(locale, &choice.text));
-                                view! {
-                                    <details class="choice">
-                                        <summary>{summary}</summary>
-                                        {editable.then(|| view! {
-                                            <form class="stacked" method="post" action=choice_base.clone()>
-                                                <FormToken/>
-                                                <ChoiceFields choice=choice.clone() prefix=format!("{}-{}", node.id, choice.id)/>
-                                                <button type="submit">{t(locale, Text::Save)}</button>
-                                            </form>
-                                            <DeleteButton action=format!("{choice_base}/delete") what=choice.id.clone()/>
-                                        })}
-                                    </details>
-                                }
-                            }).collect_view()}
-                            {editable.then(|| view! {
-                                <details class="choice new">
-                                    <summary>{t(locale, Text::AddChoice)}</summary>
-                                    <form class="stacked" method="post" action=format!("{node_base}/choices")>
-                                        <FormToken/>
-                                        <ChoiceFields choice=Choice { id: String::new(), text: shared::L10n::default(), feedback: shared::L10n::default(), next: String::new(), effects: Vec::new() } prefix=format!("{}-new", node.id)/>
-                                        <button type="submit">{t(locale, Text::AddChoice)}</button>
-                                    </form>
-                                </details>
-                            })}
-                        })}
+                        {is_situation.then(|| view! { <ChoiceList node_base=node_base.clone() node=node.id.clone() choices editable/> })}
                     </article>
                 }
             }).collect_view()}
@@ -195,5 +166,47 @@ pub fn RolePlayEditor(
                 </form>
             })}
         </section>
+    }
+}
+
+/// A situation's choices, each editable in place, and the form to add one.
+#[component]
+fn ChoiceList(
+    node_base: String,
+    node: String,
+    choices: Vec<Choice>,
+    editable: bool,
+) -> impl IntoView {
+    let locale = use_locale();
+    view! {
+        <h4>{t(locale, Text::Choices)}</h4>
+        {choices.is_empty().then(|| view! { <p class="notice error">{t(locale, Text::DeadEndHint)}</p> })}
+        {choices.into_iter().map(|choice| {
+            let choice_base = format!("{node_base}/choices/{}", choice.id);
+            let summary = format!("{} → {}: {}", choice.id, choice.next, tr(locale, &choice.text));
+            view! {
+                <details class="choice">
+                    <summary>{summary}</summary>
+                    {editable.then(|| view! {
+                        <form class="stacked" method="post" action=choice_base.clone()>
+                            <FormToken/>
+                            <ChoiceFields choice=choice.clone() prefix=format!("{}-{}", node, choice.id)/>
+                            <button type="submit">{t(locale, Text::Save)}</button>
+                        </form>
+                        <DeleteButton action=format!("{choice_base}/delete") what=choice.id.clone()/>
+                    })}
+                </details>
+            }
+        }).collect_view()}
+        {editable.then(|| view! {
+            <details class="choice new">
+                <summary>{t(locale, Text::AddChoice)}</summary>
+                <form class="stacked" method="post" action=format!("{node_base}/choices")>
+                    <FormToken/>
+                    <ChoiceFields choice=Choice { id: String::new(), text: shared::L10n::default(), feedback: shared::L10n::default(), next: String::new(), effects: Vec::new() } prefix=format!("{}-new", node)/>
+                    <button type="submit">{t(locale, Text::AddChoice)}</button>
+                </form>
+            </details>
+        })}
     }
 }

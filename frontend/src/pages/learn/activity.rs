@@ -3,26 +3,25 @@
 
 use leptos::prelude::*;
 use shared::course::ActivityBody;
+use shared::page::Page;
 
 use super::LearnerNotice;
-use crate::components::{loaded, port_failure};
+use crate::components::{loaded, param, port_failure, signed_in, tr};
 use crate::i18n::{Text, t};
 use crate::islands::Heartbeat;
-use crate::layout::{IslandScripts, SignInFirst, use_locale, use_viewer};
-use crate::pages::author::{param, tr};
+use crate::layout::{IslandScripts, use_locale};
+
 use crate::ports::{PortError, Ports};
 
 #[component]
 pub fn ActivityPage() -> impl IntoView {
     let locale = use_locale();
     let (cohort, activity) = (param("cohort"), param("activity"));
-    if use_viewer().me.is_none() {
-        return view! { <SignInFirst/> }.into_any();
-    }
-    let Ok(id) = uuid::Uuid::parse_str(&cohort) else {
-        return port_failure(locale, PortError(shared::ErrorCode::NotFound));
-    };
-    view! {
+    signed_in(move |_| {
+        let Ok(id) = uuid::Uuid::parse_str(&cohort) else {
+            return port_failure(locale, PortError(shared::ErrorCode::NotFound));
+        };
+        view! {
         {loaded(locale, move |ports: Ports| async move {
                     let study = ports.learn.study(id, Some(activity.clone())).await?;
                     let Some(found) = study.package.activity(&activity).cloned() else {
@@ -30,7 +29,7 @@ pub fn ActivityPage() -> impl IntoView {
                     };
                     let md = ports.author.clone();
                     let header = view! {
-                        <p class="meta"><a href=format!("/learn/{id}")>{tr(locale, &study.package.course.title)}</a></p>
+                        <p class="meta"><a href=Page::Learn(id).path()>{tr(locale, &study.package.course.title)}</a></p>
                         <h1>{tr(locale, &found.title)}</h1>
                         <LearnerNotice/>
                     };
@@ -42,7 +41,7 @@ pub fn ActivityPage() -> impl IntoView {
                         return Ok(view! {
                             {header}
                             <p class="notice">{t(locale, waits)}</p>
-                            <p><a href=format!("/learn/{id}")>{t(locale, Text::BackToOutline)}</a></p>
+                            <p><a href=Page::Learn(id).path()>{t(locale, Text::BackToOutline)}</a></p>
                         }
                         .into_any());
                     }
@@ -76,4 +75,5 @@ pub fn ActivityPage() -> impl IntoView {
         })}
     }
     .into_any()
+    })
 }

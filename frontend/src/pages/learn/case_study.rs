@@ -3,14 +3,15 @@
 //! and, once submitted, how the case really ended.
 
 use leptos::prelude::*;
+use shared::page::Page;
 
 use crate::text_area::TextArea;
 use shared::course::CaseStudy;
 
+use crate::components::{Md, query, tr};
 use crate::i18n::{Text, t};
 use crate::layout::{FormToken, use_locale};
-use crate::pages::author::preview::Md;
-use crate::pages::author::{query, tr};
+
 use crate::ports::Study;
 
 #[component]
@@ -64,7 +65,7 @@ pub fn CaseStudyPlayer(study: Study, activity: String, case: CaseStudy, md: Md) 
         </ol>
         <h2>{t(locale, Text::WhatReallyHappened)}</h2>
         <div class="prose" inner_html=md.markdown(case.outcome.get(locale))></div>
-        <p><a href=format!("/learn/{id}")>{t(locale, Text::BackToOutline)}</a></p>
+        <p><a href=Page::Learn(id).path()>{t(locale, Text::BackToOutline)}</a></p>
     }
     .into_any()
 }

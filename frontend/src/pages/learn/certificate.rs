@@ -3,12 +3,13 @@
 
 use leptos::prelude::*;
 use shared::learning::Certificate;
+use shared::page::Page;
 
 use super::percent;
-use crate::components::{loaded, port_failure};
+use crate::components::{loaded, param, port_failure, signed_in, tr};
 use crate::i18n::{Text, t};
-use crate::layout::{SignInFirst, use_locale, use_viewer};
-use crate::pages::author::{param, tr};
+use crate::layout::use_locale;
+
 use crate::ports::{PortError, Ports, ResponseStatus};
 
 #[component]
@@ -32,7 +33,7 @@ fn CertificateBody(certificate: Certificate) -> impl IntoView {
                 </ul>
             })}
             <p class="meta">{format!("{}: {}", t(locale, Text::IssuedOn), certificate.issued_on)}</p>
-            <p class="meta">{t(locale, Text::VerifyAt)}" "<code>{format!("/verify/{}", certificate.code)}</code></p>
+            <p class="meta">{t(locale, Text::VerifyAt)}" "<code>{Page::Verify(certificate.code.clone()).path()}</code></p>
         </article>
     }
 }
@@ -41,56 +42,47 @@ fn CertificateBody(certificate: Certificate) -> impl IntoView {
 pub fn CertificatePage() -> impl IntoView {
     let locale = use_locale();
     let cohort = param("cohort");
-    if use_viewer().me.is_none() {
-        return view! { <SignInFirst/> }.into_any();
-    }
-    let Ok(id) = uuid::Uuid::parse_str(&cohort) else {
-        return port_failure(locale, PortError(shared::ErrorCode::NotFound));
-    };
-    view! {
+    signed_in(move |_| {
+        let Ok(id) = uuid::Uuid::parse_str(&cohort) else {
+            return port_failure(locale, PortError(shared::ErrorCode::NotFound));
+        };
+        view! {
         {loaded(locale, move |ports: Ports| async move {
             let certificate = ports.learn.certificate(id).await?;
             Ok(view! {
-                <p class="meta no-print"><a href=format!("/learn/{id}")>{t(locale, Text::BackToOutline)}</a></p>
+                <p class="meta no-print"><a href=Page::Learn(id).path()>{t(locale, Text::BackToOutline)}</a></p>
                 <CertificateBody certificate/>
             }
             .into_any())
         })}
     }
     .into_any()
+    })
 }
 
 #[component]
 pub fn VerifyPage() -> impl IntoView {
     let locale = use_locale();
     let code = param("code");
-    let ports = use_context::<Ports>();
-    view! {
-        <Suspense fallback=move || view! { <p>{t(locale, Text::Loading)}</p> }>
-            {
-                let ports = ports.clone();
-                let code = code.clone();
-                Suspend::new(async move {
-                    let Some(ports) = ports else { return port_failure(locale, PortError(shared::ErrorCode::Unavailable)) };
-                    match ports.learn.verify(&code).await {
-                        Ok(certificate) => view! {
-                            <p class="notice ok no-print" role="status">{t(locale, Text::CertificateValid)}</p>
-                            <CertificateBody certificate/>
-                        }.into_any(),
-                        Err(PortError(shared::ErrorCode::NotFound)) => {
-                            if let Some(ResponseStatus(set)) = use_context::<ResponseStatus>() {
-                                set(404);
-                            }
-                            view! {
-                            <h1>{t(locale, Text::CertificateNotFoundTitle)}</h1>
-                            <p class="notice error" role="alert">{t(locale, Text::CertificateNotFound)}</p>
-                            }.into_any()
-                        }
-                        Err(e) => port_failure(locale, e),
-                    }
-                })
+    loaded(locale, move |ports: Ports| async move {
+        Ok(match ports.learn.verify(&code).await {
+            Ok(certificate) => view! {
+                <p class="notice ok no-print" role="status">{t(locale, Text::CertificateValid)}</p>
+                <CertificateBody certificate/>
             }
-        </Suspense>
-    }
-    .into_any()
+            .into_any(),
+            // A code nobody issued gets its own words, not the general "page not found".
+            Err(PortError(shared::ErrorCode::NotFound)) => {
+                if let Some(ResponseStatus(set)) = use_context::<ResponseStatus>() {
+                    set(404);
+                }
+                view! {
+                    <h1>{t(locale, Text::CertificateNotFoundTitle)}</h1>
+                    <p class="notice error" role="alert">{t(locale, Text::CertificateNotFound)}</p>
+                }
+                .into_any()
+            }
+            Err(e) => return Err(e),
+        })
+    })
 }

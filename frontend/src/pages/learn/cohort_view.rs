@@ -2,6 +2,7 @@
 //! the case-study answers to review with the rubric, and how each quiz and test item did.
 
 use leptos::prelude::*;
+use shared::page::Page;
 
 use crate::text_area::TextArea;
 use shared::course::{ActivityBody, Package, QuizQuestion};
@@ -9,10 +10,10 @@ use shared::learning::Reflection;
 use shared::progress::Status;
 
 use super::{minutes, percent};
-use crate::components::{FormOutcome, loaded, port_failure};
+use crate::components::{FormOutcome, loaded, param, port_failure, signed_in, tr};
 use crate::i18n::{Text, t};
-use crate::layout::{FormToken, SignInFirst, use_locale, use_viewer};
-use crate::pages::author::{param, tr};
+use crate::layout::{FormToken, use_locale};
+
 use crate::ports::{PortError, Ports};
 
 fn glyph(status: Status, locked: bool) -> &'static str {
@@ -83,20 +84,18 @@ fn ReviewBox(reflection: Reflection, package: std::sync::Arc<Package>) -> impl I
 pub fn CohortViewPage() -> impl IntoView {
     let locale = use_locale();
     let cohort = param("cohort");
-    if use_viewer().me.is_none() {
-        return view! { <SignInFirst/> }.into_any();
-    }
-    let Ok(id) = uuid::Uuid::parse_str(&cohort) else {
-        return port_failure(locale, PortError(shared::ErrorCode::NotFound));
-    };
-    view! {
+    signed_in(move |_| {
+        let Ok(id) = uuid::Uuid::parse_str(&cohort) else {
+            return port_failure(locale, PortError(shared::ErrorCode::NotFound));
+        };
+        view! {
         {loaded(locale, move |ports: Ports| async move {
                     let report = ports.learn.report(id).await?;
                     let package = ports.learn.package_of(id).await?;
                     let activities: Vec<(String, String)> = package.activities().map(|a| (a.id.clone(), tr(locale, &a.title))).collect();
                     let title_of = |id: &str| activities.iter().find(|(a, _)| a == id).map(|(_, t)| t.clone()).unwrap_or_default();
                     Ok(view! {
-                        <p class="meta"><a href="/teach">{t(locale, Text::Classes)}</a></p>
+                        <p class="meta"><a href=Page::Teach.path()>{t(locale, Text::Classes)}</a></p>
                         <h1>{tr(locale, &report.cohort.title)}</h1>
                         <p class="meta">{tr(locale, &report.cohort.course_title)}{format!(" · v{} · {} – {}", report.cohort.version, report.cohort.starts_on, report.cohort.ends_on)}</p>
                         <FormOutcome/>
@@ -165,4 +164,5 @@ pub fn CohortViewPage() -> impl IntoView {
         })}
     }
     .into_any()
+    })
 }

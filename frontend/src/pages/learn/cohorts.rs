@@ -1,24 +1,23 @@
 //! `/learn`: the cohorts the learner studies in.
 
 use leptos::prelude::*;
+use shared::page::Page;
 
-use crate::components::loaded;
+use crate::components::{loaded, signed_in, tr};
 use crate::i18n::{Text, t};
-use crate::layout::{SignInFirst, use_locale, use_viewer};
-use crate::pages::author::tr;
+use crate::layout::use_locale;
+
 use crate::ports::Ports;
 
 #[component]
 pub fn LearnPage() -> impl IntoView {
     let locale = use_locale();
-    let Some(me) = use_viewer().me else {
-        return view! { <SignInFirst/> }.into_any();
-    };
-    view! {
+    signed_in(move |me| {
+        view! {
         <h1>{t(locale, Text::Learning)}</h1>
         <p class="actions">
-            <a href=format!("/supervise/learners/{}", me.id)>{t(locale, Text::MyRecord)}</a>
-            <a href="/inbox">{t(locale, Text::Inbox)}</a>
+            <a href=Page::SuperviseLearner(me.id).path()>{t(locale, Text::MyRecord)}</a>
+            <a href=Page::Inbox.path()>{t(locale, Text::Inbox)}</a>
         </p>
         {loaded(locale, move |ports: Ports| async move {
                     Ok(match ports.learn.cohorts().await? {
@@ -27,7 +26,7 @@ pub fn LearnPage() -> impl IntoView {
                             <ul class="cohorts">
                                 {cohorts.into_iter().map(|c| view! {
                                     <li>
-                                        <a href=format!("/learn/{}", c.id)><strong>{tr(locale, &c.course_title)}</strong></a>
+                                        <a href=Page::Learn(c.id).path()><strong>{tr(locale, &c.course_title)}</strong></a>
                                         <br/>{tr(locale, &c.title)}" · "{format!("{} – {}", c.starts_on, c.ends_on)}
                                     </li>
                                 }).collect_view()}
@@ -38,4 +37,5 @@ pub fn LearnPage() -> impl IntoView {
         })}
     }
     .into_any()
+    })
 }

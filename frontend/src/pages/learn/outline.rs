@@ -2,37 +2,36 @@
 //! to continue, and the certificate once the course is complete.
 
 use leptos::prelude::*;
+use shared::page::Page;
 
 use super::{minutes, status_line};
-use crate::components::{loaded, port_failure};
+use crate::components::{activity_kind, loaded, param, port_failure, signed_in, tr};
 use crate::i18n::{Text, t};
-use crate::layout::{FormToken, SignInFirst, use_locale, use_viewer};
-use crate::pages::author::{kind_label, param, tr};
+use crate::layout::{FormToken, use_locale};
+
 use crate::ports::{PortError, Ports};
 
 #[component]
 pub fn OutlinePage() -> impl IntoView {
     let locale = use_locale();
     let cohort = param("cohort");
-    if use_viewer().me.is_none() {
-        return view! { <SignInFirst/> }.into_any();
-    }
-    let Ok(id) = uuid::Uuid::parse_str(&cohort) else {
-        return port_failure(locale, PortError(shared::ErrorCode::NotFound));
-    };
-    view! {
+    signed_in(move |_| {
+        let Ok(id) = uuid::Uuid::parse_str(&cohort) else {
+            return port_failure(locale, PortError(shared::ErrorCode::NotFound));
+        };
+        view! {
         {loaded(locale, move |ports: Ports| async move {
                     let study = ports.learn.study(id, None).await?;
                     let summary = ports.author.markdown(study.package.course.summary.get(locale));
                     let progress = study.progress.clone();
                     let (done, total) = progress.done();
                     let resume = progress.resume.as_ref().and_then(|a| study.package.activity(a)).map(|a| view! {
-                        <p class="resume"><a class="button primary" href=format!("/learn/{id}/{}", a.id)>
+                        <p class="resume"><a class="button primary" href=Page::LearnActivity(id, a.id.clone()).path()>
                             {format!("{} {}", t(locale, if done == 0 { Text::StartWith } else { Text::ContinueWith }), tr(locale, &a.title))}
                         </a></p>
                     });
                     let certificate = if study.certificate.is_some() {
-                        Some(view! { <p class="notice ok"><a href=format!("/learn/{id}/certificate")>{t(locale, Text::ViewCertificate)}</a></p> }.into_any())
+                        Some(view! { <p class="notice ok"><a href=Page::Certificate(id).path()>{t(locale, Text::ViewCertificate)}</a></p> }.into_any())
                     } else if progress.complete {
                         Some(view! {
                             <form method="post" action=format!("/api/v1/cohorts/{id}/certificate") class="notice ok">
@@ -45,7 +44,7 @@ pub fn OutlinePage() -> impl IntoView {
                         None
                     };
                     Ok(view! {
-                        <p class="meta"><a href="/learn">{t(locale, Text::Learning)}</a></p>
+                        <p class="meta"><a href=Page::Learning.path()>{t(locale, Text::Learning)}</a></p>
                         <h1>{tr(locale, &study.package.course.title)}</h1>
                         <p class="meta">{tr(locale, &study.cohort.title)}" · "{format!("{} – {}", study.cohort.starts_on, study.cohort.ends_on)}</p>
                         <p>
@@ -75,9 +74,9 @@ pub fn OutlinePage() -> impl IntoView {
                                                     {if locked {
                                                         view! { <span>{tr(locale, &a.title)}</span> }.into_any()
                                                     } else {
-                                                        view! { <a href=format!("/learn/{id}/{}", a.id)>{tr(locale, &a.title)}</a> }.into_any()
+                                                        view! { <a href=Page::LearnActivity(id, a.id.clone()).path()>{tr(locale, &a.title)}</a> }.into_any()
                                                     }}
-                                                    " "<span class="tag">{kind_label(locale, a.body.kind())}</span>
+                                                    " "<span class="tag">{activity_kind(locale, a.body.kind())}</span>
                                                     " "<span class="meta">{status}</span>
                                                 </li>
                                             }
@@ -91,4 +90,5 @@ pub fn OutlinePage() -> impl IntoView {
         })}
     }
     .into_any()
+    })
 }

@@ -4,14 +4,15 @@
 use leptos::prelude::*;
 use shared::course::learner::shown;
 use shared::course::{Activity, ActivityBody, FeedbackTiming};
+use shared::page::Page;
 
 use super::percent;
+use crate::components::{Md, Questions, query};
 use crate::i18n::{Say, say};
 use crate::i18n::{Text, t};
 use crate::islands::OfflineCheck;
 use crate::layout::{FormToken, use_locale};
-use crate::pages::author::preview::{Md, Questions};
-use crate::pages::author::query;
+
 use crate::ports::Study;
 
 #[component]
@@ -97,7 +98,7 @@ pub fn Graded(study: Study, activity: Activity, md: Md) -> impl IntoView {
         } else {
             view! {
                 <p class="notice">{t(locale, Text::NoAttemptsLeft)}</p>
-                <p><a href=format!("/learn/{id}")>{t(locale, Text::BackToOutline)}</a></p>
+                <p><a href=Page::Learn(id).path()>{t(locale, Text::BackToOutline)}</a></p>
             }.into_any()
         }}
     }

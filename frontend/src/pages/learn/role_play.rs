@@ -8,13 +8,14 @@ use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 use shared::course::RolePlay;
+use shared::page::Page;
 use shared::roleplay::NodeKind;
 
+use crate::components::{Md, query};
 use crate::i18n::{Text, t};
 use crate::islands::{RolePlayIsland, Staged};
 use crate::layout::{use_locale, use_viewer};
-use crate::pages::author::preview::Md;
-use crate::pages::author::query;
+
 use crate::ports::Study;
 
 #[component]
@@ -61,6 +62,6 @@ pub fn RolePlayer(study: Study, activity: String, play: RolePlay, md: Md) -> imp
     };
     view! {
         <RolePlayIsland locale stage/>
-        <p><a href=format!("/learn/{id}")>{t(locale, Text::BackToOutline)}</a></p>
+        <p><a href=Page::Learn(id).path()>{t(locale, Text::BackToOutline)}</a></p>
     }
 }

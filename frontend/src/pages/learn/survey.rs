@@ -2,14 +2,16 @@
 //! lecturers) and comments, sent once.
 
 use leptos::prelude::*;
+use shared::page::Page;
 
 use crate::text_area::TextArea;
 use shared::course::{Survey, SurveyAbout, SurveyItemKind};
 use shared::learning::survey_key;
 
+use crate::components::tr;
 use crate::i18n::{Text, t};
 use crate::layout::{FormToken, use_locale};
-use crate::pages::author::tr;
+
 use crate::ports::Study;
 
 #[component]
@@ -19,7 +21,7 @@ pub fn SurveyForm(study: Study, activity: String, survey: Survey) -> impl IntoVi
     if study.attempts.iter().any(|a| a.activity == activity) {
         return view! {
             <p class="notice ok" role="status" id="result">{t(locale, Text::SurveyThanks)}</p>
-            <p><a href=format!("/learn/{id}")>{t(locale, Text::BackToOutline)}</a></p>
+            <p><a href=Page::Learn(id).path()>{t(locale, Text::BackToOutline)}</a></p>
         }
         .into_any();
     }

@@ -2,24 +2,22 @@
 //! a published course they author.
 
 use leptos::prelude::*;
+use shared::page::Page;
 
 use crate::text_area::TextArea;
 
-use crate::components::{FormOutcome, loaded};
+use crate::components::{FormOutcome, loaded, query, signed_in, tr};
 use crate::i18n::{Text, t};
-use crate::layout::{FormToken, SignInFirst, use_locale, use_viewer};
-use crate::pages::admin::typed;
-use crate::pages::author::{query, tr};
+use crate::layout::{FormToken, use_locale};
+
 use crate::ports::Ports;
 
 #[component]
 pub fn TeachPage() -> impl IntoView {
     let locale = use_locale();
-    if use_viewer().me.is_none() {
-        return view! { <SignInFirst/> }.into_any();
-    }
-    let detail = query("detail");
-    view! {
+    signed_in(move |_| {
+        let detail = query("detail");
+        view! {
         <h1>{t(locale, Text::Classes)}</h1>
         <FormOutcome/>
         {(!detail.is_empty()).then(|| view! { <p class="notice error" role="alert">{detail}</p> })}
@@ -34,7 +32,7 @@ pub fn TeachPage() -> impl IntoView {
                             <article class="module" id=c.id.to_string()>
                                 <h2>{tr(locale, &c.title)}</h2>
                                 <p class="meta">{tr(locale, &c.course_title)}{format!(" · v{} · {} – {} · {} {}", c.version, c.starts_on, c.ends_on, c.learners, t(locale, Text::LearnersCount))}</p>
-                                <p><a href=format!("/teach/{}", c.id)>{t(locale, Text::OpenCohort)}</a></p>
+                                <p><a href=Page::TeachCohort(c.id).path()>{t(locale, Text::OpenCohort)}</a></p>
                                 {(c.latest_version > c.version).then(|| view! {
                                     <form class="notice" method="post" action=format!("/api/v1/cohorts/{}/version", c.id)>
                                         <FormToken/>
@@ -79,13 +77,13 @@ pub fn TeachPage() -> impl IntoView {
                                     }).collect_view()}
                                 </select>
                                 <label for="title_vi">{t(locale, Text::TitleVi)}</label>
-                                <input id="title_vi" name="title_vi" required lang="vi" value=typed("title_vi")/>
+                                <input id="title_vi" name="title_vi" required lang="vi" value=query("title_vi")/>
                                 <label for="title_en">{t(locale, Text::TitleEn)}</label>
-                                <input id="title_en" name="title_en" lang="en" value=typed("title_en")/>
+                                <input id="title_en" name="title_en" lang="en" value=query("title_en")/>
                                 <label for="starts_on">{t(locale, Text::StartsOn)}</label>
-                                <input id="starts_on" name="starts_on" type="date" required value=typed("starts_on")/>
+                                <input id="starts_on" name="starts_on" type="date" required value=query("starts_on")/>
                                 <label for="ends_on">{t(locale, Text::EndsOn)}</label>
-                                <input id="ends_on" name="ends_on" type="date" required value=typed("ends_on")/>
+                                <input id="ends_on" name="ends_on" type="date" required value=query("ends_on")/>
                                 <label for="gate_pre">{t(locale, Text::GatePre)}</label>
                                 <select id="gate_pre" name="gate_pre">
                                     <option value="true">{t(locale, Text::Yes)}</option>
@@ -104,4 +102,5 @@ pub fn TeachPage() -> impl IntoView {
         })}
     }
     .into_any()
+    })
 }

@@ -65,45 +65,7 @@ pub fn GainChart(rows: Vec<GainRow>, measure: Comparison, locale: Locale) -> imp
                 row.competency.name.get(locale)
             );
             let short = shorten(&label, 30);
-            let g = &row.gain;
-            let body = match (row.too_small, g.mean_before, g.mean_after) {
-                (false, Some(before), Some(after)) => {
-                    let title = format!(
-                        "{label}: {} → {} ({} {} … {}; n = {})",
-                        number(Some(before)),
-                        number(Some(after)),
-                        t(locale, Text::IntervalOfChange),
-                        number(g.ci_low),
-                        number(g.ci_high),
-                        g.n_paired
-                    );
-                    let interval = match (g.ci_low, g.ci_high) {
-                        (Some(low), Some(high)) => {
-                            let (a, b) = (x(before + low), x(before + high));
-                            Some(view! {
-                                <line class="ci" x1=a x2=b y1=y + 9.0 y2=y + 9.0/>
-                                <line class="ci" x1=a x2=a y1=y + 5.0 y2=y + 13.0/>
-                                <line class="ci" x1=b x2=b y1=y + 5.0 y2=y + 13.0/>
-                            })
-                        }
-                        _ => None,
-                    };
-                    view! {
-                        <g>
-                            <title>{title}</title>
-                            <line class="change" x1=x(before) x2=x(after) y1=y y2=y/>
-                            {interval}
-                            <circle class="before" cx=x(before) cy=y r="5"/>
-                            <circle class="after" cx=x(after) cy=y r="5"/>
-                        </g>
-                    }
-                    .into_any()
-                }
-                _ => view! {
-                    <text class="note" x=LABEL y=y + 4.0>{t(locale, Text::TooSmallShort)}</text>
-                }
-                .into_any(),
-            };
+            let body = change_mark(locale, row, &label, y, x);
             view! {
                 <text class="label" x=LABEL - 8.0 y=y + 4.0 text-anchor="end">
                     <title>{label.clone()}</title>
@@ -130,6 +92,56 @@ pub fn GainChart(rows: Vec<GainRow>, measure: Comparison, locale: Locale) -> imp
         </figure>
     }
     .into_any()
+}
+
+/// One competency's before → after line at height `y`, with the interval of the change
+/// (or a note when the group is too small to show).
+fn change_mark(
+    locale: Locale,
+    row: &GainRow,
+    label: &str,
+    y: f64,
+    x: impl Fn(f64) -> f64,
+) -> AnyView {
+    let g = &row.gain;
+    match (row.too_small, g.mean_before, g.mean_after) {
+        (false, Some(before), Some(after)) => {
+            let title = format!(
+                "{label}: {} → {} ({} {} … {}; n = {})",
+                number(Some(before)),
+                number(Some(after)),
+                t(locale, Text::IntervalOfChange),
+                number(g.ci_low),
+                number(g.ci_high),
+                g.n_paired
+            );
+            let interval = match (g.ci_low, g.ci_high) {
+                (Some(low), Some(high)) => {
+                    let (a, b) = (x(before + low), x(before + high));
+                    Some(view! {
+                        <line class="ci" x1=a x2=b y1=y + 9.0 y2=y + 9.0/>
+                        <line class="ci" x1=a x2=a y1=y + 5.0 y2=y + 13.0/>
+                        <line class="ci" x1=b x2=b y1=y + 5.0 y2=y + 13.0/>
+                    })
+                }
+                _ => None,
+            };
+            view! {
+                <g>
+                    <title>{title}</title>
+                    <line class="change" x1=x(before) x2=x(after) y1=y y2=y/>
+                    {interval}
+                    <circle class="before" cx=x(before) cy=y r="5"/>
+                    <circle class="after" cx=x(after) cy=y r="5"/>
+                </g>
+            }
+            .into_any()
+        }
+        _ => view! {
+            <text class="note" x=LABEL y=y + 4.0>{t(locale, Text::TooSmallShort)}</text>
+        }
+        .into_any(),
+    }
 }
 
 /// The band of a mean gap, for the cell's colour.

@@ -10,82 +10,60 @@ use shared::evidence::kirkpatrick::KirkpatrickSummary;
 use shared::evidence::report::GainRow;
 use shared::evidence::table::{self, number};
 use shared::evidence::{Lens, Phase};
+use shared::page::Page;
 
 use super::chart::GainChart;
 use super::{SuperviseNav, table_view};
-use crate::components::port_failure;
+use crate::components::{loaded, signed_in};
 use crate::i18n::{Text, t};
-use crate::layout::{SignInFirst, use_locale, use_viewer};
+use crate::layout::use_locale;
 use crate::ports::{PortError, Ports};
 
 #[component]
 pub fn CohortsPage() -> impl IntoView {
     let locale = use_locale();
-    if use_viewer().me.is_none() {
-        return view! { <SignInFirst/> }.into_any();
-    }
-    let ports = use_context::<Ports>();
-    view! {
+    signed_in(move |_| {
+        view! {
         <h1>{t(locale, Text::CohortsTitle)}</h1>
         <SuperviseNav/>
         <p>{t(locale, Text::CohortsIntro)}</p>
-        <Suspense fallback=move || view! { <p>{t(locale, Text::Loading)}</p> }>
-            {
-                let ports = ports.clone();
-                Suspend::new(async move {
-                    let Some(ports) = ports else {
-                        return port_failure(locale, PortError(shared::ErrorCode::Unavailable));
-                    };
-                    match ports.supervise.filter_options().await {
-                        Ok(options) if options.cohorts.is_empty() => {
-                            view! { <p class="empty">{t(locale, Text::NoCohorts)}</p> }.into_any()
-                        }
-                        Ok(options) => view! {
-                            <ul data-testid="cohorts">
-                                {options.cohorts.into_iter().map(|c| view! {
-                                    <li><a href=format!("/supervise/cohorts/{}", c.id)>{c.name.get(locale).to_owned()}</a></li>
-                                }).collect_view()}
-                            </ul>
-                        }
-                        .into_any(),
-                        Err(e) => port_failure(locale, e),
-                    }
-                })
-            }
-        </Suspense>
+        {loaded(locale, move |ports: Ports| async move {
+            let options = ports.supervise.filter_options().await?;
+            Ok(if options.cohorts.is_empty() {
+                view! { <p class="empty">{t(locale, Text::NoCohorts)}</p> }.into_any()
+            } else {
+                view! {
+                    <ul data-testid="cohorts">
+                        {options.cohorts.into_iter().map(|c| view! {
+                            <li><a href=Page::SuperviseCohort(c.id).path()>{c.name.get(locale).to_owned()}</a></li>
+                        }).collect_view()}
+                    </ul>
+                }
+                .into_any()
+            })
+        })}
     }
     .into_any()
+    })
 }
 
 #[component]
 pub fn CohortSummaryPage() -> impl IntoView {
     let locale = use_locale();
-    if use_viewer().me.is_none() {
-        return view! { <SignInFirst/> }.into_any();
-    }
-    let id = use_params_map()
-        .get_untracked()
-        .get("id")
-        .and_then(|v| uuid::Uuid::parse_str(&v).ok());
-    let ports = use_context::<Ports>();
-    view! {
-        <SuperviseNav/>
-        <Suspense fallback=move || view! { <p>{t(locale, Text::Loading)}</p> }>
-            {
-                let ports = ports.clone();
-                Suspend::new(async move {
-                    let (Some(ports), Some(id)) = (ports, id) else {
-                        return port_failure(locale, PortError(shared::ErrorCode::NotFound));
-                    };
-                    match ports.supervise.kirkpatrick(id).await {
-                        Ok(summary) => summary_view(locale, summary),
-                        Err(e) => port_failure(locale, e),
-                    }
-                })
-            }
-        </Suspense>
-    }
-    .into_any()
+    signed_in(move |_| {
+        let id = use_params_map()
+            .get_untracked()
+            .get("id")
+            .and_then(|v| uuid::Uuid::parse_str(&v).ok());
+        view! {
+            <SuperviseNav/>
+            {loaded(locale, move |ports: Ports| async move {
+                let id = id.ok_or(PortError(shared::ErrorCode::NotFound))?;
+                Ok(summary_view(locale, ports.supervise.kirkpatrick(id).await?))
+            })}
+        }
+        .into_any()
+    })
 }
 
 /// The mean change over the competencies of one measure, for the headline of a level.

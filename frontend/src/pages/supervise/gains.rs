@@ -7,44 +7,44 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use shared::evidence::report::{Comparison, GainReport};
 use shared::evidence::table;
+use shared::page::Page;
 
 use super::chart::GainChart;
 use super::{
     ErrorNotice, SuperviseNav, filter_form, filter_from_query, filter_query, table_view, with_query,
 };
-use crate::components::loaded;
+use crate::components::{loaded, signed_in};
 use crate::i18n::{Text, t};
-use crate::layout::{SignInFirst, use_locale, use_viewer};
+use crate::layout::use_locale;
 use crate::ports::Ports;
 
 #[component]
 pub fn GainsPage() -> impl IntoView {
     let locale = use_locale();
-    if use_viewer().me.is_none() {
-        return view! { <SignInFirst/> }.into_any();
-    }
-    let filter = filter_from_query();
-    let measure = use_query_map()
-        .get_untracked()
-        .get("measure")
-        .and_then(|m| Comparison::from_code(&m))
-        .unwrap_or(Comparison::ALL[0]);
-    view! {
-        <h1>{t(locale, Text::GainsTitle)}</h1>
-        <SuperviseNav/>
-        <ErrorNotice/>
-        <p>{t(locale, Text::GainsIntro)}</p>
-        {loaded(locale, move |ports: Ports| async move {
-                    let options = ports.supervise.filter_options().await?;
-                    let report = ports.supervise.gains(filter.clone()).await?;
-                    Ok(view! {
-                        {filter_form(locale, "/supervise", &filter, &options, true)}
-                        {body(locale, report, measure)}
-                    }
-                    .into_any())
-        })}
-    }
-    .into_any()
+    signed_in(move |_| {
+        let filter = filter_from_query();
+        let measure = use_query_map()
+            .get_untracked()
+            .get("measure")
+            .and_then(|m| Comparison::from_code(&m))
+            .unwrap_or(Comparison::ALL[0]);
+        view! {
+            <h1>{t(locale, Text::GainsTitle)}</h1>
+            <SuperviseNav/>
+            <ErrorNotice/>
+            <p>{t(locale, Text::GainsIntro)}</p>
+            {loaded(locale, move |ports: Ports| async move {
+                        let options = ports.supervise.filter_options().await?;
+                        let report = ports.supervise.gains(filter.clone()).await?;
+                        Ok(view! {
+                            {filter_form(locale, &Page::Supervise, &filter, &options, true)}
+                            {body(locale, report, measure)}
+                        }
+                        .into_any())
+            })}
+        }
+        .into_any()
+    })
 }
 
 fn body(locale: shared::Locale, report: GainReport, measure: Comparison) -> AnyView {
@@ -63,7 +63,7 @@ fn body(locale: shared::Locale, report: GainReport, measure: Comparison) -> AnyV
                 } else {
                     format!("{query}&{extra}")
                 };
-                format!("/supervise/learners?{query}")
+                format!("{}?{query}", Page::SuperviseLearners.path())
             })
         })
         .collect();
@@ -73,7 +73,7 @@ fn body(locale: shared::Locale, report: GainReport, measure: Comparison) -> AnyV
         .map(|c| {
             let extra = format!("measure={}", c.code());
             let href = with_query(
-                "/supervise",
+                &Page::Supervise.path(),
                 &if query.is_empty() {
                     extra
                 } else {

@@ -2,7 +2,7 @@
 //! see what would be added (or every problem by line), then confirm. Each step is a plain
 //! form post to `POST /api/v1/evidence/import`; the pasted text waits in a draft.
 
-use crate::components::ProblemList;
+use crate::components::{ProblemList, loaded, signed_in};
 use leptos::prelude::*;
 
 use crate::text_area::TextArea;
@@ -10,23 +10,19 @@ use leptos_router::hooks::use_query_map;
 use shared::Locale;
 
 use super::{ErrorNotice, Outcome, SuperviseNav};
-use crate::components::port_failure;
 use crate::i18n::{Text, t};
-use crate::layout::{FormToken, SignInFirst, use_locale, use_viewer};
+use crate::layout::{FormToken, use_locale};
 use crate::ports::{EvidencePreview, Ports};
 
 #[component]
 pub fn EvidenceImportPage() -> impl IntoView {
     let locale = use_locale();
-    if use_viewer().me.is_none() {
-        return view! { <SignInFirst/> }.into_any();
-    }
-    let draft = use_query_map()
-        .get_untracked()
-        .get("draft")
-        .and_then(|d| uuid::Uuid::parse_str(&d).ok());
-    let ports = use_context::<Ports>();
-    view! {
+    signed_in(move |_| {
+        let draft = use_query_map()
+            .get_untracked()
+            .get("draft")
+            .and_then(|d| uuid::Uuid::parse_str(&d).ok());
+        view! {
         <h1>{t(locale, Text::ImportEvidence)}</h1>
         <SuperviseNav/>
         <Outcome/>
@@ -34,34 +30,27 @@ pub fn EvidenceImportPage() -> impl IntoView {
         <p>{t(locale, Text::EvidenceImportIntro)}</p>
         <pre class="sample">"username,competency,source,phase,level,date,cohort\nhv.mai,CONF,pre_test,before,2,2026-03-02,\nhv.mai,CONF,supervisor,follow_up_90,4,2026-08-01,"</pre>
         <p><small>{t(locale, Text::ImportCodes)}</small></p>
-        <Suspense fallback=move || view! { <p>{t(locale, Text::Loading)}</p> }>
-            {
-                let ports = ports.clone();
-                Suspend::new(async move {
-                    let preview = match (draft, ports) {
-                        (Some(draft), Some(ports)) => match ports.supervise.import_preview(draft).await {
-                            Ok(preview) => Some(preview),
-                            Err(e) => return port_failure(locale, e),
-                        },
-                        _ => None,
-                    };
-                    let csv = preview.as_ref().map(|p| p.csv.clone()).unwrap_or_default();
-                    view! {
-                        {preview.map(|p| outcome(locale, p, draft))}
-                        <form class="stacked" method="post" action="/api/v1/evidence/import">
-                            <FormToken/>
-                            <input type="hidden" name="dry_run" value="true"/>
-                            <label for="csv">{t(locale, Text::CsvContent)}</label>
-                            <TextArea value={csv} {..} id="csv" name="csv" rows="12" required=true spellcheck="false"/>
-                            <button type="submit">{t(locale, Text::Preview)}</button>
-                        </form>
-                    }
-                    .into_any()
-                })
+        {loaded(locale, move |ports: Ports| async move {
+            let preview = match draft {
+                Some(draft) => Some(ports.supervise.import_preview(draft).await?),
+                None => None,
+            };
+            let csv = preview.as_ref().map(|p| p.csv.clone()).unwrap_or_default();
+            Ok(view! {
+                {preview.map(|p| outcome(locale, p, draft))}
+                <form class="stacked" method="post" action="/api/v1/evidence/import">
+                    <FormToken/>
+                    <input type="hidden" name="dry_run" value="true"/>
+                    <label for="csv">{t(locale, Text::CsvContent)}</label>
+                    <TextArea value={csv} {..} id="csv" name="csv" rows="12" required=true spellcheck="false"/>
+                    <button type="submit">{t(locale, Text::Preview)}</button>
+                </form>
             }
-        </Suspense>
+            .into_any())
+        })}
     }
     .into_any()
+    })
 }
 
 fn outcome(locale: Locale, preview: EvidencePreview, draft: Option<uuid::Uuid>) -> AnyView {

@@ -8,34 +8,34 @@ use shared::evidence::Phase;
 use shared::evidence::rating::Inbox;
 use shared::evidence::table::phase_label;
 use shared::learning::CohortSummary;
+use shared::page::Page;
 
 use super::{ErrorNotice, Outcome, source_label};
-use crate::components::loaded;
+use crate::components::{loaded, signed_in};
 use crate::i18n::{Text, t};
-use crate::layout::{FormToken, SignInFirst, use_locale, use_viewer};
+use crate::layout::{FormToken, use_locale};
 use crate::ports::Ports;
 
 #[component]
 pub fn InboxPage() -> impl IntoView {
     let locale = use_locale();
-    if use_viewer().me.is_none() {
-        return view! { <SignInFirst/> }.into_any();
-    }
-    view! {
-        <h1>{t(locale, Text::Inbox)}</h1>
-        <Outcome/>
-        <ErrorNotice/>
-        {loaded(locale, move |ports: Ports| async move {
-            let inbox = ports.supervise.inbox().await?;
-            let cohorts = ports.supervise.my_cohorts().await?;
-            Ok(view! {
-                {tasks(locale, inbox)}
-                {invite(locale, cohorts)}
-            }
-            .into_any())
-        })}
-    }
-    .into_any()
+    signed_in(move |_| {
+        view! {
+            <h1>{t(locale, Text::Inbox)}</h1>
+            <Outcome/>
+            <ErrorNotice/>
+            {loaded(locale, move |ports: Ports| async move {
+                let inbox = ports.supervise.inbox().await?;
+                let cohorts = ports.supervise.my_cohorts().await?;
+                Ok(view! {
+                    {tasks(locale, inbox)}
+                    {invite(locale, cohorts)}
+                }
+                .into_any())
+            })}
+        }
+        .into_any()
+    })
 }
 
 fn tasks(locale: Locale, inbox: Inbox) -> AnyView {
@@ -57,7 +57,7 @@ fn tasks(locale: Locale, inbox: Inbox) -> AnyView {
             </tr></thead>
             <tbody>
                 {inbox.tasks.into_iter().map(|task| {
-                    let href = format!("/ratings/{}/{}/{}", task.cohort_id, task.learner_id, task.phase.code());
+                    let href = Page::Rating(task.cohort_id, task.learner_id, task.phase.code().to_owned()).path();
                     view! {
                         <tr>
                             <td>{task.due_on}</td>

@@ -7,49 +7,38 @@ use leptos_router::hooks::use_params_map;
 use shared::Locale;
 use shared::evidence::report::{LearnerRecord, Recommendation};
 use shared::evidence::table::{number, phase_label};
+use shared::page::Page;
 
 use super::{ErrorNotice, Outcome, SuperviseNav, source_label};
-use crate::components::port_failure;
+use crate::components::{loaded, signed_in};
 use crate::i18n::{Text, t};
-use crate::layout::{FormToken, SignInFirst, use_locale, use_viewer};
+use crate::layout::{FormToken, use_locale};
 use crate::ports::{PortError, Ports};
 
 #[component]
 pub fn LearnerPage() -> impl IntoView {
     let locale = use_locale();
-    let Some(me) = use_viewer().me else {
-        return view! { <SignInFirst/> }.into_any();
-    };
-    let id = use_params_map()
-        .get_untracked()
-        .get("id")
-        .and_then(|v| uuid::Uuid::parse_str(&v).ok());
-    let ports = use_context::<Ports>();
-    let supervises = me.has_role(shared::Role::Supervisor) || me.has_role(shared::Role::Admin);
-    view! {
-        {supervises.then(|| view! { <SuperviseNav/> })}
-        <Outcome/>
-        <ErrorNotice/>
-        <Suspense fallback=move || view! { <p>{t(locale, Text::Loading)}</p> }>
-            {
-                let ports = ports.clone();
-                Suspend::new(async move {
-                    let (Some(ports), Some(id)) = (ports, id) else {
-                        return port_failure(locale, PortError(shared::ErrorCode::NotFound));
-                    };
-                    match ports.supervise.learner(id).await {
-                        Ok(record) => record_view(locale, record, supervises),
-                        Err(e) => port_failure(locale, e),
-                    }
-                })
-            }
-        </Suspense>
-    }
-    .into_any()
+    signed_in(move |me| {
+        let id = use_params_map()
+            .get_untracked()
+            .get("id")
+            .and_then(|v| uuid::Uuid::parse_str(&v).ok());
+        let supervises = me.has_role(shared::Role::Supervisor) || me.has_role(shared::Role::Admin);
+        view! {
+            {supervises.then(|| view! { <SuperviseNav/> })}
+            <Outcome/>
+            <ErrorNotice/>
+            {loaded(locale, move |ports: Ports| async move {
+                let id = id.ok_or(PortError(shared::ErrorCode::NotFound))?;
+                Ok(record_view(locale, ports.supervise.learner(id).await?, supervises))
+            })}
+        }
+        .into_any()
+    })
 }
 
 fn record_view(locale: Locale, record: LearnerRecord, supervises: bool) -> AnyView {
-    let here = format!("/supervise/learners/{}", record.user_id);
+    let here = Page::SuperviseLearner(record.user_id).path();
     let position = record
         .position
         .as_ref()
@@ -75,43 +64,7 @@ fn record_view(locale: Locale, record: LearnerRecord, supervises: bool) -> AnyVi
         .iter()
         .map(|r| recommendation(locale, r, record.user_id, supervises, here.clone()))
         .collect_view();
-    let evidence = record
-        .evidence
-        .iter()
-        .map(|e| {
-            let void_form = (supervises && e.voided_on.is_none()).then(|| {
-                view! {
-                    <form class="inline" method="post" action=format!("/api/v1/evidence/{}/void", e.id)>
-                        <FormToken/>
-                        <input type="hidden" name="back" value=here.clone()/>
-                        <label class="visually-hidden" for=format!("reason-{}", e.id)>{t(locale, Text::VoidReason)}</label>
-                        <input id=format!("reason-{}", e.id) name="reason" required maxlength="500"
-                            placeholder=t(locale, Text::VoidReason)/>
-                        <button type="submit">{t(locale, Text::Void)}</button>
-                    </form>
-                }
-            });
-            let status = match (&e.voided_on, &e.void_reason) {
-                (Some(on), reason) => format!(
-                    "{} {on}: {}",
-                    t(locale, Text::VoidedOn),
-                    reason.clone().unwrap_or_default()
-                ),
-                _ => String::new(),
-            };
-            view! {
-                <tr class:disabled=e.voided_on.is_some()>
-                    <td>{e.observed_on.clone()}</td>
-                    <td>{e.competency.code.clone()}</td>
-                    <td>{source_label(locale, e.source)}</td>
-                    <td>{phase_label(e.phase, locale)}</td>
-                    <td class="num">{e.level}</td>
-                    <td>{e.rater.clone().unwrap_or_default()}</td>
-                    <td>{status}{void_form}</td>
-                </tr>
-            }
-        })
-        .collect_view();
+    let evidence = evidence_rows(locale, &record, supervises, &here);
     view! {
         <h1>{record.full_name.clone()}</h1>
         <p>{record.org_unit.clone().unwrap_or_default()} " · " {position}</p>
@@ -202,4 +155,50 @@ fn recommendation(
             }}
         </li>
     }
+}
+
+/// The rows of the evidence list; a supervisor can void one that is wrong, saying why.
+fn evidence_rows(
+    locale: Locale,
+    record: &LearnerRecord,
+    supervises: bool,
+    here: &str,
+) -> impl IntoView + use<> {
+    record
+        .evidence
+        .iter()
+        .map(|e| {
+            let void_form = (supervises && e.voided_on.is_none()).then(|| {
+                view! {
+                    <form class="inline" method="post" action=format!("/api/v1/evidence/{}/void", e.id)>
+                        <FormToken/>
+                        <input type="hidden" name="back" value=here.to_owned()/>
+                        <label class="visually-hidden" for=format!("reason-{}", e.id)>{t(locale, Text::VoidReason)}</label>
+                        <input id=format!("reason-{}", e.id) name="reason" required maxlength="500"
+                            placeholder=t(locale, Text::VoidReason)/>
+                        <button type="submit">{t(locale, Text::Void)}</button>
+                    </form>
+                }
+            });
+            let status = match (&e.voided_on, &e.void_reason) {
+                (Some(on), reason) => format!(
+                    "{} {on}: {}",
+                    t(locale, Text::VoidedOn),
+                    reason.clone().unwrap_or_default()
+                ),
+                _ => String::new(),
+            };
+            view! {
+                <tr class:disabled=e.voided_on.is_some()>
+                    <td>{e.observed_on.clone()}</td>
+                    <td>{e.competency.code.clone()}</td>
+                    <td>{source_label(locale, e.source)}</td>
+                    <td>{phase_label(e.phase, locale)}</td>
+                    <td class="num">{e.level}</td>
+                    <td>{e.rater.clone().unwrap_or_default()}</td>
+                    <td>{status}{void_form}</td>
+                </tr>
+            }
+        })
+        .collect_view()
 }

@@ -20,6 +20,7 @@ use leptos_router::hooks::use_query_map;
 use shared::Locale;
 use shared::evidence::report::{FilterOptions, ReportFilter};
 use shared::evidence::table::Table;
+use shared::page::Page;
 
 use crate::layout::use_locale;
 
@@ -132,11 +133,11 @@ pub fn SuperviseNav() -> impl IntoView {
     let locale = use_locale();
     view! {
         <nav class="tabs" aria-label=t(locale, Text::SupervisionNav)>
-            <a href="/supervise">{t(locale, Text::Gains)}</a>
-            <a href="/supervise/needs">{t(locale, Text::Needs)}</a>
-            <a href="/supervise/cohorts">{t(locale, Text::Cohorts)}</a>
-            <a href="/inbox">{t(locale, Text::Inbox)}</a>
-            <a href="/supervise/evidence/import">{t(locale, Text::ImportEvidence)}</a>
+            <a href=Page::Supervise.path()>{t(locale, Text::Gains)}</a>
+            <a href=Page::SuperviseNeeds.path()>{t(locale, Text::Needs)}</a>
+            <a href=Page::SuperviseCohorts.path()>{t(locale, Text::Cohorts)}</a>
+            <a href=Page::Inbox.path()>{t(locale, Text::Inbox)}</a>
+            <a href=Page::SuperviseEvidenceImport.path()>{t(locale, Text::ImportEvidence)}</a>
         </nav>
     }
 }
@@ -163,10 +164,10 @@ fn select(
     }
 }
 
-/// The filter form: a GET to `action`, so the result has its own address.
+/// The filter form: a GET to `page`, so the result has its own address.
 pub fn filter_form(
     locale: Locale,
-    action: &'static str,
+    page: &Page,
     filter: &ReportFilter,
     options: &FilterOptions,
     full: bool,
@@ -200,6 +201,8 @@ pub fn filter_form(
         .map(|r| (r.clone(), r.clone()))
         .collect();
     let id = |v: Option<uuid::Uuid>| v.map(|v| v.to_string());
+    let action = page.path();
+    let clear = action.clone();
     view! {
         <form class="filters" method="get" action=action>
             {full.then(|| view! {
@@ -217,7 +220,7 @@ pub fn filter_form(
                     <input type="date" name="to" value=filter.to.clone().unwrap_or_default()/></label>
             })}
             <button type="submit">{t(locale, Text::Apply)}</button>
-            <a href=action>{t(locale, Text::ClearFilters)}</a>
+            <a href=clear>{t(locale, Text::ClearFilters)}</a>
         </form>
     }
 }

@@ -6,55 +6,41 @@ use leptos::prelude::*;
 use shared::Locale;
 use shared::evidence::report::{NeedsReport, PersonGap};
 use shared::evidence::table::{self, number, percent};
+use shared::page::Page;
 
 use super::chart::HeatMap;
 use super::{
     ErrorNotice, Outcome, SuperviseNav, filter_form, filter_from_query, filter_query, table_view,
     with_query,
 };
-use crate::components::port_failure;
+use crate::components::{loaded, signed_in};
 use crate::i18n::{Text, t};
-use crate::layout::{FormToken, SignInFirst, use_locale, use_viewer};
-use crate::ports::{PortError, Ports};
+use crate::layout::{FormToken, use_locale};
+use crate::ports::Ports;
 
 #[component]
 pub fn NeedsPage() -> impl IntoView {
     let locale = use_locale();
-    if use_viewer().me.is_none() {
-        return view! { <SignInFirst/> }.into_any();
-    }
-    let filter = filter_from_query();
-    let ports = use_context::<Ports>();
-    view! {
-        <h1>{t(locale, Text::NeedsTitle)}</h1>
-        <SuperviseNav/>
-        <Outcome/>
-        <ErrorNotice/>
-        <p>{t(locale, Text::NeedsIntro)}</p>
-        <Suspense fallback=move || view! { <p>{t(locale, Text::Loading)}</p> }>
-            {
-                let (ports, filter) = (ports.clone(), filter.clone());
-                Suspend::new(async move {
-                    let Some(ports) = ports else {
-                        return port_failure(locale, PortError(shared::ErrorCode::Unavailable));
-                    };
-                    let options = match ports.supervise.filter_options().await {
-                        Ok(o) => o,
-                        Err(e) => return port_failure(locale, e),
-                    };
-                    match ports.supervise.needs(filter.clone()).await {
-                        Ok(report) => view! {
-                            {filter_form(locale, "/supervise/needs", &filter, &options, false)}
-                            {body(locale, report, &filter_query(&filter))}
-                        }
-                        .into_any(),
-                        Err(e) => port_failure(locale, e),
-                    }
-                })
-            }
-        </Suspense>
-    }
-    .into_any()
+    signed_in(move |_| {
+        let filter = filter_from_query();
+        view! {
+            <h1>{t(locale, Text::NeedsTitle)}</h1>
+            <SuperviseNav/>
+            <Outcome/>
+            <ErrorNotice/>
+            <p>{t(locale, Text::NeedsIntro)}</p>
+            {loaded(locale, move |ports: Ports| async move {
+                let options = ports.supervise.filter_options().await?;
+                let report = ports.supervise.needs(filter.clone()).await?;
+                Ok(view! {
+                    {filter_form(locale, &Page::SuperviseNeeds, &filter, &options, false)}
+                    {body(locale, report, &filter_query(&filter))}
+                }
+                .into_any())
+            })}
+        }
+        .into_any()
+    })
 }
 
 fn body(locale: Locale, report: NeedsReport, query: &str) -> AnyView {
@@ -67,86 +53,18 @@ fn body(locale: Locale, report: NeedsReport, query: &str) -> AnyView {
     let links = report
         .rows
         .iter()
-        .map(|u| Some(format!("/supervise/needs?org_unit={}", u.id)))
+        .map(|u| {
+            Some(
+                Page::SuperviseNeeds
+                    .address()
+                    .with("org_unit", u.id)
+                    .to_string(),
+            )
+        })
         .collect();
-    let ranked = report
-        .ranked
-        .iter()
-        .map(|g| {
-            view! {
-                <tr>
-                    <td>{g.competency.code.clone()} " · " {g.competency.name.get(locale).to_owned()}</td>
-                    <td class="num">{g.required}</td>
-                    <td class="num">{g.assessed}</td>
-                    <td class="num">{if g.too_small { String::new() } else { g.below.to_string() }}</td>
-                    <td class="num">{match (g.assessed, g.too_small) {
-                        (0, _) => t(locale, Text::NotAssessed).to_owned(),
-                        (_, true) => t(locale, Text::TooSmallShort).to_owned(),
-                        _ => number(g.mean_gap),
-                    }}</td>
-                    <td class="num">{percent((g.required > 0).then(|| g.assessed as f64 / g.required as f64))}</td>
-                </tr>
-            }
-        })
-        .collect_view();
-    let back = with_query("/supervise/needs", query);
-    let courses = report
-        .recommendations
-        .iter()
-        .map(|r| {
-            // The people whose gaps this course works on.
-            let people: Vec<&PersonGap> = report
-                .people
-                .iter()
-                .filter(|p| p.competencies.iter().any(|c| r.competencies.contains(c)))
-                .collect();
-            let forms = r
-                .cohorts
-                .iter()
-                .map(|c| {
-                    let boxes = people
-                        .iter()
-                        .map(|p| {
-                            let id = format!("enrol-{}-{}", c.id, p.user_id);
-                            view! {
-                                <li>
-                                    <input type="checkbox" id=id.clone() name="learners" value=p.user_id.to_string()/>
-                                    <label for=id>
-                                        {p.full_name.clone()} " · " {p.org_unit.clone().unwrap_or_default()}
-                                        " (" {p.competencies.join(", ")} ")"
-                                    </label>
-                                </li>
-                            }
-                        })
-                        .collect_view();
-                    view! {
-                        <form class="stacked" method="post" action=format!("/api/v1/cohorts/{}/needs-enrolments", c.id)>
-                            <FormToken/>
-                            <input type="hidden" name="back" value=back.clone()/>
-                            <fieldset>
-                                <legend>{c.title.get(locale).to_owned()} " (" {c.starts_on.clone()} " – " {c.ends_on.clone()} ")"</legend>
-                                <ul class="choices">{boxes}</ul>
-                            </fieldset>
-                            <button type="submit">{t(locale, Text::EnrolChosen)}</button>
-                        </form>
-                    }
-                })
-                .collect_view();
-            view! {
-                <li>
-                    <strong>{r.title.get(locale).to_owned()}</strong>
-                    " · " {t(locale, Text::WorksOn)} ": " {r.competencies.join(", ")}
-                    {if r.cohorts.is_empty() {
-                        view! { <p>{t(locale, Text::NoOpenCohort)}</p> }.into_any()
-                    } else if people.is_empty() {
-                        view! { <p>{t(locale, Text::NobodyBelow)}</p> }.into_any()
-                    } else {
-                        forms.into_any()
-                    }}
-                </li>
-            }
-        })
-        .collect_view();
+    let ranked = ranked_rows(locale, &report);
+    let back = with_query(&Page::SuperviseNeeds.path(), query);
+    let courses = recommended(locale, &report, &back);
     view! {
         <h2>{heading}</h2>
         <HeatMap report=report.clone() locale=locale/>
@@ -184,4 +102,90 @@ fn body(locale: Locale, report: NeedsReport, query: &str) -> AnyView {
         }}
     }
     .into_any()
+}
+
+/// The rows of the ranked gaps.
+fn ranked_rows(locale: Locale, report: &NeedsReport) -> impl IntoView + use<> {
+    report
+        .ranked
+        .iter()
+        .map(|g| {
+            view! {
+                <tr>
+                    <td>{g.competency.code.clone()} " · " {g.competency.name.get(locale).to_owned()}</td>
+                    <td class="num">{g.required}</td>
+                    <td class="num">{g.assessed}</td>
+                    <td class="num">{if g.too_small { String::new() } else { g.below.to_string() }}</td>
+                    <td class="num">{match (g.assessed, g.too_small) {
+                        (0, _) => t(locale, Text::NotAssessed).to_owned(),
+                        (_, true) => t(locale, Text::TooSmallShort).to_owned(),
+                        _ => number(g.mean_gap),
+                    }}</td>
+                    <td class="num">{percent((g.required > 0).then(|| g.assessed as f64 / g.required as f64))}</td>
+                </tr>
+            }
+        })
+        .collect_view()
+}
+
+/// Each recommended course with the people whose gaps it works on, a form per open class
+/// to enrol the ones chosen (coming back to `back`).
+fn recommended(locale: Locale, report: &NeedsReport, back: &str) -> impl IntoView + use<> {
+    report
+        .recommendations
+        .iter()
+        .map(|r| {
+            // The people whose gaps this course works on.
+            let people: Vec<&PersonGap> = report
+                .people
+                .iter()
+                .filter(|p| p.competencies.iter().any(|c| r.competencies.contains(c)))
+                .collect();
+            let forms = r
+                .cohorts
+                .iter()
+                .map(|c| {
+                    let boxes = people
+                        .iter()
+                        .map(|p| {
+                            let id = format!("enrol-{}-{}", c.id, p.user_id);
+                            view! {
+                                <li>
+                                    <input type="checkbox" id=id.clone() name="learners" value=p.user_id.to_string()/>
+                                    <label for=id>
+                                        {p.full_name.clone()} " · " {p.org_unit.clone().unwrap_or_default()}
+                                        " (" {p.competencies.join(", ")} ")"
+                                    </label>
+                                </li>
+                            }
+                        })
+                        .collect_view();
+                    view! {
+                        <form class="stacked" method="post" action=format!("/api/v1/cohorts/{}/needs-enrolments", c.id)>
+                            <FormToken/>
+                            <input type="hidden" name="back" value=back.to_owned()/>
+                            <fieldset>
+                                <legend>{c.title.get(locale).to_owned()} " (" {c.starts_on.clone()} " – " {c.ends_on.clone()} ")"</legend>
+                                <ul class="choices">{boxes}</ul>
+                            </fieldset>
+                            <button type="submit">{t(locale, Text::EnrolChosen)}</button>
+                        </form>
+                    }
+                })
+                .collect_view();
+            view! {
+                <li>
+                    <strong>{r.title.get(locale).to_owned()}</strong>
+                    " · " {t(locale, Text::WorksOn)} ": " {r.competencies.join(", ")}
+                    {if r.cohorts.is_empty() {
+                        view! { <p>{t(locale, Text::NoOpenCohort)}</p> }.into_any()
+                    } else if people.is_empty() {
+                        view! { <p>{t(locale, Text::NobodyBelow)}</p> }.into_any()
+                    } else {
+                        forms.into_any()
+                    }}
+                </li>
+            }
+        })
+        .collect_view()
 }

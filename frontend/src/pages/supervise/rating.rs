@@ -10,44 +10,34 @@ use shared::evidence::rating::RatingForm;
 use shared::evidence::table::phase_label;
 
 use super::{ErrorNotice, source_label};
-use crate::components::port_failure;
+use crate::components::{loaded, signed_in};
 use crate::i18n::{Text, t};
-use crate::layout::{FormToken, SignInFirst, use_locale, use_viewer};
+use crate::layout::{FormToken, use_locale};
 use crate::ports::{PortError, Ports};
 
 #[component]
 pub fn RatingPage() -> impl IntoView {
     let locale = use_locale();
-    if use_viewer().me.is_none() {
-        return view! { <SignInFirst/> }.into_any();
-    }
-    let params = use_params_map().get_untracked();
-    let id = |name: &str| {
-        params
-            .get(name)
-            .and_then(|v| uuid::Uuid::parse_str(&v).ok())
-    };
-    let (cohort, learner) = (id("cohort"), id("learner"));
-    let phase = params.get("phase").and_then(|p| Phase::from_code(&p));
-    let ports = use_context::<Ports>();
-    view! {
-        <ErrorNotice/>
-        <Suspense fallback=move || view! { <p>{t(locale, Text::Loading)}</p> }>
-            {
-                let ports = ports.clone();
-                Suspend::new(async move {
-                    let (Some(ports), Some(cohort), Some(learner), Some(phase)) = (ports, cohort, learner, phase) else {
-                        return port_failure(locale, PortError(shared::ErrorCode::NotFound));
-                    };
-                    match ports.supervise.rating_form(cohort, learner, phase).await {
-                        Ok(form) => form_view(locale, form),
-                        Err(e) => port_failure(locale, e),
-                    }
-                })
-            }
-        </Suspense>
-    }
-    .into_any()
+    signed_in(move |_| {
+        let params = use_params_map().get_untracked();
+        let id = |name: &str| {
+            params
+                .get(name)
+                .and_then(|v| uuid::Uuid::parse_str(&v).ok())
+        };
+        let (cohort, learner) = (id("cohort"), id("learner"));
+        let phase = params.get("phase").and_then(|p| Phase::from_code(&p));
+        view! {
+            <ErrorNotice/>
+            {loaded(locale, move |ports: Ports| async move {
+                let (Some(cohort), Some(learner), Some(phase)) = (cohort, learner, phase) else {
+                    return Err(PortError(shared::ErrorCode::NotFound));
+                };
+                Ok(form_view(locale, ports.supervise.rating_form(cohort, learner, phase).await?))
+            })}
+        }
+        .into_any()
+    })
 }
 
 fn form_view(locale: Locale, form: RatingForm) -> AnyView {

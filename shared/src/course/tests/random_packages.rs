@@ -91,6 +91,45 @@ fn random_question(rng: &mut Lcg, id: usize) -> QuizQuestion {
     }
 }
 
+fn random_role_play(rng: &mut Lcg) -> RolePlay {
+    let n = 1 + rng.next(6);
+    let nodes = (0..n)
+        .map(|i| Node {
+            id: format!("n{i}"),
+            speaker: (rng.next(2) == 0).then(|| rng.text()),
+            text: rng.text(),
+            kind: if rng.next(3) == 0 {
+                NodeKind::Ending {
+                    outcome: [Outcome::Success, Outcome::Partial, Outcome::Fail][rng.next(3)],
+                    debrief: rng.text(),
+                }
+            } else {
+                NodeKind::Situation {
+                    choices: (0..rng.next(3))
+                        .map(|c| Choice {
+                            id: format!("c{c}"),
+                            text: rng.text(),
+                            feedback: rng.text(),
+                            next: format!("n{}", rng.next(n + 1)),
+                            effects: vec![Effect {
+                                competency: "GQTH".into(),
+                                delta: rng.next(9) as i32 - 4,
+                            }],
+                        })
+                        .collect(),
+                }
+            },
+        })
+        .collect();
+    RolePlay {
+        briefing: rng.text(),
+        scenario: Scenario {
+            start: "n0".into(),
+            nodes,
+        },
+    }
+}
+
 fn random_package(rng: &mut Lcg) -> Package {
     let mut p = Package::new(
         "R",
@@ -133,45 +172,7 @@ fn random_package(rng: &mut Lcg) -> Package {
                     },
                     questions: (0..rng.next(5)).map(|i| random_question(rng, i)).collect(),
                 }),
-                ActivityKind::RolePlay => {
-                    let n = 1 + rng.next(6);
-                    let nodes = (0..n)
-                        .map(|i| Node {
-                            id: format!("n{i}"),
-                            speaker: (rng.next(2) == 0).then(|| rng.text()),
-                            text: rng.text(),
-                            kind: if rng.next(3) == 0 {
-                                NodeKind::Ending {
-                                    outcome: [Outcome::Success, Outcome::Partial, Outcome::Fail]
-                                        [rng.next(3)],
-                                    debrief: rng.text(),
-                                }
-                            } else {
-                                NodeKind::Situation {
-                                    choices: (0..rng.next(3))
-                                        .map(|c| Choice {
-                                            id: format!("c{c}"),
-                                            text: rng.text(),
-                                            feedback: rng.text(),
-                                            next: format!("n{}", rng.next(n + 1)),
-                                            effects: vec![Effect {
-                                                competency: "GQTH".into(),
-                                                delta: rng.next(9) as i32 - 4,
-                                            }],
-                                        })
-                                        .collect(),
-                                }
-                            },
-                        })
-                        .collect();
-                    ActivityBody::RolePlay(RolePlay {
-                        briefing: rng.text(),
-                        scenario: Scenario {
-                            start: "n0".into(),
-                            nodes,
-                        },
-                    })
-                }
+                ActivityKind::RolePlay => ActivityBody::RolePlay(random_role_play(rng)),
                 ActivityKind::Assessment => ActivityBody::Assessment(Assessment {
                     phase: if rng.next(2) == 0 {
                         Phase::Pre
