@@ -2,7 +2,7 @@
 
 use reqwest::StatusCode;
 
-use crate::helpers::{TestApp, json, on_both_databases};
+use crate::helpers::{As, TestApp, json, on_both_databases};
 
 on_both_databases!(
     the_demo_framework_and_profiles_are_served_in_both_languages,
@@ -12,21 +12,10 @@ on_both_databases!(
 
 async fn the_demo_framework_and_profiles_are_served_in_both_languages(app: TestApp) {
     app.seed_demo().await;
-    let token = app.sign_in_json("hv.mai", "hoc-vien-y-ty").await["access_token"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let mai = As::sign_in(&app, "hv.mai", "hoc-vien-y-ty").await;
     let get = |path: String| {
-        let token = token.clone();
-        let url = app.url(&path);
-        async move {
-            reqwest::Client::new()
-                .get(url)
-                .bearer_auth(token)
-                .send()
-                .await
-                .unwrap()
-        }
+        let mai = &mai;
+        async move { mai.get(&path).await }
     };
     let frameworks = json(get("/api/v1/competency-frameworks".into()).await).await;
     let framework = &frameworks[0];
@@ -130,27 +119,12 @@ on_both_databases!(a_framework_exports_as_csv_with_its_scale_and_competencies);
 
 async fn a_framework_exports_as_csv_with_its_scale_and_competencies(app: TestApp) {
     app.seed_demo().await;
-    let token = app.sign_in_json("gv.lan", "giang-vien-lao-cai").await["access_token"]
-        .as_str()
-        .unwrap()
-        .to_owned();
-    let client = reqwest::Client::new();
-    let frameworks = json(
-        client
-            .get(app.url("/api/v1/competency-frameworks"))
-            .bearer_auth(&token)
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let lan = As::sign_in(&app, "gv.lan", "giang-vien-lao-cai").await;
+    let frameworks = lan.get_json("/api/v1/competency-frameworks").await;
     let id = frameworks[0]["id"].as_str().unwrap().to_owned();
-    let response = client
-        .get(app.url(&format!("/api/v1/competency-frameworks/{id}/export.csv")))
-        .bearer_auth(&token)
-        .send()
-        .await
-        .unwrap();
+    let response = lan
+        .get(&format!("/api/v1/competency-frameworks/{id}/export.csv"))
+        .await;
     assert_eq!(response.status(), StatusCode::OK);
     assert!(
         response.headers()["content-type"]
@@ -176,23 +150,17 @@ async fn a_framework_exports_as_csv_with_its_scale_and_competencies(app: TestApp
     );
     assert!(csv.contains("competency,CONF,,Làm việc với nhân dân,Working with citizens,skill,\"Giải quyết khiếu nại, tranh chấp, xung đột\",\"Resolving complaints, disputes and conflicts\",,,"), "{csv}");
 
-    let missing = client
-        .get(app.url(&format!(
+    let missing = lan
+        .get(&format!(
             "/api/v1/competency-frameworks/{}/export.csv",
             uuid::Uuid::new_v4()
-        )))
-        .bearer_auth(&token)
-        .send()
-        .await
-        .unwrap();
+        ))
+        .await;
     assert_eq!(missing.status(), StatusCode::NOT_FOUND);
 }
 
 async fn bearer(app: &TestApp, username: &str, password: &str) -> String {
-    app.sign_in_json(username, password).await["access_token"]
-        .as_str()
-        .unwrap()
-        .to_owned()
+    As::sign_in(app, username, password).await.token
 }
 
 async fn send(
@@ -201,12 +169,11 @@ async fn send(
     path: &str,
     body: Option<serde_json::Value>,
 ) -> reqwest::Response {
-    let client = reqwest::Client::new();
-    let request = match body {
-        Some(body) => client.post(app.url(path)).json(&body),
-        None => client.get(app.url(path)),
-    };
-    request.bearer_auth(token).send().await.unwrap()
+    let who = As::new(app, token);
+    match body {
+        Some(body) => who.post(path, &body).await,
+        None => who.get(path).await,
+    }
 }
 
 async fn a_new_framework_version_comes_from_the_exported_csv(app: TestApp) {

@@ -4,7 +4,7 @@
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 
-use crate::helpers::{TestApp, json, on_both_databases};
+use crate::helpers::{As, TestApp, json, on_both_databases};
 
 on_both_databases!(
     a_lecturer_builds_and_publishes_and_versions_stay_frozen,
@@ -13,40 +13,6 @@ on_both_databases!(
     packages_round_trip_and_import_names_each_problem_by_path,
     a_draft_replaced_from_an_old_revision_is_refused,
 );
-
-/// An API client signed in as one user.
-struct As<'a> {
-    app: &'a TestApp,
-    token: String,
-}
-
-impl<'a> As<'a> {
-    async fn new(app: &'a TestApp, username: &str, password: &str) -> Self {
-        let token = app.sign_in_json(username, password).await["access_token"]
-            .as_str()
-            .unwrap()
-            .to_owned();
-        Self { app, token }
-    }
-
-    async fn send(&self, method: Method, path: &str, body: Option<Value>) -> reqwest::Response {
-        let mut request = reqwest::Client::new()
-            .request(method, self.app.url(path))
-            .bearer_auth(&self.token);
-        if let Some(body) = body {
-            request = request.json(&body);
-        }
-        request.send().await.unwrap()
-    }
-
-    async fn get(&self, path: &str) -> reqwest::Response {
-        self.send(Method::GET, path, None).await
-    }
-
-    async fn post(&self, path: &str, body: Value) -> reqwest::Response {
-        self.send(Method::POST, path, Some(body)).await
-    }
-}
 
 fn field_paths(error: &Value) -> Vec<String> {
     error["error"]["fields"]
@@ -63,7 +29,7 @@ async fn new_course(lecturer: &As<'_>, code: &str) -> String {
     let created = lecturer
         .post(
             "/api/v1/courses",
-            json!({ "code": code, "title_vi": "Kỹ năng tiếp dân" }),
+            &json!({ "code": code, "title_vi": "Kỹ năng tiếp dân" }),
         )
         .await;
     assert_eq!(created.status(), StatusCode::CREATED);
@@ -72,28 +38,40 @@ async fn new_course(lecturer: &As<'_>, code: &str) -> String {
 
 async fn a_lecturer_builds_and_publishes_and_versions_stay_frozen(app: TestApp) {
     app.seed_demo().await;
-    let lan = As::new(&app, "gv.lan", "giang-vien-lao-cai").await;
+    let lan = As::sign_in(&app, "gv.lan", "giang-vien-lao-cai").await;
     let id = new_course(&lan, "TIEP-DAN-1").await;
     let base = format!("/api/v1/courses/{id}");
 
-    let refused = lan.post(&format!("{base}/publish"), json!({})).await;
+    let refused = lan.post(&format!("{base}/publish"), &json!({})).await;
     assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(field_paths(&json(refused).await), ["modules"]);
 
     let module = json(
-        lan.post(&format!("{base}/modules"), json!({ "title_vi": "Mở đầu" }))
+        lan.post(&format!("{base}/modules"), &json!({ "title_vi": "Mở đầu" }))
             .await,
     )
     .await;
     assert_eq!(module["id"], "m1");
+    // A change that makes nothing new has nothing to say: 204 and no body, not `null`.
+    for (path, body) in [
+        (
+            "modules/m1",
+            json!({ "title_vi": "Phần mở đầu", "title_en": "Opening" }),
+        ),
+        ("modules/m1/move", json!({ "direction": "down" })),
+    ] {
+        let changed = lan.post(&format!("{base}/{path}"), &body).await;
+        assert_eq!(changed.status(), StatusCode::NO_CONTENT, "{path}");
+        assert_eq!(changed.text().await.unwrap(), "", "{path}");
+    }
     let activity = lan
         .post(
             &format!("{base}/activities"),
-            json!({ "module": "m1", "kind": "case_study", "title_vi": "Vụ việc ở thôn" }),
+            &json!({ "module": "m1", "kind": "case_study", "title_vi": "Vụ việc ở thôn" }),
         )
         .await;
     assert_eq!(json(activity).await["id"], "a1");
-    let refused = json(lan.post(&format!("{base}/publish"), json!({})).await).await;
+    let refused = json(lan.post(&format!("{base}/publish"), &json!({})).await).await;
     let paths = field_paths(&refused);
     assert!(
         paths.contains(&"modules[0].activities[0].body".to_owned()),
@@ -118,12 +96,12 @@ async fn a_lecturer_builds_and_publishes_and_versions_stay_frozen(app: TestApp) 
     let saved = lan
         .post(
             &format!("{base}/activities/a1"),
-            json!({ "title_vi": "Vụ việc ở thôn", "body_vi": "## Bối cảnh\n\nÔng Tư đến trụ sở…",
+            &json!({ "title_vi": "Vụ việc ở thôn", "body_vi": "## Bối cảnh\n\nÔng Tư đến trụ sở…",
                     "prompts": "Anh/chị sẽ làm gì? | What would you do?" }),
         )
         .await;
     assert_eq!(saved.status(), StatusCode::OK);
-    let published = lan.post(&format!("{base}/publish"), json!({})).await;
+    let published = lan.post(&format!("{base}/publish"), &json!({})).await;
     assert_eq!(published.status(), StatusCode::CREATED);
     assert_eq!(json(published).await["number"], 1);
 
@@ -136,7 +114,7 @@ async fn a_lecturer_builds_and_publishes_and_versions_stay_frozen(app: TestApp) 
     let renamed = lan
         .post(
             &format!("{base}/info"),
-            json!({ "title_vi": "Kỹ năng tiếp dân (sửa)" }),
+            &json!({ "title_vi": "Kỹ năng tiếp dân (sửa)" }),
         )
         .await;
     assert_eq!(renamed.status(), StatusCode::NO_CONTENT);
@@ -155,7 +133,7 @@ async fn a_lecturer_builds_and_publishes_and_versions_stay_frozen(app: TestApp) 
         .unwrap();
     assert!(draft.contains("Kỹ năng tiếp dân (sửa)") && !first.contains("(sửa)"));
 
-    let second = lan.post(&format!("{base}/publish"), json!({})).await;
+    let second = lan.post(&format!("{base}/publish"), &json!({})).await;
     assert_eq!(json(second).await["number"], 2);
     let detail = json(lan.get(&base).await).await;
     assert_eq!(detail["summary"]["latest_version"], 2);
@@ -173,16 +151,19 @@ async fn co_authors_edit_but_only_the_owner_chooses_them(app: TestApp) {
     app.seed_demo().await;
     app.create_user("gv.hai", "giang vien hai 2026", &[shared::Role::Lecturer])
         .await;
-    let lan = As::new(&app, "gv.lan", "giang-vien-lao-cai").await;
-    let hai = As::new(&app, "gv.hai", "giang vien hai 2026").await;
+    let lan = As::sign_in(&app, "gv.lan", "giang-vien-lao-cai").await;
+    let hai = As::sign_in(&app, "gv.hai", "giang vien hai 2026").await;
     let id = new_course(&lan, "HOA-GIAI-1").await;
     let base = format!("/api/v1/courses/{id}");
 
     assert_eq!(hai.get(&base).await.status(), StatusCode::NOT_FOUND);
     assert_eq!(
-        hai.post(&format!("{base}/modules"), json!({ "title_vi": "Của tôi" }))
-            .await
-            .status(),
+        hai.post(
+            &format!("{base}/modules"),
+            &json!({ "title_vi": "Của tôi" })
+        )
+        .await
+        .status(),
         StatusCode::NOT_FOUND
     );
     assert!(
@@ -194,7 +175,7 @@ async fn co_authors_edit_but_only_the_owner_chooses_them(app: TestApp) {
     );
 
     let added = lan
-        .post(&format!("{base}/authors"), json!({ "username": "gv.hai" }))
+        .post(&format!("{base}/authors"), &json!({ "username": "gv.hai" }))
         .await;
     assert_eq!(added.status(), StatusCode::NO_CONTENT);
     let seen = json(hai.get(&base).await).await;
@@ -207,24 +188,24 @@ async fn co_authors_edit_but_only_the_owner_chooses_them(app: TestApp) {
     let module = hai
         .post(
             &format!("{base}/modules"),
-            json!({ "title_vi": "Phần của thầy Hải" }),
+            &json!({ "title_vi": "Phần của thầy Hải" }),
         )
         .await;
     assert_eq!(module.status(), StatusCode::OK);
 
     let by_co_author = hai
-        .post(&format!("{base}/authors"), json!({ "username": "gv.lan" }))
+        .post(&format!("{base}/authors"), &json!({ "username": "gv.lan" }))
         .await;
     assert_eq!(by_co_author.status(), StatusCode::FORBIDDEN);
     let learner = lan
-        .post(&format!("{base}/authors"), json!({ "username": "hv.mai" }))
+        .post(&format!("{base}/authors"), &json!({ "username": "hv.mai" }))
         .await;
     assert_eq!(learner.status(), StatusCode::BAD_REQUEST);
     assert_eq!(field_paths(&json(learner).await), ["username"]);
 
     let hai_id = seen["authors"][1]["user_id"].as_str().unwrap().to_owned();
     let removed = lan
-        .post(&format!("{base}/authors/{hai_id}/remove"), json!({}))
+        .post(&format!("{base}/authors/{hai_id}/remove"), &json!({}))
         .await;
     assert_eq!(removed.status(), StatusCode::NO_CONTENT);
     assert_eq!(hai.get(&base).await.status(), StatusCode::NOT_FOUND);
@@ -232,12 +213,12 @@ async fn co_authors_edit_but_only_the_owner_chooses_them(app: TestApp) {
 
 async fn learners_never_see_drafts_or_answer_keys(app: TestApp) {
     app.seed_demo().await;
-    let admin = As::new(&app, "admin", "truong-chinh-tri-2026").await;
+    let admin = As::sign_in(&app, "admin", "truong-chinh-tri-2026").await;
     let demo = json(admin.get("/api/v1/courses").await).await[0]["id"]
         .as_str()
         .unwrap()
         .to_owned();
-    let mai = As::new(&app, "hv.mai", "hoc-vien-y-ty").await;
+    let mai = As::sign_in(&app, "hv.mai", "hoc-vien-y-ty").await;
     assert!(
         json(mai.get("/api/v1/courses").await)
             .await
@@ -261,7 +242,7 @@ async fn learners_never_see_drafts_or_answer_keys(app: TestApp) {
     assert_eq!(
         mai.post(
             "/api/v1/courses",
-            json!({ "code": "HV-1", "title_vi": "Của học viên" })
+            &json!({ "code": "HV-1", "title_vi": "Của học viên" })
         )
         .await
         .status(),
@@ -271,7 +252,7 @@ async fn learners_never_see_drafts_or_answer_keys(app: TestApp) {
 
 async fn packages_round_trip_and_import_names_each_problem_by_path(app: TestApp) {
     app.seed_demo().await;
-    let lan = As::new(&app, "gv.lan", "giang-vien-lao-cai").await;
+    let lan = As::sign_in(&app, "gv.lan", "giang-vien-lao-cai").await;
     let demo = json(lan.get("/api/v1/courses").await).await[0]["id"]
         .as_str()
         .unwrap()
@@ -307,7 +288,7 @@ async fn packages_round_trip_and_import_names_each_problem_by_path(app: TestApp)
     assert_eq!(copy["issues"], json!([]), "the demo course is complete");
     let copy_id = copy["id"].as_str().unwrap();
     let published = lan
-        .post(&format!("/api/v1/courses/{copy_id}/publish"), json!({}))
+        .post(&format!("/api/v1/courses/{copy_id}/publish"), &json!({}))
         .await;
     assert_eq!(published.status(), StatusCode::CREATED);
     let again = lan
@@ -368,7 +349,7 @@ async fn packages_round_trip_and_import_names_each_problem_by_path(app: TestApp)
 
 async fn a_draft_replaced_from_an_old_revision_is_refused(app: TestApp) {
     app.seed_demo().await;
-    let lan = As::new(&app, "gv.lan", "giang-vien-lao-cai").await;
+    let lan = As::sign_in(&app, "gv.lan", "giang-vien-lao-cai").await;
     let id = new_course(&lan, "DONG-THOI").await;
     let base = format!("/api/v1/courses/{id}");
     let detail = json(lan.get(&base).await).await;

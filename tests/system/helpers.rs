@@ -335,23 +335,32 @@ pub fn problem_places(body: &serde_json::Value) -> Vec<String> {
         .collect()
 }
 
-/// A learner's access token and the id of the first cohort they study in.
+/// A learner's access token and the demo class K1/2026, which the learner tests work in.
 pub async fn learner_in_cohort(app: &TestApp, username: &str, password: &str) -> (String, String) {
-    let token = app.sign_in_json(username, password).await["access_token"]
-        .as_str()
-        .unwrap_or_else(|| panic!("{username} signs in"))
-        .to_owned();
-    let list = reqwest::Client::new()
-        .get(app.url("/api/v1/learning/cohorts"))
-        .bearer_auth(&token)
-        .send()
+    let learner = As::sign_in(app, username, password).await;
+    let cohort = learner
+        .get_json("/api/v1/learning/cohorts")
         .await
-        .expect("the cohort list answers");
-    let cohort = json(list).await[0]["id"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["title"]["vi"] == "Lớp bồi dưỡng cán bộ cấp xã K1/2026")
+        .unwrap_or_else(|| panic!("{username} studies in K1/2026"))["id"]
         .as_str()
-        .unwrap_or_else(|| panic!("{username} studies in a cohort"))
+        .unwrap()
         .to_owned();
-    (token, cohort)
+    (learner.token, cohort)
+}
+
+/// Takes the pre-test online with no answers: the modules open after it.
+pub async fn take_pre_test(app: &TestApp, token: &str, cohort: &str) {
+    let pre = As::new(app, token)
+        .post(
+            &format!("/api/v1/cohorts/{cohort}/attempts"),
+            &serde_json::json!({ "id": uuid::Uuid::new_v4(), "activity": "a1", "responses": {} }),
+        )
+        .await;
+    assert_eq!(pre.status(), reqwest::StatusCode::CREATED);
 }
 
 /// The page's HTML without comments and `<!>` text-node markers, for matching what shows.
@@ -535,6 +544,25 @@ impl<'a> As<'a> {
         let response = self.get(path).await;
         assert_eq!(response.status(), reqwest::StatusCode::OK, "GET {path}");
         json(response).await
+    }
+
+    /// A request of any method, with a JSON body when given.
+    pub async fn send(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        body: Option<serde_json::Value>,
+    ) -> reqwest::Response {
+        let mut request = reqwest::Client::new()
+            .request(method.clone(), self.app.url(path))
+            .bearer_auth(&self.token);
+        if let Some(body) = body {
+            request = request.json(&body);
+        }
+        request
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("{method} {path}: {e}"))
     }
 
     pub async fn post(&self, path: &str, body: &serde_json::Value) -> reqwest::Response {

@@ -6,7 +6,7 @@ use reqwest::StatusCode;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use serde_json::{Value, json};
 
-use crate::helpers::{As, TestApp, json, on_both_databases};
+use crate::helpers::{As, TestApp, json, on_both_databases, take_pre_test};
 
 on_both_databases!(
     every_question_type_is_graded_and_attempts_are_limited,
@@ -31,18 +31,6 @@ async fn submit(app: &TestApp, token: &str, cohort: &str, body: &Value) -> reqwe
     As::new(app, token)
         .post(&format!("/api/v1/cohorts/{cohort}/attempts"), body)
         .await
-}
-
-/// Takes the pre-test with no answers: the modules open after it.
-async fn take_pre_test(app: &TestApp, token: &str, cohort: &str) {
-    let pre = submit(
-        app,
-        token,
-        cohort,
-        &json!({ "id": uuid::Uuid::new_v4(), "activity": "a1", "responses": {} }),
-    )
-    .await;
-    assert_eq!(pre.status(), StatusCode::CREATED);
 }
 
 fn right_answers() -> Value {
@@ -292,22 +280,17 @@ async fn only_the_cohorts_learners_submit_and_read_their_own(app: TestApp) {
 
 async fn lecturers_enrol_by_org_unit_position_and_csv_all_or_nothing(app: TestApp) {
     app.seed_demo().await;
-    let lan = token(&app, "gv.lan", "giang-vien-lao-cai").await;
-    let client = reqwest::Client::new();
-    let get = |path: &str| client.get(app.url(path)).bearer_auth(&lan).send();
-    let courses = json(get("/api/v1/courses").await.unwrap()).await;
-    let opened = client
-        .post(app.url("/api/v1/cohorts"))
-        .bearer_auth(&lan)
-        .json(
+    let lan = As::sign_in(&app, "gv.lan", "giang-vien-lao-cai").await;
+    let courses = lan.get_json("/api/v1/courses").await;
+    let opened = lan
+        .post(
+            "/api/v1/cohorts",
             &json!({ "course_id": courses[0]["id"], "title_vi": "Lớp Bát Xát",
             "starts_on": "2027-01-04", "ends_on": "2027-02-26" }),
         )
-        .send()
-        .await
-        .unwrap();
+        .await;
     let cohort = json(opened).await["id"].as_str().unwrap().to_owned();
-    let units = json(get("/api/v1/org-units").await.unwrap()).await;
+    let units = lan.get_json("/api/v1/org-units").await;
     let unit = |code: &str| {
         units
             .as_array()
@@ -319,7 +302,7 @@ async fn lecturers_enrol_by_org_unit_position_and_csv_all_or_nothing(app: TestAp
             .unwrap()
             .to_owned()
     };
-    let positions = json(get("/api/v1/positions").await.unwrap()).await;
+    let positions = lan.get_json("/api/v1/positions").await;
     let position = |code: &str| {
         positions
             .as_array()
@@ -332,14 +315,11 @@ async fn lecturers_enrol_by_org_unit_position_and_csv_all_or_nothing(app: TestAp
             .to_owned()
     };
     let enrol = |body: Value| {
-        client
-            .post(app.url(&format!("/api/v1/cohorts/{cohort}/enrolments")))
-            .bearer_auth(&lan)
-            .json(&body)
-            .send()
+        let (lan, path) = (&lan, format!("/api/v1/cohorts/{cohort}/enrolments"));
+        async move { lan.post(&path, &body).await }
     };
     let learners = || async {
-        let list = json(get("/api/v1/cohorts").await.unwrap()).await;
+        let list = lan.get_json("/api/v1/cohorts").await;
         list.as_array()
             .unwrap()
             .iter()
@@ -351,9 +331,7 @@ async fn lecturers_enrol_by_org_unit_position_and_csv_all_or_nothing(app: TestAp
 
     // One unknown name in the CSV refuses everything.
     let refused =
-        enrol(json!({ "csv": "full_name,username\nGiàng Thị Mai,hv.mai\nAi đó,khong.ai\n" }))
-            .await
-            .unwrap();
+        enrol(json!({ "csv": "full_name,username\nGiàng Thị Mai,hv.mai\nAi đó,khong.ai\n" })).await;
     assert_eq!(refused.status(), StatusCode::BAD_REQUEST);
     assert!(
         json(refused)
@@ -367,26 +345,23 @@ async fn lecturers_enrol_by_org_unit_position_and_csv_all_or_nothing(app: TestAp
     // A position nobody in the unit holds matches nobody.
     let nobody =
         enrol(json!({ "org_unit": unit("VN-LCI-BATXAT"), "position": position("CS_JUSTICE") }))
-            .await
-            .unwrap();
+            .await;
     assert_eq!(nobody.status(), StatusCode::BAD_REQUEST);
 
     // The judicial officers of a commune.
     let justice =
-        enrol(json!({ "org_unit": unit("VN-LCI-YTY"), "position": position("CS_JUSTICE") }))
-            .await
-            .unwrap();
+        enrol(json!({ "org_unit": unit("VN-LCI-YTY"), "position": position("CS_JUSTICE") })).await;
     let justice = json(justice).await;
     assert_eq!(justice["added"], json!(["hv.mai"]), "{justice}");
     // Every learner of the province (the demo's finished class among them): the one already
     // there is reported, not added twice.
-    let district = json(enrol(json!({ "org_unit": unit("VN-LCI") })).await.unwrap()).await;
+    let district = json(enrol(json!({ "org_unit": unit("VN-LCI") })).await).await;
     let added = district["added"].as_array().unwrap();
     assert!(added.contains(&json!("ql.hung")), "{district}");
     assert_eq!(added.len(), 1 + server::seed::DEMO_CADRES);
     assert_eq!(district["already"], json!(["hv.mai"]));
     // A CSV of usernames in the first column, from another province.
-    let csv = json(enrol(json!({ "csv": "hv.tuan\n" })).await.unwrap()).await;
+    let csv = json(enrol(json!({ "csv": "hv.tuan\n" })).await).await;
     assert_eq!(csv["added"], json!(["hv.tuan"]));
     assert_eq!(learners().await, 3 + server::seed::DEMO_CADRES as u64);
 }

@@ -6,7 +6,7 @@ use reqwest::StatusCode;
 use serde_json::Value;
 
 use crate::helpers::{As, TestApp, form_token, json, on_both_databases, page, sign_in_form};
-use crate::offline_sync::{learner_in_cohort, take_pre_test};
+use crate::helpers::{learner_in_cohort, take_pre_test};
 
 on_both_databases!(
     the_offline_package_lists_pages_and_assets_with_sizes,

@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 use server::entities::{attempt, competency_evidence, work_draft};
 use uuid::Uuid;
 
-use crate::helpers::{As, TestApp, json, on_both_databases};
+use crate::helpers::{As, TestApp, json, learner_in_cohort, on_both_databases, take_pre_test};
 
 on_both_databases!(
     each_item_is_answered_and_applied_once_in_any_order,
@@ -16,41 +16,6 @@ on_both_databases!(
     drafts_from_a_device_never_replace_later_work,
     items_of_a_class_the_sender_does_not_study_are_rejected,
 );
-
-/// Takes the pre-test online with no answers: the modules open after it.
-pub(crate) async fn take_pre_test(app: &TestApp, token: &str, cohort: &str) {
-    let pre = As::new(app, token)
-        .post(
-            &format!("/api/v1/cohorts/{cohort}/attempts"),
-            &json!({ "id": Uuid::new_v4(), "activity": "a1", "responses": {} }),
-        )
-        .await;
-    assert_eq!(pre.status(), StatusCode::CREATED);
-}
-
-/// A learner's token and the demo class K1/2026, which every test here works in.
-pub(crate) async fn learner_in_cohort(
-    app: &TestApp,
-    username: &str,
-    password: &str,
-) -> (String, String) {
-    let token = app.sign_in_json(username, password).await["access_token"]
-        .as_str()
-        .unwrap()
-        .to_owned();
-    let list = As::new(app, &token).get("/api/v1/learning/cohorts").await;
-    let cohort = json(list)
-        .await
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["title"]["vi"] == "Lớp bồi dưỡng cán bộ cấp xã K1/2026")
-        .unwrap_or_else(|| panic!("{username} studies in K1/2026"))["id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
-    (token, cohort)
-}
 
 pub(crate) async fn sync(app: &TestApp, token: &str, items: &[Value]) -> reqwest::Response {
     As::new(app, token)

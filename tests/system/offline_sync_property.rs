@@ -17,7 +17,8 @@ use server::entities::{attempt, enrolment, progress_event, work_draft};
 use uuid::Uuid;
 
 use crate::helpers::{TestApp, json, on_both_databases};
-use crate::offline_sync::{learner_in_cohort, sync, take_pre_test};
+use crate::helpers::{learner_in_cohort, take_pre_test};
+use crate::offline_sync::sync;
 
 on_both_databases!(any_batches_apply_each_item_exactly_once);
 

@@ -8,7 +8,8 @@ use server::entities::attempt;
 use uuid::Uuid;
 
 use crate::helpers::{TestApp, json, on_both_databases};
-use crate::offline_sync::{learner_in_cohort, sync, take_pre_test};
+use crate::helpers::{learner_in_cohort, take_pre_test};
+use crate::offline_sync::sync;
 
 on_both_databases!(work_made_on_the_replaced_version_is_graded_on_it);
 

@@ -9,7 +9,7 @@ use sea_orm::EntityTrait;
 use serde_json::{Value, json};
 use shared::Role;
 
-use crate::helpers::{TestApp, json, on_both_databases};
+use crate::helpers::{As, TestApp, json, on_both_databases};
 
 use super::matrix_rows::rows;
 
@@ -26,12 +26,7 @@ const ACTORS: [(&str, &str); 5] = [
 const ANONYMOUS: usize = 5;
 
 async fn id_of(app: &TestApp, token: &str, path: &str, pick: impl Fn(&Value) -> bool) -> String {
-    let response = reqwest::Client::new()
-        .get(app.url(path))
-        .bearer_auth(token)
-        .send()
-        .await
-        .unwrap();
+    let response = As::new(&app, token).get(&path).await;
     let body = json(response).await;
     let list = body
         .get("items")
@@ -71,26 +66,21 @@ async fn every_endpoint_refuses_the_wrong_role_and_the_wrong_subtree(app: TestAp
     // A second lecturer, owner of a course the lecturer actor does not author.
     let khac_body = json!({ "username": "gv.khac", "full_name": "Hoàng Văn Khắc", "password": "giang vien khac 2026",
         "roles": [{ "role": "lecturer", "scope_org_unit_id": null }] });
-    let khac_created = reqwest::Client::new()
-        .post(app.url("/api/v1/users"))
-        .bearer_auth(&admin)
-        .json(&khac_body)
-        .send()
-        .await
-        .unwrap();
+    let khac_created = As::new(&app, &admin)
+        .post("/api/v1/users", &khac_body)
+        .await;
     assert_eq!(khac_created.status(), StatusCode::CREATED);
     let khac = json(khac_created).await["id"].as_str().unwrap().to_owned();
     let khac_token = app.sign_in_json("gv.khac", "giang vien khac 2026").await["access_token"]
         .as_str()
         .unwrap()
         .to_owned();
-    let other = reqwest::Client::new()
-        .post(app.url("/api/v1/courses"))
-        .bearer_auth(&khac_token)
-        .json(&json!({ "code": "KHAC-1", "title_vi": "Khóa của thầy Khắc" }))
-        .send()
-        .await
-        .unwrap();
+    let other = As::new(&app, &khac_token)
+        .post(
+            "/api/v1/courses",
+            &json!({ "code": "KHAC-1", "title_vi": "Khóa của thầy Khắc" }),
+        )
+        .await;
     assert_eq!(other.status(), StatusCode::CREATED);
     let other_course = json(other).await["id"].as_str().unwrap().to_owned();
     let course = id_of(&app, &admin, "/api/v1/courses", |c| {
@@ -121,24 +111,12 @@ async fn every_endpoint_refuses_the_wrong_role_and_the_wrong_subtree(app: TestAp
     for (name, unit) in [("target.lci", &lci_unit), ("target.dlk", &dlk_unit)] {
         let body = json!({ "username": name, "full_name": "Đối Tượng", "password": "mật khẩu mục tiêu",
             "org_unit_id": unit, "roles": [{ "role": "learner", "scope_org_unit_id": null }] });
-        let created = reqwest::Client::new()
-            .post(app.url("/api/v1/users"))
-            .bearer_auth(&admin)
-            .json(&body)
-            .send()
-            .await
-            .unwrap();
+        let created = As::new(&app, &admin).post("/api/v1/users", &body).await;
         assert_eq!(created.status(), StatusCode::CREATED);
         target_ids.push(json(created).await["id"].as_str().unwrap().to_owned());
     }
     // A supervisor level of target.lci, for the void row.
-    let imported = reqwest::Client::new()
-        .post(app.url("/api/v1/evidence/import"))
-        .bearer_auth(&admin)
-        .json(&json!({ "csv": "username,competency,source,phase,level,date\ntarget.lci,LAW,supervisor,before,2,2026-09-01\n" }))
-        .send()
-        .await
-        .unwrap();
+    let imported = As::new(&app, &admin).post("/api/v1/evidence/import", &json!({ "csv": "username,competency,source,phase,level,date\ntarget.lci,LAW,supervisor,before,2,2026-09-01\n" })).await;
     assert_eq!(imported.status(), StatusCode::OK);
     let lci_evidence = server::entities::competency_evidence::Entity::find()
         .all(&app.db)
@@ -154,12 +132,9 @@ async fn every_endpoint_refuses_the_wrong_role_and_the_wrong_subtree(app: TestAp
     })
     .await;
     let frameworks = json(
-        reqwest::Client::new()
-            .get(app.url("/api/v1/competency-frameworks"))
-            .bearer_auth(&admin)
-            .send()
-            .await
-            .unwrap(),
+        As::new(&app, &admin)
+            .get("/api/v1/competency-frameworks")
+            .await,
     )
     .await;
     let law = frameworks[0]["competencies"]

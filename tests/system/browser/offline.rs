@@ -11,7 +11,7 @@ use shared::roleplay::Outcome;
 use super::driver::{Browser, click, eventually, submit_sign_in};
 use super::line::Line;
 use crate::helpers::{As, TestApp, json as body_json, on_both_databases, site_is_built};
-use crate::offline_sync::{learner_in_cohort, take_pre_test};
+use crate::helpers::{learner_in_cohort, take_pre_test};
 
 on_both_databases!(a_course_saved_for_offline_is_studied_and_synced_once);
 
