@@ -26,7 +26,7 @@ const ACTORS: [(&str, &str); 5] = [
 const ANONYMOUS: usize = 5;
 
 async fn id_of(app: &TestApp, token: &str, path: &str, pick: impl Fn(&Value) -> bool) -> String {
-    let response = As::new(&app, token).get(&path).await;
+    let response = As::new(app, token).get(path).await;
     let body = json(response).await;
     let list = body
         .get("items")
