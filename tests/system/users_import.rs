@@ -88,7 +88,7 @@ good.one,Trùng Dòng,,VN-LCI-YTY,,learner,mật khẩu rất tốt
     );
     // Problems of the file's shape and of each row's meaning come in the file's order,
     // so a long list can be worked through from the top.
-    let lines: Vec<u64> = error["fields"]
+    let lines: Vec<u64> = error["error"]["fields"]
         .as_array()
         .unwrap()
         .iter()

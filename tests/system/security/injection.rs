@@ -91,7 +91,7 @@ fn query_parameters() -> BTreeSet<String> {
     }
     fn read(path: &std::path::Path, out: &mut BTreeSet<String>) {
         let text = std::fs::read_to_string(path).unwrap_or_default();
-        for call in ["get(\"", "typed(\"", "typed_or(\"", "value(\""] {
+        for call in ["get(\"", "query(\"", "typed_or(\"", "value(\""] {
             for rest in text.split(call).skip(1) {
                 let name: String = rest
                     .chars()

@@ -1,0 +1,138 @@
+//! An API client signed in as one user, and reading what the API answers.
+
+use super::TestApp;
+
+pub async fn json(response: reqwest::Response) -> serde_json::Value {
+    response.json().await.expect("the body is not JSON")
+}
+
+/// Where each problem of an error body is: `line 4: org_unit_code` for a line of an
+/// uploaded file, the field's name otherwise.
+pub fn problem_places(body: &serde_json::Value) -> Vec<String> {
+    body["error"]["fields"]
+        .as_array()
+        .map(Vec::as_slice)
+        .unwrap_or_default()
+        .iter()
+        .map(|f| {
+            let field = f["field"].as_str().unwrap_or_default();
+            match f["line"].as_u64() {
+                Some(line) => format!("line {line}: {field}"),
+                None => field.to_owned(),
+            }
+        })
+        .collect()
+}
+
+/// A learner's access token and the demo class K1/2026, which the learner tests work in.
+/// The learner signs in through the app's own client, so its pages are then loaded as them.
+pub async fn learner_in_cohort(app: &TestApp, username: &str, password: &str) -> (String, String) {
+    let token = app.sign_in_json(username, password).await["access_token"]
+        .as_str()
+        .unwrap_or_else(|| panic!("{username} signs in"))
+        .to_owned();
+    let cohort = As::new(app, &token)
+        .get_json("/api/v1/learning/cohorts")
+        .await
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["title"]["vi"] == "Lớp bồi dưỡng cán bộ cấp xã K1/2026")
+        .unwrap_or_else(|| panic!("{username} studies in K1/2026"))["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    (token, cohort)
+}
+
+/// Takes the pre-test online with no answers: the modules open after it.
+pub async fn take_pre_test(app: &TestApp, token: &str, cohort: &str) {
+    let pre = As::new(app, token)
+        .post(
+            &format!("/api/v1/cohorts/{cohort}/attempts"),
+            &serde_json::json!({ "id": uuid::Uuid::new_v4(), "activity": "a1", "responses": {} }),
+        )
+        .await;
+    assert_eq!(pre.status(), reqwest::StatusCode::CREATED);
+}
+
+/// Requests as one signed-in person (Bearer token).
+pub struct As<'a> {
+    pub app: &'a TestApp,
+    pub token: String,
+}
+
+impl<'a> As<'a> {
+    /// Requests with a token the test already has.
+    pub fn new(app: &'a TestApp, token: &str) -> As<'a> {
+        As {
+            app,
+            token: token.to_owned(),
+        }
+    }
+
+    /// Signs in over the JSON API with a client of its own, so the app's browser-like
+    /// client keeps its own session.
+    pub async fn sign_in(app: &'a TestApp, username: &str, password: &str) -> As<'a> {
+        let response = reqwest::Client::new()
+            .post(app.url("/api/v1/auth/sign-in"))
+            .json(&serde_json::json!({ "username": username, "password": password }))
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("signing in {username}: {e}"));
+        assert_eq!(
+            response.status(),
+            reqwest::StatusCode::OK,
+            "sign-in of {username}"
+        );
+        let token = json(response).await["access_token"]
+            .as_str()
+            .unwrap_or_else(|| panic!("{username} signs in"))
+            .to_owned();
+        As { app, token }
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        reqwest::Client::new()
+            .get(self.app.url(path))
+            .bearer_auth(&self.token)
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("GET {path}: {e}"))
+    }
+
+    pub async fn get_json(&self, path: &str) -> serde_json::Value {
+        let response = self.get(path).await;
+        assert_eq!(response.status(), reqwest::StatusCode::OK, "GET {path}");
+        json(response).await
+    }
+
+    /// A request of any method, with a JSON body when given.
+    pub async fn send(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        body: Option<serde_json::Value>,
+    ) -> reqwest::Response {
+        let mut request = reqwest::Client::new()
+            .request(method.clone(), self.app.url(path))
+            .bearer_auth(&self.token);
+        if let Some(body) = body {
+            request = request.json(&body);
+        }
+        request
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("{method} {path}: {e}"))
+    }
+
+    pub async fn post(&self, path: &str, body: &serde_json::Value) -> reqwest::Response {
+        reqwest::Client::new()
+            .post(self.app.url(path))
+            .bearer_auth(&self.token)
+            .json(body)
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("POST {path}: {e}"))
+    }
+}
