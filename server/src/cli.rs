@@ -40,6 +40,17 @@ enum Command {
     SeedDemo,
     /// Create an account; the password is read from the first line of standard input.
     CreateUser(CreateUserArgs),
+    /// Write a consistent copy of the SQLite database to a new FILE, while it serves.
+    Backup {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
+    /// Put the backup FILE in the place of the SQLite database (stop the server first; the
+    /// database it replaces is kept beside it).
+    Restore {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -81,6 +92,8 @@ pub async fn run() -> ExitCode {
             .map_err(|e| e.to_string()),
         Command::SeedDemo => seed_demo(settings).await,
         Command::CreateUser(args) => create_user(settings, args).await,
+        Command::Backup { file } => backup(settings, file).await,
+        Command::Restore { file } => restore(settings, file).await,
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -98,6 +111,32 @@ async fn serve(settings: Settings) -> Result<(), String> {
         .map_err(|e| e.to_string())?;
     tracing::info!(address = %format!("http://{host}:{}", app.port()), "Fieldschool is listening");
     app.run_until_stopped().await.map_err(|e| e.to_string())
+}
+
+async fn backup(settings: Settings, file: PathBuf) -> Result<(), String> {
+    let db = crate::db::connect(&settings.database)
+        .await
+        .map_err(|e| e.to_string())?;
+    crate::backup::backup(&db, &file)
+        .await
+        .map_err(|e| e.to_string())?;
+    println!("Backed up to {}.", file.display());
+    Ok(())
+}
+
+async fn restore(settings: Settings, file: PathBuf) -> Result<(), String> {
+    let url = settings.database.url.expose();
+    let database = crate::db::sqlite_file(url).ok_or(
+        "restore puts a SQLite file in place; restore PostgreSQL with pg_restore (docs/DEPLOY.md)",
+    )?;
+    let kept = crate::backup::restore(&file, database)
+        .await
+        .map_err(|e| e.to_string())?;
+    println!("Restored {} to {}.", file.display(), database.display());
+    if let Some(kept) = kept {
+        println!("The database it replaced is kept as {}.", kept.display());
+    }
+    Ok(())
 }
 
 async fn seed_demo(settings: Settings) -> Result<(), String> {

@@ -33,6 +33,7 @@ pub struct Settings {
     pub site: SiteSettings,
     pub security: SecuritySettings,
     pub log: LogSettings,
+    pub metrics: MetricsSettings,
     /// Folder for files the server keeps (the generated signing key).
     pub data_dir: PathBuf,
 }
@@ -55,6 +56,9 @@ pub struct ServerSettings {
     /// Seconds an idle connection is kept open, so the next page of a learner reading on a
     /// slow line does not pay for a new connection (a round trip or more).
     pub keep_alive_secs: u64,
+    /// Seconds a stopping server (SIGTERM, SIGINT) gives the requests it is serving to
+    /// finish, after it has stopped accepting new ones; then the database pool is closed.
+    pub shutdown_grace_secs: u64,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -87,6 +91,14 @@ pub struct SecuritySettings {
     pub session_days: i64,
 }
 
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct MetricsSettings {
+    /// The bearer token a scraper sends for `GET /metrics`. Without one, `/metrics` is
+    /// not served (404).
+    pub token: Option<Secret<String>>,
+}
+
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum LogFormat {
@@ -112,6 +124,7 @@ impl Default for Settings {
             site: SiteSettings::default(),
             security: SecuritySettings::default(),
             log: LogSettings::default(),
+            metrics: MetricsSettings::default(),
             data_dir: PathBuf::from("data"),
         }
     }
@@ -126,6 +139,7 @@ impl Default for ServerSettings {
             trusted_proxies: Vec::new(),
             request_head_timeout_secs: 30,
             keep_alive_secs: 75,
+            shutdown_grace_secs: 30,
         }
     }
 }

@@ -19,8 +19,8 @@ pub enum DbSetupError {
     Connect(#[source] DbErr),
 }
 
-/// The folder of a `sqlite://` file URL, if it names a file.
-fn sqlite_folder(url: &str) -> Option<&Path> {
+/// The file a `sqlite://` URL names, if it names one.
+pub fn sqlite_file(url: &str) -> Option<&Path> {
     let rest = url
         .strip_prefix("sqlite://")
         .or_else(|| url.strip_prefix("sqlite:"))?;
@@ -28,7 +28,12 @@ fn sqlite_folder(url: &str) -> Option<&Path> {
     if file.is_empty() || file.contains(":memory:") {
         return None;
     }
-    Path::new(file)
+    Some(Path::new(file))
+}
+
+/// The folder of a `sqlite://` file URL, if it names a file.
+fn sqlite_folder(url: &str) -> Option<&Path> {
+    sqlite_file(url)?
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
 }

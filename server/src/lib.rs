@@ -2,11 +2,14 @@
 
 mod api;
 pub mod auth;
+pub mod backup;
 pub mod cli;
+pub mod cluster;
 pub mod config;
-mod db;
+pub mod db;
 pub mod entities;
 mod http;
+pub mod metrics;
 mod pages;
 mod ports;
 pub mod secret;

@@ -11,8 +11,6 @@ use actix_web::{App, HttpServer, dev::Server, web};
 use frontend::app::{App as FrontendApp, shell};
 use leptos_actix::{LeptosRoutes, generate_route_list, render_app_async_with_context};
 use leptos_router::Method;
-use migration::{Migrator, MigratorTrait};
-use sea_orm::DbErr;
 
 use crate::api;
 use crate::auth::access_token::AccessTokens;
@@ -22,6 +20,7 @@ use crate::db::{self, DbSetupError};
 use crate::http::assets::{self, StaticAssets};
 use crate::http::error::ApiError;
 use crate::http::{authenticate, csrf, etag, head, request_log, security_headers};
+use crate::metrics::Metrics;
 use crate::pages;
 use crate::secret::Secret;
 use crate::services::passwords::PasswordError;
@@ -43,6 +42,9 @@ pub struct AppState {
     pub dummy_hash: String,
     /// Proxies whose `X-Forwarded-For` names the real client.
     pub trusted_proxies: Vec<std::net::IpAddr>,
+    /// This server's figures, and the token a scraper must send to read them.
+    pub metrics: Metrics,
+    pub metrics_token: Option<Secret<String>>,
 }
 
 impl AppState {
@@ -62,7 +64,7 @@ pub enum StartupError {
     #[error(transparent)]
     Database(#[from] DbSetupError),
     #[error("could not apply the database migrations: {0}")]
-    Migrate(#[source] DbErr),
+    Migrate(#[from] crate::cluster::MigrateError),
     #[error(transparent)]
     Key(#[from] KeyError),
     #[error("could not prepare password hashing: {0}")]
@@ -81,14 +83,62 @@ pub struct Application {
     server: Server,
     /// The server's database and caches (tools and tests act through the same caches).
     db: Db,
+    /// Work beside the requests for as long as the server runs: hearing the other
+    /// servers' changes (PostgreSQL), folding the metrics.
+    background: Vec<tokio::task::JoinHandle<()>>,
+}
+
+/// A path segment that does not parse (an id that is not one) is a 400 in the error shape.
+fn path_config() -> web::PathConfig {
+    web::PathConfig::default().error_handler(|e, _| {
+        ApiError::invalid(
+            Message::AddressNotValid {
+                detail: e.to_string(),
+            },
+            Vec::new(),
+        )
+        .into()
+    })
+}
+
+/// A query string that does not parse is a 400 in the error shape.
+fn query_config() -> web::QueryConfig {
+    web::QueryConfig::default().error_handler(|e, _| {
+        ApiError::invalid(
+            Message::QueryNotValid {
+                detail: e.to_string(),
+            },
+            Vec::new(),
+        )
+        .into()
+    })
+}
+
+/// What runs beside the requests for as long as the server does: hearing the other
+/// servers' changes (PostgreSQL) and folding the metrics.
+fn background_work(
+    db: &Db,
+    settings: &Settings,
+    metrics: Metrics,
+) -> Vec<tokio::task::JoinHandle<()>> {
+    let mut tasks: Vec<_> =
+        crate::cluster::hear(db.clone(), settings.database.url.expose().to_owned())
+            .into_iter()
+            .collect();
+    tasks.push(tokio::spawn(async move {
+        let mut every = tokio::time::interval(crate::metrics::UPKEEP_EVERY);
+        loop {
+            every.tick().await;
+            metrics.upkeep();
+        }
+    }));
+    tasks
 }
 
 /// Connects to the database and applies pending migrations.
 pub async fn connect_and_migrate(settings: &Settings) -> Result<Db, StartupError> {
     let db = db::connect(&settings.database).await?;
-    Migrator::up(&db, None)
-        .await
-        .map_err(StartupError::Migrate)?;
+    crate::cluster::migrate(&db).await?;
     Ok(Db::new(db))
 }
 
@@ -127,6 +177,8 @@ impl Application {
             session_days: settings.security.session_days,
             dummy_hash,
             trusted_proxies: settings.server.trusted_proxies.clone(),
+            metrics: Metrics::new(),
+            metrics_token: settings.metrics.token.clone(),
         });
         let leptos_options = pages::leptos_options(&site_assets);
         let page_context = pages::context(
@@ -135,6 +187,7 @@ impl Application {
             signing_key.clone(),
         );
         let routes = generate_route_list(FrontendApp);
+        let metrics = state.metrics.clone();
         let site_assets = web::Data::new(site_assets);
 
         let server = HttpServer::new(move || {
@@ -152,25 +205,10 @@ impl Application {
                 .wrap(from_fn(request_log::log))
                 .app_data(state.clone())
                 .app_data(site_assets.clone())
-                .app_data(web::PathConfig::default().error_handler(|e, _| {
-                    ApiError::invalid(
-                        Message::AddressNotValid {
-                            detail: e.to_string(),
-                        },
-                        Vec::new(),
-                    )
-                    .into()
-                }))
-                .app_data(web::QueryConfig::default().error_handler(|e, _| {
-                    ApiError::invalid(
-                        Message::QueryNotValid {
-                            detail: e.to_string(),
-                        },
-                        Vec::new(),
-                    )
-                    .into()
-                }))
+                .app_data(path_config())
+                .app_data(query_config())
                 .configure(api::configure)
+                .route("/metrics", web::get().to(crate::http::scrape::metrics))
                 .route("/pkg/{file}", web::get().to(assets::serve))
                 .route("/sw.js", web::get().to(assets::service_worker))
                 .leptos_routes_with_context(routes.clone(), page_context.clone(), move || {
@@ -187,13 +225,20 @@ impl Application {
             .client_request_timeout(Duration::from_secs(
                 settings.server.request_head_timeout_secs,
             ))
-            .keep_alive(Duration::from_secs(settings.server.keep_alive_secs));
+            .keep_alive(Duration::from_secs(settings.server.keep_alive_secs))
+            .shutdown_timeout(settings.server.shutdown_grace_secs);
         let server = match settings.server.workers {
             0 => server,
             n => server.workers(n),
         };
         let server = server.listen(listener).map_err(bind_error)?.run();
-        Ok(Self { port, server, db })
+        let background = background_work(&db, &settings, metrics);
+        Ok(Self {
+            port,
+            server,
+            db,
+            background,
+        })
     }
 
     pub fn port(&self) -> u16 {
@@ -205,7 +250,18 @@ impl Application {
         self.db.clone()
     }
 
+    /// Serves until stopped. On SIGTERM or SIGINT the server stops accepting, lets the
+    /// requests in flight finish (at most `server.shutdown_grace_secs`), then closes the
+    /// database pool, so every answer a client was sent is committed.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        self.server.await
+        let stopped = self.server.await;
+        for task in self.background {
+            task.abort();
+        }
+        if let Err(e) = self.db.conn.close_by_ref().await {
+            tracing::warn!(error = %e, "closing the database pool");
+        }
+        tracing::info!("stopped");
+        stopped
     }
 }

@@ -13,14 +13,36 @@ use sea_orm::{
     TransactionTrait,
 };
 
-use crate::services::actors::ActorCache;
+use uuid::Uuid;
+
+use crate::services::actors::{ActorCache, Change};
 use crate::services::attempts::PackageCache;
 
 /// The in-memory caches of one server, each bounded.
-#[derive(Clone, Default)]
+#[derive(Clone)]
 pub struct Caches {
     pub actors: ActorCache,
     pub packages: PackageCache,
+    /// This server among the others of the same database (`crate::cluster`).
+    pub instance: Uuid,
+}
+
+impl Default for Caches {
+    fn default() -> Self {
+        Self {
+            actors: ActorCache::default(),
+            packages: PackageCache::default(),
+            instance: Uuid::new_v4(),
+        }
+    }
+}
+
+/// The database pool's connections.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PoolUse {
+    pub in_use: u32,
+    pub idle: u32,
+    pub max: u32,
 }
 
 /// The connection and the caches beside it.
@@ -37,6 +59,37 @@ impl Db {
             conn,
             caches: Caches::default(),
         }
+    }
+
+    /// Whether there are other servers to hear (PostgreSQL; see `crate::cluster`).
+    pub fn hears(&self) -> bool {
+        self.conn.get_database_backend() == DbBackend::Postgres
+    }
+
+    /// How many of the pool's connections are open, in use and allowed.
+    pub fn pool_use(&self) -> PoolUse {
+        fn of<D: sea_orm::sqlx::Database>(pool: &sea_orm::sqlx::Pool<D>) -> PoolUse {
+            let open = pool.size();
+            let idle = u32::try_from(pool.num_idle()).unwrap_or(open);
+            PoolUse {
+                in_use: open.saturating_sub(idle),
+                idle,
+                max: pool.options().get_max_connections(),
+            }
+        }
+        match self.conn.get_database_backend() {
+            DbBackend::Postgres => of(self.conn.get_postgres_connection_pool()),
+            DbBackend::Sqlite => of(self.conn.get_sqlite_connection_pool()),
+            _ => PoolUse::default(),
+        }
+    }
+
+    /// Something a signed-in user is made of changed (call it after the change is
+    /// committed): this server and every other server of the database load the actors it
+    /// touches again on their next request.
+    pub async fn changed(&self, change: Change) {
+        self.caches.actors.changed(change);
+        crate::cluster::announce(self, change).await;
     }
 }
 

@@ -54,6 +54,13 @@ pub async fn sync(
         };
         results.push(result);
     }
+    state
+        .metrics
+        .sync_batch(results.iter().map(|r| match r.status {
+            SyncStatus::Accepted => "accepted",
+            SyncStatus::Duplicate => "duplicate",
+            SyncStatus::Rejected => "rejected",
+        }));
     Ok(HttpResponse::Ok().json(SyncReport { results }))
 }
 
@@ -89,5 +96,6 @@ pub async fn offline_package(
         assets.offline_files(),
     )
     .await?;
+    state.metrics.package_served();
     Ok(HttpResponse::Ok().json(package))
 }

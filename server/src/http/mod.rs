@@ -11,4 +11,5 @@ pub mod etag;
 pub mod head;
 pub mod locale;
 pub mod request_log;
+pub mod scrape;
 pub mod security_headers;

@@ -7,6 +7,7 @@
 //! of sign-ins spreads hashes over many short-lived threads and leaves the process holding
 //! hundreds of megabytes; on `max_concurrent` long-lived threads each reuses its own block.
 
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -39,8 +40,20 @@ type Job = Box<dyn FnOnce() + Send>;
 #[derive(Clone)]
 pub struct PasswordHasher {
     permits: Arc<Semaphore>,
+    threads: usize,
     queue_wait: Duration,
     jobs: Sender<Job>,
+    /// Callers waiting for a slot now, and callers refused so far (for `/metrics`).
+    waiting: Arc<AtomicUsize>,
+    refused: Arc<AtomicU64>,
+}
+
+/// How busy the hashing slots are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HashingLoad {
+    pub running: usize,
+    pub waiting: usize,
+    pub refused: u64,
 }
 
 fn argon2() -> Result<Argon2<'static>, PasswordError> {
@@ -85,8 +98,21 @@ impl PasswordHasher {
         }
         Self {
             permits: Arc::new(Semaphore::new(threads)),
+            threads,
             queue_wait,
             jobs,
+            waiting: Arc::new(AtomicUsize::new(0)),
+            refused: Arc::new(AtomicU64::new(0)),
+        }
+    }
+
+    pub fn load(&self) -> HashingLoad {
+        HashingLoad {
+            running: self
+                .threads
+                .saturating_sub(self.permits.available_permits()),
+            waiting: self.waiting.load(Ordering::Relaxed),
+            refused: self.refused.load(Ordering::Relaxed),
         }
     }
 
@@ -94,10 +120,14 @@ impl PasswordHasher {
         &self,
         work: impl FnOnce() -> Result<T, PasswordError> + Send + 'static,
     ) -> Result<T, PasswordError> {
-        let permit = tokio::time::timeout(self.queue_wait, self.permits.clone().acquire_owned())
-            .await
-            .map_err(|_| PasswordError::Busy)?
-            .map_err(|_| PasswordError::Busy)?;
+        self.waiting.fetch_add(1, Ordering::Relaxed);
+        let permit =
+            tokio::time::timeout(self.queue_wait, self.permits.clone().acquire_owned()).await;
+        self.waiting.fetch_sub(1, Ordering::Relaxed);
+        let Ok(Ok(permit)) = permit else {
+            self.refused.fetch_add(1, Ordering::Relaxed);
+            return Err(PasswordError::Busy);
+        };
         let (answer, answered) = oneshot::channel();
         self.jobs
             .send(Box::new(move || {
@@ -278,7 +308,7 @@ mod tests {
             let hasher = hasher.clone();
             attempts.spawn(async move { hasher.hash("mật khẩu đủ dài".into()).await });
         }
-        let mut busy = 0;
+        let mut busy = 0u64;
         let mut done = 0;
         while let Some(outcome) = attempts.join_next().await {
             match outcome {
@@ -291,6 +321,13 @@ mod tests {
         assert!(
             busy >= 1,
             "the others are told to retry rather than wait without bound"
+        );
+        let load = hasher.load();
+        assert_eq!(load.refused, busy, "every refusal is counted");
+        assert_eq!(
+            (load.running, load.waiting),
+            (0, 0),
+            "and nothing is left busy"
         );
     }
 

@@ -1,5 +1,6 @@
 //! Choosing the interface language.
 
+use crate::services::actors::Change;
 use crate::store::Db;
 use chrono::Utc;
 use sea_orm::sea_query::Expr;
@@ -40,7 +41,7 @@ pub async fn remember_locale(db: &Db, user_id: Uuid, locale: Locale) -> Result<(
         .filter(user::Column::Id.eq(user_id))
         .exec(db)
         .await?;
-    db.caches.actors.changed();
+    db.changed(Change::User(user_id)).await;
     Ok(())
 }
 

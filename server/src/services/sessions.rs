@@ -1,5 +1,6 @@
 //! Sessions: signing in, rotating refresh tokens, signing out, changing the password.
 
+use crate::services::actors::Change;
 use crate::store::Db;
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::Expr;
@@ -217,7 +218,7 @@ pub async fn revoke_family(db: &Db, family: Uuid) -> Result<(), DbErr> {
         .filter(session::Column::RevokedAt.is_null())
         .exec(db)
         .await?;
-    db.caches.actors.changed();
+    db.changed(Change::Session(family)).await;
     Ok(())
 }
 
@@ -231,7 +232,7 @@ pub async fn revoke_others(db: &Db, user: Uuid, keep: Option<Uuid>) -> Result<()
         update = update.filter(session::Column::FamilyId.ne(keep));
     }
     update.exec(db).await?;
-    db.caches.actors.changed();
+    db.changed(Change::User(user)).await;
     Ok(())
 }
 

@@ -194,6 +194,22 @@ pub async fn spawn_app_with(
 }
 
 impl TestApp {
+    /// The test's database, for starting another server on it.
+    pub fn database_url(&self) -> &str {
+        &self._database.url
+    }
+
+    /// Another server on this test's database, as a second instance behind a load balancer
+    /// would be; its address.
+    pub async fn another_server(&self) -> String {
+        let app = Application::build(test_settings(self.database_url()))
+            .await
+            .expect("the second server did not start");
+        let port = app.port();
+        tokio::spawn(app.run_until_stopped());
+        format!("http://127.0.0.1:{port}")
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.address)
     }

@@ -13,7 +13,7 @@ use super::create::{check_references, insert_grants};
 use super::search::{summaries, visible};
 use super::{UserError, contact_problems, field, optional, password_problems, search_key};
 use crate::entities::{user, user_role};
-use crate::services::actors::Actor;
+use crate::services::actors::{Actor, Change};
 use crate::services::evidence;
 use crate::services::passwords::PasswordHasher;
 use crate::services::policy::{self, Action};
@@ -124,7 +124,7 @@ pub async fn update(
     // Reports keep each learner's unit and position beside their levels.
     evidence::derived::refresh(&txn, Some(&[id])).await?;
     txn.commit().await?;
-    db.caches.actors.changed();
+    db.changed(Change::User(id)).await;
     let mut list = summaries(db, vec![updated]).await?;
     list.pop().ok_or(UserError::NotFound)
 }
@@ -148,7 +148,7 @@ pub async fn set_disabled(
     // A disabled account is no one's training need any more (and counts again when enabled).
     evidence::derived::refresh(&txn, Some(&[id])).await?;
     txn.commit().await?;
-    db.caches.actors.changed();
+    db.changed(Change::User(id)).await;
     if disabled {
         sessions::revoke_others(db, id, None).await?;
     }

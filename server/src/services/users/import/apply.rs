@@ -1,6 +1,7 @@
 //! What a row changes on an existing account, and applying a checked file in one
 //! transaction.
 
+use crate::services::actors::Change;
 use crate::store::Db;
 use std::collections::HashMap;
 
@@ -131,6 +132,6 @@ pub(super) async fn apply(
     // Reports keep each learner's unit and position beside their levels.
     crate::services::evidence::derived::refresh(&txn, Some(&moved)).await?;
     txn.commit().await?;
-    db.caches.actors.changed();
+    db.changed(Change::Everyone).await;
     Ok(())
 }

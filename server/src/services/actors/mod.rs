@@ -4,17 +4,15 @@
 //! be most of the work of a small request such as a quiz submission. Actors are therefore
 //! kept in memory per session ([`ActorCache`], a value of the running server), and every
 //! change that can alter one — a session ended, an account changed, disabled or given other
-//! roles, a language chosen — calls [`ActorCache::changed`], after which every kept actor
-//! is loaded again on its next request. Within one server
-//! process revocation thus still takes effect on the next request. Several processes behind
-//! one address do not see each other's changes: a kept actor is also reloaded after
-//! [`FRESH_FOR`], which bounds how long a revoked session can outlive its revocation there.
+//! roles, a language chosen — is announced with `Db::changed`, after which the actors it
+//! touches are loaded again on their next request, on this server and on every other
+//! server of the same database (`crate::cluster`).
+
+mod cache;
+
+pub use cache::{ActorCache, Change, FRESH_FOR, KEPT_FOR};
 
 use crate::store::Db;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::Duration;
-
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, DbErr, EntityTrait, QueryFilter};
 use shared::Role;
@@ -35,79 +33,16 @@ pub struct Actor {
     pub scopes: Vec<(Role, Option<String>)>,
 }
 
-/// How long a kept actor is used before it is loaded again even without a change.
-pub const FRESH_FOR: Duration = Duration::from_secs(30);
-/// At most this many actors are kept; beyond it the least used are let go, one at a time.
-const MAX_KEPT: u64 = 20_000;
-
-#[derive(Clone)]
-struct Kept {
-    actor: Actor,
-    session_expires: DateTime<Utc>,
-    generation: u64,
-}
-
-/// The actors kept in memory: one value per running server (in `AppState`), bounded, each
-/// entry dropped [`FRESH_FOR`] after it was loaded.
-#[derive(Clone)]
-pub struct ActorCache {
-    kept: moka::sync::Cache<(Uuid, Uuid), Kept>,
-    /// Counts the changes that can alter an actor.
-    generation: Arc<AtomicU64>,
-}
-
-impl Default for ActorCache {
-    fn default() -> Self {
-        Self::new(MAX_KEPT)
-    }
-}
-
-impl ActorCache {
-    pub fn new(capacity: u64) -> Self {
-        Self {
-            kept: moka::sync::Cache::builder()
-                .max_capacity(capacity)
-                .time_to_live(FRESH_FOR)
-                .build(),
-            generation: Arc::new(AtomicU64::new(0)),
-        }
-    }
-
-    /// Something that can alter an actor changed (call it after the change is committed):
-    /// every kept actor is loaded again on its next request.
-    pub fn changed(&self) {
-        self.generation.fetch_add(1, Ordering::SeqCst);
-        self.kept.invalidate_all();
-    }
-
-    fn kept(&self, user_id: Uuid, family: Uuid, generation: u64) -> Option<Actor> {
-        let found = self.kept.get(&(user_id, family))?;
-        (found.generation == generation && found.session_expires > Utc::now())
-            .then_some(found.actor)
-    }
-
-    fn keep(&self, actor: &Actor, session_expires: DateTime<Utc>, generation: u64) {
-        self.kept.insert(
-            (actor.me.id, actor.session),
-            Kept {
-                actor: actor.clone(),
-                session_expires,
-                generation,
-            },
-        );
-    }
-}
-
 /// The actor for `user` in session `family`, or `None` when the session is revoked or
 /// expired or the user is disabled: revocation takes effect on the next request.
 pub async fn load(db: &Db, user_id: Uuid, family: Uuid) -> Result<Option<Actor>, DbErr> {
     let cache = &db.caches.actors;
-    // Read before the database: a change committed after this read makes the copy kept
-    // below stale at once.
-    let generation = cache.generation.load(Ordering::SeqCst);
-    if let Some(actor) = cache.kept(user_id, family, generation) {
+    if let Some(actor) = cache.kept(user_id, family) {
         return Ok(Some(actor));
     }
+    // Read before the database: a change committed after this read makes the copy kept
+    // below stale at once.
+    let generation = cache.generation();
     let loaded = load_from_database(db, user_id, family).await?;
     if let Some((actor, session_expires)) = &loaded {
         cache.keep(actor, *session_expires, generation);
@@ -206,13 +141,12 @@ mod tests {
     }
 
     fn keep(cache: &ActorCache, actor: &Actor) {
-        let generation = cache.generation.load(Ordering::SeqCst);
+        let generation = cache.generation();
         cache.keep(actor, Utc::now() + chrono::Duration::hours(1), generation);
     }
 
     fn is_kept(cache: &ActorCache, actor: &Actor) -> bool {
-        let generation = cache.generation.load(Ordering::SeqCst);
-        cache.kept(actor.me.id, actor.session, generation).is_some()
+        cache.kept(actor.me.id, actor.session).is_some()
     }
 
     #[test]
@@ -223,9 +157,9 @@ mod tests {
             keep(&cache, a);
             is_kept(&cache, a);
         }
-        cache.kept.run_pending_tasks();
+        cache.settle();
         keep(&cache, &actors[50]);
-        cache.kept.run_pending_tasks();
+        cache.settle();
         let kept = actors.iter().filter(|a| is_kept(&cache, a)).count();
         assert!(kept <= 50, "bounded: {kept} kept");
         assert!(
@@ -235,22 +169,41 @@ mod tests {
     }
 
     #[test]
-    fn a_change_drops_every_kept_actor_and_two_caches_share_nothing() {
+    fn a_change_drops_only_what_it_touches_and_two_caches_share_nothing() {
         let (one, other) = (ActorCache::default(), ActorCache::default());
-        let (a, b) = (actor(), actor());
+        let (a, b, c) = (actor(), actor(), actor());
         keep(&one, &a);
+        keep(&one, &c);
         keep(&other, &b);
         assert!(is_kept(&one, &a) && !is_kept(&one, &b), "separate values");
-        one.changed();
-        assert!(!is_kept(&one, &a), "reloaded after a change");
+        one.changed(Change::User(a.me.id));
+        assert!(!is_kept(&one, &a), "the changed user is loaded again");
+        assert!(is_kept(&one, &c), "another user is not");
+        one.changed(Change::Session(c.session));
+        assert!(!is_kept(&one, &c), "an ended session is loaded again");
+        keep(&one, &a);
+        assert!(is_kept(&one, &a), "kept again after loading");
+        one.changed(Change::Everyone);
+        assert!(!is_kept(&one, &a), "everyone");
         assert!(is_kept(&other, &b), "another server's cache is untouched");
+    }
+
+    #[test]
+    fn a_load_that_raced_a_change_is_not_kept_as_fresh() {
+        let cache = ActorCache::default();
+        let a = actor();
+        // Read before the database, then the change commits, then the copy is kept.
+        let generation = cache.generation();
+        cache.changed(Change::User(a.me.id));
+        cache.keep(&a, Utc::now() + chrono::Duration::hours(1), generation);
+        assert!(!is_kept(&cache, &a));
     }
 
     #[test]
     fn an_expired_session_is_not_served_from_memory() {
         let cache = ActorCache::default();
         let a = actor();
-        let generation = cache.generation.load(Ordering::SeqCst);
+        let generation = cache.generation();
         cache.keep(&a, Utc::now() - chrono::Duration::seconds(1), generation);
         assert!(!is_kept(&cache, &a));
     }
