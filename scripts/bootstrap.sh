@@ -54,12 +54,15 @@ if ! "$wasm_opt" --version 2>/dev/null | grep -q "version $BINARYEN_VERSION"; th
   npm install --silent --no-audit --no-fund --prefix "$TOOLS_DIR/binaryen" "binaryen@$BINARYEN_VERSION"
 fi
 
-# 4. Debian packages: brotli for pre-compressed assets, chromium for browser tests.
+# 4. Debian packages: brotli for pre-compressed assets; for the tests, chromium, and nginx
+#    and openssl for the deployment test (TLS proxy in front of two instances).
 missing=()
 command -v brotli >/dev/null || missing+=(brotli)
 if [ "$want_test" = 1 ]; then
   command -v chromium >/dev/null || missing+=(chromium)
   command -v chromedriver >/dev/null || missing+=(chromium-driver)
+  command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx)
+  command -v openssl >/dev/null || missing+=(openssl)
 fi
 if [ "${#missing[@]}" -gt 0 ]; then apt_install "${missing[@]}"; fi
 

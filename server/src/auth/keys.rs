@@ -64,15 +64,30 @@ pub fn load_or_create(
             let mut raw = [0u8; 48];
             rand::rng().fill_bytes(&mut raw);
             let encoded = URL_SAFE_NO_PAD.encode(raw);
-            let mut file = std::fs::OpenOptions::new()
+            // Written whole under a name of its own, then linked into place: instances
+            // starting together on one data folder all end up with the one key that won.
+            let draft = data_dir.join(format!(
+                "{KEY_FILE}.{}.new",
+                URL_SAFE_NO_PAD.encode(&raw[..6])
+            ));
+            let written = std::fs::OpenOptions::new()
                 .write(true)
                 .create_new(true)
                 .mode(0o600)
-                .open(&path)
-                .map_err(file_error)?;
-            file.write_all(encoded.as_bytes()).map_err(file_error)?;
-            tracing::info!(path = %path.display(), "generated a new signing key");
-            Ok(Secret::new(encoded.into_bytes()))
+                .open(&draft)
+                .and_then(|mut file| file.write_all(encoded.as_bytes()))
+                .and_then(|()| std::fs::hard_link(&draft, &path));
+            let _ = std::fs::remove_file(&draft);
+            match written {
+                Ok(()) => {
+                    tracing::info!(path = %path.display(), "generated a new signing key");
+                    Ok(Secret::new(encoded.into_bytes()))
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                    load_or_create(None, data_dir)
+                }
+                Err(e) => Err(file_error(e)),
+            }
         }
         Err(e) => Err(file_error(e)),
     }
@@ -93,6 +108,27 @@ mod tests {
             .map(|m| m.permissions().mode())
             .unwrap_or(0);
         assert_eq!(mode & 0o777, 0o600);
+    }
+
+    #[test]
+    fn instances_starting_together_share_one_key() {
+        for _ in 0..20 {
+            let dir = tempfile::tempdir().unwrap();
+            let keys: Vec<Vec<u8>> = std::thread::scope(|s| {
+                let starts: Vec<_> = (0..4)
+                    .map(|_| {
+                        s.spawn(|| load_or_create(None, dir.path()).map(|k| k.expose().clone()))
+                    })
+                    .collect();
+                starts
+                    .into_iter()
+                    .map(|t| t.join().unwrap().unwrap())
+                    .collect()
+            });
+            assert!(keys.windows(2).all(|w| w[0] == w[1]), "one key for all");
+            let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+            assert_eq!(left.len(), 1, "no drafts left behind");
+        }
     }
 
     #[test]

@@ -29,6 +29,11 @@ impl Browser {
     /// A headless Chromium with JavaScript on or off; `None` (test skipped) when Chromium
     /// is not installed and browser tests are not required.
     pub async fn start(javascript: bool) -> Option<Self> {
+        Self::start_with(javascript, &[]).await
+    }
+
+    /// A browser started with `extra_args` besides the usual ones.
+    pub async fn start_with(javascript: bool, extra_args: &[String]) -> Option<Self> {
         if !std::path::Path::new(CHROMIUM).exists() || !std::path::Path::new(CHROMEDRIVER).exists()
         {
             assert!(
@@ -54,14 +59,25 @@ impl Browser {
         if !javascript {
             prefs = json!({ "profile.managed_default_content_settings.javascript": 2 });
         }
+        let mut args: Vec<String> = [
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-dev-shm-usage",
+            "--window-size=1024,768",
+        ]
+        .map(str::to_owned)
+        .into();
+        args.push(format!("--user-data-dir={}", profile.path().display()));
+        args.extend_from_slice(extra_args);
         let options = json!({
             "binary": CHROMIUM,
-            "args": [
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1024,768",
-                format!("--user-data-dir={}", profile.path().display()),
-            ],
+            "args": args,
             "prefs": prefs,
         });
         let mut capabilities = Capabilities::new();

@@ -2,11 +2,11 @@
 
 mod admin;
 mod author;
-mod driver;
+pub(crate) mod driver;
 mod home;
 mod learner;
-mod line;
-mod offline;
+pub(crate) mod line;
+pub(crate) mod offline;
 mod shared_device;
 mod sign_in;
 mod supervisor;

@@ -22,7 +22,7 @@ pub(super) async fn exists(c: &Client, css: &str) -> bool {
 /// `hv.mai` in Chromium, signed in through a line the test can cut, on her class's outline
 /// with "Available offline" ready; her pre-test taken online, so the modules are open
 /// when the course is saved.
-pub(super) struct Mai {
+pub(crate) struct Mai {
     pub line: Line,
     pub browser: Browser,
     pub base: String,
@@ -33,12 +33,23 @@ pub(super) struct Mai {
 
 impl Mai {
     pub async fn on_the_outline(app: &TestApp) -> Option<Self> {
+        let server_port: u16 = app.address.rsplit(':').next()?.parse().ok()?;
+        Self::through(app, server_port, "http://127.0.0.1", &[]).await
+    }
+
+    /// Mai's browser reaching `origin` (scheme and host) through a line to `port`, started
+    /// with `browser_args`.
+    pub async fn through(
+        app: &TestApp,
+        port: u16,
+        origin: &str,
+        browser_args: &[String],
+    ) -> Option<Self> {
         let (token, cohort) = learner_in_cohort(app, "hv.mai", "hoc-vien-y-ty").await;
         take_pre_test(app, &token, &cohort).await;
-        let server_port: u16 = app.address.rsplit(':').next()?.parse().ok()?;
-        let line = Line::to(server_port).await;
-        let base = format!("http://127.0.0.1:{}", line.port);
-        let browser = Browser::start(true).await?;
+        let line = Line::to(port).await;
+        let base = format!("{origin}:{}", line.port);
+        let browser = Browser::start_with(true, browser_args).await?;
         let c = &browser.client;
         c.goto(&format!("{base}/login")).await.unwrap();
         submit_sign_in(c, "hv.mai", "hoc-vien-y-ty").await;
@@ -104,17 +115,22 @@ async fn a_course_saved_for_offline_is_studied_and_synced_once(app: TestApp) {
         return;
     }
     app.seed_demo().await;
-    let Some(Mai {
+    if let Some(mai) = Mai::on_the_outline(&app).await {
+        studied_offline_and_synced_once(&app, mai).await;
+    }
+}
+
+/// Mai saves the course, the line drops, she answers the quiz and walks the role-play,
+/// reloads while offline; when the line is back every answer reaches the server once.
+pub(crate) async fn studied_offline_and_synced_once(app: &TestApp, mai: Mai) {
+    let Mai {
         line,
         browser,
         outline,
         token,
         cohort,
         base,
-    }) = Mai::on_the_outline(&app).await
-    else {
-        return;
-    };
+    } = mai;
     let c = &browser.client;
     let size = c
         .find(Locator::Css("#fs-offline .state"))
@@ -144,7 +160,7 @@ async fn a_course_saved_for_offline_is_studied_and_synced_once(app: TestApp) {
     if measure {
         browser.regular_2g(false).await;
         let package = body_json(
-            As::new(&app, &token)
+            As::new(app, &token)
                 .get(&format!("/api/v1/cohorts/{cohort}/offline"))
                 .await,
         )

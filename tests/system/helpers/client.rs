@@ -74,7 +74,9 @@ impl<'a> As<'a> {
     /// Signs in over the JSON API with a client of its own, so the app's browser-like
     /// client keeps its own session.
     pub async fn sign_in(app: &'a TestApp, username: &str, password: &str) -> As<'a> {
-        let response = reqwest::Client::new()
+        let response = app
+            .cookieless
+            .clone()
             .post(app.url("/api/v1/auth/sign-in"))
             .json(&serde_json::json!({ "username": username, "password": password }))
             .send()
@@ -93,7 +95,9 @@ impl<'a> As<'a> {
     }
 
     pub async fn get(&self, path: &str) -> reqwest::Response {
-        reqwest::Client::new()
+        self.app
+            .cookieless
+            .clone()
             .get(self.app.url(path))
             .bearer_auth(&self.token)
             .send()
@@ -114,7 +118,10 @@ impl<'a> As<'a> {
         path: &str,
         body: Option<serde_json::Value>,
     ) -> reqwest::Response {
-        let mut request = reqwest::Client::new()
+        let mut request = self
+            .app
+            .cookieless
+            .clone()
             .request(method.clone(), self.app.url(path))
             .bearer_auth(&self.token);
         if let Some(body) = body {
@@ -127,7 +134,9 @@ impl<'a> As<'a> {
     }
 
     pub async fn post(&self, path: &str, body: &serde_json::Value) -> reqwest::Response {
-        reqwest::Client::new()
+        self.app
+            .cookieless
+            .clone()
             .post(self.app.url(path))
             .bearer_auth(&self.token)
             .json(body)

@@ -135,6 +135,8 @@ pub struct TestApp {
     pub address: String,
     /// A client that keeps cookies and does not follow redirects.
     pub client: reqwest::Client,
+    /// A client without cookies that follows redirects, as an API client would be.
+    pub cookieless: reqwest::Client,
     /// A direct connection to the same database, for setting up and checking data.
     pub db: DatabaseConnection,
     /// The server's own database handle with its caches, for calling its services.
@@ -187,6 +189,7 @@ pub async fn spawn_app_with(
     Some(TestApp {
         address: format!("http://127.0.0.1:{port}"),
         client,
+        cookieless: reqwest::Client::new(),
         db,
         store,
         _database: database,
@@ -194,6 +197,32 @@ pub async fn spawn_app_with(
 }
 
 impl TestApp {
+    /// A server running elsewhere (another process, behind a proxy): its address, a client
+    /// for it (keeping cookies, not following redirects) and the database it serves.
+    pub async fn elsewhere(
+        address: String,
+        client: impl Fn() -> reqwest::ClientBuilder,
+        database: TestDatabase,
+    ) -> Self {
+        let cookieless = client().build().expect("no HTTP client");
+        let client = client()
+            .redirect(reqwest::redirect::Policy::none())
+            .cookie_store(true)
+            .build()
+            .expect("no HTTP client");
+        let db = Database::connect(database.url.as_str())
+            .await
+            .expect("cannot open the test database");
+        Self {
+            address,
+            client,
+            cookieless,
+            store: server::store::Db::new(db.clone()),
+            db,
+            _database: database,
+        }
+    }
+
     /// The test's database, for starting another server on it.
     pub fn database_url(&self) -> &str {
         &self._database.url
@@ -313,7 +342,7 @@ impl TestApp {
 
     /// `GET /api/v1/auth/me` with a Bearer token; the status.
     pub async fn me_with(&self, access_token: &str) -> reqwest::StatusCode {
-        reqwest::Client::new()
+        self.cookieless
             .get(self.url("/api/v1/auth/me"))
             .bearer_auth(access_token)
             .send()

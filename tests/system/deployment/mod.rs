@@ -1,0 +1,409 @@
+//! The documented production setup, run for real: `fieldschool serve` processes built from
+//! this checkout, configured from `docs/deploy/fieldschool.toml`, on one PostgreSQL
+//! database, behind nginx with `docs/deploy/nginx-fieldschool.conf` terminating TLS with a
+//! certificate made for the test (its own authority, which the clients trust).
+//!
+//! Only what must differ on a test machine is changed in those files: ports, paths, the
+//! certificate. The tests are skipped where nginx or PostgreSQL is missing, unless the
+//! test tools are required (`make test` requires them).
+
+mod proxy_offline;
+mod restart;
+
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+use std::time::Duration;
+
+use tempfile::TempDir;
+use tokio::process::{Child, Command};
+
+use crate::helpers::{Backend, TestApp, TestDatabase, env_flag, workspace_root};
+
+const NGINX: &str = "/usr/sbin/nginx";
+pub const METRICS_TOKEN: &str = "metrics-token-of-the-deployment-test";
+
+/// The release binary is what an institution runs; the tests run the debug build of the
+/// same code, built once here if `cargo test` did not build it.
+async fn binary() -> PathBuf {
+    static BUILT: tokio::sync::OnceCell<PathBuf> = tokio::sync::OnceCell::const_new();
+    BUILT
+        .get_or_init(|| async {
+            let status = Command::new(env!("CARGO"))
+                .args(["build", "--locked", "-p", "server", "--bin", "fieldschool"])
+                .current_dir(workspace_root())
+                .status()
+                .await
+                .expect("cargo runs");
+            assert!(status.success(), "the fieldschool binary builds");
+            workspace_root().join("target/debug/fieldschool")
+        })
+        .await
+        .clone()
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("a free port")
+        .port()
+}
+
+async fn run(program: &str, args: &[&str], folder: &Path) {
+    let out = Command::new(program)
+        .args(args)
+        .current_dir(folder)
+        .output()
+        .await
+        .unwrap_or_else(|e| panic!("{program} runs: {e}"));
+    assert!(
+        out.status.success(),
+        "{program} {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// A certificate authority of the test's own and a certificate for `localhost` and
+/// `127.0.0.1` signed by it; the SHA-256 of the certificate's public key, base64, for
+/// Chromium's `--ignore-certificate-errors-spki-list`.
+async fn certificate(folder: &Path) -> String {
+    std::fs::write(
+        folder.join("server.ext"),
+        "basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature\n\
+         extendedKeyUsage=serverAuth\nsubjectAltName=DNS:localhost,IP:127.0.0.1\n",
+    )
+    .unwrap();
+    let ec = [
+        "-newkey",
+        "ec",
+        "-pkeyopt",
+        "ec_paramgen_curve:prime256v1",
+        "-nodes",
+    ];
+    let mut ca = vec!["req", "-x509"];
+    ca.extend(ec);
+    ca.extend(["-keyout", "ca.key", "-out", "ca.pem", "-days", "2"]);
+    ca.extend(["-subj", "/CN=Fieldschool test authority"]);
+    run("openssl", &ca, folder).await;
+    let mut request = vec!["req"];
+    request.extend(ec);
+    request.extend([
+        "-keyout",
+        "server.key",
+        "-out",
+        "server.csr",
+        "-subj",
+        "/CN=localhost",
+    ]);
+    run("openssl", &request, folder).await;
+    run(
+        "openssl",
+        &[
+            "x509",
+            "-req",
+            "-in",
+            "server.csr",
+            "-CA",
+            "ca.pem",
+            "-CAkey",
+            "ca.key",
+            "-CAcreateserial",
+            "-out",
+            "server.pem",
+            "-days",
+            "2",
+            "-extfile",
+            "server.ext",
+        ],
+        folder,
+    )
+    .await;
+    let spki = Command::new("bash")
+        .args([
+            "-c",
+            "openssl x509 -in server.pem -noout -pubkey | openssl pkey -pubin -outform der \
+             | openssl dgst -sha256 -binary | openssl base64 -A",
+        ])
+        .current_dir(folder)
+        .output()
+        .await
+        .unwrap();
+    String::from_utf8(spki.stdout).unwrap().trim().to_owned()
+}
+
+/// One `fieldschool serve` process.
+pub struct Instance {
+    pub port: u16,
+    child: Option<Child>,
+}
+
+/// Two (or more) instances, nginx in front, one PostgreSQL database.
+pub struct Deployment {
+    /// The deployment as tests see it: the proxy's address, a client trusting its
+    /// certificate, the database.
+    pub app: TestApp,
+    database_url: String,
+    pub folder: TempDir,
+    pub instances: Vec<Instance>,
+    /// nginx's HTTPS port.
+    pub port: u16,
+    /// Base64 SHA-256 of the served certificate's public key.
+    pub spki: String,
+    nginx: Child,
+}
+
+impl Deployment {
+    pub async fn start(instances: usize) -> Option<Self> {
+        let required = env_flag("FIELDSCHOOL_TEST_REQUIRE_BROWSER");
+        if !Path::new(NGINX).exists() {
+            assert!(
+                !required,
+                "the deployment tests are required but nginx is missing"
+            );
+            eprintln!("skipped: nginx is not installed");
+            return None;
+        }
+        let database = TestDatabase::create(Backend::Postgres).await?;
+        let folder = tempfile::tempdir().unwrap();
+        let spki = certificate(folder.path()).await;
+        let config = std::fs::read_to_string(workspace_root().join("docs/deploy/fieldschool.toml"))
+            .unwrap()
+            .replace(
+                "/var/lib/fieldschool",
+                &folder.path().join("data").display().to_string(),
+            )
+            .replace(
+                "/opt/fieldschool/site",
+                &workspace_root().join("target/site").display().to_string(),
+            );
+        std::fs::write(folder.path().join("fieldschool.toml"), config).unwrap();
+        let fieldschool = binary().await;
+        let migrated = Command::new(&fieldschool)
+            .args(["--config", "fieldschool.toml", "seed-demo"])
+            .envs(secrets(&database.url))
+            .current_dir(folder.path())
+            .output()
+            .await
+            .unwrap();
+        assert!(
+            migrated.status.success(),
+            "{}",
+            String::from_utf8_lossy(&migrated.stderr)
+        );
+
+        let port = free_port();
+        let database_url = database.url.clone();
+        let app = TestApp::elsewhere(
+            format!("https://localhost:{port}"),
+            || trusting(folder.path()),
+            database,
+        )
+        .await;
+        let mut deployment = Self {
+            app,
+            database_url,
+            port,
+            instances: (0..instances)
+                .map(|_| Instance {
+                    port: free_port(),
+                    child: None,
+                })
+                .collect(),
+            spki,
+            nginx: Command::new("true").spawn().unwrap(),
+            folder,
+        };
+        for n in 0..instances {
+            deployment.start_instance(n).await;
+        }
+        deployment.nginx = deployment.start_nginx().await;
+        Some(deployment)
+    }
+
+    /// `https://localhost:<port>`, the address learners use.
+    pub fn base(&self) -> String {
+        format!("https://localhost:{}", self.port)
+    }
+
+    /// A client that trusts the test's authority.
+    pub fn client(&self) -> reqwest::Client {
+        trusting(self.folder.path()).build().unwrap()
+    }
+
+    /// Starts instance `n` (again) and waits until it is ready.
+    pub async fn start_instance(&mut self, n: usize) {
+        let port = self.instances[n].port;
+        let log = std::fs::File::options()
+            .create(true)
+            .append(true)
+            .open(self.folder.path().join(format!("instance-{n}.log")))
+            .unwrap();
+        let child = Command::new(binary().await)
+            .args(["--config", "fieldschool.toml", "serve"])
+            .envs(secrets(&self.database_url))
+            .env("FIELDSCHOOL_SERVER__PORT", port.to_string())
+            .env("FIELDSCHOOL_SERVER__WORKERS", "2")
+            .env("FIELDSCHOOL_SERVER__SHUTDOWN_GRACE_SECS", "10")
+            .env("FIELDSCHOOL_SECURITY__MAX_CONCURRENT_HASHES", "2")
+            .current_dir(self.folder.path())
+            .stdout(Stdio::null())
+            .stderr(log)
+            .kill_on_drop(true)
+            .spawn()
+            .unwrap();
+        self.instances[n].child = Some(child);
+        let ready = format!("http://127.0.0.1:{port}/readyz");
+        for _ in 0..300 {
+            if reqwest::get(&ready)
+                .await
+                .is_ok_and(|r| r.status().is_success())
+            {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!("instance {n} is not ready: {}", self.log_of(n));
+    }
+
+    /// Sends instance `n` SIGTERM, as `systemctl stop` does, and waits for it to exit; its
+    /// exit status.
+    pub async fn stop_instance(&mut self, n: usize) -> std::process::ExitStatus {
+        let mut child = self.instances[n].child.take().expect("the instance runs");
+        let pid = child.id().expect("its pid").to_string();
+        run("kill", &["-TERM", &pid], self.folder.path()).await;
+        tokio::time::timeout(Duration::from_secs(30), child.wait())
+            .await
+            .expect("the instance stops within its grace")
+            .unwrap()
+    }
+
+    pub fn log_of(&self, n: usize) -> String {
+        std::fs::read_to_string(self.folder.path().join(format!("instance-{n}.log")))
+            .unwrap_or_default()
+    }
+
+    pub fn proxy_log(&self) -> String {
+        std::fs::read_to_string(self.folder.path().join("access.log")).unwrap_or_default()
+    }
+
+    /// nginx with the documented site: only the ports, certificate and log are the test's.
+    async fn start_nginx(&self) -> Child {
+        let folder = self.folder.path();
+        let mut site =
+            std::fs::read_to_string(workspace_root().join("docs/deploy/nginx-fieldschool.conf"))
+                .unwrap();
+        let upstreams: String = self
+            .instances
+            .iter()
+            .map(|i| {
+                format!(
+                    "    server 127.0.0.1:{} max_fails=1 fail_timeout=2s;\n",
+                    i.port
+                )
+            })
+            .collect();
+        for (documented, here) in [
+            (
+                "    server 127.0.0.1:3001 max_fails=1 fail_timeout=2s;\n    server 127.0.0.1:3002 max_fails=1 fail_timeout=2s;\n",
+                upstreams.as_str(),
+            ),
+            (
+                "    listen 80;\n    listen [::]:80;\n",
+                &format!("    listen 127.0.0.1:{};\n", free_port()),
+            ),
+            (
+                "    listen 443 ssl http2;\n    listen [::]:443 ssl http2;\n",
+                &format!("    listen 127.0.0.1:{} ssl http2;\n", self.port),
+            ),
+            (
+                "/etc/letsencrypt/live/lms.example.edu.vn/fullchain.pem",
+                &folder.join("server.pem").display().to_string(),
+            ),
+            (
+                "/etc/letsencrypt/live/lms.example.edu.vn/privkey.pem",
+                &folder.join("server.key").display().to_string(),
+            ),
+            (
+                "/var/log/nginx/fieldschool.access.log",
+                &folder.join("access.log").display().to_string(),
+            ),
+        ] {
+            assert!(
+                site.contains(documented),
+                "the documented site has {documented:?}"
+            );
+            site = site.replace(documented, here);
+        }
+        std::fs::write(folder.join("site.conf"), site).unwrap();
+        // What Debian's /etc/nginx/nginx.conf gives the site, in a folder of the test's.
+        let main = format!(
+            "user root;\nworker_processes 1;\npid {dir}/nginx.pid;\nerror_log {dir}/nginx-error.log;\n\
+             events {{ worker_connections 512; }}\n\
+             http {{\n  include /etc/nginx/mime.types;\n  client_body_temp_path {dir}/body;\n\
+             proxy_temp_path {dir}/proxy;\n  fastcgi_temp_path {dir}/fastcgi;\n  uwsgi_temp_path {dir}/uwsgi;\n\
+             scgi_temp_path {dir}/scgi;\n  access_log off;\n  include {dir}/site.conf;\n}}\n",
+            dir = folder.display()
+        );
+        std::fs::write(folder.join("nginx.conf"), main).unwrap();
+        run(
+            NGINX,
+            &[
+                "-t",
+                "-q",
+                "-c",
+                &folder.join("nginx.conf").display().to_string(),
+            ],
+            folder,
+        )
+        .await;
+        let nginx = Command::new(NGINX)
+            .args([
+                "-c",
+                &folder.join("nginx.conf").display().to_string(),
+                "-g",
+                "daemon off;",
+            ])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .kill_on_drop(true)
+            .spawn()
+            .unwrap();
+        let client = self.client();
+        for _ in 0..200 {
+            if client
+                .get(format!("{}/readyz", self.base()))
+                .send()
+                .await
+                .is_ok_and(|r| r.status().is_success())
+            {
+                return nginx;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!(
+            "nginx does not answer: {}",
+            std::fs::read_to_string(folder.join("nginx-error.log")).unwrap_or_default()
+        );
+    }
+}
+
+/// A client builder that trusts the test's authority in `folder`, and no other.
+fn trusting(folder: &Path) -> reqwest::ClientBuilder {
+    let ca = std::fs::read(folder.join("ca.pem")).unwrap();
+    reqwest::Client::builder()
+        .add_root_certificate(reqwest::Certificate::from_pem(&ca).unwrap())
+        .tls_built_in_root_certs(false)
+}
+
+/// What `/etc/fieldschool/secrets.env` holds.
+fn secrets(database_url: &str) -> Vec<(&'static str, String)> {
+    vec![
+        ("DATABASE_URL", database_url.to_owned()),
+        ("FIELDSCHOOL_METRICS__TOKEN", METRICS_TOKEN.to_owned()),
+    ]
+}
+
+impl Drop for Deployment {
+    fn drop(&mut self) {
+        let _ = self.nginx.start_kill();
+    }
+}
