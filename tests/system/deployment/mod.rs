@@ -7,6 +7,7 @@
 //! certificate. The tests are skipped where nginx or PostgreSQL is missing, unless the
 //! test tools are required (`make test` requires them).
 
+mod documented;
 mod proxy_offline;
 mod restart;
 
@@ -24,7 +25,7 @@ pub const METRICS_TOKEN: &str = "metrics-token-of-the-deployment-test";
 
 /// The release binary is what an institution runs; the tests run the debug build of the
 /// same code, built once here if `cargo test` did not build it.
-async fn binary() -> PathBuf {
+pub(crate) async fn binary() -> PathBuf {
     static BUILT: tokio::sync::OnceCell<PathBuf> = tokio::sync::OnceCell::const_new();
     BUILT
         .get_or_init(|| async {
@@ -41,14 +42,14 @@ async fn binary() -> PathBuf {
         .clone()
 }
 
-fn free_port() -> u16 {
+pub(crate) fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())
         .expect("a free port")
         .port()
 }
 
-async fn run(program: &str, args: &[&str], folder: &Path) {
+pub(crate) async fn run(program: &str, args: &[&str], folder: &Path) {
     let out = Command::new(program)
         .args(args)
         .current_dir(folder)
@@ -165,17 +166,7 @@ impl Deployment {
         let database = TestDatabase::create(Backend::Postgres).await?;
         let folder = tempfile::tempdir().unwrap();
         let spki = certificate(folder.path()).await;
-        let config = std::fs::read_to_string(workspace_root().join("docs/deploy/fieldschool.toml"))
-            .unwrap()
-            .replace(
-                "/var/lib/fieldschool",
-                &folder.path().join("data").display().to_string(),
-            )
-            .replace(
-                "/opt/fieldschool/site",
-                &workspace_root().join("target/site").display().to_string(),
-            );
-        std::fs::write(folder.path().join("fieldschool.toml"), config).unwrap();
+        documented_config(folder.path());
         let fieldschool = binary().await;
         let migrated = Command::new(&fieldschool)
             .args(["--config", "fieldschool.toml", "seed-demo"])
@@ -386,6 +377,22 @@ impl Deployment {
     }
 }
 
+/// `docs/deploy/fieldschool.toml` as `folder/fieldschool.toml`, with the test's folders
+/// for the data and the site.
+pub(crate) fn documented_config(folder: &Path) {
+    let config = std::fs::read_to_string(workspace_root().join("docs/deploy/fieldschool.toml"))
+        .unwrap()
+        .replace(
+            "/var/lib/fieldschool",
+            &folder.join("data").display().to_string(),
+        )
+        .replace(
+            "/opt/fieldschool/site",
+            &workspace_root().join("target/site").display().to_string(),
+        );
+    std::fs::write(folder.join("fieldschool.toml"), config).unwrap();
+}
+
 /// A client builder that trusts the test's authority in `folder`, and no other.
 fn trusting(folder: &Path) -> reqwest::ClientBuilder {
     let ca = std::fs::read(folder.join("ca.pem")).unwrap();
@@ -395,7 +402,7 @@ fn trusting(folder: &Path) -> reqwest::ClientBuilder {
 }
 
 /// What `/etc/fieldschool/secrets.env` holds.
-fn secrets(database_url: &str) -> Vec<(&'static str, String)> {
+pub(crate) fn secrets(database_url: &str) -> Vec<(&'static str, String)> {
     vec![
         ("DATABASE_URL", database_url.to_owned()),
         ("FIELDSCHOOL_METRICS__TOKEN", METRICS_TOKEN.to_owned()),
