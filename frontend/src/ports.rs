@@ -35,6 +35,8 @@ pub trait AdminPort: Send + Sync {
     ) -> PortResult<shared::competency::PositionProfile>;
     /// The CSV of an import draft and what importing it would do (or its problems).
     async fn import_preview(&self, draft: uuid::Uuid) -> PortResult<ImportPreview>;
+    /// One of the viewer's jobs (an accepted import), its problems worded in `locale`.
+    async fn job(&self, id: uuid::Uuid, locale: shared::Locale) -> PortResult<shared::jobs::Job>;
 }
 
 /// Course authoring, as the viewer may see it.

@@ -17,6 +17,7 @@ mod m20261123_000009_create_cohorts;
 mod m20261123_000010_create_progress;
 mod m20261202_000011_create_competency_evidence;
 mod m20261202_000012_offline_sync;
+mod m20261207_000013_create_jobs;
 
 pub struct Migrator;
 
@@ -36,6 +37,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000010_create_progress::Migration),
             Box::new(m20261202_000011_create_competency_evidence::Migration),
             Box::new(m20261202_000012_offline_sync::Migration),
+            Box::new(m20261207_000013_create_jobs::Migration),
         ]
     }
 }

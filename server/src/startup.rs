@@ -115,16 +115,21 @@ fn query_config() -> web::QueryConfig {
 }
 
 /// What runs beside the requests for as long as the server does: hearing the other
-/// servers' changes (PostgreSQL) and folding the metrics.
+/// servers' changes (PostgreSQL), carrying out jobs, folding the metrics.
 fn background_work(
     db: &Db,
     settings: &Settings,
     metrics: Metrics,
+    passwords: PasswordHasher,
 ) -> Vec<tokio::task::JoinHandle<()>> {
     let mut tasks: Vec<_> =
         crate::cluster::hear(db.clone(), settings.database.url.expose().to_owned())
             .into_iter()
             .collect();
+    tasks.push(tokio::spawn(crate::services::jobs::runner::run(
+        db.clone(),
+        passwords,
+    )));
     tasks.push(tokio::spawn(async move {
         let mut every = tokio::time::interval(crate::metrics::UPKEEP_EVERY);
         loop {
@@ -187,7 +192,7 @@ impl Application {
             signing_key.clone(),
         );
         let routes = generate_route_list(FrontendApp);
-        let metrics = state.metrics.clone();
+        let (metrics, passwords) = (state.metrics.clone(), state.passwords.clone());
         let site_assets = web::Data::new(site_assets);
 
         let server = HttpServer::new(move || {
@@ -232,7 +237,7 @@ impl Application {
             n => server.workers(n),
         };
         let server = server.listen(listener).map_err(bind_error)?.run();
-        let background = background_work(&db, &settings, metrics);
+        let background = background_work(&db, &settings, metrics, passwords);
         Ok(Self {
             port,
             server,

@@ -25,6 +25,8 @@ pub struct Caches {
     pub packages: PackageCache,
     /// This server among the others of the same database (`crate::cluster`).
     pub instance: Uuid,
+    /// Wakes this server's job runner when a job is accepted here.
+    pub jobs_waiting: std::sync::Arc<tokio::sync::Notify>,
 }
 
 impl Default for Caches {
@@ -33,6 +35,7 @@ impl Default for Caches {
             actors: ActorCache::default(),
             packages: PackageCache::default(),
             instance: Uuid::new_v4(),
+            jobs_waiting: std::sync::Arc::default(),
         }
     }
 }

@@ -14,6 +14,7 @@ pub mod gain;
 pub mod health;
 pub mod i18n;
 pub mod item_stats;
+pub mod jobs;
 pub mod l10n;
 pub mod learning;
 pub mod locale;

@@ -37,7 +37,6 @@ pub enum Outcome {
     Disabled,
     Enabled,
     PasswordReset,
-    AccountsImported { created: u64, updated: u64 },
     Published,
     PackageImported,
     DraftSaved,
@@ -54,10 +53,6 @@ impl Outcome {
         let mut pairs = vec![("saved", self.code())];
         match *self {
             Self::Created { thing } => pairs.push(("what", thing.code())),
-            Self::AccountsImported { created, updated } => {
-                pairs.push(("created", created.to_string()));
-                pairs.push(("updated", updated.to_string()));
-            }
             Self::EvidenceImported { added, present } => {
                 pairs.push(("added", added.to_string()));
                 pairs.push(("present", present.to_string()));
@@ -79,10 +74,6 @@ impl Outcome {
             "disabled" => Self::Disabled,
             "enabled" => Self::Enabled,
             "password_reset" => Self::PasswordReset,
-            "accounts_imported" => Self::AccountsImported {
-                created: number("created"),
-                updated: number("updated"),
-            },
             "published" => Self::Published,
             "package_imported" => Self::PackageImported,
             "draft_saved" => Self::DraftSaved,
@@ -116,10 +107,6 @@ mod tests {
             Outcome::Disabled,
             Outcome::Enabled,
             Outcome::PasswordReset,
-            Outcome::AccountsImported {
-                created: 3,
-                updated: 1,
-            },
             Outcome::Published,
             Outcome::PackageImported,
             Outcome::DraftSaved,

@@ -20,6 +20,21 @@ struct Args {
     seconds: u64,
     /// The server's process id, to sample its memory while submissions run.
     server_pid: Option<u32>,
+    /// A certificate authority to trust (PEM), for a server behind a TLS proxy.
+    ca: Option<String>,
+}
+
+/// A client trusting `ca` besides the usual authorities.
+fn http_client(ca: Option<&str>) -> reqwest::Client {
+    let builder = reqwest::Client::builder();
+    let builder = match ca {
+        Some(path) => builder.add_root_certificate(
+            reqwest::Certificate::from_pem(&std::fs::read(path).expect("--ca FILE"))
+                .expect("a PEM certificate"),
+        ),
+        None => builder,
+    };
+    builder.build().expect("an HTTP client")
 }
 
 fn args() -> Args {
@@ -28,6 +43,7 @@ fn args() -> Args {
         clients: 200,
         seconds: 20,
         server_pid: None,
+        ca: None,
     };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
@@ -37,6 +53,7 @@ fn args() -> Args {
             "--clients" => args.clients = value.parse().expect("--clients N"),
             "--seconds" => args.seconds = value.parse().expect("--seconds N"),
             "--server-pid" => args.server_pid = Some(value.parse().expect("--server-pid PID")),
+            "--ca" => args.ca = Some(value),
             other => panic!("unknown flag {other}"),
         }
     }
@@ -191,7 +208,7 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
 #[tokio::main]
 async fn main() {
     let args = args();
-    let client = reqwest::Client::new();
+    let client = http_client(args.ca.as_deref());
     let started = Instant::now();
     let (cohort, tokens) = prepare(&client, &args.url, args.clients).await;
     eprintln!(
@@ -222,8 +239,8 @@ async fn main() {
     let mut workers = Vec::new();
     for token in tokens {
         let (url, answers) = (url.clone(), answers.clone());
+        let client = http_client(args.ca.as_deref());
         workers.push(tokio::spawn(async move {
-            let client = reqwest::Client::new();
             let mut latencies = Vec::new();
             let mut refused = 0u64;
             while Instant::now() < deadline {

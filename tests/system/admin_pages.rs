@@ -253,14 +253,36 @@ async fn importing_csv_through_the_page_previews_then_applies(app: TestApp) {
     assert_eq!(applied.status(), StatusCode::SEE_OTHER);
     let location = applied.headers()["location"].to_str().unwrap().to_owned();
     assert!(
-        location.starts_with("/admin/users?saved=accounts_imported&created=2"),
+        location.starts_with("/admin/users/import?job="),
         "{location}"
     );
-    let (_, html) = page(&app, &location).await;
+    // The page follows the job, reloading itself (no script) until it has ended.
+    let mut html = String::new();
+    for _ in 0..600 {
+        html = page(&app, &location).await.1;
+        if !html.contains("data-state=\"queued\"") && !html.contains("data-state=\"running\"") {
+            break;
+        }
+        assert!(
+            html.contains("http-equiv=\"refresh\""),
+            "a running job's page reloads itself"
+        );
+        assert!(html.contains("<progress"), "and shows how far it is");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
     assert!(
-        html.contains("Đã nhập tài khoản từ CSV: tạo mới 2, cập nhật 0.")
-            && html.contains("Lý Thị Sa")
+        html.contains("data-state=\"done\"") && html.contains("Đã nhập xong"),
+        "{html}"
     );
+    assert!(
+        !html.contains("http-equiv=\"refresh\""),
+        "an ended job's page stays"
+    );
+    assert!(html.contains("Tạo mới: 2"), "it says what it did");
+    assert!(page(&app, "/admin/users").await.1.contains("Lý Thị Sa"));
+    // Another administrator is told there is no such job.
+    let theirs = other.get(app.url(&location)).send().await.unwrap();
+    assert_eq!(theirs.status(), StatusCode::NOT_FOUND);
     app.sign_in_json("bac.ha", "chợ phiên bắc hà").await;
 }
 

@@ -120,6 +120,43 @@ async fn a_revocation_on_one_server_is_refused_by_the_other_at_once() {
     );
     // Others are not signed out by it: the admin still works on B.
     assert_eq!(me_on(&b, &admin.token).await, StatusCode::OK);
+
+    // Measured: from sending the disable to A until B refuses, and how often B's first
+    // request after A answered the disable still let the account in.
+    let mut took = Vec::new();
+    let mut let_in_after = 0;
+    for _ in 0..10 {
+        let enabled = admin
+            .post(&format!("/api/v1/users/{id}/enable"), &json!({}))
+            .await;
+        assert_eq!(enabled.status(), StatusCode::NO_CONTENT);
+        let tuan = As::sign_in(&a, "hv.tuan", "hoc-vien-ea-kly").await;
+        assert_eq!(me_on(&b, &tuan.token).await, StatusCode::OK);
+        let sent = Instant::now();
+        let disabled = admin
+            .post(&format!("/api/v1/users/{id}/disable"), &json!({}))
+            .await;
+        assert_eq!(disabled.status(), StatusCode::NO_CONTENT);
+        if me_on(&b, &tuan.token).await != StatusCode::UNAUTHORIZED {
+            let_in_after += 1;
+            let (status, _) = refused_by(&b, &tuan.token, Duration::from_secs(5)).await;
+            assert_eq!(status, StatusCode::UNAUTHORIZED);
+        }
+        took.push(sent.elapsed());
+    }
+    took.sort();
+    println!(
+        "revocation across instances: disable on A to first refusal on B: median {:.1} ms, \
+         max {:.1} ms over {} runs; B's next request let the account in {} times",
+        took[took.len() / 2].as_secs_f64() * 1e3,
+        took[took.len() - 1].as_secs_f64() * 1e3,
+        took.len(),
+        let_in_after
+    );
+    assert!(
+        took[took.len() - 1] < Duration::from_millis(500),
+        "every revocation well under a second: {took:?}"
+    );
 }
 
 /// A database that a newer release migrated is refused at start, naming what is missing.

@@ -24,6 +24,7 @@ pub mod evidence;
 mod health;
 mod home_page;
 mod instances;
+mod jobs;
 mod learn_pages;
 mod learner_journey;
 mod learning_api;

@@ -3,7 +3,7 @@
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
-use crate::helpers::{As, TestApp, json, on_both_databases, problem_places};
+use crate::helpers::{As, TestApp, imported, json, on_both_databases, problem_places};
 
 on_both_databases!(
     a_file_with_bad_rows_changes_nothing_and_reports_every_bad_line,
@@ -118,12 +118,18 @@ async fn import_previews_applies_and_is_idempotent(app: TestApp) {
         "a preview changes nothing"
     );
 
-    let applied = json(import(&app, &token, GOOD, false).await).await;
+    let job = imported(&app, &token, GOOD).await;
+    assert_eq!(job["state"], "done", "{job}");
+    assert_eq!(
+        (job["done"].as_u64(), job["total"].as_u64()),
+        (Some(2), Some(2))
+    );
+    let applied = &job["accounts"];
     assert_eq!(applied["created"], 2);
     assert_eq!(user_count(&app, &token).await, before + 2);
     app.sign_in_json("lan.vu", "sổ hộ tịch điện tử").await;
 
-    let again = json(import(&app, &token, GOOD, false).await).await;
+    let again = imported(&app, &token, GOOD).await["accounts"].clone();
     assert_eq!(
         (
             again["created"].as_u64(),
@@ -139,7 +145,7 @@ async fn import_previews_applies_and_is_idempotent(app: TestApp) {
         "0912 000 111,VN-LCI-BATXAT,CS_JUSTICE,learner,",
         "0912 999 999,VN-LCI-BATXAT,CS_JUSTICE,learner;lecturer,",
     );
-    let report = json(import(&app, &token, &changed, false).await).await;
+    let report = imported(&app, &token, &changed).await["accounts"].clone();
     assert_eq!(
         actions(&report),
         [
@@ -154,7 +160,7 @@ async fn import_previews_applies_and_is_idempotent(app: TestApp) {
 
 async fn an_export_imports_back_unchanged(app: TestApp) {
     let token = admin_token(&app).await;
-    import(&app, &token, GOOD, false).await;
+    imported(&app, &token, GOOD).await;
     let export = As::new(&app, &token).get("/api/v1/users/export.csv").await;
     assert_eq!(export.status(), StatusCode::OK);
     assert!(

@@ -12,6 +12,7 @@ mod course_content;
 mod courses;
 mod evidence;
 mod health;
+mod jobs;
 mod learning;
 pub mod openapi;
 mod org_units;

@@ -50,6 +50,15 @@ impl From<UserError> for ApiError {
     }
 }
 
+impl From<crate::services::jobs::JobError> for ApiError {
+    fn from(e: crate::services::jobs::JobError) -> Self {
+        match e {
+            crate::services::jobs::JobError::NotFound => ApiError::not_found(Message::NoSuchJob),
+            crate::services::jobs::JobError::Database(e) => e.into(),
+        }
+    }
+}
+
 impl From<SessionError> for ApiError {
     fn from(e: SessionError) -> Self {
         match e {

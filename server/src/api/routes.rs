@@ -11,7 +11,7 @@ use actix_web::web;
 use utoipa::openapi::path::HttpMethod;
 
 use super::{
-    auth, cohort_report, cohorts, competencies, course_content, courses, evidence, health,
+    auth, cohort_report, cohorts, competencies, course_content, courses, evidence, health, jobs,
     learning, openapi, org_units, positions, preferences, reports, sync, users,
 };
 use crate::http::error::{method_not_allowed, not_found};
@@ -94,6 +94,8 @@ api! {
     users::create,
     users::export,
     users::import [MAX_IMPORT_BYTES],
+    jobs::mine,
+    jobs::get,
     users::get,
     users::update,
     users::update_form,

@@ -207,11 +207,15 @@ pub async fn reset_password(
 
 /// Import accounts from CSV (format: `shared::user_import`; docs/USER_IMPORT.md). Every row
 /// is checked first; with any problem nothing changes and every problem is listed by line.
+/// A dry run answers what would change. Otherwise the file is accepted as a job (`202`,
+/// `Location: /api/v1/jobs/{id}`): the new accounts' passwords are prepared in the
+/// background, sign-ins first, and every row is applied in one transaction, or none.
 #[utoipa::path(post, path = "/api/v1/users/import", tag = "users",
     request_body(content = ImportRequest, content_type = "application/json"),
     responses(
-        (status = 200, description = "Imported, or (dry run) what would change", body = shared::user_import::ImportReport),
-        (status = 400, description = "Problems, each as `line N: column`", body = shared::ErrorBody),
+        (status = 200, description = "Dry run: what would change", body = shared::user_import::ImportReport),
+        (status = 202, description = "Accepted as a job; follow it at its `Location`", body = shared::jobs::Job),
+        (status = 400, description = "Problems, each with its line and column", body = shared::ErrorBody),
         (status = 403, body = shared::ErrorBody),
         (status = 404, description = "The draft named by `draft_id` no longer exists", body = shared::ErrorBody),
     ))]
@@ -235,28 +239,35 @@ pub async fn import(
             None => import_drafts::save(&state.db, actor.me.id, csv.clone()).await?,
         };
         if request.dry_run {
-            return Ok(Submitted::<()>::see_other(&import_page(draft)));
+            return Ok(Submitted::<()>::see_other(&import_page("draft", draft)));
         }
-        return match users::import(&state.db, &state.passwords, actor, &csv, false).await {
-            Ok(report) => {
+        return match users::accept_import(&state.db, actor, &csv).await {
+            Ok(job) => {
                 import_drafts::delete(&state.db, actor.me.id, draft).await?;
-                let done = Page::AdminUsers.after(Outcome::AccountsImported {
-                    created: report.created,
-                    updated: report.updated,
-                });
-                Ok(Submitted::<()>::see_other(&done.to_string()))
+                Ok(Submitted::<()>::see_other(&import_page("job", job.id)))
             }
-            Err(UserError::Invalid(_)) => Ok(Submitted::<()>::see_other(&import_page(draft))),
+            Err(UserError::Invalid(_)) => {
+                Ok(Submitted::<()>::see_other(&import_page("draft", draft)))
+            }
             Err(e) => Err(ApiError::from(e)),
         };
     }
-    let report = users::import(&state.db, &state.passwords, actor, &csv, request.dry_run)
+    let problems = |e| match e {
+        UserError::Invalid(fields) => ApiError::invalid(Message::FileHasProblems, fields),
+        other => ApiError::from(other),
+    };
+    if request.dry_run {
+        let report = users::preview_import(&state.db, actor, &csv)
+            .await
+            .map_err(problems)?;
+        return Ok(HttpResponse::Ok().json(report));
+    }
+    let job = users::accept_import(&state.db, actor, &csv)
         .await
-        .map_err(|e| match e {
-            UserError::Invalid(fields) => ApiError::invalid(Message::FileHasProblems, fields),
-            other => ApiError::from(other),
-        })?;
-    Ok(HttpResponse::Ok().json(report))
+        .map_err(problems)?;
+    Ok(HttpResponse::Accepted()
+        .insert_header(("Location", format!("/api/v1/jobs/{}", job.id)))
+        .json(job))
 }
 
 /// The accounts you may see, as CSV in the import format (without passwords).
@@ -276,10 +287,7 @@ pub async fn export(
         .body(csv))
 }
 
-/// The import page showing what a draft would do.
-fn import_page(draft: uuid::Uuid) -> String {
-    Page::AdminUserImport
-        .address()
-        .with("draft", draft)
-        .to_string()
+/// The import page showing what a draft would do (`draft`), or how its job goes (`job`).
+fn import_page(what: &str, id: uuid::Uuid) -> String {
+    Page::AdminUserImport.address().with(what, id).to_string()
 }

@@ -15,6 +15,7 @@ pub mod course_author;
 pub mod course_version;
 pub mod enrolment;
 pub mod import_draft;
+pub mod job;
 pub mod org_unit;
 pub mod position;
 pub mod position_profile;

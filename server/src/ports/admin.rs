@@ -56,14 +56,18 @@ impl AdminPort for AdminAdapter {
             .await
             .map_err(port)?
             .ok_or(PortError(ErrorCode::NotFound))?;
-        // The password hasher is never reached by a dry run.
-        let hasher = crate::services::passwords::PasswordHasher::new(1);
-        let outcome = match users::import(&self.db, &hasher, actor, &csv, true).await {
+        let outcome = match users::preview_import(&self.db, actor, &csv).await {
             Ok(report) => Ok(report),
             Err(UserError::Invalid(problems)) => Err(problems),
             Err(e) => return Err(port(e)),
         };
         Ok(ImportPreview { csv, outcome })
+    }
+
+    async fn job(&self, id: Uuid, locale: shared::Locale) -> PortResult<shared::jobs::Job> {
+        crate::services::jobs::get(&self.db, self.actor()?, id, locale)
+            .await
+            .map_err(port)
     }
 
     async fn frameworks(&self) -> PortResult<Vec<shared::competency::Framework>> {

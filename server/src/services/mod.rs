@@ -13,6 +13,7 @@ pub mod directory;
 pub mod drafts;
 pub mod enrolment;
 pub mod evidence;
+pub mod jobs;
 pub mod markdown;
 pub mod offline;
 pub mod org_units;

@@ -17,12 +17,15 @@ use std::cell::RefCell;
 use argon2::{Algorithm, Argon2, Block, Params, PasswordVerifier as _, Version};
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD_NO_PAD;
-use tokio::sync::{Semaphore, oneshot};
+use tokio::sync::{OwnedSemaphorePermit, Semaphore, oneshot};
 
 /// Memory cost in KiB, iterations, lanes: the OWASP baseline for argon2id.
 const MEMORY_KIB: u32 = 19_456;
 const ITERATIONS: u32 = 2;
 const LANES: u32 = 1;
+
+/// How often background work looks for a free hashing slot.
+const BACKGROUND_POLL: Duration = Duration::from_millis(10);
 
 /// How long a request waits for a free hashing slot before it is told to retry.
 const QUEUE_WAIT: Duration = Duration::from_secs(3);
@@ -40,12 +43,21 @@ type Job = Box<dyn FnOnce() + Send>;
 #[derive(Clone)]
 pub struct PasswordHasher {
     permits: Arc<Semaphore>,
+    /// Background hashes at once: one fewer than the slots (at least one), so a request
+    /// always finds a slot background work does not hold.
+    background: Arc<Semaphore>,
     threads: usize,
     queue_wait: Duration,
     jobs: Sender<Job>,
     /// Callers waiting for a slot now, and callers refused so far (for `/metrics`).
     waiting: Arc<AtomicUsize>,
     refused: Arc<AtomicU64>,
+}
+
+/// A hashing slot for background work, and its turn among the background work.
+struct BackgroundSlot {
+    turn: OwnedSemaphorePermit,
+    permit: OwnedSemaphorePermit,
 }
 
 /// How busy the hashing slots are.
@@ -98,6 +110,7 @@ impl PasswordHasher {
         }
         Self {
             permits: Arc::new(Semaphore::new(threads)),
+            background: Arc::new(Semaphore::new(threads.saturating_sub(1).max(1))),
             threads,
             queue_wait,
             jobs,
@@ -128,11 +141,42 @@ impl PasswordHasher {
             self.refused.fetch_add(1, Ordering::Relaxed);
             return Err(PasswordError::Busy);
         };
+        self.run_with(permit, work).await
+    }
+
+    /// A slot for background work (an import's passwords): taken only while no request
+    /// waits for one, and never the last free one when there are several, so a sign-in
+    /// waits at most for one background hash to finish. Background work waits as long as
+    /// it must; it is never refused.
+    async fn background_slot(&self) -> Result<BackgroundSlot, PasswordError> {
+        let turn = self
+            .background
+            .clone()
+            .acquire_owned()
+            .await
+            .map_err(|_| PasswordError::Busy)?;
+        loop {
+            if self.waiting.load(Ordering::Relaxed) == 0
+                && let Ok(permit) = self.permits.clone().try_acquire_owned()
+            {
+                return Ok(BackgroundSlot { turn, permit });
+            }
+            tokio::time::sleep(BACKGROUND_POLL).await;
+        }
+    }
+
+    async fn run_with<T: Send + 'static>(
+        &self,
+        permit: OwnedSemaphorePermit,
+        work: impl FnOnce() -> Result<T, PasswordError> + Send + 'static,
+    ) -> Result<T, PasswordError> {
         let (answer, answered) = oneshot::channel();
         self.jobs
             .send(Box::new(move || {
-                let _ = answer.send(work());
+                let done = work();
+                // Free before answering: whoever is answered finds the slot free.
                 drop(permit);
+                let _ = answer.send(done);
             }))
             .map_err(|_| PasswordError::Hashing("no hashing thread is running".into()))?;
         answered
@@ -142,22 +186,17 @@ impl PasswordHasher {
 
     /// A new PHC string for `password` with a fresh random salt.
     pub async fn hash(&self, password: String) -> Result<String, PasswordError> {
-        self.run(move || {
-            let mut salt = [0u8; SALT_LEN];
-            rand::fill(&mut salt);
-            let mut out = [0u8; OUTPUT_LEN];
-            with_blocks(|blocks| {
-                argon2()?
-                    .hash_password_into_with_memory(password.as_bytes(), &salt, &mut out, blocks)
-                    .map_err(|e| PasswordError::Hashing(e.to_string()))
-            })?;
-            Ok(format!(
-                "{PHC_PREFIX}{}${}",
-                STANDARD_NO_PAD.encode(salt),
-                STANDARD_NO_PAD.encode(out)
-            ))
-        })
-        .await
+        self.run(move || hash_now(&password)).await
+    }
+
+    /// As [`Self::hash`], for background work: sign-ins and other requests go first.
+    pub async fn hash_in_background(&self, password: String) -> Result<String, PasswordError> {
+        let slot = self.background_slot().await?;
+        let hashed = self
+            .run_with(slot.permit, move || hash_now(&password))
+            .await;
+        drop(slot.turn);
+        hashed
     }
 
     /// Whether `password` matches `phc`. A malformed hash is simply no match.
@@ -180,6 +219,23 @@ impl PasswordHasher {
         })
         .await
     }
+}
+
+/// Hashes `password` on the calling (hashing) thread.
+fn hash_now(password: &str) -> Result<String, PasswordError> {
+    let mut salt = [0u8; SALT_LEN];
+    rand::fill(&mut salt);
+    let mut out = [0u8; OUTPUT_LEN];
+    with_blocks(|blocks| {
+        argon2()?
+            .hash_password_into_with_memory(password.as_bytes(), &salt, &mut out, blocks)
+            .map_err(|e| PasswordError::Hashing(e.to_string()))
+    })?;
+    Ok(format!(
+        "{PHC_PREFIX}{}${}",
+        STANDARD_NO_PAD.encode(salt),
+        STANDARD_NO_PAD.encode(out)
+    ))
 }
 
 /// Salt and output lengths (bytes), as the argon2 crate's defaults.
@@ -329,6 +385,37 @@ mod tests {
             (0, 0),
             "and nothing is left busy"
         );
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn background_hashes_leave_a_slot_for_sign_ins() {
+        // A sign-in here gives up after 1 ms: it only gets through if a slot is free.
+        let hasher = PasswordHasher::with_queue_wait(2, Duration::from_millis(1));
+        let mut background = tokio::task::JoinSet::new();
+        for n in 0..6 {
+            let hasher = hasher.clone();
+            background
+                .spawn(async move { hasher.hash_in_background(format!("mật khẩu {n}")).await });
+        }
+        tokio::time::sleep(Duration::from_millis(5)).await;
+        for _ in 0..5 {
+            assert!(
+                hasher.load().running <= 1,
+                "background work holds one slot at most"
+            );
+            let signed_in = hasher.hash("mật khẩu đăng nhập".into()).await;
+            assert!(
+                signed_in.is_ok(),
+                "a sign-in is never refused for an import: {signed_in:?}"
+            );
+        }
+        let mut done = 0;
+        while let Some(hashed) = background.join_next().await {
+            assert!(hashed.unwrap().is_ok());
+            done += 1;
+        }
+        assert_eq!(done, 6, "and the background work all gets done");
+        assert_eq!(hasher.load().refused, 0);
     }
 
     #[tokio::test]

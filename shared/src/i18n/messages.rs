@@ -59,6 +59,7 @@ pub enum Message {
     NoSuchEndpoint,
     NoSuchObject,
     NoSuchUser,
+    NoSuchJob,
     NoSuchOrgUnit,
     NoSuchPosition,
     NoSuchFramework,
@@ -146,6 +147,7 @@ crate::wording! { Message, fn word(locale) {
     NoSuchEndpoint => "Không có địa chỉ API này.", "There is no such API endpoint.";
     NoSuchObject => "Không có đối tượng này.", "There is no such object.";
     NoSuchUser => "Không có người dùng này.", "There is no such user.";
+    NoSuchJob => "Không có công việc này.", "There is no such job.";
     NoSuchOrgUnit => "Không có đơn vị này.", "There is no such org unit.";
     NoSuchPosition => "Không có vị trí việc làm này.", "There is no such position.";
     NoSuchFramework => "Không có khung năng lực này.", "There is no such framework.";

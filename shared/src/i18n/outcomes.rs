@@ -17,7 +17,6 @@ crate::wording! { Outcome, fn word(locale) {
     Disabled => "Đã khóa tài khoản.", "Account disabled.";
     Enabled => "Đã mở khóa tài khoản.", "Account enabled.";
     PasswordReset => "Đã đặt lại mật khẩu.", "Password reset.";
-    AccountsImported { created, updated } => "Đã nhập tài khoản từ CSV: tạo mới {created}, cập nhật {updated}.", "Accounts imported from CSV: {created} created, {updated} updated.";
     Published => "Đã xuất bản phiên bản mới.", "A new version is published.";
     PackageImported => "Đã nhập gói khóa học thành bản nháp mới.", "The course package is imported as a new draft.";
     DraftSaved => "Đã lưu nháp. Bạn có thể quay lại viết tiếp bất cứ lúc nào.", "Draft saved. You can come back and continue at any time.";

@@ -44,6 +44,9 @@ pub enum Problem {
     OwnAdminRole,
     /// Another record has this value (a username, a code).
     Taken,
+    /// The person who started an import may no longer make it (disabled, or their role
+    /// was taken away before it ran).
+    NoLongerAllowed,
     WrongPassword,
     PasswordCommon,
     PasswordIsUsername,
@@ -241,6 +244,7 @@ crate::wording! { Problem, fn word(locale) {
     GrantOutsideTree => "chỉ được cấp vai trò trong phần cây đơn vị bạn quản lý", "you may only grant roles inside the part of the tree you manage";
     OwnAdminRole => "bạn không thể bỏ vai trò quản trị của chính mình", "you cannot remove your own administrator role";
     Taken => "đã có người dùng", "already taken";
+    NoLongerAllowed => "người gửi không còn quyền thực hiện việc này", "the person who sent it may no longer do this";
     WrongPassword => "mật khẩu không đúng", "wrong password";
     PasswordCommon => "mật khẩu quá phổ biến, dễ bị đoán", "too common, easily guessed";
     PasswordIsUsername => "không được trùng tên đăng nhập", "must differ from the username";

@@ -149,6 +149,13 @@ messages! { Text, t {
     ApplyImport => "Áp dụng", "Apply";
     ImportProblems => "Tệp có lỗi; chưa nhập gì. Sửa các dòng sau rồi xem trước lại:", "The file has problems; nothing was imported. Fix these lines and preview again:";
     ImportSummary => "Sẽ thay đổi", "What will change";
+    ImportJobQueued => "Tệp đã được nhận và đang chờ xử lý.", "The file was accepted and waits its turn.";
+    ImportJobRunning => "Đang nhập tài khoản: mật khẩu của các tài khoản mới đang được chuẩn bị.", "Importing accounts: the new accounts' passwords are being prepared.";
+    ImportJobProgress => "Mật khẩu đã chuẩn bị", "Passwords prepared";
+    ImportJobMayLeave => "Bạn có thể rời trang này: việc nhập vẫn tiếp tục, và trang này tự cập nhật.", "You may leave this page: the import goes on, and this page updates itself.";
+    ImportJobDone => "Đã nhập xong: mọi dòng đã được áp dụng.", "Import finished: every row was applied.";
+    ImportJobFailed => "Không nhập được; không có gì thay đổi.", "The import could not be done; nothing was changed.";
+    ImportAnother => "Nhập tệp khác", "Import another file";
     ActionCreate => "Tạo mới", "Create";
     ActionUpdate => "Cập nhật", "Update";
     ActionUnchanged => "Không đổi", "Unchanged";

@@ -127,6 +127,16 @@ async fn every_endpoint_refuses_the_wrong_role_and_the_wrong_subtree(app: TestAp
         .expect("target.lci's evidence")
         .id
         .to_string();
+    // The national administrator's import job: only they may follow it.
+    let job = crate::helpers::imported(
+        &app,
+        &admin,
+        "username,full_name,org_unit_code,roles,password\njob.owner,Người Nhập,VN-DLK-EAPHE,learner,mật khẩu nhập việc\n",
+    )
+    .await["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     let mai = id_of(&app, &admin, "/api/v1/users?q=hv.mai", |u| {
         u["username"] == "hv.mai"
     })
@@ -172,6 +182,7 @@ async fn every_endpoint_refuses_the_wrong_role_and_the_wrong_subtree(app: TestAp
                 &format!("00000000-0000-4000-8000-00000000020{n}"),
             )
             .replace("{lci_evidence}", &lci_evidence)
+            .replace("{job}", &job)
             .replace("{mai}", &mai)
             .replace("{law}", &law)
             .replace("{certificate}", &certificate)

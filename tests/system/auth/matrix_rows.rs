@@ -6,7 +6,7 @@ use reqwest::Method;
 pub struct Row {
     pub method: Method,
     /// Path with `{lci_user}`, `{dlk_user}`, `{lci_unit}`, `{dlk_unit}`, `{position}`,
-    /// `{framework}`, `{course}`, `{other_course}`, `{khac}`.
+    /// `{framework}`, `{course}`, `{other_course}`, `{khac}`, `{job}`.
     pub path: &'static str,
     /// The OpenAPI path this row covers.
     pub documented: &'static str,
@@ -209,6 +209,21 @@ pub fn rows() -> Vec<Row> {
                 r#"{"dry_run":true,"csv":"username,full_name,org_unit_code,roles,password\nimport.{n},Nhập Thử,VN-DLK-EAPHE,learner,mật khẩu nhập thử\n"}"#,
             ),
             [200, 200, 403, 403, 403, 401],
+        ),
+        row(
+            M::GET,
+            "/api/v1/jobs",
+            "/api/v1/jobs",
+            None,
+            [200, 200, 200, 200, 200, 401],
+        ),
+        // Only the one who started a job may follow it; to anyone else it does not exist.
+        row(
+            M::GET,
+            "/api/v1/jobs/{job}",
+            "/api/v1/jobs/{id}",
+            None,
+            [200, 404, 404, 404, 404, 401],
         ),
         row(
             M::GET,

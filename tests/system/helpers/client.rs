@@ -56,6 +56,38 @@ pub async fn take_pre_test(app: &TestApp, token: &str, cohort: &str) {
     assert_eq!(pre.status(), reqwest::StatusCode::CREATED);
 }
 
+/// Imports accounts from `csv` as `token`'s holder: the file is accepted as a job (`202`
+/// with its `Location`), followed until it ends; the ended job.
+pub async fn imported(app: &TestApp, token: &str, csv: &str) -> serde_json::Value {
+    let me = As::new(app, token);
+    let accepted = me
+        .post(
+            "/api/v1/users/import",
+            &serde_json::json!({ "csv": csv, "dry_run": false }),
+        )
+        .await;
+    assert_eq!(accepted.status(), reqwest::StatusCode::ACCEPTED);
+    let location = accepted.headers()["location"].to_str().unwrap().to_owned();
+    let job = json(accepted).await;
+    assert_eq!(
+        location,
+        format!("/api/v1/jobs/{}", job["id"].as_str().unwrap())
+    );
+    follow_job(&me, &location).await
+}
+
+/// The job at `location`, asked again until it ends (at most 60 s).
+pub async fn follow_job(me: &As<'_>, location: &str) -> serde_json::Value {
+    for _ in 0..600 {
+        let job = me.get_json(location).await;
+        if job["state"] == "done" || job["state"] == "failed" {
+            return job;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("the job at {location} did not end within 60 s");
+}
+
 /// Requests as one signed-in person (Bearer token).
 pub struct As<'a> {
     pub app: &'a TestApp,

@@ -71,12 +71,15 @@ async fn a_province_administrator_imports_only_inside_the_province(app: TestApp)
             "nothing was created"
         );
     }
-    // Inside the province: accepted.
+    // Inside the province: accepted, and done.
     let (status, body) = import(format!(
         "{HEADER}moi.dlk,Người Đắk Lắk,VN-DLK-EAKLY,learner,mật khẩu đắk lắk mới\n"
     ))
     .await;
-    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(status, StatusCode::ACCEPTED, "{body}");
+    let location = format!("/api/v1/jobs/{}", body["id"].as_str().unwrap());
+    let job = crate::helpers::follow_job(&daklak, &location).await;
+    assert_eq!(job["state"], "done", "{job}");
     // A national administrator may place an account in no unit.
     let (status, body) = answer(
         national

@@ -1,11 +1,16 @@
 //! `/admin/users/import`: paste CSV, preview what would change, then apply. Each step is
 //! a plain form post to `POST /api/v1/users/import`; the pasted text waits in a draft.
+//! Applying starts a job (`?job=`): the page follows it, reloading itself every few
+//! seconds (no script needed) until it ends, then shows what it did or why it could not.
 
 use leptos::prelude::*;
 
 use crate::text_area::TextArea;
+use leptos_meta::Meta;
 use leptos_router::hooks::use_query_map;
 use shared::Locale;
+use shared::jobs::{Job, JobState};
+use shared::page::Page;
 use shared::user_import::{ImportAction, ImportReport};
 
 use super::{AdminNav, field_label};
@@ -19,10 +24,12 @@ use crate::ports::{ImportPreview, Ports};
 pub fn UserImportPage() -> impl IntoView {
     let locale = use_locale();
     signed_in(move |_| {
-        let draft = use_query_map()
-            .get_untracked()
-            .get("draft")
-            .and_then(|d| uuid::Uuid::parse_str(&d).ok());
+        let query = use_query_map().get_untracked();
+        let id = |name: &str| query.get(name).and_then(|d| uuid::Uuid::parse_str(&d).ok());
+        let draft = id("draft");
+        if let Some(job) = id("job") {
+            return job_page(locale, job);
+        }
         view! {
         <h1>{t(locale, Text::ImportCsv)}</h1>
         <AdminNav/>
@@ -50,6 +57,70 @@ pub fn UserImportPage() -> impl IntoView {
     }
     .into_any()
     })
+}
+
+/// How an accepted import goes, until it ends.
+fn job_page(locale: Locale, job: uuid::Uuid) -> AnyView {
+    view! {
+        <h1>{t(locale, Text::ImportCsv)}</h1>
+        <AdminNav/>
+        {loaded(locale, move |ports: Ports| async move {
+            let job = ports.admin.job(job, locale).await?;
+            Ok(job_state(locale, job))
+        })}
+    }
+    .into_any()
+}
+
+fn job_state(locale: Locale, job: Job) -> AnyView {
+    let another = view! {
+        <p><a href=Page::AdminUserImport.path()>{t(locale, Text::ImportAnother)}</a></p>
+    };
+    match job.state {
+        JobState::Queued | JobState::Running => {
+            let (said, done, total) = match job.state {
+                JobState::Queued => (Text::ImportJobQueued, 0, job.total),
+                _ => (Text::ImportJobRunning, job.done, job.total),
+            };
+            view! {
+                <Meta http_equiv="refresh" content="3"/>
+                <div class="notice" role="status" data-testid="job-state" data-state=job.state.code()>
+                    <p>{t(locale, said)}</p>
+                    <p>
+                        <label for="job-progress">{t(locale, Text::ImportJobProgress)}": "</label>
+                        <progress id="job-progress" value=done max=total.max(1)>{done}" / "{total}</progress>
+                        " " {done} " / " {total}
+                    </p>
+                    <p><small>{t(locale, Text::ImportJobMayLeave)}</small></p>
+                </div>
+            }
+            .into_any()
+        }
+        JobState::Done => view! {
+            <div class="notice success" role="status" data-testid="job-state" data-state="done">
+                <p>{t(locale, Text::ImportJobDone)}</p>
+            </div>
+            {job.accounts.map(|report| summary(locale, report, None))}
+            {another}
+        }
+        .into_any(),
+        JobState::Failed => view! {
+            <div class="notice error" role="alert" data-testid="job-state" data-state="failed">
+                <p>{t(locale, Text::ImportJobFailed)}</p>
+                <ul data-testid="import-problems">
+                    {job.problems.into_iter().map(|p| {
+                        let place = match p.line {
+                            Some(line) => format!("{} {line} · {}", t(locale, Text::Line), field_label(locale, &p.field)),
+                            None => field_label(locale, &p.field),
+                        };
+                        view! { <li><strong>{place}</strong>": " {p.message}</li> }
+                    }).collect_view()}
+                </ul>
+            </div>
+            {another}
+        }
+        .into_any(),
+    }
 }
 
 fn action_label(locale: Locale, action: ImportAction) -> &'static str {

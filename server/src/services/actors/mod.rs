@@ -66,6 +66,14 @@ async fn load_from_database(
     else {
         return Ok(None);
     };
+    Ok(of_user(db, user_id, family)
+        .await?
+        .map(|actor| (actor, live.expires_at)))
+}
+
+/// The actor of `user` as the database says now, whatever their sessions (work they left
+/// to a job acts with the rights they have when it runs); `None` when disabled or gone.
+pub async fn of_user(db: &Db, user_id: Uuid, family: Uuid) -> Result<Option<Actor>, DbErr> {
     let Some(user) = user::Entity::find_by_id(user_id).one(db).await? else {
         return Ok(None);
     };
@@ -116,7 +124,7 @@ async fn load_from_database(
         session: family,
         scopes,
     };
-    Ok(Some((actor, live.expires_at)))
+    Ok(Some(actor))
 }
 
 #[cfg(test)]

@@ -4,14 +4,14 @@
 mod admin;
 mod create;
 mod export;
-mod import;
+pub mod import;
 pub mod import_drafts;
 mod search;
 
 pub use admin::{reset_password, set_disabled, update};
 pub use create::{create, create_as};
 pub use export::export_csv;
-pub use import::import;
+pub use import::{accept as accept_import, preview as preview_import};
 pub use search::{get, list};
 
 use sea_orm::DbErr;

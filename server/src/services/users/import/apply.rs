@@ -11,12 +11,13 @@ use sea_orm::{
 };
 use shared::Locale;
 use shared::auth::RoleGrant;
-use shared::user_import::{ImportAction, ImportReport};
+use shared::user_import::ImportAction;
 use uuid::Uuid;
 
-use super::Parsed;
+use super::{Checked, Parsed};
 use crate::entities::{user, user_role};
-use crate::services::passwords::PasswordHasher;
+use crate::services::jobs::Claim;
+use crate::services::passwords::PasswordError;
 use crate::services::users::create::{dedup, insert_grants};
 use crate::services::users::{UserError, optional, search_key};
 
@@ -53,34 +54,16 @@ pub(super) fn changes(current: &user::Model, grants: &[RoleGrant], row: &Parsed)
     changed
 }
 
+/// Applies a checked file in one transaction with the new accounts' `hashes`, and ends
+/// the job in the same transaction; nothing is applied when the job is no longer this
+/// server's (`Ok(false)`).
 pub(super) async fn apply(
     db: &Db,
-    hasher: &PasswordHasher,
-    parsed: &[Parsed],
-    existing: &HashMap<String, (user::Model, Vec<RoleGrant>)>,
-    report: &ImportReport,
-) -> Result<(), UserError> {
-    // Hash the new passwords first, in parallel up to the hasher's bound, outside the
-    // transaction so it stays short.
-    let mut hashing = tokio::task::JoinSet::new();
-    for row in parsed
-        .iter()
-        .filter(|r| !existing.contains_key(&r.username))
-    {
-        let (hasher, username, password) = (
-            hasher.clone(),
-            row.username.clone(),
-            row.password.clone().unwrap_or_default(),
-        );
-        hashing.spawn(async move { hasher.hash(password).await.map(|hash| (username, hash)) });
-    }
-    let mut hashes = HashMap::new();
-    while let Some(done) = hashing.join_next().await {
-        let (username, hash) =
-            done.map_err(|e| UserError::Database(sea_orm::DbErr::Custom(e.to_string())))??;
-        hashes.insert(username, hash);
-    }
-
+    checked: &Checked,
+    mut hashes: HashMap<String, String>,
+    claim: &Claim,
+) -> Result<bool, UserError> {
+    let (parsed, existing, report) = (&checked.parsed, &checked.existing, &checked.report);
     let now = Utc::now();
     let txn = db.begin().await?;
     let mut moved = Vec::new();
@@ -117,7 +100,12 @@ pub(super) async fn apply(
                     locale: Set(Locale::Vi.code().to_owned()),
                     org_unit_id: Set(row.org_unit.as_ref().map(|u| u.0)),
                     position_id: Set(row.position_id),
-                    password_hash: Set(hashes.remove(&row.username).unwrap_or_default()),
+                    password_hash: Set(hashes.remove(&row.username).ok_or_else(|| {
+                        UserError::Password(PasswordError::Hashing(format!(
+                            "the password of {} was not prepared",
+                            row.username
+                        )))
+                    })?),
                     disabled: Set(false),
                     created_at: Set(now),
                     updated_at: Set(now),
@@ -131,7 +119,17 @@ pub(super) async fn apply(
     }
     // Reports keep each learner's unit and position beside their levels.
     crate::services::evidence::derived::refresh(&txn, Some(&moved)).await?;
+    let total = u32::try_from(hashes_total(checked)).unwrap_or(u32::MAX);
+    let result = serde_json::to_string(report).unwrap_or_default();
+    if !claim.finish(&txn, total, result).await? {
+        // Another server holds the job now: it applies it; this transaction rolls back.
+        return Ok(false);
+    }
     txn.commit().await?;
     db.changed(Change::Everyone).await;
-    Ok(())
+    Ok(true)
+}
+
+fn hashes_total(checked: &Checked) -> usize {
+    checked.new_accounts().count()
 }

@@ -1,7 +1,8 @@
 //! Bulk import of accounts from CSV (format in `shared::user_import`): every row is checked
-//! and every problem reported with its line; then all rows apply in one transaction, or
-//! none. Existing accounts (same username) are updated; importing the same file twice
-//! changes nothing the second time.
+//! and every problem reported with its line; then a job (`job.rs`) prepares the new
+//! accounts' passwords in the background and applies all rows in one transaction, or none.
+//! Existing accounts (same username) are updated; importing the same file twice changes
+//! nothing the second time.
 
 use crate::store::Db;
 use std::collections::HashMap;
@@ -16,10 +17,12 @@ use super::search::grants_of;
 use super::{NewUser, UserError, contact_problems, validate};
 use crate::entities::{org_unit, position, user, user_role};
 use crate::services::actors::Actor;
-use crate::services::passwords::PasswordHasher;
+use crate::services::jobs;
 use crate::services::policy::{self, Action, Scope};
+use shared::jobs::{Job, JobKind};
 
 mod apply;
+pub mod job;
 mod parse;
 
 use parse::{Parsed, problem};
@@ -127,14 +130,29 @@ fn check_row(
     })
 }
 
+/// A checked file: what each row will do, and what applying it needs.
+pub(super) struct Checked {
+    parsed: Vec<Parsed>,
+    existing: HashMap<String, (user::Model, Vec<RoleGrant>)>,
+    report: ImportReport,
+}
+
+impl Checked {
+    /// The rows that make a new account (each needs its password hashed).
+    fn new_accounts(&self) -> impl Iterator<Item = &Parsed> {
+        self.parsed
+            .iter()
+            .filter(|r| !self.existing.contains_key(&r.username))
+    }
+}
+
 /// Checks the file; `Err(Invalid)` lists every problem, by line.
-pub async fn import(
+async fn check(
     db: &Db,
-    hasher: &PasswordHasher,
     actor: &Actor,
     csv_text: &str,
     dry_run: bool,
-) -> Result<ImportReport, UserError> {
+) -> Result<Checked, UserError> {
     if policy::scope(actor, Action::ManageUsers) == Scope::Nothing {
         return Err(UserError::Forbidden);
     }
@@ -179,8 +197,33 @@ pub async fn import(
             ImportAction::Unchanged => report.unchanged += 1,
         }
     }
-    if !dry_run {
-        apply::apply(db, hasher, &parsed, &existing, &report).await?;
-    }
-    Ok(report)
+    Ok(Checked {
+        parsed,
+        existing,
+        report,
+    })
+}
+
+/// What importing the file would do, changing nothing; `Err(Invalid)` lists every problem.
+pub async fn preview(db: &Db, actor: &Actor, csv_text: &str) -> Result<ImportReport, UserError> {
+    Ok(check(db, actor, csv_text, true).await?.report)
+}
+
+/// Checks the file now and, when it has no problem, accepts it as a job that applies it
+/// (hashing the new accounts' passwords is slow: thousands of rows take minutes).
+pub async fn accept(db: &Db, actor: &Actor, csv_text: &str) -> Result<Job, UserError> {
+    let checked = check(db, actor, csv_text, false).await?;
+    let total = u32::try_from(checked.new_accounts().count()).unwrap_or(u32::MAX);
+    jobs::create(
+        db,
+        actor.me.id,
+        JobKind::UserImport,
+        csv_text.to_owned(),
+        total,
+    )
+    .await
+    .map_err(|e| match e {
+        jobs::JobError::Database(e) => UserError::Database(e),
+        jobs::JobError::NotFound => UserError::NotFound,
+    })
 }
