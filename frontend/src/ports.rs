@@ -102,6 +102,8 @@ pub trait SupervisePort: Send + Sync {
     ) -> PortResult<shared::evidence::rating::RatingForm>;
     /// The CSV of an evidence import draft and what importing it would do.
     async fn import_preview(&self, draft: uuid::Uuid) -> PortResult<EvidencePreview>;
+    /// One of the viewer's jobs (an accepted import), its problems worded in `locale`.
+    async fn job(&self, id: uuid::Uuid, locale: shared::Locale) -> PortResult<shared::jobs::Job>;
     /// One cohort through Kirkpatrick's levels, for the viewer's people.
     async fn kirkpatrick(
         &self,

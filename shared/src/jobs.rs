@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::error::FieldError;
+use crate::evidence::import::EvidenceImportReport;
 use crate::user_import::ImportReport;
 
 /// What a job does.
@@ -14,18 +15,22 @@ use crate::user_import::ImportReport;
 pub enum JobKind {
     /// Accounts from CSV (`POST /api/v1/users/import`).
     UserImport,
+    /// Competency evidence from CSV (`POST /api/v1/evidence/import`).
+    EvidenceImport,
 }
 
 impl JobKind {
     pub fn code(self) -> &'static str {
         match self {
             Self::UserImport => "user_import",
+            Self::EvidenceImport => "evidence_import",
         }
     }
 
     pub fn from_code(code: &str) -> Option<Self> {
         match code {
             "user_import" => Some(Self::UserImport),
+            "evidence_import" => Some(Self::EvidenceImport),
             _ => None,
         }
     }
@@ -75,7 +80,8 @@ pub struct Job {
     pub id: Uuid,
     pub kind: JobKind,
     pub state: JobState,
-    /// Steps done of `total` (an account import: new accounts whose password is prepared).
+    /// Steps done of `total` (an account import: new accounts whose password is prepared;
+    /// an evidence import: its rows, all at once, as they are stored in one transaction).
     pub done: u32,
     pub total: u32,
     /// Why it failed, worded in the reader's language; the same shape as an error's fields.
@@ -83,6 +89,9 @@ pub struct Job {
     /// What an account import did, once done.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accounts: Option<ImportReport>,
+    /// What an evidence import did, once done.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<EvidenceImportReport>,
     /// When it was accepted and when it ended (RFC 3339).
     pub created_at: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -103,7 +112,9 @@ mod tests {
         ] {
             assert_eq!(JobState::from_code(state.code()), Some(state));
         }
-        assert_eq!(JobKind::from_code("user_import"), Some(JobKind::UserImport));
+        for kind in [JobKind::UserImport, JobKind::EvidenceImport] {
+            assert_eq!(JobKind::from_code(kind.code()), Some(kind));
+        }
         assert_eq!(JobState::from_code("lost"), None);
     }
 }

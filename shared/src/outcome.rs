@@ -40,7 +40,6 @@ pub enum Outcome {
     Published,
     PackageImported,
     DraftSaved,
-    EvidenceImported { added: u64, present: u64 },
     Enrolled { count: u64 },
     Voided,
     Rated,
@@ -53,10 +52,6 @@ impl Outcome {
         let mut pairs = vec![("saved", self.code())];
         match *self {
             Self::Created { thing } => pairs.push(("what", thing.code())),
-            Self::EvidenceImported { added, present } => {
-                pairs.push(("added", added.to_string()));
-                pairs.push(("present", present.to_string()));
-            }
             Self::Enrolled { count } => pairs.push(("enrolled", count.to_string())),
             _ => {}
         }
@@ -77,10 +72,6 @@ impl Outcome {
             "published" => Self::Published,
             "package_imported" => Self::PackageImported,
             "draft_saved" => Self::DraftSaved,
-            "evidence_imported" => Self::EvidenceImported {
-                added: number("added"),
-                present: number("present"),
-            },
             "enrolled" => Self::Enrolled {
                 count: number("enrolled"),
             },
@@ -110,10 +101,6 @@ mod tests {
             Outcome::Published,
             Outcome::PackageImported,
             Outcome::DraftSaved,
-            Outcome::EvidenceImported {
-                added: 2,
-                present: 5,
-            },
             Outcome::Enrolled { count: 12 },
             Outcome::Voided,
             Outcome::Rated,

@@ -30,12 +30,16 @@ pub struct ImportBody {
     pub draft_id: Option<Uuid>,
 }
 
-/// Imports evidence from CSV (see `shared::evidence::import` for the columns). All rows or
-/// none; every problem is reported with its line. Forms preview first (`dry_run`), keeping
-/// the pasted text as a draft until it is confirmed.
+/// Imports evidence from CSV (see `shared::evidence::import` for the columns). Every row is
+/// checked first and every problem reported with its line. A dry run answers what would be
+/// added; otherwise the file is accepted as a job (`202`, `Location: /api/v1/jobs/{id}`) that
+/// stores all rows in one transaction, or none. Forms preview first, keeping the pasted text
+/// as a draft until it is confirmed.
 #[utoipa::path(post, path = "/api/v1/evidence/import", tag = "evidence",
     request_body(content = EvidenceImport, content_type = "application/json"),
-    responses((status = 200, body = shared::evidence::import::EvidenceImportReport),
+    responses(
+        (status = 200, description = "Dry run: what would be added", body = shared::evidence::import::EvidenceImportReport),
+        (status = 202, description = "Accepted as a job; follow it at its `Location`", body = shared::jobs::Job),
         (status = 400, body = shared::ErrorBody), (status = 403, body = shared::ErrorBody)))]
 pub async fn import(
     state: web::Data<AppState>,
@@ -51,29 +55,30 @@ pub async fn import(
         None => request.import.csv.clone(),
     };
     if body.kind == BodyKind::Json {
-        let report =
-            evidence::import::import(&state.db, actor, &csv, request.import.dry_run).await?;
-        return Ok(HttpResponse::Ok().json(report));
+        if request.import.dry_run {
+            let report = evidence::import::preview(&state.db, actor, &csv).await?;
+            return Ok(HttpResponse::Ok().json(report));
+        }
+        let job = evidence::import::accept(&state.db, actor, &csv).await?;
+        return Ok(HttpResponse::Accepted()
+            .insert_header(("Location", format!("/api/v1/jobs/{}", job.id)))
+            .json(job));
     }
     let page = Page::SuperviseEvidenceImport;
-    let preview = |draft: uuid::Uuid| page.address().with("draft", draft).to_string();
+    let at = |what: &str, id: uuid::Uuid| page.address().with(what, id).to_string();
     let draft = match request.draft_id {
         Some(draft) => draft,
         None => import_drafts::save(&state.db, actor.me.id, csv.clone()).await?,
     };
     if request.import.dry_run {
-        return Ok(Submitted::<()>::see_other(&preview(draft)));
+        return Ok(Submitted::<()>::see_other(&at("draft", draft)));
     }
-    match evidence::import::import(&state.db, actor, &csv, false).await {
-        Ok(report) => {
+    match evidence::import::accept(&state.db, actor, &csv).await {
+        Ok(job) => {
             import_drafts::delete(&state.db, actor.me.id, draft).await?;
-            let done = page.after(Outcome::EvidenceImported {
-                added: report.added,
-                present: report.already_present,
-            });
-            Ok(Submitted::<()>::see_other(&done.to_string()))
+            Ok(Submitted::<()>::see_other(&at("job", job.id)))
         }
-        Err(e) => body.reject(ApiError::from(e), &preview(draft), &[]),
+        Err(e) => body.reject(ApiError::from(e), &at("draft", draft), &[]),
     }
 }
 

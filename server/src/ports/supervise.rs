@@ -91,13 +91,19 @@ impl SupervisePort for SuperviseAdapter {
             .await
             .map_err(port)?
             .ok_or(PortError(ErrorCode::NotFound))?;
-        let outcome = match evidence::import::import(&self.db, actor, &csv, true).await {
+        let outcome = match evidence::import::preview(&self.db, actor, &csv).await {
             Ok(report) => Ok(report),
             Err(EvidenceError::Invalid(problems)) => Err(problems),
             Err(EvidenceError::Forbidden) => return Err(PortError(ErrorCode::Forbidden)),
             Err(other) => return Err(port(other)),
         };
         Ok(EvidencePreview { csv, outcome })
+    }
+
+    async fn job(&self, id: Uuid, locale: shared::Locale) -> PortResult<shared::jobs::Job> {
+        crate::services::jobs::get(&self.db, self.actor()?, id, locale)
+            .await
+            .map_err(port)
     }
 
     async fn kirkpatrick(&self, cohort: Uuid) -> PortResult<KirkpatrickSummary> {

@@ -152,6 +152,9 @@ messages! { Text, t {
     ImportJobQueued => "Tệp đã được nhận và đang chờ xử lý.", "The file was accepted and waits its turn.";
     ImportJobRunning => "Đang nhập tài khoản: mật khẩu của các tài khoản mới đang được chuẩn bị.", "Importing accounts: the new accounts' passwords are being prepared.";
     ImportJobProgress => "Mật khẩu đã chuẩn bị", "Passwords prepared";
+    Added => "Đã thêm", "Added";
+    EvidenceJobRunning => "Đang lưu bằng chứng năng lực.", "Storing the competency evidence.";
+    EvidenceJobProgress => "Dòng đã lưu", "Rows stored";
     ImportJobMayLeave => "Bạn có thể rời trang này: việc nhập vẫn tiếp tục, và trang này tự cập nhật.", "You may leave this page: the import goes on, and this page updates itself.";
     ImportJobDone => "Đã nhập xong: mọi dòng đã được áp dụng.", "Import finished: every row was applied.";
     ImportJobFailed => "Không nhập được; không có gì thay đổi.", "The import could not be done; nothing was changed.";

@@ -116,8 +116,8 @@ async fn every_endpoint_refuses_the_wrong_role_and_the_wrong_subtree(app: TestAp
         target_ids.push(json(created).await["id"].as_str().unwrap().to_owned());
     }
     // A supervisor level of target.lci, for the void row.
-    let imported = As::new(&app, &admin).post("/api/v1/evidence/import", &json!({ "csv": "username,competency,source,phase,level,date\ntarget.lci,LAW,supervisor,before,2,2026-09-01\n" })).await;
-    assert_eq!(imported.status(), StatusCode::OK);
+    let imported = As::new(&app, &admin).import("username,competency,source,phase,level,date\ntarget.lci,LAW,supervisor,before,2,2026-09-01\n").await;
+    assert_eq!(imported["added"], 1);
     let lci_evidence = server::entities::competency_evidence::Entity::find()
         .all(&app.db)
         .await

@@ -72,13 +72,21 @@ impl As<'_> {
             .to_owned()
     }
 
-    /// Imports evidence CSV; the report.
+    /// Imports evidence CSV: accepted as a job, followed to its end; its report.
     pub async fn import(&self, csv: &str) -> Value {
         let response = self
             .post("/api/v1/evidence/import", &json!({ "csv": csv }))
             .await;
-        assert_eq!(response.status(), StatusCode::OK, "importing evidence");
-        json(response).await
+        assert_eq!(
+            response.status(),
+            StatusCode::ACCEPTED,
+            "importing evidence"
+        );
+        let location = response.headers()["location"].to_str().unwrap().to_owned();
+        let job = crate::helpers::follow_job(self, &location).await;
+        assert_eq!(job["state"], "done", "{job}");
+        assert_eq!(job["kind"], "evidence_import");
+        job["evidence"].clone()
     }
 }
 

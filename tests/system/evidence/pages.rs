@@ -354,9 +354,21 @@ async fn an_import_is_previewed_then_stored_with_forms(app: TestApp) {
         )
         .await;
     assert_eq!(stored.status(), StatusCode::SEE_OTHER);
-    assert_eq!(
-        stored.headers()["location"].to_str().unwrap(),
-        "/supervise/evidence/import?saved=evidence_imported&added=2&present=0"
+    let job = stored.headers()["location"].to_str().unwrap().to_owned();
+    assert!(job.starts_with("/supervise/evidence/import?job="), "{job}");
+    // The page follows the job until it has ended, then says what it added.
+    let mut html = String::new();
+    for _ in 0..300 {
+        html = page(&app, &job).await.1;
+        if html.contains("data-state=\"done\"") {
+            break;
+        }
+        assert!(html.contains("http-equiv=\"refresh\""), "{html}");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(
+        html.contains("Đã nhập xong") && html.contains("Đã thêm: 2"),
+        "{html}"
     );
     // A file with a bad row comes back with every problem listed by line.
     let bad = app

@@ -6,16 +6,14 @@
 use leptos::prelude::*;
 
 use crate::text_area::TextArea;
-use leptos_meta::Meta;
 use leptos_router::hooks::use_query_map;
 use shared::Locale;
-use shared::jobs::{Job, JobState};
 use shared::page::Page;
 use shared::user_import::{ImportAction, ImportReport};
 
 use super::{AdminNav, field_label};
 use crate::components::ProblemList;
-use crate::components::{FormOutcome, loaded, signed_in};
+use crate::components::{FormOutcome, job_state, loaded, signed_in};
 use crate::i18n::{Text, t};
 use crate::layout::{FormToken, use_locale};
 use crate::ports::{ImportPreview, Ports};
@@ -66,61 +64,15 @@ fn job_page(locale: Locale, job: uuid::Uuid) -> AnyView {
         <AdminNav/>
         {loaded(locale, move |ports: Ports| async move {
             let job = ports.admin.job(job, locale).await?;
-            Ok(job_state(locale, job))
+            let done = job
+                .accounts
+                .clone()
+                .map(|report| summary(locale, report, None).into_any())
+                .unwrap_or_else(|| ().into_any());
+            Ok(job_state(locale, job, done, Page::AdminUserImport.path()))
         })}
     }
     .into_any()
-}
-
-fn job_state(locale: Locale, job: Job) -> AnyView {
-    let another = view! {
-        <p><a href=Page::AdminUserImport.path()>{t(locale, Text::ImportAnother)}</a></p>
-    };
-    match job.state {
-        JobState::Queued | JobState::Running => {
-            let (said, done, total) = match job.state {
-                JobState::Queued => (Text::ImportJobQueued, 0, job.total),
-                _ => (Text::ImportJobRunning, job.done, job.total),
-            };
-            view! {
-                <Meta http_equiv="refresh" content="3"/>
-                <div class="notice" role="status" data-testid="job-state" data-state=job.state.code()>
-                    <p>{t(locale, said)}</p>
-                    <p>
-                        <label for="job-progress">{t(locale, Text::ImportJobProgress)}": "</label>
-                        <progress id="job-progress" value=done max=total.max(1)>{done}" / "{total}</progress>
-                        " " {done} " / " {total}
-                    </p>
-                    <p><small>{t(locale, Text::ImportJobMayLeave)}</small></p>
-                </div>
-            }
-            .into_any()
-        }
-        JobState::Done => view! {
-            <div class="notice success" role="status" data-testid="job-state" data-state="done">
-                <p>{t(locale, Text::ImportJobDone)}</p>
-            </div>
-            {job.accounts.map(|report| summary(locale, report, None))}
-            {another}
-        }
-        .into_any(),
-        JobState::Failed => view! {
-            <div class="notice error" role="alert" data-testid="job-state" data-state="failed">
-                <p>{t(locale, Text::ImportJobFailed)}</p>
-                <ul data-testid="import-problems">
-                    {job.problems.into_iter().map(|p| {
-                        let place = match p.line {
-                            Some(line) => format!("{} {line} · {}", t(locale, Text::Line), field_label(locale, &p.field)),
-                            None => field_label(locale, &p.field),
-                        };
-                        view! { <li><strong>{place}</strong>": " {p.message}</li> }
-                    }).collect_view()}
-                </ul>
-            </div>
-            {another}
-        }
-        .into_any(),
-    }
 }
 
 fn action_label(locale: Locale, action: ImportAction) -> &'static str {

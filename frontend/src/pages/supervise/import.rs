@@ -1,13 +1,15 @@
 //! `/supervise/evidence/import`: paste results from paper tests or an earlier system as CSV,
 //! see what would be added (or every problem by line), then confirm. Each step is a plain
 //! form post to `POST /api/v1/evidence/import`; the pasted text waits in a draft.
+//! Confirming starts a job (`?job=`), which the page follows until it ends.
 
-use crate::components::{ProblemList, loaded, signed_in};
+use crate::components::{ProblemList, job_state, loaded, signed_in};
 use leptos::prelude::*;
 
 use crate::text_area::TextArea;
 use leptos_router::hooks::use_query_map;
 use shared::Locale;
+use shared::page::Page;
 
 use super::{ErrorNotice, Outcome, SuperviseNav};
 use crate::i18n::{Text, t};
@@ -18,10 +20,12 @@ use crate::ports::{EvidencePreview, Ports};
 pub fn EvidenceImportPage() -> impl IntoView {
     let locale = use_locale();
     signed_in(move |_| {
-        let draft = use_query_map()
-            .get_untracked()
-            .get("draft")
-            .and_then(|d| uuid::Uuid::parse_str(&d).ok());
+        let query = use_query_map().get_untracked();
+        let id = |name: &str| query.get(name).and_then(|d| uuid::Uuid::parse_str(&d).ok());
+        let draft = id("draft");
+        if let Some(job) = id("job") {
+            return job_page(locale, job);
+        }
         view! {
         <h1>{t(locale, Text::ImportEvidence)}</h1>
         <SuperviseNav/>
@@ -51,6 +55,30 @@ pub fn EvidenceImportPage() -> impl IntoView {
     }
     .into_any()
     })
+}
+
+/// How an accepted import goes, until it ends.
+fn job_page(locale: Locale, job: uuid::Uuid) -> AnyView {
+    view! {
+        <h1>{t(locale, Text::ImportEvidence)}</h1>
+        <SuperviseNav/>
+        {loaded(locale, move |ports: Ports| async move {
+            let job = ports.supervise.job(job, locale).await?;
+            let done = match job.evidence.clone() {
+                Some(report) => view! {
+                    <p data-testid="import-counts">
+                        {t(locale, Text::Rows)} ": " {report.rows} " · "
+                        {t(locale, Text::Added)} ": " {report.added} " · "
+                        {t(locale, Text::AlreadyPresent)} ": " {report.already_present}
+                    </p>
+                }
+                .into_any(),
+                None => ().into_any(),
+            };
+            Ok(job_state(locale, job, done, Page::SuperviseEvidenceImport.path()))
+        })}
+    }
+    .into_any()
 }
 
 fn outcome(locale: Locale, preview: EvidencePreview, draft: Option<uuid::Uuid>) -> AnyView {

@@ -1,5 +1,6 @@
 //! Import of evidence from CSV (format in `shared::evidence::import`): every row checked and
-//! every problem reported with its line, then all rows stored in one transaction or none.
+//! every problem reported with its line; then a job (`services::jobs`) stores all rows in
+//! one transaction, or none.
 //! Each row's dedup key is a digest of what it says, so a re-imported row adds nothing.
 
 use crate::store::Db;
@@ -15,9 +16,11 @@ use uuid::Uuid;
 
 use super::{EvidenceError, NewEvidence, known_keys, store};
 use crate::entities::{cohort, competency, competency_framework, competency_level, org_unit, user};
-use crate::services::actors::Actor;
+use crate::services::actors::{self, Actor};
+use crate::services::jobs::{self, Claim};
 use crate::services::policy::{self, Action, Scope};
 use crate::spreadsheet::table::{self, Row, Spec};
+use shared::jobs::{Job, JobKind};
 
 /// Rows accepted in one file.
 pub const MAX_ROWS: usize = 20_000;
@@ -113,14 +116,9 @@ fn dedup_key(row: &NewEvidence) -> String {
     format!("import:{hex}")
 }
 
-/// Checks `csv_text` and, unless `dry_run`, stores its rows: read the table, check every
-/// row against what the server knows, then store all of them or none.
-pub async fn import(
-    db: &Db,
-    actor: &Actor,
-    csv_text: &str,
-    dry_run: bool,
-) -> Result<EvidenceImportReport, EvidenceError> {
+/// Reads `csv_text` and checks every row against what the server knows, as `actor`; the
+/// rows to store, or every problem.
+async fn check(db: &Db, actor: &Actor, csv_text: &str) -> Result<Vec<NewEvidence>, EvidenceError> {
     if policy::scope(actor, Action::RecordEvidence) == Scope::Nothing {
         return Err(EvidenceError::Forbidden);
     }
@@ -136,24 +134,85 @@ pub async fn import(
         .iter()
         .filter_map(|row| lookups.check(row, actor, &mut problems))
         .collect();
-    if !problems.is_empty() {
-        return Err(EvidenceError::Invalid(problems));
-    }
-    let total = rows.len() as u64;
-    let added = if dry_run {
-        count_new(db, &rows).await?
+    if problems.is_empty() {
+        Ok(rows)
     } else {
-        let txn = db.begin().await?;
-        let added = store(&txn, rows).await?;
-        txn.commit().await?;
-        added
-    };
+        Err(EvidenceError::Invalid(problems))
+    }
+}
+
+/// What importing the file would add, changing nothing; `Err(Invalid)` lists every problem.
+pub async fn preview(
+    db: &Db,
+    actor: &Actor,
+    csv_text: &str,
+) -> Result<EvidenceImportReport, EvidenceError> {
+    let rows = check(db, actor, csv_text).await?;
+    let total = rows.len() as u64;
+    let added = count_new(db, &rows).await?;
     Ok(EvidenceImportReport {
-        dry_run,
+        dry_run: true,
         rows: total,
         added,
         already_present: total - added,
     })
+}
+
+/// Checks the file now and, when it has no problem, accepts it as a job that stores every
+/// row in one transaction (a national file of tens of thousands of rows takes a while).
+pub async fn accept(db: &Db, actor: &Actor, csv_text: &str) -> Result<Job, EvidenceError> {
+    let rows = check(db, actor, csv_text).await?;
+    let total = u32::try_from(rows.len()).unwrap_or(u32::MAX);
+    jobs::create(
+        db,
+        actor.me.id,
+        JobKind::EvidenceImport,
+        csv_text.to_owned(),
+        total,
+    )
+    .await
+    .map_err(|e| match e {
+        jobs::JobError::Database(e) => EvidenceError::Database(e),
+        jobs::JobError::NotFound => EvidenceError::NotFound,
+    })
+}
+
+/// Carries out an accepted import: checked again, with the rights its sender has now (the
+/// directory may have changed since), then every row stored in the transaction that ends
+/// the job.
+pub async fn run_job(db: &Db, claim: &Claim) -> Result<(), EvidenceError> {
+    let refused = || vec![FieldProblem::new("job", Problem::NoLongerAllowed)];
+    let Some(actor) = actors::of_user(db, claim.owner, Uuid::nil()).await? else {
+        claim.fail(db, &refused()).await?;
+        return Ok(());
+    };
+    let rows = match check(db, &actor, &claim.input).await {
+        Ok(rows) => rows,
+        Err(EvidenceError::Invalid(problems)) => {
+            claim.fail(db, &problems).await?;
+            return Ok(());
+        }
+        Err(EvidenceError::Forbidden) => {
+            claim.fail(db, &refused()).await?;
+            return Ok(());
+        }
+        Err(e) => return Err(e),
+    };
+    let total = rows.len() as u64;
+    let txn = db.begin().await?;
+    let added = store(&txn, rows).await?;
+    let report = EvidenceImportReport {
+        dry_run: false,
+        rows: total,
+        added,
+        already_present: total - added,
+    };
+    let result = serde_json::to_string(&report).unwrap_or_default();
+    let done = u32::try_from(total).unwrap_or(u32::MAX);
+    if claim.finish(&txn, done, result).await? {
+        txn.commit().await?;
+    }
+    Ok(())
 }
 
 const SPEC: Spec<'static> = Spec {

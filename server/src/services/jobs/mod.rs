@@ -121,16 +121,20 @@ fn view(model: job::Model, locale: Locale) -> Job {
         })
         .unwrap_or_default();
     let state = JobState::from_code(&model.state).unwrap_or(JobState::Failed);
+    let kind = JobKind::from_code(&model.kind).unwrap_or(JobKind::UserImport);
+    let result = model.result.as_deref();
     Job {
         id: model.id,
-        kind: JobKind::from_code(&model.kind).unwrap_or(JobKind::UserImport),
+        kind,
         state,
         done: u32::try_from(model.done).unwrap_or(0),
         total: u32::try_from(model.total).unwrap_or(0),
         problems,
-        accounts: model
-            .result
-            .as_deref()
+        accounts: result
+            .filter(|_| kind == JobKind::UserImport)
+            .and_then(|r| serde_json::from_str(r).ok()),
+        evidence: result
+            .filter(|_| kind == JobKind::EvidenceImport)
             .and_then(|r| serde_json::from_str(r).ok()),
         created_at: model.created_at.to_rfc3339(),
         finished_at: model.finished_at.map(|t| t.to_rfc3339()),

@@ -6,6 +6,7 @@ use std::time::Duration;
 use tracing::Instrument;
 
 use super::{Claim, LEASE, claim_next};
+use crate::services::evidence;
 use crate::services::passwords::PasswordHasher;
 use crate::services::users::import;
 use crate::store::Db;
@@ -55,8 +56,13 @@ async fn work_on(db: &Db, hasher: &PasswordHasher, claim: Claim) {
         })
     };
     let outcome = match claim.kind {
-        Some(JobKind::UserImport) => import::job::run(db, hasher, &claim).await,
-        None => claim.fail(db, &[]).await.map_err(Into::into),
+        Some(JobKind::UserImport) => import::job::run(db, hasher, &claim)
+            .await
+            .map_err(|e| e.to_string()),
+        Some(JobKind::EvidenceImport) => evidence::import::run_job(db, &claim)
+            .await
+            .map_err(|e| e.to_string()),
+        None => claim.fail(db, &[]).await.map_err(|e| e.to_string()),
     };
     renewing.abort();
     match outcome {

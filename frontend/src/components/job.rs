@@ -1,0 +1,67 @@
+//! How an accepted import goes: waiting, then how far (`done` of `total`, as a
+//! `<progress>`), reloading the page every three seconds without any script until the job
+//! ends; then what it did (the caller's `done` view) or why nothing was changed.
+
+use leptos::prelude::*;
+use leptos_meta::Meta;
+use shared::Locale;
+use shared::jobs::{Job, JobKind, JobState};
+
+use super::field_label;
+use crate::i18n::{Text, t};
+
+/// The job's state; `done` says what it did once done; `again` is the page to import
+/// another file from.
+pub fn job_state(locale: Locale, job: Job, done: AnyView, again: String) -> AnyView {
+    let another = view! { <p><a href=again>{t(locale, Text::ImportAnother)}</a></p> };
+    let (running, progress) = match job.kind {
+        JobKind::UserImport => (Text::ImportJobRunning, Text::ImportJobProgress),
+        JobKind::EvidenceImport => (Text::EvidenceJobRunning, Text::EvidenceJobProgress),
+    };
+    match job.state {
+        JobState::Queued | JobState::Running => {
+            let (said, done) = match job.state {
+                JobState::Queued => (Text::ImportJobQueued, 0),
+                _ => (running, job.done),
+            };
+            let total = job.total;
+            view! {
+                <Meta http_equiv="refresh" content="3"/>
+                <div class="notice" role="status" data-testid="job-state" data-state=job.state.code()>
+                    <p>{t(locale, said)}</p>
+                    <p>
+                        <label for="job-progress">{t(locale, progress)}": "</label>
+                        <progress id="job-progress" value=done max=total.max(1)>{done}" / "{total}</progress>
+                        " " {done} " / " {total}
+                    </p>
+                    <p><small>{t(locale, Text::ImportJobMayLeave)}</small></p>
+                </div>
+            }
+            .into_any()
+        }
+        JobState::Done => view! {
+            <div class="notice success" role="status" data-testid="job-state" data-state="done">
+                <p>{t(locale, Text::ImportJobDone)}</p>
+            </div>
+            {done}
+            {another}
+        }
+        .into_any(),
+        JobState::Failed => view! {
+            <div class="notice error" role="alert" data-testid="job-state" data-state="failed">
+                <p>{t(locale, Text::ImportJobFailed)}</p>
+                <ul data-testid="import-problems">
+                    {job.problems.into_iter().map(|p| {
+                        let place = match p.line {
+                            Some(line) => format!("{} {line} · {}", t(locale, Text::Line), field_label(locale, &p.field)),
+                            None => field_label(locale, &p.field),
+                        };
+                        view! { <li><strong>{place}</strong>": " {p.message}</li> }
+                    }).collect_view()}
+                </ul>
+            </div>
+            {another}
+        }
+        .into_any(),
+    }
+}
