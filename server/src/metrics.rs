@@ -14,7 +14,8 @@
 //!
 //! and what is read when scraped: the password-hashing slots (`…_password_hashes_running`,
 //! `…_waiting`, `…_refused_total`), the database pool (`…_db_connections{state}`,
-//! `…_db_connections_max`) and whether the server hears the others' changes
+//! `…_db_connections_max`), the jobs queued and running on every server
+//! (`fieldschool_jobs{state}`) and whether the server hears the others' changes
 //! (`fieldschool_cluster_hearing`, 1 or 0; PostgreSQL only).
 //!
 //! `route` is the route's pattern (`/api/v1/users/{id}`), never the path, so an address
@@ -55,6 +56,9 @@ pub struct Readings {
     pub db_max: u32,
     /// `None` where there is nothing to hear (SQLite).
     pub hearing: Option<bool>,
+    /// Jobs of every server waiting to be taken up, and being carried out.
+    pub jobs_queued: u64,
+    pub jobs_running: u64,
 }
 
 /// One server's metrics.
@@ -172,6 +176,13 @@ impl Metrics {
             Vec::new(),
             f64::from(now.db_max),
         );
+        for (state, n) in [("queued", now.jobs_queued), ("running", now.jobs_running)] {
+            set(
+                "fieldschool_jobs",
+                vec![Label::new("state", state)],
+                n as f64,
+            );
+        }
         if let Some(hearing) = now.hearing {
             set(
                 "fieldschool_cluster_hearing",
@@ -238,8 +249,13 @@ mod tests {
             db_in_use: 2,
             db_max: 10,
             hearing: Some(true),
+            jobs_queued: 3,
             ..Readings::default()
         });
+        assert_eq!(
+            value(&text, "fieldschool_jobs{state=\"queued\"}"),
+            Some(3.0)
+        );
         assert_eq!(
             value(&text, "fieldschool_sync_items_total{outcome=\"accepted\"}"),
             Some(2.0)

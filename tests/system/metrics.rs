@@ -137,6 +137,7 @@ async fn a_scraper_with_the_token_reads_what_the_server_did() {
         assert_eq!(series("fieldschool_password_hashes_refused_total"), 0.0);
         assert_eq!(series("fieldschool_db_connections_max"), 5.0);
         assert!(series("fieldschool_db_connections{state=\"idle\"}") >= 1.0);
+        assert_eq!(series("fieldschool_jobs{state=\"queued\"}"), 0.0);
         match backend {
             Backend::Postgres => assert_eq!(series("fieldschool_cluster_hearing"), 1.0),
             Backend::Sqlite => assert!(!text.contains("fieldschool_cluster_hearing")),

@@ -30,6 +30,13 @@ pub async fn metrics(req: HttpRequest, state: web::Data<AppState>) -> HttpRespon
             .insert_header((header::WWW_AUTHENTICATE, "Bearer realm=\"metrics\""))
             .finish();
     }
+    let (jobs_queued, jobs_running) = match crate::services::jobs::counts(&state.db).await {
+        Ok(counts) => counts,
+        Err(e) => {
+            tracing::warn!(error = %e, "could not count the jobs for /metrics");
+            (0, 0)
+        }
+    };
     let load = state.passwords.load();
     let pool = state.db.pool_use();
     let readings = Readings {
@@ -40,6 +47,8 @@ pub async fn metrics(req: HttpRequest, state: web::Data<AppState>) -> HttpRespon
         db_idle: pool.idle,
         db_max: pool.max,
         hearing: state.db.hears().then(|| state.db.caches.actors.hearing()),
+        jobs_queued,
+        jobs_running,
     };
     HttpResponse::Ok()
         .insert_header((

@@ -19,8 +19,8 @@ pub mod runner;
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, QueryFilter,
-    QueryOrder, QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect, Set,
 };
 use shared::jobs::{Job, JobKind, JobState};
 use shared::{FieldError, Locale};
@@ -101,6 +101,19 @@ pub async fn mine(db: &Db, actor: &Actor, locale: Locale) -> Result<Vec<Job>, Jo
         .into_iter()
         .map(|m| view(m, locale))
         .collect())
+}
+
+/// How many jobs of every server are queued and running (for `/metrics`).
+pub async fn counts(db: &Db) -> Result<(u64, u64), DbErr> {
+    let count = |state: JobState| {
+        job::Entity::find()
+            .filter(job::Column::State.eq(state.code()))
+            .count(db)
+    };
+    Ok((
+        count(JobState::Queued).await?,
+        count(JobState::Running).await?,
+    ))
 }
 
 /// Problems are kept worded in both languages (a job's reader may read either).
