@@ -72,8 +72,19 @@ fn parse_role(code: &str) -> Result<Role, String> {
         .ok_or_else(|| format!("unknown role {code:?}: use admin, lecturer, supervisor or learner"))
 }
 
+/// The command line of this process.
 pub async fn run() -> ExitCode {
-    let cli = Cli::parse();
+    run_from(std::env::args_os()).await
+}
+
+/// The command line `args` (the program's name first), as the binary runs it; tests run
+/// the documented commands through it in processes of their own.
+pub async fn run_from<I, T>(args: I) -> ExitCode
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    let cli = Cli::parse_from(args);
     let settings = match Settings::load(cli.config.as_deref()) {
         Ok(settings) => settings,
         Err(e) => {

@@ -13,19 +13,18 @@ use sea_orm::{ColumnTrait, Database, EntityTrait, PaginatorTrait, QueryFilter};
 use serde_json::json;
 use server::entities::attempt;
 use tokio::io::AsyncWriteExt;
-use tokio::process::Command;
 use uuid::Uuid;
 
-use super::{binary, documented_config, free_port, run, secrets};
+use super::{documented_config, free_port, run, secrets};
 use crate::helpers::{Backend, TestDatabase, json, learner_in_cohort, spawn_app, take_pre_test};
 use crate::offline_sync::sync;
 
 /// `fieldschool --config fieldschool.toml <args>` in `folder` with the secrets of
 /// `database_url`, `input` on its standard input; its output, asserted to succeed.
 async fn fieldschool(folder: &Path, database_url: &str, args: &[&str], input: &str) -> String {
-    let mut child = Command::new(binary().await)
-        .args(["--config", "fieldschool.toml"])
-        .args(args)
+    let mut all = vec!["--config", "fieldschool.toml"];
+    all.extend_from_slice(args);
+    let mut child = super::fieldschool(&all)
         .envs(secrets(database_url))
         .current_dir(folder)
         .stdin(Stdio::piped())
@@ -74,8 +73,7 @@ async fn an_empty_database_gets_its_schema_and_first_administrator() {
 
     // The unit's command, on the unit's port: the administrator signs in.
     let port = free_port();
-    let mut serving = Command::new(binary().await)
-        .args(["--config", "fieldschool.toml", "serve"])
+    let mut serving = super::fieldschool(&["--config", "fieldschool.toml", "serve"])
         .envs(secrets(&url))
         .env("FIELDSCHOOL_SERVER__PORT", port.to_string())
         .current_dir(folder.path())

@@ -1,5 +1,6 @@
-//! The documented production setup, run for real: `fieldschool serve` processes built from
-//! this checkout, configured from `docs/deploy/fieldschool.toml`, on one PostgreSQL
+//! The documented production setup, run for real: `fieldschool serve` processes (the
+//! command line of this checkout, see [`fieldschool`]), configured from
+//! `docs/deploy/fieldschool.toml`, on one PostgreSQL
 //! database, behind nginx with `docs/deploy/nginx-fieldschool.conf` terminating TLS with a
 //! certificate made for the test (its own authority, which the clients trust).
 //!
@@ -11,7 +12,7 @@ mod documented;
 mod proxy_offline;
 mod restart;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Stdio;
 use std::time::Duration;
 
@@ -23,23 +24,42 @@ use crate::helpers::{Backend, TestApp, TestDatabase, env_flag, workspace_root};
 const NGINX: &str = "/usr/sbin/nginx";
 pub const METRICS_TOKEN: &str = "metrics-token-of-the-deployment-test";
 
-/// The release binary is what an institution runs; the tests run the debug build of the
-/// same code, built once here if `cargo test` did not build it.
-pub(crate) async fn binary() -> PathBuf {
-    static BUILT: tokio::sync::OnceCell<PathBuf> = tokio::sync::OnceCell::const_new();
-    BUILT
-        .get_or_init(|| async {
-            let status = Command::new(env!("CARGO"))
-                .args(["build", "--locked", "-p", "server", "--bin", "fieldschool"])
-                .current_dir(workspace_root())
-                .status()
-                .await
-                .expect("cargo runs");
-            assert!(status.success(), "the fieldschool binary builds");
-            workspace_root().join("target/debug/fieldschool")
-        })
-        .await
-        .clone()
+/// Runs the `fieldschool` command line in this process, when this test binary was started
+/// for that ([`fieldschool`]); otherwise does nothing.
+#[tokio::test]
+#[ignore = "started by the deployment tests, as a process of its own"]
+async fn the_fieldschool_command() {
+    if let Ok(args) = std::env::var(COMMAND) {
+        let args: Vec<String> = serde_json::from_str(&args).expect("the command's arguments");
+        let code =
+            server::cli::run_from(std::iter::once("fieldschool".to_owned()).chain(args)).await;
+        // Ends the process as the binary would, before the test harness says anything more.
+        std::process::exit(i32::from(code != std::process::ExitCode::SUCCESS));
+    }
+}
+
+/// Where the arguments of [`the_fieldschool_command`] travel.
+const COMMAND: &str = "FIELDSCHOOL_TEST_COMMAND";
+
+/// `fieldschool <args>` as a process of its own. The binary's `main` is one call,
+/// `server::cli::run`; the process runs that same call from this test binary (started to
+/// run only [`the_fieldschool_command`]), so the tests need no second build of the server
+/// with other features. Its standard output starts with the test harness's own line.
+pub(crate) fn fieldschool(args: &[&str]) -> Command {
+    let mut command = Command::new(std::env::current_exe().expect("the test binary"));
+    command
+        .args([
+            "deployment::the_fieldschool_command",
+            "--exact",
+            "--ignored",
+            "--nocapture",
+            "--test-threads=1",
+        ])
+        .env(
+            COMMAND,
+            serde_json::to_string(args).expect("arguments as JSON"),
+        );
+    command
 }
 
 pub(crate) fn free_port() -> u16 {
@@ -167,9 +187,7 @@ impl Deployment {
         let folder = tempfile::tempdir().unwrap();
         let spki = certificate(folder.path()).await;
         documented_config(folder.path());
-        let fieldschool = binary().await;
-        let migrated = Command::new(&fieldschool)
-            .args(["--config", "fieldschool.toml", "seed-demo"])
+        let migrated = fieldschool(&["--config", "fieldschool.toml", "seed-demo"])
             .envs(secrets(&database.url))
             .current_dir(folder.path())
             .output()
@@ -228,8 +246,7 @@ impl Deployment {
             .append(true)
             .open(self.folder.path().join(format!("instance-{n}.log")))
             .unwrap();
-        let child = Command::new(binary().await)
-            .args(["--config", "fieldschool.toml", "serve"])
+        let child = fieldschool(&["--config", "fieldschool.toml", "serve"])
             .envs(secrets(&self.database_url))
             .env("FIELDSCHOOL_SERVER__PORT", port.to_string())
             .env("FIELDSCHOOL_SERVER__WORKERS", "2")
