@@ -427,7 +427,20 @@ pub(crate) fn secrets(database_url: &str) -> Vec<(&'static str, String)> {
 }
 
 impl Drop for Deployment {
+    /// Stops nginx with SIGTERM, so its master stops its workers too (killing the master
+    /// alone would leave them running); kills it if it has not ended within 2 s.
     fn drop(&mut self) {
+        if let Some(pid) = self.nginx.id() {
+            let _ = std::process::Command::new("kill")
+                .args(["-TERM", &pid.to_string()])
+                .status();
+            for _ in 0..40 {
+                if matches!(self.nginx.try_wait(), Ok(Some(_))) {
+                    return;
+                }
+                std::thread::sleep(Duration::from_millis(50));
+            }
+        }
         let _ = self.nginx.start_kill();
     }
 }
