@@ -4,7 +4,8 @@
 # the demo data; two release instances configured by docs/deploy/fieldschool.toml; nginx
 # with docs/deploy/nginx-fieldschool.conf terminating TLS (a certificate made here). The
 # load generator (tests/bench/exam_load.rs) first submits straight to one instance, then
-# through nginx to both. Prints both lines.
+# through nginx to both, then through nginx again while one instance restarts. Prints
+# the three runs.
 #   scripts/proxy-load.sh        (CLIENTS=…, DURATION=… to change the runs)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,7 +25,7 @@ psql "$admin" -qc "CREATE DATABASE $db_name"
 export DATABASE_URL="${admin%/*}/$db_name" FIELDSCHOOL_LOG__FILTER=warn
 pids=()
 cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}" $(cat "$work"/pid-* 2>/dev/null); do kill "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
   psql "$admin" -qc "DROP DATABASE IF EXISTS $db_name WITH (FORCE)"
   rm -rf "$work"
@@ -45,11 +46,13 @@ openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out s
   -days 1 -extfile server.ext 2>/dev/null
 
 ports=("$(free_port)" "$(free_port)")
-for port in "${ports[@]}"; do
-  FIELDSCHOOL_SERVER__PORT=$port "$root/target/release/fieldschool" --config fieldschool.toml serve \
-    >"instance-$port.log" 2>&1 &
-  pids+=($!)
-done
+# Each instance's process id is kept in pid-<port>, so a restarted one is stopped at exit too.
+start_instance() {
+  FIELDSCHOOL_SERVER__PORT=$1 "$root/target/release/fieldschool" --config fieldschool.toml serve \
+    >>"instance-$1.log" 2>&1 &
+  echo $! >"$work/pid-$1"
+}
+for port in "${ports[@]}"; do start_instance "$port"; done
 proxy=$(free_port)
 sed -e "s#server 127.0.0.1:3001 #server 127.0.0.1:${ports[0]} #" \
     -e "s#server 127.0.0.1:3002 #server 127.0.0.1:${ports[1]} #" \
@@ -86,3 +89,22 @@ echo "one instance, direct (http://127.0.0.1:${ports[0]}):"
 echo "two instances through nginx (https://localhost:$proxy, TLS, HTTP/1.1 keep-alive per client):"
 "$root/target/release/examples/exam_load" --url "https://localhost:$proxy" --ca ca.pem \
   --clients "$clients" --seconds "$duration"
+# The same, with the first instance restarted (SIGTERM, as systemctl sends) in the middle:
+# "not acknowledged" is what learners saw fail (their devices send again under the same
+# id; tests/system/deployment/restart.rs shows nothing is lost or stored twice).
+echo "two instances through nginx, the first restarted $(( duration / 2 )) s into the run:"
+(
+  sleep $(( duration / 2 + 12 ))  # the generator first signs its learners in (about 10 s)
+  started=$(date +%s%N)
+  first=$(cat "$work/pid-${ports[0]}")
+  kill -TERM "$first"
+  while kill -0 "$first" 2>/dev/null; do sleep 0.05; done
+  echo "instance stopped in $(( ($(date +%s%N) - started) / 1000000 )) ms"
+  start_instance "${ports[0]}"
+  for _ in $(seq 100); do curl -fs "http://127.0.0.1:${ports[0]}/readyz" >/dev/null && break; sleep 0.1; done
+  echo "instance serving again $(( ($(date +%s%N) - started) / 1000000 )) ms after the SIGTERM"
+) &
+restarter=$!
+"$root/target/release/examples/exam_load" --url "https://localhost:$proxy" --ca ca.pem \
+  --clients "$clients" --seconds "$duration"
+wait "$restarter" || true

@@ -26,7 +26,9 @@ struct Args {
 
 /// A client trusting `ca` besides the usual authorities.
 fn http_client(ca: Option<&str>) -> reqwest::Client {
-    let builder = reqwest::Client::builder();
+    // A submission that gets no answer in 30 s counts as not acknowledged, as it would be
+    // for a learner whose device gives up and sends it again later.
+    let builder = reqwest::Client::builder().timeout(Duration::from_secs(30));
     let builder = match ca {
         Some(path) => builder.add_root_certificate(
             reqwest::Certificate::from_pem(&std::fs::read(path).expect("--ca FILE"))
