@@ -7,7 +7,7 @@ use leptos_meta::Meta;
 use shared::Locale;
 use shared::jobs::{Job, JobKind, JobState};
 
-use super::field_label;
+use super::place;
 use crate::i18n::{Text, t};
 
 /// The job's state; `done` says what it did once done; `again` is the page to import
@@ -51,12 +51,8 @@ pub fn job_state(locale: Locale, job: Job, done: AnyView, again: String) -> AnyV
             <div class="notice error" role="alert" data-testid="job-state" data-state="failed">
                 <p>{t(locale, Text::ImportJobFailed)}</p>
                 <ul data-testid="import-problems">
-                    {job.problems.into_iter().map(|p| {
-                        let place = match p.line {
-                            Some(line) => format!("{} {line} · {}", t(locale, Text::Line), field_label(locale, &p.field)),
-                            None => field_label(locale, &p.field),
-                        };
-                        view! { <li><strong>{place}</strong>": " {p.message}</li> }
+                    {job.problems.into_iter().map(|p| view! {
+                        <li><strong>{place(locale, p.line, &p.field)}</strong>": " {p.message}</li>
                     }).collect_view()}
                 </ul>
             </div>

@@ -25,7 +25,7 @@ pub use job::job_state;
 pub use labels::{activity_kind, role_name, tr};
 pub use loaded::loaded;
 pub use outcome::OutcomeNotice;
-pub use problems::{ProblemList, field_label};
+pub use problems::{ProblemList, field_label, place};
 pub use questions::{Md, Questions};
 pub use signed_in::signed_in;
 pub use sync_indicator::SyncIndicator;

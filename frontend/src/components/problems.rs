@@ -12,13 +12,21 @@ pub fn ProblemList(locale: Locale, problems: Vec<FieldProblem>) -> impl IntoView
     view! {
         <ul data-testid="import-problems">
             {problems.into_iter().map(|p| {
-                let place = match p.line {
-                    Some(line) => format!("{} {line} · {}", t(locale, Text::Line), field_label(locale, &p.field)),
-                    None => field_label(locale, &p.field),
-                };
-                view! { <li><strong>{place}</strong>": " {p.problem.word(locale)}</li> }
+                view! { <li><strong>{place(locale, p.line, &p.field)}</strong>": " {p.problem.word(locale)}</li> }
             }).collect_view()}
         </ul>
+    }
+}
+
+/// Where a problem is: "Dòng 4 · Đơn vị", or the field alone.
+pub fn place(locale: Locale, line: Option<u64>, field: &str) -> String {
+    match line {
+        Some(line) => format!(
+            "{} {line} · {}",
+            t(locale, Text::Line),
+            field_label(locale, field)
+        ),
+        None => field_label(locale, field),
     }
 }
 
