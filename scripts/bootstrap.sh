@@ -55,7 +55,8 @@ if ! "$wasm_opt" --version 2>/dev/null | grep -q "version $BINARYEN_VERSION"; th
 fi
 
 # 4. Debian packages: brotli for pre-compressed assets; for the tests, chromium, and nginx
-#    and openssl for the deployment test (TLS proxy in front of two instances).
+#    and openssl for the deployment test (TLS proxy in front of two instances), and
+#    systemd-analyze to check the documented unit (nothing is started with it).
 missing=()
 command -v brotli >/dev/null || missing+=(brotli)
 if [ "$want_test" = 1 ]; then
@@ -63,6 +64,7 @@ if [ "$want_test" = 1 ]; then
   command -v chromedriver >/dev/null || missing+=(chromium-driver)
   command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx)
   command -v openssl >/dev/null || missing+=(openssl)
+  command -v systemd-analyze >/dev/null || missing+=(systemd)
 fi
 if [ "${#missing[@]}" -gt 0 ]; then apt_install "${missing[@]}"; fi
 

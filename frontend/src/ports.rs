@@ -35,7 +35,12 @@ pub trait AdminPort: Send + Sync {
     ) -> PortResult<shared::competency::PositionProfile>;
     /// The CSV of an import draft and what importing it would do (or its problems).
     async fn import_preview(&self, draft: uuid::Uuid) -> PortResult<ImportPreview>;
-    /// One of the viewer's jobs (an accepted import), its problems worded in `locale`.
+}
+
+/// The viewer's own jobs (accepted imports).
+#[async_trait]
+pub trait JobsPort: Send + Sync {
+    /// One of the viewer's jobs, its problems worded in `locale`.
     async fn job(&self, id: uuid::Uuid, locale: shared::Locale) -> PortResult<shared::jobs::Job>;
 }
 
@@ -102,8 +107,6 @@ pub trait SupervisePort: Send + Sync {
     ) -> PortResult<shared::evidence::rating::RatingForm>;
     /// The CSV of an evidence import draft and what importing it would do.
     async fn import_preview(&self, draft: uuid::Uuid) -> PortResult<EvidencePreview>;
-    /// One of the viewer's jobs (an accepted import), its problems worded in `locale`.
-    async fn job(&self, id: uuid::Uuid, locale: shared::Locale) -> PortResult<shared::jobs::Job>;
     /// One cohort through Kirkpatrick's levels, for the viewer's people.
     async fn kirkpatrick(
         &self,
@@ -158,6 +161,7 @@ pub struct Ports {
     pub author: Arc<dyn AuthorPort>,
     pub learn: Arc<dyn LearnPort>,
     pub supervise: Arc<dyn SupervisePort>,
+    pub jobs: Arc<dyn JobsPort>,
 }
 
 /// Lets a page set the HTTP status of its response (e.g. 404 for an unknown path)

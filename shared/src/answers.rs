@@ -106,3 +106,18 @@ pub struct CourseImported {
     pub id: Uuid,
     pub issues: Vec<PackageIssue>,
 }
+
+impl CourseImported {
+    /// The course `id`, with `issues` worded in `locale`.
+    pub fn new(id: Uuid, issues: Vec<crate::course::Issue>, locale: crate::Locale) -> Self {
+        let issues = issues
+            .into_iter()
+            .map(|i| PackageIssue {
+                code: i.kind.code(),
+                message: i.kind.describe(locale),
+                path: i.path,
+            })
+            .collect();
+        Self { id, issues }
+    }
+}

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use crate::answers::CourseImported;
 use crate::error::FieldError;
 use crate::evidence::import::EvidenceImportReport;
 use crate::user_import::ImportReport;
@@ -17,22 +18,23 @@ pub enum JobKind {
     UserImport,
     /// Competency evidence from CSV (`POST /api/v1/evidence/import`).
     EvidenceImport,
+    /// A content package as a new course (`POST /api/v1/courses/import`).
+    PackageImport,
 }
 
 impl JobKind {
+    pub const ALL: [Self; 3] = [Self::UserImport, Self::EvidenceImport, Self::PackageImport];
+
     pub fn code(self) -> &'static str {
         match self {
             Self::UserImport => "user_import",
             Self::EvidenceImport => "evidence_import",
+            Self::PackageImport => "package_import",
         }
     }
 
     pub fn from_code(code: &str) -> Option<Self> {
-        match code {
-            "user_import" => Some(Self::UserImport),
-            "evidence_import" => Some(Self::EvidenceImport),
-            _ => None,
-        }
+        Self::ALL.into_iter().find(|k| k.code() == code)
     }
 }
 
@@ -81,7 +83,8 @@ pub struct Job {
     pub kind: JobKind,
     pub state: JobState,
     /// Steps done of `total` (an account import: new accounts whose password is prepared;
-    /// an evidence import: its rows, all at once, as they are stored in one transaction).
+    /// an evidence import: its rows, all at once, as they are stored in one transaction;
+    /// a package import: 1 once the course is made).
     pub done: u32,
     pub total: u32,
     /// Why it failed, worded in the reader's language; the same shape as an error's fields.
@@ -92,6 +95,9 @@ pub struct Job {
     /// What an evidence import did, once done.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub evidence: Option<EvidenceImportReport>,
+    /// The course a package import made, and what to fix before publishing it, once done.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub course: Option<CourseImported>,
     /// When it was accepted and when it ended (RFC 3339).
     pub created_at: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -112,7 +118,7 @@ mod tests {
         ] {
             assert_eq!(JobState::from_code(state.code()), Some(state));
         }
-        for kind in [JobKind::UserImport, JobKind::EvidenceImport] {
+        for kind in JobKind::ALL {
             assert_eq!(JobKind::from_code(kind.code()), Some(kind));
         }
         assert_eq!(JobState::from_code("lost"), None);

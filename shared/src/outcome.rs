@@ -38,7 +38,6 @@ pub enum Outcome {
     Enabled,
     PasswordReset,
     Published,
-    PackageImported,
     DraftSaved,
     Enrolled { count: u64 },
     Voided,
@@ -70,7 +69,6 @@ impl Outcome {
             "enabled" => Self::Enabled,
             "password_reset" => Self::PasswordReset,
             "published" => Self::Published,
-            "package_imported" => Self::PackageImported,
             "draft_saved" => Self::DraftSaved,
             "enrolled" => Self::Enrolled {
                 count: number("enrolled"),
@@ -99,7 +97,6 @@ mod tests {
             Outcome::Enabled,
             Outcome::PasswordReset,
             Outcome::Published,
-            Outcome::PackageImported,
             Outcome::DraftSaved,
             Outcome::Enrolled { count: 12 },
             Outcome::Voided,

@@ -110,7 +110,7 @@ async fn prepare(client: &reqwest::Client, url: &str, clients: usize) -> (String
             }
         }
     }
-    let imported = call(
+    let mut job = call(
         client,
         client
             .post(format!("{url}/api/v1/courses/import?code=EXAM-{run}"))
@@ -118,7 +118,14 @@ async fn prepare(client: &reqwest::Client, url: &str, clients: usize) -> (String
             .json(&package),
     )
     .await;
-    let course = imported["id"].as_str().unwrap().to_owned();
+    // The import is a job: asked again until it ends.
+    while job["state"] == "queued" || job["state"] == "running" {
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        let at = format!("{url}/api/v1/jobs/{}", job["id"].as_str().unwrap());
+        job = call(client, client.get(at).bearer_auth(&lecturer)).await;
+    }
+    assert_eq!(job["state"], "done", "{job}");
+    let course = job["course"]["id"].as_str().unwrap().to_owned();
     call(
         client,
         client

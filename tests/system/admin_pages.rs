@@ -2,7 +2,9 @@
 
 use reqwest::StatusCode;
 
-use crate::helpers::{TestApp, form_token, on_both_databases, page, sign_in_form};
+use crate::helpers::{
+    TestApp, form_token, job_page_when_ended, on_both_databases, page, sign_in_form,
+};
 
 on_both_databases!(
     admin_pages_show_what_the_viewer_may_see,
@@ -256,27 +258,10 @@ async fn importing_csv_through_the_page_previews_then_applies(app: TestApp) {
         location.starts_with("/admin/users/import?job="),
         "{location}"
     );
-    // The page follows the job, reloading itself (no script) until it has ended.
-    let mut html = String::new();
-    for _ in 0..600 {
-        html = page(&app, &location).await.1;
-        if !html.contains("data-state=\"queued\"") && !html.contains("data-state=\"running\"") {
-            break;
-        }
-        assert!(
-            html.contains("http-equiv=\"refresh\""),
-            "a running job's page reloads itself"
-        );
-        assert!(html.contains("<progress"), "and shows how far it is");
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
+    let html = job_page_when_ended(&app, &location).await;
     assert!(
         html.contains("data-state=\"done\"") && html.contains("Đã nhập xong"),
         "{html}"
-    );
-    assert!(
-        !html.contains("http-equiv=\"refresh\""),
-        "an ended job's page stays"
     );
     assert!(html.contains("Tạo mới: 2"), "it says what it did");
     assert!(page(&app, "/admin/users").await.1.contains("Lý Thị Sa"));

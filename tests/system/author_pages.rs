@@ -3,13 +3,16 @@
 
 use reqwest::StatusCode;
 
-use crate::helpers::{TestApp, form_token, on_both_databases, page, sign_in_form};
+use crate::helpers::{
+    TestApp, form_token, job_page_when_ended, on_both_databases, page, sign_in_form,
+};
 
 on_both_databases!(
     only_authors_open_the_authoring_pages,
     the_preview_never_shows_answer_keys,
     a_mistyped_answer_box_comes_back_with_its_line_and_text,
     a_mistyped_rubric_never_costs_the_case_text,
+    a_package_pasted_in_the_form_becomes_a_draft_through_its_job,
 );
 
 async fn demo_course(app: &TestApp) -> String {
@@ -158,5 +161,61 @@ async fn a_mistyped_rubric_never_costs_the_case_text(app: TestApp) {
     assert!(
         html.contains("Lắng nghe cả hai bên") || html.contains("3: Nêu được bước lắng nghe"),
         "the old rubric stays"
+    );
+}
+
+async fn a_package_pasted_in_the_form_becomes_a_draft_through_its_job(app: TestApp) {
+    app.seed_demo().await;
+    sign_in_form(&app, "gv.lan", "giang-vien-lao-cai").await;
+    let (_, html) = page(&app, "/author").await;
+    let token = form_token(&html);
+    let mut package: serde_json::Value = serde_json::from_str(server::seed::DEMO_COURSE).unwrap();
+    package["modules"][0]["title"]["vi"] = serde_json::json!("");
+    let package = package.to_string();
+    let post = |code: &'static str| {
+        let (token, package) = (token.clone(), package.clone());
+        let app = &app;
+        async move {
+            app.post_form(
+                "/api/v1/courses/import",
+                &[
+                    ("csrf", token.as_str()),
+                    ("package", package.as_str()),
+                    ("code", code),
+                ],
+            )
+            .await
+        }
+    };
+    let accepted = post("BAN-SAO-FORM").await;
+    assert_eq!(accepted.status(), StatusCode::SEE_OTHER);
+    let location = accepted.headers()["location"].to_str().unwrap().to_owned();
+    assert!(location.starts_with("/author?job="), "{location}");
+    let html = job_page_when_ended(&app, &location).await;
+    assert!(
+        html.contains("data-state=\"done\"")
+            && html.contains("Đã nhập gói khóa học thành bản nháp mới"),
+        "{html}"
+    );
+    assert!(
+        html.contains("Cần sửa trước khi xuất bản") && html.contains("modules[0].title"),
+        "what to fix before publishing is listed: {html}"
+    );
+    assert!(
+        html.contains("data-testid=\"imported-course\""),
+        "a link to the new draft"
+    );
+    let (_, courses) = page(&app, "/author").await;
+    assert!(courses.contains("BAN-SAO-FORM"), "the draft is listed");
+
+    // The same code again is refused at once, on the form, and starts no job.
+    let again = post("BAN-SAO-FORM").await;
+    assert_eq!(again.status(), StatusCode::SEE_OTHER);
+    let back = again.headers()["location"].to_str().unwrap().to_owned();
+    assert!(!back.contains("job="), "{back}");
+    let (_, html) = page(&app, &back).await;
+    assert!(
+        html.contains("Mã hoặc tên đăng nhập này đã có người dùng"),
+        "{html}"
     );
 }

@@ -4,7 +4,7 @@
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 
-use crate::helpers::{As, TestApp, json, on_both_databases};
+use crate::helpers::{As, TestApp, job_of, json, on_both_databases};
 
 on_both_databases!(
     a_lecturer_builds_and_publishes_and_versions_stay_frozen,
@@ -282,9 +282,10 @@ async fn packages_round_trip_and_import_names_each_problem_by_path(app: TestApp)
                 .unwrap()
         }
     };
-    let copy = import(exported.clone(), "?code=KNTC-BAN-SAO").await;
-    assert_eq!(copy.status(), StatusCode::CREATED);
-    let copy = json(copy).await;
+    let job = job_of(&lan, import(exported.clone(), "?code=KNTC-BAN-SAO").await).await;
+    assert_eq!(job["state"], "done", "{job}");
+    assert_eq!(job["kind"], "package_import");
+    let copy = &job["course"];
     assert_eq!(copy["issues"], json!([]), "the demo course is complete");
     let copy_id = copy["id"].as_str().unwrap();
     let published = lan
@@ -345,6 +346,24 @@ async fn packages_round_trip_and_import_names_each_problem_by_path(app: TestApp)
         import("{\"format\":".into(), "").await.status(),
         StatusCode::BAD_REQUEST
     );
+
+    // What only stops publishing is left for the author: the course is made, and the job
+    // says what to fix.
+    let mut unfinished: Value = serde_json::from_str(&exported).unwrap();
+    unfinished["course"]["code"] = json!("CHUA-XONG");
+    unfinished["modules"][0]["title"]["vi"] = json!("");
+    let job = job_of(&lan, import(unfinished.to_string(), "").await).await;
+    assert_eq!(job["state"], "done", "{job}");
+    let issues = job["course"]["issues"].as_array().unwrap();
+    assert!(
+        issues
+            .iter()
+            .any(|i| i["path"].as_str().unwrap().starts_with("modules[0].title")),
+        "{job}"
+    );
+    let made = job["course"]["id"].as_str().unwrap();
+    let detail = json(lan.get(&format!("/api/v1/courses/{made}")).await).await;
+    assert_eq!(detail["summary"]["code"], "CHUA-XONG");
 }
 
 async fn a_draft_replaced_from_an_old_revision_is_refused(app: TestApp) {

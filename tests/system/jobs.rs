@@ -1,5 +1,6 @@
 //! Long imports run as jobs: a job whose server stopped half-way is resumed (what it had
-//! done is not done again), the job acts with the rights its owner has when it runs, and
+//! done is not done again), the job acts with the rights its owner has when it runs and
+//! on the data as it is then (two packages accepted under one code make one course), and
 //! sign-ins go on while an import prepares hundreds of passwords.
 
 use chrono::{Duration as Span, Utc};
@@ -15,6 +16,8 @@ on_both_databases!(
     a_job_whose_server_stopped_is_resumed_without_redoing_its_work,
     a_job_acts_with_the_rights_its_owner_has_when_it_runs,
     sign_ins_go_on_while_an_import_prepares_passwords,
+    two_packages_accepted_under_one_code_make_one_course,
+    ended_jobs_are_kept_thirty_days,
 );
 
 const HEADER: &str = "username,full_name,org_unit_code,roles,password\n";
@@ -29,17 +32,29 @@ async fn user_id(app: &TestApp, username: &str) -> Uuid {
         .id
 }
 
-/// A job row as a server leaves it: `state`, claimed by a server that is gone, with
-/// `work` done.
+/// An account import as a server leaves it: `state`, claimed by a server that is gone,
+/// with `work` done.
 async fn left_job(app: &TestApp, owner: Uuid, csv: &str, state: &str, work: String) -> Uuid {
+    stored_job(app, "user_import", owner, csv, state, work).await
+}
+
+/// A job of `kind` stored as a server leaves it.
+async fn stored_job(
+    app: &TestApp,
+    kind: &str,
+    owner: Uuid,
+    input: &str,
+    state: &str,
+    work: String,
+) -> Uuid {
     let id = Uuid::new_v4();
     let now = Utc::now();
     job::ActiveModel {
         id: Set(id),
-        kind: Set("user_import".into()),
+        kind: Set(kind.into()),
         owner_id: Set(owner),
         state: Set(state.into()),
-        input: Set(csv.into()),
+        input: Set(input.into()),
         work: Set(work),
         total: Set(2),
         done: Set(1),
@@ -179,4 +194,96 @@ async fn sign_ins_go_on_while_an_import_prepares_passwords(app: TestApp) {
     assert_eq!(job["done"], 40);
     let listed = admin.get_json("/api/v1/jobs").await;
     assert_eq!(listed[0]["id"], job["id"], "newest first in the list");
+}
+
+async fn two_packages_accepted_under_one_code_make_one_course(app: TestApp) {
+    app.seed_demo().await;
+    let lan = As::sign_in(&app, "gv.lan", "giang-vien-lao-cai").await;
+    let owner = user_id(&app, "gv.lan").await;
+    let mut package: serde_json::Value = serde_json::from_str(server::seed::DEMO_COURSE).unwrap();
+    package["course"]["code"] = serde_json::json!("HAI-LAN");
+    let package = package.to_string();
+    // Both were accepted while the code was free; neither has run yet.
+    let first = stored_job(
+        &app,
+        "package_import",
+        owner,
+        &package,
+        "queued",
+        String::new(),
+    )
+    .await;
+    let second = stored_job(
+        &app,
+        "package_import",
+        owner,
+        &package,
+        "queued",
+        String::new(),
+    )
+    .await;
+    let first = follow_job(&lan, &format!("/api/v1/jobs/{first}")).await;
+    let second = follow_job(&lan, &format!("/api/v1/jobs/{second}")).await;
+    let (done, failed) = if first["state"] == "done" {
+        (first, second)
+    } else {
+        (second, first)
+    };
+    assert_eq!(done["state"], "done", "{done}");
+    assert_eq!(failed["state"], "failed", "{failed}");
+    assert_eq!(failed["problems"][0]["field"], "course.code", "{failed}");
+    assert_eq!(failed["problems"][0]["code"], "taken", "{failed}");
+    assert!(failed.get("course").is_none(), "{failed}");
+    let courses = lan.get_json("/api/v1/courses").await;
+    let made: Vec<&serde_json::Value> = courses
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["code"] == "HAI-LAN")
+        .collect();
+    assert_eq!(made.len(), 1, "one course: {courses}");
+    assert_eq!(made[0]["id"], done["course"]["id"]);
+    // Someone else's job is not theirs to follow.
+    let mai = As::sign_in(&app, "hv.mai", "hoc-vien-y-ty").await;
+    let stranger = mai
+        .get(&format!("/api/v1/jobs/{}", done["id"].as_str().unwrap()))
+        .await;
+    assert_eq!(stranger.status(), StatusCode::NOT_FOUND);
+}
+
+async fn ended_jobs_are_kept_thirty_days(app: TestApp) {
+    app.seed_demo().await;
+    let owner = user_id(&app, "admin").await;
+    let now = Utc::now();
+    let mut ids = Vec::new();
+    for (state, ended_days_ago) in [("done", 31), ("failed", 31), ("done", 29), ("queued", 40)] {
+        let id = stored_job(&app, "user_import", owner, "", state, String::new()).await;
+        let mut stored: job::ActiveModel = job::Entity::find_by_id(id)
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap()
+            .into();
+        let at = now - Span::days(ended_days_ago);
+        stored.created_at = Set(at);
+        stored.finished_at = Set((state != "queued").then_some(at));
+        stored.update(&app.db).await.unwrap();
+        ids.push(id);
+    }
+    let deleted = server::services::jobs::prune(&app.db, now).await.unwrap();
+    assert_eq!(deleted, 2);
+    let left: Vec<Uuid> = job::Entity::find()
+        .filter(job::Column::Id.is_in(ids.clone()))
+        .all(&app.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|j| j.id)
+        .collect();
+    assert!(
+        !left.contains(&ids[0]) && !left.contains(&ids[1]),
+        "ended 31 days ago"
+    );
+    assert!(left.contains(&ids[2]), "ended 29 days ago: kept");
+    assert!(left.contains(&ids[3]), "never ended: kept whatever its age");
 }

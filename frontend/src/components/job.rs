@@ -10,14 +10,32 @@ use shared::jobs::{Job, JobKind, JobState};
 use super::place;
 use crate::i18n::{Text, t};
 
+/// What a job of `kind` says while it runs, beside its progress, and once done.
+fn words(kind: JobKind) -> (Text, Text, Text) {
+    match kind {
+        JobKind::UserImport => (
+            Text::ImportJobRunning,
+            Text::ImportJobProgress,
+            Text::ImportJobDone,
+        ),
+        JobKind::EvidenceImport => (
+            Text::EvidenceJobRunning,
+            Text::EvidenceJobProgress,
+            Text::ImportJobDone,
+        ),
+        JobKind::PackageImport => (
+            Text::PackageJobRunning,
+            Text::PackageJobProgress,
+            Text::PackageJobDone,
+        ),
+    }
+}
+
 /// The job's state; `done` says what it did once done; `again` is the page to import
 /// another file from.
 pub fn job_state(locale: Locale, job: Job, done: AnyView, again: String) -> AnyView {
     let another = view! { <p><a href=again>{t(locale, Text::ImportAnother)}</a></p> };
-    let (running, progress) = match job.kind {
-        JobKind::UserImport => (Text::ImportJobRunning, Text::ImportJobProgress),
-        JobKind::EvidenceImport => (Text::EvidenceJobRunning, Text::EvidenceJobProgress),
-    };
+    let (running, progress, finished) = words(job.kind);
     match job.state {
         JobState::Queued | JobState::Running => {
             let (said, done) = match job.state {
@@ -41,7 +59,7 @@ pub fn job_state(locale: Locale, job: Job, done: AnyView, again: String) -> AnyV
         }
         JobState::Done => view! {
             <div class="notice success" role="status" data-testid="job-state" data-state="done">
-                <p>{t(locale, Text::ImportJobDone)}</p>
+                <p>{t(locale, finished)}</p>
             </div>
             {done}
             {another}

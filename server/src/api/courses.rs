@@ -81,22 +81,23 @@ pub struct ImportQuery {
 
 /// Imports a content package (docs/CONTENT_PACKAGE.md) as a new draft. JSON clients send the
 /// package file itself as the body (`?code=` gives the copy a new course code); forms send
-/// `package` (the JSON text) and `code`. Problems are reported by path.
+/// `package` (the JSON text) and `code`. The package is checked at once, every problem
+/// reported by path; a package that can become a course is accepted as a job (`202`,
+/// `Location: /api/v1/jobs/{id}`), whose `course` names the new draft and what to fix
+/// before publishing it.
 #[utoipa::path(post, path = "/api/v1/courses/import", tag = "courses",
     request_body(content = Object, content_type = "application/json"),
     params(("code" = Option<String>, Query, description = "A new course code for the copy")),
-    responses((status = 201, description = "Imported; the body lists what to fix before publishing", body = shared::answers::CourseImported),
+    responses((status = 202, description = "Accepted as a job; follow it at its `Location`", body = shared::jobs::Job),
         (status = 400, body = shared::ErrorBody), (status = 403, body = shared::ErrorBody),
         (status = 409, body = shared::ErrorBody), (status = 413, body = shared::ErrorBody)))]
 pub async fn import(
-    req: actix_web::HttpRequest,
     state: web::Data<AppState>,
     user: CurrentUser,
     query: web::Query<ImportQuery>,
     body: Submitted<serde_json::Value>,
 ) -> Result<HttpResponse, ApiError> {
     let actor = actor(&user);
-    let locale = crate::http::locale::of_request(&req);
     let field = |name: &str| {
         body.fields
             .iter()
@@ -107,25 +108,13 @@ pub async fn import(
         BodyKind::Form => (field("package").unwrap_or_default(), field("code")),
         BodyKind::Json => (body.value.to_string(), query.into_inner().code),
     };
-    match courses::import(&state.db, actor, &json, code.as_deref()).await {
-        Ok((id, _)) if body.kind == BodyKind::Form => Ok(Submitted::<()>::see_other(
-            &Page::AuthorCourse(id)
-                .after(Outcome::PackageImported)
-                .to_string(),
+    match courses::accept_import(&state.db, actor, &json, code.as_deref()).await {
+        Ok(job) if body.kind == BodyKind::Form => Ok(Submitted::<()>::see_other(
+            &Page::Author.address().with("job", job.id).to_string(),
         )),
-        Ok((id, issues)) => Ok(HttpResponse::Created()
-            .insert_header(("Location", format!("/api/v1/courses/{id}")))
-            .json(shared::answers::CourseImported {
-                id,
-                issues: issues
-                    .into_iter()
-                    .map(|i| shared::answers::PackageIssue {
-                        code: i.kind.code(),
-                        message: i.kind.describe(locale),
-                        path: i.path,
-                    })
-                    .collect(),
-            })),
+        Ok(job) => Ok(HttpResponse::Accepted()
+            .insert_header(("Location", format!("/api/v1/jobs/{}", job.id)))
+            .json(job)),
         Err(e) => {
             let mut error = ApiError::from(e);
             // The form shows one line: say where as well as what.

@@ -3,7 +3,6 @@
 //! may be told is here; a cause it may not (a database fault, an encoding failure) is
 //! logged by [`ApiError`] and answered with the generic message.
 
-use shared::course::Issue;
 use shared::{ErrorCode, FieldProblem, Message, Problem};
 
 use crate::http::error::ApiError;
@@ -12,7 +11,7 @@ use crate::services::certificates::CertificateError;
 use crate::services::cohorts::CohortError;
 use crate::services::competencies::CompetencyError;
 use crate::services::competency_admin::FrameworkAdminError;
-use crate::services::courses::CourseError;
+use crate::services::courses::{self, CourseError};
 use crate::services::directory::DirectoryError;
 use crate::services::evidence::EvidenceError;
 use crate::services::org_units::OrgUnitError;
@@ -152,21 +151,6 @@ impl From<FrameworkAdminError> for ApiError {
     }
 }
 
-/// A course's problems, each at its path in the package.
-fn by_path(issues: Vec<Issue>) -> Vec<FieldProblem> {
-    issues
-        .into_iter()
-        .map(|i| {
-            FieldProblem::new(
-                i.path,
-                Problem::Course {
-                    issue: Box::new(i.kind),
-                },
-            )
-        })
-        .collect()
-}
-
 impl From<CourseError> for ApiError {
     fn from(e: CourseError) -> Self {
         match e {
@@ -177,10 +161,10 @@ impl From<CourseError> for ApiError {
             CourseError::Stale(revision) => ApiError::conflict(Message::DraftChanged { revision }),
             CourseError::NotPublishable(issues) => {
                 ApiError::new(ErrorCode::Unprocessable, Message::NotPublishable)
-                    .with_fields(by_path(issues))
+                    .with_fields(courses::by_path(issues))
             }
             CourseError::BadPackage(issues) => {
-                ApiError::invalid(Message::PackageHasProblems, by_path(issues))
+                ApiError::invalid(Message::PackageHasProblems, courses::by_path(issues))
             }
             other @ CourseError::Encoding(_) => ApiError::internal(&other),
             CourseError::Database(e) => e.into(),

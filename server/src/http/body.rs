@@ -103,8 +103,7 @@ impl<T> Submitted<T> {
         }
     }
 
-    /// `303 See Other` to `location`, for a form post whose outcome a page shows.
-    /// `303 See Other` to `location`. Bytes a header may not carry (controls, spaces,
+    /// `303 See Other` to `location`, for a form post whose outcome a page shows. Bytes a header may not carry (controls, spaces,
     /// non-ASCII) are percent-encoded, so a location built from typed text or a path always
     /// makes a valid header instead of a failed response.
     pub fn see_other(location: &str) -> HttpResponse {

@@ -64,12 +64,6 @@ impl AdminPort for AdminAdapter {
         Ok(ImportPreview { csv, outcome })
     }
 
-    async fn job(&self, id: Uuid, locale: shared::Locale) -> PortResult<shared::jobs::Job> {
-        crate::services::jobs::get(&self.db, self.actor()?, id, locale)
-            .await
-            .map_err(port)
-    }
-
     async fn frameworks(&self) -> PortResult<Vec<shared::competency::Framework>> {
         self.actor()?;
         crate::services::competencies::frameworks(&self.db)

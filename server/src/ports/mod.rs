@@ -4,6 +4,7 @@
 mod admin;
 mod author;
 mod directory;
+mod jobs;
 mod learn;
 mod supervise;
 
@@ -29,7 +30,11 @@ pub fn build(db: Db, actor: Option<Actor>) -> Ports {
             db: db.clone(),
             actor: actor.clone(),
         }),
-        supervise: Arc::new(supervise::SuperviseAdapter { db, actor }),
+        supervise: Arc::new(supervise::SuperviseAdapter {
+            db: db.clone(),
+            actor: actor.clone(),
+        }),
+        jobs: Arc::new(jobs::JobsAdapter { db, actor }),
     }
 }
 

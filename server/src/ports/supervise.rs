@@ -100,12 +100,6 @@ impl SupervisePort for SuperviseAdapter {
         Ok(EvidencePreview { csv, outcome })
     }
 
-    async fn job(&self, id: Uuid, locale: shared::Locale) -> PortResult<shared::jobs::Job> {
-        crate::services::jobs::get(&self.db, self.actor()?, id, locale)
-            .await
-            .map_err(port)
-    }
-
     async fn kirkpatrick(&self, cohort: Uuid) -> PortResult<KirkpatrickSummary> {
         kirkpatrick::summary(&self.db, self.actor()?, cohort)
             .await

@@ -18,7 +18,6 @@ crate::wording! { Outcome, fn word(locale) {
     Enabled => "Đã mở khóa tài khoản.", "Account enabled.";
     PasswordReset => "Đã đặt lại mật khẩu.", "Password reset.";
     Published => "Đã xuất bản phiên bản mới.", "A new version is published.";
-    PackageImported => "Đã nhập gói khóa học thành bản nháp mới.", "The course package is imported as a new draft.";
     DraftSaved => "Đã lưu nháp. Bạn có thể quay lại viết tiếp bất cứ lúc nào.", "Draft saved. You can come back and continue at any time.";
     Enrolled { count } => "Số người mới được ghi danh: {count}", "Newly enrolled: {count}";
     Voided => "Đã hủy kết quả; kết quả vẫn được lưu lại kèm lý do.", "Voided; it stays on record with its reason.";

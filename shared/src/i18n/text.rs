@@ -155,6 +155,10 @@ messages! { Text, t {
     Added => "Đã thêm", "Added";
     EvidenceJobRunning => "Đang lưu bằng chứng năng lực.", "Storing the competency evidence.";
     EvidenceJobProgress => "Dòng đã lưu", "Rows stored";
+    PackageJobRunning => "Đang tạo bản nháp từ gói khóa học.", "Making a draft from the course package.";
+    PackageJobProgress => "Khóa học đã tạo", "Course made";
+    PackageJobDone => "Đã nhập gói khóa học thành bản nháp mới.", "The course package is imported as a new draft.";
+    OpenDraft => "Mở bản nháp", "Open the draft";
     ImportJobMayLeave => "Bạn có thể rời trang này: việc nhập vẫn tiếp tục, và trang này tự cập nhật.", "You may leave this page: the import goes on, and this page updates itself.";
     ImportJobDone => "Đã nhập xong: mọi dòng đã được áp dụng.", "Import finished: every row was applied.";
     ImportJobFailed => "Không nhập được; không có gì thay đổi.", "The import could not be done; nothing was changed.";

@@ -41,7 +41,7 @@ pub fn course_rows() -> Vec<Row> {
             "/api/v1/courses/import",
             "/api/v1/courses/import",
             Some(IMPORT),
-            [403, 403, 201, 403, 403, 401],
+            [403, 403, 202, 403, 403, 401],
         ),
         row(M::GET, "/api/v1/courses/{course}", c, None, AUTHOR_READS),
         row(

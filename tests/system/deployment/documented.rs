@@ -73,9 +73,8 @@ async fn an_empty_database_gets_its_schema_and_first_administrator() {
 
     // The unit's command, on the unit's port: the administrator signs in.
     let port = free_port();
-    let mut serving = super::fieldschool(&["--config", "fieldschool.toml", "serve"])
+    let mut serving = super::instance_of_unit(port)
         .envs(secrets(&url))
-        .env("FIELDSCHOOL_SERVER__PORT", port.to_string())
         .current_dir(folder.path())
         .stdout(Stdio::null())
         .stderr(Stdio::null())

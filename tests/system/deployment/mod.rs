@@ -9,8 +9,11 @@
 //! test tools are required (`make test` requires them).
 
 mod documented;
+mod nginx;
 mod proxy_offline;
 mod restart;
+mod tls;
+mod unit;
 
 use std::path::Path;
 use std::process::Stdio;
@@ -21,7 +24,6 @@ use tokio::process::{Child, Command};
 
 use crate::helpers::{Backend, TestApp, TestDatabase, env_flag, workspace_root};
 
-const NGINX: &str = "/usr/sbin/nginx";
 pub const METRICS_TOKEN: &str = "metrics-token-of-the-deployment-test";
 
 /// Runs the `fieldschool` command line in this process, when this test binary was started
@@ -62,6 +64,16 @@ pub(crate) fn fieldschool(args: &[&str]) -> Command {
     command
 }
 
+/// `fieldschool@{port}` as the documented unit starts it (`unit::instance`), in the
+/// caller's folder.
+pub(crate) fn instance_of_unit(port: u16) -> Command {
+    let (args, environment) = unit::instance(port);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let mut command = fieldschool(&args);
+    command.envs(environment);
+    command
+}
+
 pub(crate) fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())
@@ -81,74 +93,6 @@ pub(crate) async fn run(program: &str, args: &[&str], folder: &Path) {
         "{program} {args:?}: {}",
         String::from_utf8_lossy(&out.stderr)
     );
-}
-
-/// A certificate authority of the test's own and a certificate for `localhost` and
-/// `127.0.0.1` signed by it; the SHA-256 of the certificate's public key, base64, for
-/// Chromium's `--ignore-certificate-errors-spki-list`.
-async fn certificate(folder: &Path) -> String {
-    std::fs::write(
-        folder.join("server.ext"),
-        "basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature\n\
-         extendedKeyUsage=serverAuth\nsubjectAltName=DNS:localhost,IP:127.0.0.1\n",
-    )
-    .unwrap();
-    let ec = [
-        "-newkey",
-        "ec",
-        "-pkeyopt",
-        "ec_paramgen_curve:prime256v1",
-        "-nodes",
-    ];
-    let mut ca = vec!["req", "-x509"];
-    ca.extend(ec);
-    ca.extend(["-keyout", "ca.key", "-out", "ca.pem", "-days", "2"]);
-    ca.extend(["-subj", "/CN=Fieldschool test authority"]);
-    run("openssl", &ca, folder).await;
-    let mut request = vec!["req"];
-    request.extend(ec);
-    request.extend([
-        "-keyout",
-        "server.key",
-        "-out",
-        "server.csr",
-        "-subj",
-        "/CN=localhost",
-    ]);
-    run("openssl", &request, folder).await;
-    run(
-        "openssl",
-        &[
-            "x509",
-            "-req",
-            "-in",
-            "server.csr",
-            "-CA",
-            "ca.pem",
-            "-CAkey",
-            "ca.key",
-            "-CAcreateserial",
-            "-out",
-            "server.pem",
-            "-days",
-            "2",
-            "-extfile",
-            "server.ext",
-        ],
-        folder,
-    )
-    .await;
-    let spki = Command::new("bash")
-        .args([
-            "-c",
-            "openssl x509 -in server.pem -noout -pubkey | openssl pkey -pubin -outform der \
-             | openssl dgst -sha256 -binary | openssl base64 -A",
-        ])
-        .current_dir(folder)
-        .output()
-        .await
-        .unwrap();
-    String::from_utf8(spki.stdout).unwrap().trim().to_owned()
 }
 
 /// One `fieldschool serve` process.
@@ -175,7 +119,7 @@ pub struct Deployment {
 impl Deployment {
     pub async fn start(instances: usize) -> Option<Self> {
         let required = env_flag("FIELDSCHOOL_TEST_REQUIRE_BROWSER");
-        if !Path::new(NGINX).exists() {
+        if !Path::new(nginx::NGINX).exists() {
             assert!(
                 !required,
                 "the deployment tests are required but nginx is missing"
@@ -185,7 +129,7 @@ impl Deployment {
         }
         let database = TestDatabase::create(Backend::Postgres).await?;
         let folder = tempfile::tempdir().unwrap();
-        let spki = certificate(folder.path()).await;
+        let spki = tls::certificate(folder.path()).await;
         documented_config(folder.path());
         let migrated = fieldschool(&["--config", "fieldschool.toml", "seed-demo"])
             .envs(secrets(&database.url))
@@ -203,7 +147,7 @@ impl Deployment {
         let database_url = database.url.clone();
         let app = TestApp::elsewhere(
             format!("https://localhost:{port}"),
-            || trusting(folder.path()),
+            || tls::trusting(folder.path()),
             database,
         )
         .await;
@@ -224,7 +168,7 @@ impl Deployment {
         for n in 0..instances {
             deployment.start_instance(n).await;
         }
-        deployment.nginx = deployment.start_nginx().await;
+        deployment.nginx = nginx::start(&deployment).await;
         Some(deployment)
     }
 
@@ -235,7 +179,7 @@ impl Deployment {
 
     /// A client that trusts the test's authority.
     pub fn client(&self) -> reqwest::Client {
-        trusting(self.folder.path()).build().unwrap()
+        tls::trusting(self.folder.path()).build().unwrap()
     }
 
     /// Starts instance `n` (again) and waits until it is ready.
@@ -246,9 +190,8 @@ impl Deployment {
             .append(true)
             .open(self.folder.path().join(format!("instance-{n}.log")))
             .unwrap();
-        let child = fieldschool(&["--config", "fieldschool.toml", "serve"])
+        let child = instance_of_unit(port)
             .envs(secrets(&self.database_url))
-            .env("FIELDSCHOOL_SERVER__PORT", port.to_string())
             .env("FIELDSCHOOL_SERVER__WORKERS", "2")
             .env("FIELDSCHOOL_SERVER__SHUTDOWN_GRACE_SECS", "10")
             .env("FIELDSCHOOL_SECURITY__MAX_CONCURRENT_HASHES", "2")
@@ -292,106 +235,6 @@ impl Deployment {
     pub fn proxy_log(&self) -> String {
         std::fs::read_to_string(self.folder.path().join("access.log")).unwrap_or_default()
     }
-
-    /// nginx with the documented site: only the ports, certificate and log are the test's.
-    async fn start_nginx(&self) -> Child {
-        let folder = self.folder.path();
-        let mut site =
-            std::fs::read_to_string(workspace_root().join("docs/deploy/nginx-fieldschool.conf"))
-                .unwrap();
-        let upstreams: String = self
-            .instances
-            .iter()
-            .map(|i| {
-                format!(
-                    "    server 127.0.0.1:{} max_fails=1 fail_timeout=2s;\n",
-                    i.port
-                )
-            })
-            .collect();
-        for (documented, here) in [
-            (
-                "    server 127.0.0.1:3001 max_fails=1 fail_timeout=2s;\n    server 127.0.0.1:3002 max_fails=1 fail_timeout=2s;\n",
-                upstreams.as_str(),
-            ),
-            (
-                "    listen 80;\n    listen [::]:80;\n",
-                &format!("    listen 127.0.0.1:{};\n", free_port()),
-            ),
-            (
-                "    listen 443 ssl http2;\n    listen [::]:443 ssl http2;\n",
-                &format!("    listen 127.0.0.1:{} ssl http2;\n", self.port),
-            ),
-            (
-                "/etc/letsencrypt/live/lms.example.edu.vn/fullchain.pem",
-                &folder.join("server.pem").display().to_string(),
-            ),
-            (
-                "/etc/letsencrypt/live/lms.example.edu.vn/privkey.pem",
-                &folder.join("server.key").display().to_string(),
-            ),
-            (
-                "/var/log/nginx/fieldschool.access.log",
-                &folder.join("access.log").display().to_string(),
-            ),
-        ] {
-            assert!(
-                site.contains(documented),
-                "the documented site has {documented:?}"
-            );
-            site = site.replace(documented, here);
-        }
-        std::fs::write(folder.join("site.conf"), site).unwrap();
-        // What Debian's /etc/nginx/nginx.conf gives the site, in a folder of the test's.
-        let main = format!(
-            "user root;\nworker_processes 1;\npid {dir}/nginx.pid;\nerror_log {dir}/nginx-error.log;\n\
-             events {{ worker_connections 512; }}\n\
-             http {{\n  include /etc/nginx/mime.types;\n  client_body_temp_path {dir}/body;\n\
-             proxy_temp_path {dir}/proxy;\n  fastcgi_temp_path {dir}/fastcgi;\n  uwsgi_temp_path {dir}/uwsgi;\n\
-             scgi_temp_path {dir}/scgi;\n  access_log off;\n  include {dir}/site.conf;\n}}\n",
-            dir = folder.display()
-        );
-        std::fs::write(folder.join("nginx.conf"), main).unwrap();
-        run(
-            NGINX,
-            &[
-                "-t",
-                "-q",
-                "-c",
-                &folder.join("nginx.conf").display().to_string(),
-            ],
-            folder,
-        )
-        .await;
-        let nginx = Command::new(NGINX)
-            .args([
-                "-c",
-                &folder.join("nginx.conf").display().to_string(),
-                "-g",
-                "daemon off;",
-            ])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .kill_on_drop(true)
-            .spawn()
-            .unwrap();
-        let client = self.client();
-        for _ in 0..200 {
-            if client
-                .get(format!("{}/readyz", self.base()))
-                .send()
-                .await
-                .is_ok_and(|r| r.status().is_success())
-            {
-                return nginx;
-            }
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-        panic!(
-            "nginx does not answer: {}",
-            std::fs::read_to_string(folder.join("nginx-error.log")).unwrap_or_default()
-        );
-    }
 }
 
 /// `docs/deploy/fieldschool.toml` as `folder/fieldschool.toml`, with the test's folders
@@ -408,14 +251,6 @@ pub(crate) fn documented_config(folder: &Path) {
             &workspace_root().join("target/site").display().to_string(),
         );
     std::fs::write(folder.join("fieldschool.toml"), config).unwrap();
-}
-
-/// A client builder that trusts the test's authority in `folder`, and no other.
-fn trusting(folder: &Path) -> reqwest::ClientBuilder {
-    let ca = std::fs::read(folder.join("ca.pem")).unwrap();
-    reqwest::Client::builder()
-        .add_root_certificate(reqwest::Certificate::from_pem(&ca).unwrap())
-        .tls_built_in_root_certs(false)
 }
 
 /// What `/etc/fieldschool/secrets.env` holds.

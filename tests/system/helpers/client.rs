@@ -66,6 +66,28 @@ pub async fn imported(app: &TestApp, token: &str, csv: &str) -> serde_json::Valu
             &serde_json::json!({ "csv": csv, "dry_run": false }),
         )
         .await;
+    job_of(&me, accepted).await
+}
+
+/// Imports a course package as `token`'s holder under a new `code`, through its job: the
+/// new course's id.
+pub async fn import_course(
+    app: &TestApp,
+    token: &str,
+    package: &serde_json::Value,
+    code: &str,
+) -> String {
+    let me = As::new(app, token);
+    let accepted = me
+        .post(&format!("/api/v1/courses/import?code={code}"), package)
+        .await;
+    let job = job_of(&me, accepted).await;
+    assert_eq!(job["state"], "done", "{job}");
+    job["course"]["id"].as_str().unwrap().to_owned()
+}
+
+/// The job an import was accepted as (`202`, its `Location`), followed until it ends.
+pub async fn job_of(me: &As<'_>, accepted: reqwest::Response) -> serde_json::Value {
     assert_eq!(accepted.status(), reqwest::StatusCode::ACCEPTED);
     let location = accepted.headers()["location"].to_str().unwrap().to_owned();
     let job = json(accepted).await;
@@ -73,7 +95,7 @@ pub async fn imported(app: &TestApp, token: &str, csv: &str) -> serde_json::Valu
         location,
         format!("/api/v1/jobs/{}", job["id"].as_str().unwrap())
     );
-    follow_job(&me, &location).await
+    follow_job(me, &location).await
 }
 
 /// The job at `location`, asked again until it ends (at most 60 s).

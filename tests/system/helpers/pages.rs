@@ -116,6 +116,29 @@ pub async fn post_form_and_follow(
     (location, html)
 }
 
+/// The page of an accepted import's job at `location`, loaded until the job has ended: it
+/// reloads itself without scripts while the job runs, showing how far it is, and stays
+/// once the job has ended.
+pub async fn job_page_when_ended(app: &TestApp, location: &str) -> String {
+    for _ in 0..600 {
+        let html = page(app, location).await.1;
+        if !html.contains("data-state=\"queued\"") && !html.contains("data-state=\"running\"") {
+            assert!(
+                !html.contains("http-equiv=\"refresh\""),
+                "an ended job's page stays"
+            );
+            return html;
+        }
+        assert!(
+            html.contains("http-equiv=\"refresh\""),
+            "a running job's page reloads itself"
+        );
+        assert!(html.contains("<progress"), "and shows how far it is");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("the job on {location} did not end within 60 s");
+}
+
 pub async fn page(app: &TestApp, path: &str) -> (reqwest::StatusCode, String) {
     let response = app.get(path).await;
     let status = response.status();

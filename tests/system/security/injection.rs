@@ -7,7 +7,9 @@ use std::collections::BTreeSet;
 
 use serde_json::{Value, json};
 
-use crate::helpers::{TestApp, browser_client, json, on_both_databases, spawn_app, workspace_root};
+use crate::helpers::{
+    TestApp, browser_client, import_course, json, on_both_databases, spawn_app, workspace_root,
+};
 
 on_both_databases!(stored_text_never_reaches_a_page_unescaped);
 
@@ -244,15 +246,7 @@ async fn plant(app: &TestApp) -> Planted {
         .flat_map(|m| m["activities"].as_array().unwrap().clone())
         .map(|a| a["id"].as_str().unwrap().to_owned())
         .collect();
-    let course = post(
-        lan.clone(),
-        "/api/v1/courses/import?code=PWN-1".into(),
-        package,
-    )
-    .await["id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let course = import_course(app, &lan, &package, "PWN-1").await;
     post(
         lan.clone(),
         format!("/api/v1/courses/{course}/publish"),

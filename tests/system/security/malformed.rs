@@ -8,8 +8,8 @@ use reqwest::StatusCode;
 use serde_json::{Value, json};
 
 use crate::helpers::{
-    As, TestApp, browser_client, form_token, on_both_databases, page, sign_in_form, spawn_app,
-    workspace_root,
+    As, TestApp, browser_client, form_token, import_course, on_both_databases, page, sign_in_form,
+    spawn_app, workspace_root,
 };
 
 on_both_databases!(
@@ -204,19 +204,8 @@ async fn responses_over_two_megabytes_are_sent_whole(app: TestApp) {
         .find(|a| a["kind"] == "case_study")
         .expect("the demo has a case study");
     case_study["body"]["vi"] = json!(big);
+    let id = import_course(&app, &token, &package, "LON-1").await;
     let client = reqwest::Client::new();
-    let imported = client
-        .post(app.url("/api/v1/courses/import?code=LON-1"))
-        .bearer_auth(&token)
-        .json(&package)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(imported.status(), StatusCode::CREATED);
-    let id = imported.json::<Value>().await.unwrap()["id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
     let download = client
         .get(app.url(&format!("/api/v1/courses/{id}/draft/package.json")))
         .bearer_auth(&token)

@@ -63,7 +63,7 @@ fn job_page(locale: Locale, job: uuid::Uuid) -> AnyView {
         <h1>{t(locale, Text::ImportCsv)}</h1>
         <AdminNav/>
         {loaded(locale, move |ports: Ports| async move {
-            let job = ports.admin.job(job, locale).await?;
+            let job = ports.jobs.job(job, locale).await?;
             let done = job
                 .accounts
                 .clone()

@@ -1,4 +1,5 @@
 //! `/author`: the courses the lecturer authors, a form to start one, and package import.
+//! An accepted package import is a job (`?job=`), which the page follows until it ends.
 
 use leptos::prelude::*;
 use shared::page::Page;
@@ -7,7 +8,9 @@ use crate::text_area::TextArea;
 use shared::Role;
 use shared::authoring::Part;
 
-use crate::components::{FormOutcome, loaded, port_failure, query, signed_in, tr, typed_or};
+use crate::components::{
+    FormOutcome, job_state, loaded, port_failure, query, signed_in, tr, typed_or,
+};
 use crate::i18n::{Text, t};
 use crate::layout::{FormToken, use_locale};
 use crate::ports::{PortError, Ports};
@@ -19,6 +22,9 @@ pub fn CoursesPage() -> impl IntoView {
         let lecturer = me.has_role(Role::Lecturer);
         if !lecturer && !me.has_role(Role::Admin) {
             return port_failure(locale, PortError(shared::ErrorCode::Forbidden));
+        }
+        if let Ok(job) = uuid::Uuid::parse_str(&query("job")) {
+            return job_page(locale, job);
         }
         let detail = query("detail");
         view! {
@@ -90,4 +96,32 @@ pub fn CoursesPage() -> impl IntoView {
     }
     .into_any()
     })
+}
+
+/// How an accepted package import goes, until it ends; then the new draft, and what to fix
+/// before publishing it.
+fn job_page(locale: shared::Locale, job: uuid::Uuid) -> AnyView {
+    view! {
+        <h1>{t(locale, Text::ImportPackage)}</h1>
+        {loaded(locale, move |ports: Ports| async move {
+            let job = ports.jobs.job(job, locale).await?;
+            let done = match job.course.clone() {
+                Some(course) => view! {
+                    <p><a href=Page::AuthorCourse(course.id).path() data-testid="imported-course">{t(locale, Text::OpenDraft)}</a></p>
+                    {(!course.issues.is_empty()).then(|| view! {
+                        <h2>{t(locale, Text::ProblemsToFix)}</h2>
+                        <ul data-testid="package-issues">
+                            {course.issues.into_iter().map(|i| view! {
+                                <li><code>{i.path}</code>": " {i.message}</li>
+                            }).collect_view()}
+                        </ul>
+                    })}
+                }
+                .into_any(),
+                None => ().into_any(),
+            };
+            Ok(job_state(locale, job, done, Page::Author.path()))
+        })}
+    }
+    .into_any()
 }

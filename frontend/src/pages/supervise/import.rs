@@ -63,7 +63,7 @@ fn job_page(locale: Locale, job: uuid::Uuid) -> AnyView {
         <h1>{t(locale, Text::ImportEvidence)}</h1>
         <SuperviseNav/>
         {loaded(locale, move |ports: Ports| async move {
-            let job = ports.supervise.job(job, locale).await?;
+            let job = ports.jobs.job(job, locale).await?;
             let done = match job.evidence.clone() {
                 Some(report) => view! {
                     <p data-testid="import-counts">

@@ -1,18 +1,21 @@
 //! Importing a content package: read it with the exact path of any mistake, resolve its
-//! competency framework, refuse what would make an unusable draft, and start a course.
-//! Problems that only stop publishing (a missing text, say) are kept for the author to fix.
+//! competency framework, refuse what would make an unusable draft, and accept it as a job
+//! that starts the course (`services::jobs`). Problems that only stop publishing (a
+//! missing text, say) are kept for the author to fix.
 
 use crate::store::Db;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, TransactionTrait};
 use shared::course::{self, Issue, IssueKind, Package};
+use shared::jobs::{Job, JobKind};
+use shared::{FieldProblem, Problem};
 use uuid::Uuid;
 
-use super::{CourseError, check_code, framework_codes, insert};
+use super::{CourseError, check_code, code_is_free, encode, framework_codes, insert};
 use crate::entities::competency_framework;
 use crate::services::actors::Actor;
+use crate::services::jobs::{self, Claim, MadeCourse, Refusal};
 use crate::services::policy::{self, Authorship, CourseAction};
 
-/// Largest package accepted (bytes of JSON).
 /// The largest package accepted; the API's body limit for packages is the same.
 pub const MAX_PACKAGE_BYTES: usize = 4 * 1024 * 1024;
 
@@ -42,15 +45,22 @@ pub(crate) fn check_structure(package: &Package) -> Result<(), CourseError> {
     }
 }
 
-/// A new course from `json`, owned by `actor`; `code` replaces the package's course code
-/// (to import a second copy). Returns the course id and the problems left to fix before
+/// A package ready to become a course: its framework and the problems left to fix before
 /// publishing.
-pub async fn import(
+struct Checked {
+    package: Package,
+    framework: Uuid,
+    issues: Vec<Issue>,
+}
+
+/// Reads and checks `json` as `actor` would import it, `code` replacing the package's
+/// course code (to import a second copy).
+async fn check(
     db: &Db,
     actor: &Actor,
     json: &str,
     code: Option<&str>,
-) -> Result<(Uuid, Vec<Issue>), CourseError> {
+) -> Result<Checked, CourseError> {
     if !policy::course_allows(actor, CourseAction::Create, Authorship::default()) {
         return Err(CourseError::Forbidden);
     }
@@ -72,6 +82,9 @@ pub async fn import(
             kind: IssueKind::Blank,
         }])
     })?;
+    if !code_is_free(db, &package.course.code).await? {
+        return Err(CourseError::CodeTaken);
+    }
     let reference = &package.course.framework;
     let framework = competency_framework::Entity::find()
         .filter(competency_framework::Column::Code.eq(reference.code.as_str()))
@@ -92,11 +105,95 @@ pub async fn import(
         })?;
     let known = framework_codes(db, framework.id).await?;
     let issues = course::validate(&package, Some(&known));
-    let (structural, remaining): (Vec<Issue>, Vec<Issue>) =
+    let (structural, issues): (Vec<Issue>, Vec<Issue>) =
         issues.into_iter().partition(|i| i.kind.is_structural());
     if !structural.is_empty() {
         return Err(CourseError::BadPackage(structural));
     }
-    let id = insert(db, actor, framework.id, &package).await?;
-    Ok((id, remaining))
+    Ok(Checked {
+        package,
+        framework: framework.id,
+        issues,
+    })
+}
+
+/// Checks the package now and, when it can become a course, accepts it as a job that makes
+/// the course (`JobKind::PackageImport`); every problem otherwise, by path.
+pub async fn accept(
+    db: &Db,
+    actor: &Actor,
+    json: &str,
+    code: Option<&str>,
+) -> Result<Job, CourseError> {
+    let checked = check(db, actor, json, code).await?;
+    // The job keeps the package as it will be stored (with its new code).
+    let input = encode(&checked.package)?;
+    jobs::create(db, actor.me.id, JobKind::PackageImport, input, 1)
+        .await
+        .map_err(|e| match e {
+            jobs::JobError::Database(e) => CourseError::Database(e),
+            jobs::JobError::NotFound => CourseError::NotFound,
+        })
+}
+
+/// Carries out an accepted import: checked again with its sender's rights now (the code
+/// may have been taken meanwhile, the framework removed), then the course made in the
+/// transaction that ends the job.
+pub async fn run_job(db: &Db, claim: &Claim) -> Result<(), CourseError> {
+    let checked = claim
+        .recheck(db, async |actor| check(db, actor, &claim.input, None).await)
+        .await?;
+    let Some(checked) = checked else {
+        return Ok(());
+    };
+    let txn = db.begin().await?;
+    let made = insert(&txn, claim.owner, checked.framework, &checked.package).await;
+    let id = match made {
+        Ok(id) => id,
+        Err(e) => {
+            txn.rollback().await?;
+            if let Some(problems) = e.refusal() {
+                claim.fail(db, &problems).await?;
+                return Ok(());
+            }
+            return Err(e);
+        }
+    };
+    let result = MadeCourse {
+        id,
+        issues: checked.issues,
+    };
+    let result =
+        serde_json::to_string(&result).map_err(|e| CourseError::Encoding(e.to_string()))?;
+    if claim.finish(&txn, 1, result).await? {
+        txn.commit().await?;
+    }
+    Ok(())
+}
+
+impl Refusal for CourseError {
+    fn refusal(&self) -> Option<Vec<FieldProblem>> {
+        match self {
+            Self::Invalid(problems) => Some(problems.clone()),
+            Self::BadPackage(issues) => Some(by_path(issues.clone())),
+            Self::CodeTaken => Some(vec![FieldProblem::new("course.code", Problem::Taken)]),
+            Self::Forbidden => Some(jobs::no_longer_allowed()),
+            _ => None,
+        }
+    }
+}
+
+/// Package issues as problems of the fields at their paths.
+pub fn by_path(issues: Vec<Issue>) -> Vec<FieldProblem> {
+    issues
+        .into_iter()
+        .map(|i| {
+            FieldProblem::new(
+                i.path,
+                Problem::Course {
+                    issue: Box::new(i.kind),
+                },
+            )
+        })
+        .collect()
 }

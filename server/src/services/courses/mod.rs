@@ -11,14 +11,19 @@ mod publish;
 pub use authors::{add_author, remove_author};
 pub use draft::{edit, replace_draft};
 pub use forms::{apply_activity_form, apply_choice_form, apply_node_form, question_from_form};
-pub use import::{MAX_PACKAGE_BYTES, import, parse_package};
+pub use import::{
+    MAX_PACKAGE_BYTES, accept as accept_import, by_path, parse_package, run_job as run_import_job,
+};
 pub use publish::{publish, version_package};
 
 use crate::store::Db;
 use std::collections::{BTreeSet, HashMap};
 
 use chrono::{SecondsFormat, Utc};
-use sea_orm::{ActiveModelTrait, ColumnTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
+    Set,
+};
 use shared::authoring::{Author, CourseDetail, CourseSummary, NewCourse, Part, VersionSummary};
 use shared::course::{self, FrameworkRef, Issue, Package};
 use shared::{FieldProblem, L10n, Locale, Problem};
@@ -304,7 +309,7 @@ pub(crate) async fn framework(
     found.ok_or_else(|| CourseError::field("framework_id", Problem::NoSuchFramework))
 }
 
-pub(crate) async fn code_is_free(db: &Db, code: &str) -> Result<bool, DbErr> {
+pub(crate) async fn code_is_free<C: ConnectionTrait>(db: &C, code: &str) -> Result<bool, DbErr> {
     Ok(course_row::Entity::find()
         .filter(course_row::Column::Code.eq(code))
         .one(db)
@@ -312,9 +317,9 @@ pub(crate) async fn code_is_free(db: &Db, code: &str) -> Result<bool, DbErr> {
         .is_none())
 }
 
-pub(crate) async fn insert(
-    db: &Db,
-    actor: &Actor,
+pub(crate) async fn insert<C: ConnectionTrait>(
+    db: &C,
+    owner: Uuid,
     framework_id: Uuid,
     package: &Package,
 ) -> Result<Uuid, CourseError> {
@@ -326,7 +331,7 @@ pub(crate) async fn insert(
     course_row::ActiveModel {
         id: Set(id),
         code: Set(package.course.code.clone()),
-        owner_id: Set(actor.me.id),
+        owner_id: Set(owner),
         framework_id: Set(framework_id),
         title_vi: Set(package.course.title.vi.clone()),
         title_en: Set(package.course.title.en.clone()),
@@ -361,7 +366,7 @@ pub async fn create(db: &Db, actor: &Actor, input: NewCourse) -> Result<Uuid, Co
             version: revision(framework.version),
         },
     );
-    insert(db, actor, framework.id, &package).await
+    insert(db, actor.me.id, framework.id, &package).await
 }
 
 impl From<shared::course::edit::EditError> for CourseError {

@@ -16,8 +16,8 @@ use uuid::Uuid;
 
 use super::{EvidenceError, NewEvidence, known_keys, store};
 use crate::entities::{cohort, competency, competency_framework, competency_level, org_unit, user};
-use crate::services::actors::{self, Actor};
-use crate::services::jobs::{self, Claim};
+use crate::services::actors::Actor;
+use crate::services::jobs::{self, Claim, Refusal};
 use crate::services::policy::{self, Action, Scope};
 use crate::spreadsheet::table::{self, Row, Spec};
 use shared::jobs::{Job, JobKind};
@@ -181,22 +181,11 @@ pub async fn accept(db: &Db, actor: &Actor, csv_text: &str) -> Result<Job, Evide
 /// directory may have changed since), then every row stored in the transaction that ends
 /// the job.
 pub async fn run_job(db: &Db, claim: &Claim) -> Result<(), EvidenceError> {
-    let refused = || vec![FieldProblem::new("job", Problem::NoLongerAllowed)];
-    let Some(actor) = actors::of_user(db, claim.owner, Uuid::nil()).await? else {
-        claim.fail(db, &refused()).await?;
+    let checked = claim
+        .recheck(db, async |actor| check(db, actor, &claim.input).await)
+        .await?;
+    let Some(rows) = checked else {
         return Ok(());
-    };
-    let rows = match check(db, &actor, &claim.input).await {
-        Ok(rows) => rows,
-        Err(EvidenceError::Invalid(problems)) => {
-            claim.fail(db, &problems).await?;
-            return Ok(());
-        }
-        Err(EvidenceError::Forbidden) => {
-            claim.fail(db, &refused()).await?;
-            return Ok(());
-        }
-        Err(e) => return Err(e),
     };
     let total = rows.len() as u64;
     let txn = db.begin().await?;
@@ -213,6 +202,16 @@ pub async fn run_job(db: &Db, claim: &Claim) -> Result<(), EvidenceError> {
         txn.commit().await?;
     }
     Ok(())
+}
+
+impl Refusal for EvidenceError {
+    fn refusal(&self) -> Option<Vec<FieldProblem>> {
+        match self {
+            Self::Invalid(problems) => Some(problems.clone()),
+            Self::Forbidden => Some(jobs::no_longer_allowed()),
+            _ => None,
+        }
+    }
 }
 
 const SPEC: Spec<'static> = Spec {

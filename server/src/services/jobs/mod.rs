@@ -12,6 +12,9 @@
 //!   job is applied once even if two servers ever ran it. `input` and `work` (an import's
 //!   passwords) are emptied when it ends.
 //!
+//! - **Pruned**: an ended job is deleted [`KEPT_FOR`] after it ended ([`prune`], by every
+//!   server's runner, hourly).
+//!
 //! Only the owner sees a job; anyone else is told it does not exist.
 
 pub mod runner;
@@ -22,12 +25,13 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait,
     QueryFilter, QueryOrder, QuerySelect, Set,
 };
+use shared::answers::CourseImported;
 use shared::jobs::{Job, JobKind, JobState};
-use shared::{FieldError, Locale};
+use shared::{FieldError, FieldProblem, Locale, Problem};
 use uuid::Uuid;
 
 use crate::entities::job;
-use crate::services::actors::Actor;
+use crate::services::actors::{self, Actor};
 use crate::store::Db;
 
 /// How long a claim holds without being renewed; a job whose server stopped is resumed by
@@ -103,6 +107,19 @@ pub async fn mine(db: &Db, actor: &Actor, locale: Locale) -> Result<Vec<Job>, Jo
         .collect())
 }
 
+/// How long an ended job stays for its owner to read.
+pub const KEPT_FOR: chrono::Duration = chrono::Duration::days(30);
+
+/// Deletes the jobs that ended more than [`KEPT_FOR`] before `now`; how many.
+pub async fn prune<C: ConnectionTrait>(conn: &C, now: DateTime<Utc>) -> Result<u64, DbErr> {
+    let deleted = job::Entity::delete_many()
+        .filter(job::Column::FinishedAt.lt(now - KEPT_FOR))
+        .filter(job::Column::State.is_in([JobState::Done.code(), JobState::Failed.code()]))
+        .exec(conn)
+        .await?;
+    Ok(deleted.rows_affected)
+}
+
 /// How many jobs of every server are queued and running (for `/metrics`).
 pub async fn counts(db: &Db) -> Result<(u64, u64), DbErr> {
     let count = |state: JobState| {
@@ -149,9 +166,33 @@ fn view(model: job::Model, locale: Locale) -> Job {
         evidence: result
             .filter(|_| kind == JobKind::EvidenceImport)
             .and_then(|r| serde_json::from_str(r).ok()),
+        course: result
+            .filter(|_| kind == JobKind::PackageImport)
+            .and_then(|r| serde_json::from_str::<MadeCourse>(r).ok())
+            .map(|made| CourseImported::new(made.id, made.issues, locale)),
         created_at: model.created_at.to_rfc3339(),
         finished_at: model.finished_at.map(|t| t.to_rfc3339()),
     }
+}
+
+/// What a package import's job keeps once done: the course, and the problems (worded when
+/// read, in the reader's language) to fix before publishing it.
+#[derive(serde::Serialize, serde::Deserialize)]
+pub struct MadeCourse {
+    pub id: Uuid,
+    pub issues: Vec<shared::course::Issue>,
+}
+
+/// A job's failure that is the job's own: what its input or its sender's rights say is
+/// wrong, with which the job ends as failed. `None` for the server's own failures (the
+/// database), after which the job is resumed rather than failed.
+pub trait Refusal {
+    fn refusal(&self) -> Option<Vec<FieldProblem>>;
+}
+
+/// Why a job fails when its sender may no longer do what it does.
+pub fn no_longer_allowed() -> Vec<FieldProblem> {
+    vec![FieldProblem::new("job", Problem::NoLongerAllowed)]
 }
 
 /// A job this server holds, and what it needs to do it.
@@ -222,6 +263,33 @@ impl Claim {
             input: String::new(),
             work: String::new(),
             server: self.server,
+        }
+    }
+
+    /// Checks the job again, as its sender is now (the directory may have changed since it
+    /// was accepted): what `check` found, or `None` once the job has failed because the
+    /// sender may no longer act or the check refused it.
+    pub async fn recheck<T, E>(
+        &self,
+        db: &Db,
+        check: impl AsyncFnOnce(&Actor) -> Result<T, E>,
+    ) -> Result<Option<T>, E>
+    where
+        E: Refusal + From<DbErr>,
+    {
+        let Some(actor) = actors::of_user(db, self.owner, Uuid::nil()).await? else {
+            self.fail(db, &no_longer_allowed()).await?;
+            return Ok(None);
+        };
+        match check(&actor).await {
+            Ok(found) => Ok(Some(found)),
+            Err(e) => match e.refusal() {
+                Some(problems) => {
+                    self.fail(db, &problems).await?;
+                    Ok(None)
+                }
+                None => Err(e),
+            },
         }
     }
 

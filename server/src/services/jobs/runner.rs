@@ -1,14 +1,14 @@
 //! Each server's job runner: claims jobs one at a time and carries them out, renewing the
 //! claim while it works, for as long as the server runs.
 
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use tracing::Instrument;
 
-use super::{Claim, LEASE, claim_next};
-use crate::services::evidence;
+use super::{Claim, LEASE, claim_next, prune};
 use crate::services::passwords::PasswordHasher;
 use crate::services::users::import;
+use crate::services::{courses, evidence};
 use crate::store::Db;
 use shared::jobs::JobKind;
 
@@ -16,9 +16,21 @@ use shared::jobs::JobKind;
 /// another server, or one whose server stopped).
 const LOOK_EVERY: Duration = Duration::from_secs(1);
 
+/// How often a server deletes the jobs ended long ago.
+const PRUNE_EVERY: Duration = Duration::from_secs(3600);
+
 /// Runs jobs until the task is stopped.
 pub async fn run(db: Db, hasher: PasswordHasher) {
+    let mut pruned: Option<Instant> = None;
     loop {
+        if pruned.is_none_or(|at| at.elapsed() >= PRUNE_EVERY) {
+            match prune(&db, chrono::Utc::now()).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(deleted = n, "ended jobs pruned"),
+                Err(e) => tracing::warn!(error = %e, "could not prune ended jobs"),
+            }
+            pruned = Some(Instant::now());
+        }
         match claim_next(&db).await {
             Ok(Some(claim)) => carry_out(&db, &hasher, claim).await,
             Ok(None) => {
@@ -60,6 +72,9 @@ async fn work_on(db: &Db, hasher: &PasswordHasher, claim: Claim) {
             .await
             .map_err(|e| e.to_string()),
         Some(JobKind::EvidenceImport) => evidence::import::run_job(db, &claim)
+            .await
+            .map_err(|e| e.to_string()),
+        Some(JobKind::PackageImport) => courses::run_import_job(db, &claim)
             .await
             .map_err(|e| e.to_string()),
         None => claim.fail(db, &[]).await.map_err(|e| e.to_string()),

@@ -7,34 +7,34 @@
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
-use shared::{FieldProblem, Problem};
+use shared::FieldProblem;
 
 use super::{UserError, apply, check};
-use crate::services::actors;
-use crate::services::jobs::Claim;
+use crate::services::jobs::{self, Claim, Refusal};
 use crate::services::passwords::PasswordHasher;
 use crate::store::Db;
 
 /// How often progress is written while passwords are hashed.
 const PROGRESS_EVERY: Duration = Duration::from_millis(500);
 
+impl Refusal for UserError {
+    fn refusal(&self) -> Option<Vec<FieldProblem>> {
+        match self {
+            Self::Invalid(problems) => Some(problems.clone()),
+            Self::Forbidden => Some(jobs::no_longer_allowed()),
+            _ => None,
+        }
+    }
+}
+
 pub async fn run(db: &Db, hasher: &PasswordHasher, claim: &Claim) -> Result<(), UserError> {
-    let refused = || vec![FieldProblem::new("job", Problem::NoLongerAllowed)];
-    let Some(actor) = actors::of_user(db, claim.owner, uuid::Uuid::nil()).await? else {
-        claim.fail(db, &refused()).await?;
+    let checked = claim
+        .recheck(db, async |actor| {
+            check(db, actor, &claim.input, false).await
+        })
+        .await?;
+    let Some(checked) = checked else {
         return Ok(());
-    };
-    let checked = match check(db, &actor, &claim.input, false).await {
-        Ok(checked) => checked,
-        Err(UserError::Invalid(problems)) => {
-            claim.fail(db, &problems).await?;
-            return Ok(());
-        }
-        Err(UserError::Forbidden) => {
-            claim.fail(db, &refused()).await?;
-            return Ok(());
-        }
-        Err(e) => return Err(e),
     };
     // What an earlier run of this job hashed already.
     let mut hashes: HashMap<String, String> = serde_json::from_str(&claim.work).unwrap_or_default();
