@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 admin=${FIELDSCHOOL_TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test}
 db_name=${DB_NAME:-fs_scale_$(date +%s)}
-cargo build --quiet --release --locked -p fieldschool-tests --example evidence_scale
+scripts/build-bench.sh --release
 if ! psql "$admin" -tAc "SELECT 1 FROM pg_database WHERE datname = '$db_name'" | grep -q 1; then
   psql "$admin" -qc "CREATE DATABASE $db_name"
 fi

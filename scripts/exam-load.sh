@@ -12,8 +12,7 @@ backend=${1:-sqlite}
 clients=${CLIENTS:-200}
 duration=${DURATION:-20}
 
-cargo build --quiet --release --locked -p server --bin fieldschool
-cargo build --quiet --release --locked -p fieldschool-tests --example exam_load
+scripts/build-bench.sh --release
 
 work=$(mktemp -d)
 db_name=""

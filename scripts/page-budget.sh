@@ -10,8 +10,7 @@ root=$(pwd)
 
 scripts/bootstrap.sh --test
 scripts/build-site.sh
-cargo build --quiet --locked -p server --bin fieldschool
-cargo build --quiet --locked -p fieldschool-tests --example page_budget
+scripts/build-bench.sh
 
 work=$(mktemp -d)
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')

@@ -15,8 +15,7 @@ duration=${DURATION:-20}
 admin=${FIELDSCHOOL_TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test}
 free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
-cargo build --quiet --release --locked -p server --bin fieldschool
-cargo build --quiet --release --locked -p fieldschool-tests --example exam_load
+scripts/build-bench.sh --release
 [ -d target/site/pkg ] || scripts/build-site.sh
 
 work=$(mktemp -d)

@@ -103,8 +103,8 @@ pub async fn save_answers(
     let Some(ActivityBody::CaseStudy(case)) = package.activity(activity).map(|a| &a.body) else {
         return Err(AttemptError::NoSuchActivity);
     };
-    let records = attempts::records_if_open(db, &cohort, &package, actor.me.id, activity).await?;
-    if records.iter().any(|r| r.activity == activity) {
+    let tallies = attempts::tallies_if_open(db, &cohort, &package, actor.me.id, activity).await?;
+    if attempts::used(&tallies, activity) > 0 {
         return Err(AttemptError::NoAttemptsLeft { allowed: 1 });
     }
     check_answers(case, answers)?;

@@ -73,7 +73,7 @@ pub async fn step(
         return Err(AttemptError::NoSuchActivity);
     };
     let scenario = &roleplay.scenario;
-    attempts::records_if_open(db, &cohort, &package, actor.me.id, activity).await?;
+    attempts::tallies_if_open(db, &cohort, &package, actor.me.id, activity).await?;
     let draft = drafts::get(db, cohort.id, actor.me.id, activity).await?;
     let play = current(scenario, &drafts::strings(draft.as_ref(), "path"))
         .ok_or(AttemptError::NoSuchActivity)?;

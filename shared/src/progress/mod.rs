@@ -129,6 +129,76 @@ fn stage(body: &ActivityBody) -> Stage {
     }
 }
 
+/// Whether an activity counts as done for the gates: a quiz once an attempt passed, every
+/// other kind once an attempt is stored.
+fn completed(body: &ActivityBody, attempts: u32, passed: bool) -> bool {
+    match body {
+        ActivityBody::Quiz(_) => passed,
+        _ => attempts > 0,
+    }
+}
+
+/// Which stages are done: every activity of it completed.
+#[derive(Clone, Copy)]
+struct StagesDone {
+    pre: bool,
+    core: bool,
+    post: bool,
+}
+
+impl StagesDone {
+    /// From each activity's stage and whether it is completed.
+    fn of(done: impl Iterator<Item = (Stage, bool)>) -> Self {
+        let done: Vec<(Stage, bool)> = done.collect();
+        let all = |wanted: Stage| done.iter().filter(|(s, _)| *s == wanted).all(|(_, d)| *d);
+        Self {
+            pre: all(Stage::PreTest),
+            core: all(Stage::Core),
+            post: all(Stage::PostTest),
+        }
+    }
+
+    /// Whether an activity of `stage` waits for an earlier part of the course.
+    fn locks(self, stage: Stage, gating: Gating) -> bool {
+        match stage {
+            Stage::PreTest => false,
+            Stage::Core => gating.pre && !self.pre,
+            Stage::PostTest => (gating.pre && !self.pre) || (gating.post && !self.core),
+            Stage::Survey => {
+                (gating.pre && !self.pre) || (gating.post && !(self.core && self.post))
+            }
+        }
+    }
+}
+
+/// What a learner's attempts at one activity add up to: all its gate and its attempt limit
+/// need (a database can count it without reading every attempt).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Tally {
+    pub activity: String,
+    pub attempts: u32,
+    /// Whether any of them passed.
+    pub passed: bool,
+}
+
+/// Whether `activity` waits for an earlier part of the course, by the learner's `tallies`
+/// (any order, activities without attempts left out): the rule of [`derive`]. `None` for
+/// an activity not in `package`.
+pub fn locked(
+    package: &Package,
+    gating: Gating,
+    tallies: &[Tally],
+    activity: &str,
+) -> Option<bool> {
+    let found = package.activities().find(|a| a.id == activity)?;
+    let done = package.activities().map(|a| {
+        let tally = tallies.iter().find(|t| t.activity == a.id);
+        let (attempts, passed) = tally.map_or((0, false), |t| (t.attempts, t.passed));
+        (stage(&a.body), completed(&a.body, attempts, passed))
+    });
+    Some(StagesDone::of(done).locks(stage(&found.body), gating))
+}
+
 fn status(body: &ActivityBody, records: &[&Record]) -> (Status, u32, Option<f64>) {
     let attempts: Vec<(f64, bool)> = records
         .iter()
@@ -139,16 +209,15 @@ fn status(body: &ActivityBody, records: &[&Record]) -> (Status, u32, Option<f64>
         .collect();
     let used = u32::try_from(attempts.len()).unwrap_or(u32::MAX);
     let best = attempts.iter().map(|(s, _)| *s).reduce(f64::max);
+    let passed = attempts.iter().any(|(_, passed)| *passed);
     let status = match body {
-        ActivityBody::Quiz(_) if attempts.iter().any(|(_, passed)| *passed) => Status::Completed,
+        _ if completed(body, used, passed) => Status::Completed,
         ActivityBody::Quiz(quiz)
             if quiz.settings.attempts > 0 && used >= quiz.settings.attempts =>
         {
             Status::Failed
         }
-        ActivityBody::Quiz(_) if used > 0 => Status::InProgress,
-        _ if used > 0 => Status::Completed,
-        _ if !records.is_empty() => Status::InProgress,
+        _ if used > 0 || !records.is_empty() => Status::InProgress,
         _ => Status::NotStarted,
     };
     (status, used, best)
@@ -191,23 +260,13 @@ pub fn derive(package: &Package, gating: Gating, records: &[Record]) -> CoursePr
             )
         })
         .collect();
-    let all_done = |stage_of: Stage, list: &[(Stage, ActivityProgress)]| {
-        list.iter()
-            .filter(|(s, _)| *s == stage_of)
-            .all(|(_, p)| p.status == Status::Completed)
-    };
-    let pre_done = all_done(Stage::PreTest, &activities);
-    let core_done = all_done(Stage::Core, &activities);
-    let post_done = all_done(Stage::PostTest, &activities);
+    let done = StagesDone::of(
+        activities
+            .iter()
+            .map(|(stage, p)| (*stage, p.status == Status::Completed)),
+    );
     for (stage, progress) in &mut activities {
-        progress.locked = match stage {
-            Stage::PreTest => false,
-            Stage::Core => gating.pre && !pre_done,
-            Stage::PostTest => (gating.pre && !pre_done) || (gating.post && !core_done),
-            Stage::Survey => {
-                (gating.pre && !pre_done) || (gating.post && !(core_done && post_done))
-            }
-        };
+        progress.locked = done.locks(*stage, gating);
     }
     let activities: Vec<ActivityProgress> = activities.into_iter().map(|(_, p)| p).collect();
     let open = |id: &str| {

@@ -208,3 +208,47 @@ fn a_draft_marks_an_activity_begun() {
     let p = derive(&course(), g, &records);
     assert_eq!(p.of("case").map(|a| a.status), Some(Status::InProgress));
 }
+
+/// The gate from tallies agrees with the gate of [`derive`] for every combination of
+/// activities not tried, tried without passing, and passed, under every gating.
+#[test]
+fn tallies_lock_exactly_what_derive_locks() {
+    let package = course();
+    let ids: Vec<String> = package.activities().map(|a| a.id.clone()).collect();
+    let combinations = 3usize.pow(u32::try_from(ids.len()).unwrap_or(0));
+    for combination in 0..combinations {
+        let mut records = Vec::new();
+        let mut tallies = Vec::new();
+        let mut rest = combination;
+        for (n, id) in ids.iter().enumerate() {
+            let state = rest % 3;
+            rest /= 3;
+            if state == 0 {
+                continue;
+            }
+            let passed = state == 2;
+            let at = i64::try_from(n).unwrap_or(0);
+            records.push(attempt(id, at, if passed { 1.0 } else { 0.2 }, passed));
+            tallies.push(Tally {
+                activity: id.clone(),
+                attempts: 1,
+                passed,
+            });
+        }
+        for (pre, post) in [(false, false), (true, false), (false, true), (true, true)] {
+            let gating = Gating { pre, post };
+            let derived = derive(&package, gating, &records);
+            for id in &ids {
+                assert_eq!(
+                    crate::progress::locked(&package, gating, &tallies, id),
+                    derived.of(id).map(|p| p.locked),
+                    "{id} with {tallies:?} under {gating:?}"
+                );
+            }
+        }
+    }
+    assert_eq!(
+        crate::progress::locked(&package, Gating::default(), &[], "nowhere"),
+        None
+    );
+}

@@ -9,7 +9,7 @@ use shared::quiz::{Grade, Response, grade};
 use shared::{FieldProblem, L10n, Problem};
 use uuid::Uuid;
 
-use super::{AttemptError, allowed, package_of, records_if_open, within_limit};
+use super::{AttemptError, allowed, package_of, tallies_if_open, within_limit};
 use crate::services::actors::Actor;
 use crate::services::cohorts;
 use crate::services::policy::CohortAction;
@@ -40,8 +40,8 @@ pub async fn check(
     if quiz.settings.feedback != FeedbackTiming::Immediate {
         return Err(AttemptError::NoFeedbackNow);
     }
-    let records = records_if_open(db, &cohort, &package, actor.me.id, activity).await?;
-    within_limit(&records, activity, allowed(&found.body))?;
+    let tallies = tallies_if_open(db, &cohort, &package, actor.me.id, activity).await?;
+    within_limit(&tallies, activity, allowed(&found.body))?;
     let q = quiz
         .questions
         .iter()

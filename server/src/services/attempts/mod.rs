@@ -10,11 +10,12 @@ mod store;
 
 use crate::store::Db;
 use chrono::{DateTime, SecondsFormat, Utc};
+use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{ColumnTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use shared::FieldProblem;
 use shared::course::{Package, QuizQuestion};
 use shared::learning::{AttemptResult, AttemptSubmission};
-use shared::progress::{self, Gating, Record, RecordKind};
+use shared::progress::{self, Gating, Record, RecordKind, Tally};
 use uuid::Uuid;
 
 use crate::entities::{attempt, cohort};
@@ -163,23 +164,59 @@ pub(crate) async fn attempt_records(
         .collect())
 }
 
-/// The learner's attempts in a cohort, once the gate of `activity` is checked: an activity
-/// waiting for an earlier part of the course is refused.
-pub(crate) async fn records_if_open(
+/// What a learner's attempts in a cohort add up to, per activity: counted by the database,
+/// so a check costs the same for a learner's hundredth attempt as for their first.
+async fn attempt_tallies(db: &Db, cohort: Uuid, user: Uuid) -> Result<Vec<Tally>, DbErr> {
+    let rows: Vec<(String, i64, i32)> = attempt::Entity::find()
+        .select_only()
+        .column(attempt::Column::ActivityId)
+        .column_as(attempt::Column::Id.count(), "attempts")
+        // `MAX` of a boolean is not portable (PostgreSQL has `bool_or`); of 0 and 1 it is.
+        .column_as(
+            Expr::case(attempt::Column::Passed.eq(true), 1)
+                .finally(0)
+                .max(),
+            "passed",
+        )
+        .filter(attempt::Column::CohortId.eq(cohort))
+        .filter(attempt::Column::UserId.eq(user))
+        .filter(attempt::Column::OverLimit.eq(false))
+        .group_by(attempt::Column::ActivityId)
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(activity, attempts, passed)| Tally {
+            activity,
+            attempts: u32::try_from(attempts).unwrap_or(u32::MAX),
+            passed: passed > 0,
+        })
+        .collect())
+}
+
+/// What the learner's attempts in a cohort add up to, once the gate of `activity` is
+/// checked: an activity waiting for an earlier part of the course is refused.
+pub(crate) async fn tallies_if_open(
     db: &Db,
     cohort: &cohort::Model,
     package: &Package,
     user: Uuid,
     activity: &str,
-) -> Result<Vec<Record>, AttemptError> {
-    let records = attempt_records(db, cohort.id, user).await?;
-    if progress::derive(package, gating(cohort), &records)
-        .of(activity)
-        .is_some_and(|p| p.locked)
-    {
+) -> Result<Vec<Tally>, AttemptError> {
+    let tallies = attempt_tallies(db, cohort.id, user).await?;
+    if progress::locked(package, gating(cohort), &tallies, activity) == Some(true) {
         return Err(AttemptError::Locked);
     }
-    Ok(records)
+    Ok(tallies)
+}
+
+/// How many attempts at `activity` the learner has stored (over the limit not counted).
+pub(crate) fn used(tallies: &[Tally], activity: &str) -> u32 {
+    tallies
+        .iter()
+        .find(|t| t.activity == activity)
+        .map_or(0, |t| t.attempts)
 }
 
 /// The id of a learner's next attempt at `activity`, given the `used` attempts they have
@@ -202,14 +239,13 @@ pub fn next_attempt_id(session: Uuid, cohort: Uuid, activity: &str, used: usize)
     uuid::Builder::from_random_bytes(bytes).into_uuid()
 }
 
-/// Refuses when the learner's `records` use every attempt `limit` allows (0: no limit).
+/// Refuses when the learner's `tallies` use every attempt `limit` allows (0: no limit).
 pub(crate) fn within_limit(
-    records: &[Record],
+    tallies: &[Tally],
     activity: &str,
     limit: u32,
 ) -> Result<(), AttemptError> {
-    let used = records.iter().filter(|r| r.activity == activity).count();
-    if limit > 0 && used >= usize::try_from(limit).unwrap_or(usize::MAX) {
+    if limit > 0 && used(tallies, activity) >= limit {
         return Err(AttemptError::NoAttemptsLeft { allowed: limit });
     }
     Ok(())

@@ -3,7 +3,10 @@
 
 use crate::store::Db;
 use chrono::{DateTime, Utc};
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set, TransactionTrait};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set, TransactionTrait,
+};
 use shared::course::{Activity, ActivityBody, Package, Phase, QuizQuestion};
 use shared::learning::QuestionOutcome;
 use shared::learning::{AttemptResult, AttemptSubmission};
@@ -12,10 +15,10 @@ use std::sync::Arc;
 use uuid::Uuid;
 
 use super::{
-    AttemptError, Submission, allowed, evaluate, package_of, published, questions_for,
-    records_if_open, replay, to_result, within_limit,
+    AttemptError, Submission, allowed, evaluate, package_of, published, questions_for, replay,
+    tallies_if_open, to_result, within_limit,
 };
-use crate::entities::{attempt, cohort, cohort_lecturer, work_draft};
+use crate::entities::{attempt, cohort, cohort_lecturer, enrolment, work_draft};
 use crate::services::actors::Actor;
 use crate::services::cohorts;
 use crate::services::evidence;
@@ -143,9 +146,9 @@ async fn over_limit(
     activity: &Activity,
     origin: Origin,
 ) -> Result<bool, AttemptError> {
-    let records = records_if_open(db, cohort, package, actor.me.id, &activity.id).await?;
+    let tallies = tallies_if_open(db, cohort, package, actor.me.id, &activity.id).await?;
     match (
-        within_limit(&records, &activity.id, allowed(&activity.body)),
+        within_limit(&tallies, &activity.id, allowed(&activity.body)),
         origin,
     ) {
         (Ok(()), _) => Ok(false),
@@ -184,25 +187,51 @@ async fn grade(
 
 /// What is stored with an attempt in the same transaction.
 struct WithAttempt<'a> {
+    activity: &'a str,
     /// The learner's draft of a case study or role-play, which the attempt replaces.
     draft_of: Option<&'a str>,
     /// A test's competency evidence: its phase, and the attempt's paper and scores.
     evidence: Option<(Phase, &'a [QuizQuestion], &'a [QuestionOutcome])>,
+    /// The activity's attempt limit (0: none), counted again where the attempt is written.
+    limit: u32,
+    origin: Origin,
 }
 
-/// Writes the attempt, with what goes with it in one transaction (a quiz or a survey
-/// alone in one statement).
+/// Writes the attempt, with what goes with it in one transaction (an unlimited quiz or a
+/// survey alone in one statement). Under a limit the learner's enrolment is locked first,
+/// so their submissions to the class take turns until each commits, and the attempts are
+/// counted again: of submissions sent at once, no more are stored than the limit allows.
+/// `None`: refused, every attempt used (online); offline work over the limit is kept,
+/// marked, without evidence.
 async fn write(
     db: &Db,
     cohort: &cohort::Model,
     actor: &Actor,
-    row: attempt::ActiveModel,
-    with: WithAttempt<'_>,
-) -> Result<attempt::Model, sea_orm::DbErr> {
-    if with.draft_of.is_none() && with.evidence.is_none() {
-        return row.insert(db).await;
+    mut row: attempt::ActiveModel,
+    mut with: WithAttempt<'_>,
+) -> Result<Option<attempt::Model>, sea_orm::DbErr> {
+    if with.draft_of.is_none() && with.evidence.is_none() && with.limit == 0 {
+        return row.insert(db).await.map(Some);
     }
     let txn = db.begin().await?;
+    if with.limit > 0 {
+        lock_enrolment(&txn, cohort.id, actor.me.id).await?;
+        let used = attempt::Entity::find()
+            .filter(attempt::Column::CohortId.eq(cohort.id))
+            .filter(attempt::Column::UserId.eq(actor.me.id))
+            .filter(attempt::Column::ActivityId.eq(with.activity))
+            .filter(attempt::Column::OverLimit.eq(false))
+            .count(&txn)
+            .await?;
+        if used >= u64::from(with.limit) {
+            if with.origin == Origin::Online {
+                txn.rollback().await?;
+                return Ok(None);
+            }
+            row.over_limit = Set(true);
+            with.evidence = None;
+        }
+    }
     let stored = row.insert(&txn).await?;
     if let Some(activity) = with.draft_of {
         work_draft::Entity::delete_many()
@@ -216,7 +245,26 @@ async fn write(
         evidence::from_tests::record(&txn, cohort, phase, &stored, paper, scores).await?;
     }
     txn.commit().await?;
-    Ok(stored)
+    Ok(Some(stored))
+}
+
+/// Takes the write lock on the learner's enrolment row (an update that changes nothing):
+/// on PostgreSQL a row lock, on SQLite the database's write lock, held until commit.
+async fn lock_enrolment(
+    txn: &sea_orm::DatabaseTransaction,
+    cohort: Uuid,
+    user: Uuid,
+) -> Result<(), sea_orm::DbErr> {
+    enrolment::Entity::update_many()
+        .col_expr(
+            enrolment::Column::AddedAt,
+            Expr::col(enrolment::Column::AddedAt),
+        )
+        .filter(enrolment::Column::CohortId.eq(cohort))
+        .filter(enrolment::Column::UserId.eq(user))
+        .exec(txn)
+        .await?;
+    Ok(())
 }
 
 async fn store(
@@ -272,12 +320,18 @@ async fn store(
     };
     let evidence =
         test_phase.map(|phase| (phase, paper.as_slice(), evaluated.questions.as_slice()));
+    let limit = allowed(&activity.body);
     let with = WithAttempt {
+        activity: &input.activity,
         draft_of: has_draft.then_some(input.activity.as_str()),
         evidence,
+        limit,
+        origin,
     };
     match write(db, &cohort, actor, row, with).await {
-        Ok(stored) => Ok((to_result(&stored)?, true)),
+        Ok(Some(stored)) => Ok((to_result(&stored)?, true)),
+        // Another submission sent at the same time took the last attempt.
+        Ok(None) => Err(AttemptError::NoAttemptsLeft { allowed: limit }),
         // The same id sent twice at once: the other request stored it first.
         Err(e)
             if matches!(
