@@ -5,6 +5,8 @@
 # the graded quiz as fast as it answers for 20 s. Prints submissions per second, latency
 # percentiles and the server's peak resident memory.
 #   scripts/exam-load.sh [sqlite|postgres]     (CLIENTS=…, DURATION=… to change the run)
+# PROFILE=1 also samples the server's CPU with `perf record` (cpu-clock, 999 Hz) during
+# the whole run and prints the functions where it spent its time (Debian's linux-perf).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -52,5 +54,19 @@ done
 ) &
 echo "backend $backend"
 "$root/target/release/examples/exam_load" --url "http://127.0.0.1:$port" --clients "$clients" \
-  --seconds "$duration" --server-pid "$server"
+  --seconds "$duration" --server-pid "$server" 2> >(tee "$work/load.err" >&2) &
+load=$!
+if [ "${PROFILE:-0}" = 1 ]; then
+  # Only the submissions: sampling starts once the learners are signed in.
+  until grep -q prepared "$work/load.err" 2>/dev/null; do sleep 0.1; done
+  perf record -e cpu-clock -F 999 -g -p "$server" -o "$work/perf.data" -- sleep "$duration" \
+    >/dev/null 2>&1
+fi
+wait "$load"
+if [ "${PROFILE:-0}" = 1 ]; then
+  report() { perf report -i "$work/perf.data" --stdio --no-children --sort "$1" 2>/dev/null \
+    | grep -E '^ +[0-9]' | sed -E 's/[[:space:]-]+$//' | head -"$2"; }
+  echo "where the server's CPU went, by binary:"; report dso 6
+  echo "by function (self time, top 40):"; report dso,symbol 40
+fi
 echo "server peak RSS over the whole run (sign-ins included): $(( $(cat "$work/peak") / 1024 )) MB"
