@@ -11,7 +11,9 @@ mod store;
 use crate::store::Db;
 use chrono::{DateTime, SecondsFormat, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait};
-use sea_orm::{ColumnTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+};
 use shared::FieldProblem;
 use shared::course::{Package, QuizQuestion};
 use shared::learning::{AttemptResult, AttemptSubmission};
@@ -166,7 +168,11 @@ pub(crate) async fn attempt_records(
 
 /// What a learner's attempts in a cohort add up to, per activity: counted by the database,
 /// so a check costs the same for a learner's hundredth attempt as for their first.
-async fn attempt_tallies(db: &Db, cohort: Uuid, user: Uuid) -> Result<Vec<Tally>, DbErr> {
+pub(crate) async fn attempt_tallies<C: ConnectionTrait>(
+    db: &C,
+    cohort: Uuid,
+    user: Uuid,
+) -> Result<Vec<Tally>, DbErr> {
     let rows: Vec<(String, i64, i32)> = attempt::Entity::find()
         .select_only()
         .column(attempt::Column::ActivityId)

@@ -4,9 +4,7 @@
 use crate::store::Db;
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set, TransactionTrait,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set, TransactionTrait};
 use shared::course::{Activity, ActivityBody, Package, Phase, QuizQuestion};
 use shared::learning::QuestionOutcome;
 use shared::learning::{AttemptResult, AttemptSubmission};
@@ -15,8 +13,8 @@ use std::sync::Arc;
 use uuid::Uuid;
 
 use super::{
-    AttemptError, Submission, allowed, evaluate, package_of, published, questions_for, replay,
-    tallies_if_open, to_result, within_limit,
+    AttemptError, Submission, allowed, attempt_tallies, evaluate, package_of, published,
+    questions_for, replay, tallies_if_open, to_result, used, within_limit,
 };
 use crate::entities::{attempt, cohort, cohort_lecturer, enrolment, work_draft};
 use crate::services::actors::Actor;
@@ -216,14 +214,8 @@ async fn write(
     let txn = db.begin().await?;
     if with.limit > 0 {
         lock_enrolment(&txn, cohort.id, actor.me.id).await?;
-        let used = attempt::Entity::find()
-            .filter(attempt::Column::CohortId.eq(cohort.id))
-            .filter(attempt::Column::UserId.eq(actor.me.id))
-            .filter(attempt::Column::ActivityId.eq(with.activity))
-            .filter(attempt::Column::OverLimit.eq(false))
-            .count(&txn)
-            .await?;
-        if used >= u64::from(with.limit) {
+        let tallies = attempt_tallies(&txn, cohort.id, actor.me.id).await?;
+        if used(&tallies, with.activity) >= with.limit {
             if with.origin == Origin::Online {
                 txn.rollback().await?;
                 return Ok(None);

@@ -130,10 +130,7 @@ pub async fn accept(
     let input = encode(&checked.package)?;
     jobs::create(db, actor.me.id, JobKind::PackageImport, input, 1)
         .await
-        .map_err(|e| match e {
-            jobs::JobError::Database(e) => CourseError::Database(e),
-            jobs::JobError::NotFound => CourseError::NotFound,
-        })
+        .map_err(Into::into)
 }
 
 /// Carries out an accepted import: checked again with its sender's rights now (the code

@@ -171,10 +171,7 @@ pub async fn accept(db: &Db, actor: &Actor, csv_text: &str) -> Result<Job, Evide
         total,
     )
     .await
-    .map_err(|e| match e {
-        jobs::JobError::Database(e) => EvidenceError::Database(e),
-        jobs::JobError::NotFound => EvidenceError::NotFound,
-    })
+    .map_err(Into::into)
 }
 
 /// Carries out an accepted import: checked again, with the rights its sender has now (the

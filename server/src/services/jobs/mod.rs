@@ -58,7 +58,7 @@ pub async fn create(
     kind: JobKind,
     input: String,
     total: u32,
-) -> Result<Job, JobError> {
+) -> Result<Job, DbErr> {
     let now = Utc::now();
     let model = job::ActiveModel {
         id: Set(Uuid::new_v4()),

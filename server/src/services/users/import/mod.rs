@@ -222,8 +222,5 @@ pub async fn accept(db: &Db, actor: &Actor, csv_text: &str) -> Result<Job, UserE
         total,
     )
     .await
-    .map_err(|e| match e {
-        jobs::JobError::Database(e) => UserError::Database(e),
-        jobs::JobError::NotFound => UserError::NotFound,
-    })
+    .map_err(Into::into)
 }

@@ -8,10 +8,11 @@ use serde_json::{Value, json};
 
 use crate::helpers::{As, TestApp, json, on_both_databases, take_pre_test};
 
+mod limits;
+
 on_both_databases!(
     every_question_type_is_graded_and_attempts_are_limited,
     the_same_submission_counts_once_even_when_sent_at_once,
-    attempt_limits_hold_when_submissions_race,
     only_the_cohorts_learners_submit_and_read_their_own,
     lecturers_enrol_by_org_unit_position_and_csv_all_or_nothing,
 );
@@ -365,68 +366,4 @@ async fn lecturers_enrol_by_org_unit_position_and_csv_all_or_nothing(app: TestAp
     let csv = json(enrol(json!({ "csv": "hv.tuan\n" })).await).await;
     assert_eq!(csv["added"], json!(["hv.tuan"]));
     assert_eq!(learners().await, 3 + server::seed::DEMO_CADRES as u64);
-}
-
-/// Eight different submissions sent at once, for a test taken once and a quiz of three
-/// attempts: exactly as many are stored as the limit allows, the rest refused.
-async fn attempt_limits_hold_when_submissions_race(app: TestApp) {
-    app.seed_demo().await;
-    let mai = token(&app, "hv.mai", "hoc-vien-y-ty").await;
-    let cohort = cohort(&app, &mai).await;
-    let url = app.url(&format!("/api/v1/cohorts/{cohort}/attempts"));
-    let race = |activity: &'static str| {
-        let sends: Vec<_> = (0..8)
-            .map(|_| {
-                let (client, url, token) = (app.cookieless.clone(), url.clone(), mai.clone());
-                let responses = if activity == "a3" {
-                    right_answers()
-                } else {
-                    json!({})
-                };
-                let body =
-                    json!({ "id": uuid::Uuid::new_v4(), "activity": activity, "responses": responses });
-                tokio::spawn(async move {
-                    let sent = client.post(url).bearer_auth(token).json(&body).send();
-                    sent.await.unwrap().status()
-                })
-            })
-            .collect();
-        async move {
-            let mut statuses = Vec::new();
-            for send in sends {
-                statuses.push(send.await.unwrap());
-            }
-            let stored = statuses
-                .iter()
-                .filter(|s| **s == StatusCode::CREATED)
-                .count();
-            let refused = statuses
-                .iter()
-                .filter(|s| **s == StatusCode::CONFLICT)
-                .count();
-            assert_eq!(stored + refused, 8, "{activity}: {statuses:?}");
-            stored
-        }
-    };
-    assert_eq!(race("a1").await, 1, "the pre-test is taken once");
-    assert_eq!(race("a3").await, 3, "the quiz allows three attempts");
-    let mai_id = server::entities::user::Entity::find()
-        .filter(server::entities::user::Column::Username.eq("hv.mai"))
-        .one(&app.db)
-        .await
-        .unwrap()
-        .unwrap()
-        .id;
-    let stored = |activity: &'static str| {
-        use server::entities::attempt::{Column, Entity};
-        Entity::find()
-            .filter(Column::ActivityId.eq(activity))
-            .filter(Column::UserId.eq(mai_id))
-            .filter(Column::CohortId.eq(uuid::Uuid::parse_str(&cohort).unwrap()))
-            .count(&app.db)
-    };
-    assert_eq!(
-        (stored("a1").await.unwrap(), stored("a3").await.unwrap()),
-        (1, 3)
-    );
 }
