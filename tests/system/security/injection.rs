@@ -155,6 +155,8 @@ fn poisoned(value: &mut Value) {
 
 struct Planted {
     course: String,
+    /// The job that imported the course, which its page shows to the lecturer.
+    package_job: String,
     cohort: String,
     activities: Vec<String>,
     user: String,
@@ -247,6 +249,12 @@ async fn plant(app: &TestApp) -> Planted {
         .map(|a| a["id"].as_str().unwrap().to_owned())
         .collect();
     let course = import_course(app, &lan, &package, "PWN-1").await;
+    let package_job = crate::helpers::As::new(app, &lan)
+        .get_json("/api/v1/jobs")
+        .await[0]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     post(
         lan.clone(),
         format!("/api/v1/courses/{course}/publish"),
@@ -302,6 +310,7 @@ async fn plant(app: &TestApp) -> Planted {
         .to_owned();
     Planted {
         course,
+        package_job,
         cohort,
         activities,
         user,
@@ -340,6 +349,7 @@ fn pages(p: &Planted) -> Vec<(String, &'static str)> {
     .collect();
     let (c, course) = (&p.cohort, &p.course);
     pages.extend([
+        (format!("/author?job={}", p.package_job), "/author"),
         (format!("/admin/users/{}", p.user), "/admin/users/:id"),
         (
             format!("/admin/org-units/{}", p.unit),
