@@ -112,9 +112,7 @@ pub async fn import(
         Ok(job) if body.kind == BodyKind::Form => Ok(Submitted::<()>::see_other(
             &Page::Author.address().with("job", job.id).to_string(),
         )),
-        Ok(job) => Ok(HttpResponse::Accepted()
-            .insert_header(("Location", format!("/api/v1/jobs/{}", job.id)))
-            .json(job)),
+        Ok(job) => Ok(super::jobs::accepted(&job)),
         Err(e) => {
             let mut error = ApiError::from(e);
             // The form shows one line: say where as well as what.

@@ -60,9 +60,7 @@ pub async fn import(
             return Ok(HttpResponse::Ok().json(report));
         }
         let job = evidence::import::accept(&state.db, actor, &csv).await?;
-        return Ok(HttpResponse::Accepted()
-            .insert_header(("Location", format!("/api/v1/jobs/{}", job.id)))
-            .json(job));
+        return Ok(super::jobs::accepted(&job));
     }
     let page = Page::SuperviseEvidenceImport;
     let at = |what: &str, id: uuid::Uuid| page.address().with(what, id).to_string();

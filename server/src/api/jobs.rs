@@ -40,3 +40,10 @@ pub async fn mine(
         .insert_header(("Cache-Control", "no-store"))
         .json(list))
 }
+
+/// `202 Accepted` for work accepted as `job`: the job, and where to follow it.
+pub(super) fn accepted(job: &shared::jobs::Job) -> HttpResponse {
+    HttpResponse::Accepted()
+        .insert_header(("Location", format!("/api/v1/jobs/{}", job.id)))
+        .json(job)
+}

@@ -265,9 +265,7 @@ pub async fn import(
     let job = users::accept_import(&state.db, actor, &csv)
         .await
         .map_err(problems)?;
-    Ok(HttpResponse::Accepted()
-        .insert_header(("Location", format!("/api/v1/jobs/{}", job.id)))
-        .json(job))
+    Ok(super::jobs::accepted(&job))
 }
 
 /// The accounts you may see, as CSV in the import format (without passwords).
