@@ -5,6 +5,9 @@
 # the graded quiz as fast as it answers for 20 s. Prints submissions per second, latency
 # percentiles and the server's peak resident memory.
 #   scripts/exam-load.sh [sqlite|postgres]     (CLIENTS=…, DURATION=… to change the run)
+# PAGE=quiz or PAGE=outline has the learners load that page of the class instead of submitting.
+# RATE=N offers a steady N submissions a second (open loop) instead of sending again as soon
+# as each is answered: the latency a learner sees at that load.
 # PROFILE=1 also samples the server's CPU with `perf record` (cpu-clock, 999 Hz) during
 # the whole run and prints the functions where it spent its time (Debian's linux-perf).
 set -euo pipefail
@@ -28,7 +31,9 @@ else
 fi
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 cd "$work"
-export DATABASE_URL=$database_url FIELDSCHOOL_SERVER__PORT=$port FIELDSCHOOL_LOG__FILTER=warn
+# The built site, so that pages link their stylesheet and islands as they do in production.
+export DATABASE_URL=$database_url FIELDSCHOOL_SERVER__PORT=$port FIELDSCHOOL_LOG__FILTER=warn \
+  FIELDSCHOOL_SITE__ROOT="$root/target/site"
 "$root/target/release/fieldschool" seed-demo >/dev/null
 "$root/target/release/fieldschool" serve >"$work/server.log" 2>&1 &
 server=$!
@@ -54,15 +59,40 @@ done
 ) &
 echo "backend $backend"
 "$root/target/release/examples/exam_load" --url "http://127.0.0.1:$port" --clients "$clients" \
-  --seconds "$duration" --server-pid "$server" 2> >(tee "$work/load.err" >&2) &
+  --seconds "$duration" --server-pid "$server" ${RATE:+--rate "$RATE"} ${PAGE:+--page "$PAGE"} 2> >(tee "$work/load.err" >&2) &
 load=$!
+# PostgreSQL's side of the submissions: its processes' CPU, and its commits and inserted
+# rows (pg_stat_database), from when the learners are signed in to the end of the run.
+pg_cpu() { # CPU seconds used so far by the PostgreSQL server's processes
+  local ticks=0 pid
+  for pid in $(pgrep -x postgres); do
+    ticks=$(( ticks + $(awk '{ sub(/.*\) /, ""); print $12 + $13 }' "/proc/$pid/stat" 2>/dev/null || echo 0) ))
+  done
+  echo "$ticks"
+}
+pg_counts() {
+  psql "$admin" -Atc "SELECT xact_commit, tup_inserted FROM pg_stat_database WHERE datname = '$db_name'"
+}
+if [ -n "$db_name" ] || [ "${PROFILE:-0}" = 1 ]; then
+  until grep -q prepared "$work/load.err" 2>/dev/null; do sleep 0.1; done
+fi
+if [ -n "$db_name" ]; then
+  pg_before=$(pg_cpu); counts_before=$(pg_counts)
+fi
 if [ "${PROFILE:-0}" = 1 ]; then
   # Only the submissions: sampling starts once the learners are signed in.
-  until grep -q prepared "$work/load.err" 2>/dev/null; do sleep 0.1; done
   perf record -e cpu-clock -F 999 -g -p "$server" -o "$work/perf.data" -- sleep "$duration" \
     >/dev/null 2>&1
 fi
 wait "$load"
+if [ -n "$db_name" ]; then
+  pg_after=$(pg_cpu); counts_after=$(pg_counts)
+  IFS='|' read -r commits_before rows_before <<<"$counts_before"
+  IFS='|' read -r commits_after rows_after <<<"$counts_after"
+  echo "PostgreSQL: $(( (pg_after - pg_before) / duration ))% of one core;" \
+    "$(( commits_after - commits_before )) commits and $(( rows_after - rows_before )) rows inserted" \
+    "(pg_stat_database, statistics sent by the backends at most every second)"
+fi
 if [ "${PROFILE:-0}" = 1 ]; then
   report() { perf report -i "$work/perf.data" --stdio --no-children --sort "$1" 2>/dev/null \
     | grep -E '^ +[0-9]' | sed -E 's/[[:space:]-]+$//' | head -"$2"; }

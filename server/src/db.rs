@@ -58,6 +58,9 @@ pub async fn connect(settings: &DatabaseSettings) -> Result<DatabaseConnection, 
         } else {
             settings.max_connections
         };
+        // A file on this machine does not go away between statements: no ping before use,
+        // which would cost each statement a second trip to the connection's thread.
+        options.test_before_acquire(false);
         options.max_connections(max).map_sqlx_sqlite_opts(|opts| {
             opts.create_if_missing(true)
                 .journal_mode(SqliteJournalMode::Wal)
@@ -66,7 +69,11 @@ pub async fn connect(settings: &DatabaseSettings) -> Result<DatabaseConnection, 
                 .foreign_keys(true)
         });
     } else {
-        options.max_connections(settings.max_connections);
+        // A connection idle long enough for the server, a proxy or a firewall to have dropped
+        // it is checked before use; a busy one is not (a round trip to the server each time).
+        options
+            .max_connections(settings.max_connections)
+            .test_before_acquire_if_idle_for(Duration::from_secs(30));
     }
     Database::connect(options)
         .await

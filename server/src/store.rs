@@ -16,13 +16,15 @@ use sea_orm::{
 use uuid::Uuid;
 
 use crate::services::actors::{ActorCache, Change};
-use crate::services::attempts::PackageCache;
+use crate::services::attempts::{GroupCommit, PackageCache};
 
-/// The in-memory caches of one server, each bounded.
+/// What one server keeps in memory beside its connection: caches, each bounded, and the
+/// attempts waiting to be written together.
 #[derive(Clone)]
 pub struct Caches {
     pub actors: ActorCache,
     pub packages: PackageCache,
+    pub attempt_writes: GroupCommit,
     /// This server among the others of the same database (`crate::cluster`).
     pub instance: Uuid,
     /// Wakes this server's job runner when a job is accepted here.
@@ -34,6 +36,7 @@ impl Default for Caches {
         Self {
             actors: ActorCache::default(),
             packages: PackageCache::default(),
+            attempt_writes: GroupCommit::default(),
             instance: Uuid::new_v4(),
             jobs_waiting: std::sync::Arc::default(),
         }

@@ -7,6 +7,13 @@
 //! (a fresh attempt id each time, all seven question types) as fast as the server answers
 //! for `--seconds`. Prints submissions per second and latency percentiles; every
 //! submission counted was acknowledged with 201 (graded and stored).
+//!
+//! `--rate R` offers a steady R submissions a second instead (each client on its own
+//! schedule, R / clients a second): the latency of each is counted from when it was due,
+//! not when it was sent, so a server that falls behind is charged for the wait it caused.
+//! A closed loop (the default) measures the most the server takes; with 200 clients always
+//! waiting on it, its mean latency is 200 / throughput (Little's law), so only an offered
+//! rate says what a learner waits at a given load.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -22,6 +29,11 @@ struct Args {
     server_pid: Option<u32>,
     /// A certificate authority to trust (PEM), for a server behind a TLS proxy.
     ca: Option<String>,
+    /// Submissions offered per second, all clients together (open loop); none: each client
+    /// sends again as soon as it is answered.
+    rate: Option<f64>,
+    /// A learner's page to load instead of submitting: `quiz` or `outline`.
+    page: Option<String>,
 }
 
 /// A client trusting `ca` besides the usual authorities.
@@ -46,6 +58,8 @@ fn args() -> Args {
         seconds: 20,
         server_pid: None,
         ca: None,
+        rate: None,
+        page: None,
     };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
@@ -56,6 +70,8 @@ fn args() -> Args {
             "--seconds" => args.seconds = value.parse().expect("--seconds N"),
             "--server-pid" => args.server_pid = Some(value.parse().expect("--server-pid PID")),
             "--ca" => args.ca = Some(value),
+            "--page" => args.page = Some(value),
+            "--rate" => args.rate = Some(value.parse().expect("--rate SUBMISSIONS_PER_SECOND")),
             other => panic!("unknown flag {other}"),
         }
     }
@@ -214,6 +230,82 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
     sorted[rank.min(sorted.len() - 1)]
 }
 
+/// What each learner asks for, again and again: a graded submission (201), or a page of
+/// the class (200, read to its end).
+fn target(args: &Args, cohort: &str) -> (String, reqwest::StatusCode) {
+    match args.page.as_deref() {
+        None => (
+            format!("{}/api/v1/cohorts/{cohort}/attempts", args.url),
+            reqwest::StatusCode::CREATED,
+        ),
+        Some("quiz") => (
+            format!("{}/learn/{cohort}/a3", args.url),
+            reqwest::StatusCode::OK,
+        ),
+        Some("outline") => (
+            format!("{}/learn/{cohort}", args.url),
+            reqwest::StatusCode::OK,
+        ),
+        Some(other) => panic!("--page quiz|outline, not {other}"),
+    }
+}
+
+/// One signed-in learner asking again and again until the deadline.
+struct Learner {
+    client: reqwest::Client,
+    url: String,
+    token: String,
+    /// The quiz's answers to submit; none: a page to load.
+    body: Option<Value>,
+    expected: reqwest::StatusCode,
+}
+
+impl Learner {
+    /// Asks from `first` on every `interval` (open loop), or again as soon as answered:
+    /// the latencies of the answers, the requests not answered as expected, and the bytes
+    /// read.
+    async fn run(
+        self,
+        first: Option<Instant>,
+        interval: Option<Duration>,
+        deadline: Instant,
+    ) -> (Vec<Duration>, u64, u64) {
+        let mut latencies = Vec::new();
+        let (mut refused, mut bytes) = (0u64, 0u64);
+        let mut due = first;
+        while Instant::now() < deadline {
+            if let Some(at) = due {
+                if at >= deadline {
+                    break;
+                }
+                tokio::time::sleep_until(at.into()).await;
+            }
+            let sent = due.unwrap_or_else(Instant::now);
+            due = due.zip(interval).map(|(at, i)| at + i);
+            let request = match &self.body {
+                Some(answers) => self.client.post(&self.url).json(
+                    &json!({ "id": uuid::Uuid::new_v4(), "activity": "a3", "responses": answers }),
+                ),
+                None => self.client.get(&self.url),
+            };
+            let response = request.bearer_auth(&self.token).send().await;
+            // Read to the end, as a browser does: the answer is only there once all of it
+            // is (and a connection is only kept for the next request once it is read).
+            match response {
+                Ok(r) if r.status() == self.expected => match r.bytes().await {
+                    Ok(page) => {
+                        latencies.push(sent.elapsed());
+                        bytes += page.len() as u64;
+                    }
+                    Err(_) => refused += 1,
+                },
+                _ => refused += 1,
+            }
+        }
+        (latencies, refused, bytes)
+    }
+}
+
 #[tokio::main]
 async fn main() {
     let args = args();
@@ -225,7 +317,8 @@ async fn main() {
         tokens.len(),
         started.elapsed().as_secs_f64()
     );
-    let url = format!("{}/api/v1/cohorts/{cohort}/attempts", args.url);
+    let (url, expected) = target(&args, &cohort);
+    let pages = args.page.is_some();
     let deadline = Instant::now() + Duration::from_secs(args.seconds);
     let answers = right_answers();
     // The server's memory while the submissions run (sign-ins, with their password hashes,
@@ -246,43 +339,45 @@ async fn main() {
         })
     });
     let mut workers = Vec::new();
-    for token in tokens {
-        let (url, answers) = (url.clone(), answers.clone());
-        let client = http_client(args.ca.as_deref());
-        workers.push(tokio::spawn(async move {
-            let mut latencies = Vec::new();
-            let mut refused = 0u64;
-            while Instant::now() < deadline {
-                let body =
-                    json!({ "id": uuid::Uuid::new_v4(), "activity": "a3", "responses": answers });
-                let sent = Instant::now();
-                let response = client
-                    .post(&url)
-                    .bearer_auth(&token)
-                    .json(&body)
-                    .send()
-                    .await;
-                match response {
-                    Ok(r) if r.status() == reqwest::StatusCode::CREATED => {
-                        latencies.push(sent.elapsed());
-                    }
-                    _ => refused += 1,
-                }
-            }
-            (latencies, refused)
-        }));
+    let clients = tokens.len().max(1);
+    // Open loop: client n sends at start + (n / clients + k) × interval.
+    let interval = args
+        .rate
+        .map(|rate| Duration::from_secs_f64(clients as f64 / rate.max(0.001)));
+    let start = Instant::now();
+    for (n, token) in tokens.into_iter().enumerate() {
+        let learner = Learner {
+            client: http_client(args.ca.as_deref()),
+            url: url.clone(),
+            token,
+            body: (!pages).then(|| answers.clone()),
+            expected,
+        };
+        let first = interval.map(|i| start + i.mul_f64(n as f64 / clients as f64));
+        workers.push(tokio::spawn(learner.run(first, interval, deadline)));
     }
     let mut latencies = Vec::new();
-    let mut refused = 0;
+    let (mut refused, mut bytes) = (0, 0);
     for worker in workers {
-        let (mine, bad) = worker.await.unwrap();
+        let (mine, bad, read) = worker.await.unwrap();
         latencies.extend(mine);
         refused += bad;
+        bytes += read;
     }
     latencies.sort();
     let rate = latencies.len() as f64 / args.seconds as f64;
+    if let Some(rate) = args.rate {
+        println!("offered {rate:.0}/s (open loop: latency counted from when each was due)");
+    }
+    let done = match args.page.as_deref() {
+        Some(page) => format!(
+            "{page} pages ({} KB each)",
+            bytes / latencies.len().max(1) as u64 / 1024
+        ),
+        None => "graded and stored".to_owned(),
+    };
     println!(
-        "clients {} · {} s · {} graded and stored ({:.0}/s) · {} not acknowledged · p50 {:.1} ms · p95 {:.1} ms · p99 {:.1} ms · max {:.1} ms",
+        "clients {} · {} s · {} {done} ({:.0}/s) · {} not acknowledged · p50 {:.1} ms · p95 {:.1} ms · p99 {:.1} ms · max {:.1} ms",
         args.clients,
         args.seconds,
         latencies.len(),
@@ -304,7 +399,7 @@ async fn main() {
         && let Some(after) = cpu_seconds(&pid.to_string())
     {
         println!(
-            "server CPU: {:.0}% of one core, {:.2} ms per stored submission",
+            "server CPU: {:.0}% of one core, {:.2} ms per answer",
             (after - before) / seconds * 100.0,
             (after - before) / stored * 1e3
         );

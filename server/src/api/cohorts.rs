@@ -124,9 +124,10 @@ pub async fn submit(
     state: web::Data<AppState>,
     user: CurrentUser,
     id: web::Path<String>,
-    body: Submitted<serde_json::Value>,
+    mut body: Submitted<serde_json::Value>,
 ) -> Result<HttpResponse, ApiError> {
     let cohort = parse_id(&id)?;
+    let value = std::mem::take(&mut body.value);
     let field = |name: &str| {
         body.fields
             .iter()
@@ -134,16 +135,14 @@ pub async fn submit(
             .map(|(_, v)| v.clone())
     };
     let submission = match body.kind {
-        BodyKind::Json => {
-            Submission::Json(serde_json::from_value(body.value.clone()).map_err(|e| {
-                ApiError::invalid(
-                    Message::BodyNotValid {
-                        detail: e.to_string(),
-                    },
-                    Vec::new(),
-                )
-            })?)
-        }
+        BodyKind::Json => Submission::Json(serde_json::from_value(value).map_err(|e| {
+            ApiError::invalid(
+                Message::BodyNotValid {
+                    detail: e.to_string(),
+                },
+                Vec::new(),
+            )
+        })?),
         BodyKind::Form => Submission::Form {
             id: field("attempt_id")
                 .and_then(|v| uuid::Uuid::parse_str(&v).ok())

@@ -15,6 +15,7 @@ use super::{
     learning, openapi, org_units, positions, preferences, reports, sync, users,
 };
 use crate::http::error::{method_not_allowed, not_found};
+use crate::http::request_log::RoutePattern;
 
 /// Largest request body the API accepts unless an endpoint says otherwise.
 pub(crate) const MAX_BODY_BYTES: usize = 64 * 1024;
@@ -204,9 +205,9 @@ fn resource(
     group: Vec<Endpoint>,
 ) -> actix_web::Resource {
     let allow = super::contract::allowed_methods(doc, path).join(", ");
-    let local = path.strip_prefix(API).unwrap_or(path);
+    let local = local_path(path);
     let limit = group.iter().find_map(|e| e.limit);
-    let mut resource = web::resource(local.to_owned());
+    let mut resource = web::resource(local.to_owned()).app_data(RoutePattern(path.to_owned()));
     for endpoint in &group {
         for m in &endpoint.methods {
             resource = resource.route((endpoint.route)().method(method(m)));
@@ -221,7 +222,24 @@ fn resource(
     }))
 }
 
-/// The API's routes: the health checks at the root, everything else under `/api/v1`.
+/// The first segment of an API path (`cohorts` of `/api/v1/cohorts/{id}/attempts`): the
+/// routes are grouped by it, so a request is matched against its group's paths only, not
+/// against every path in turn.
+fn group_of(path: &str) -> Option<&str> {
+    let rest = path.strip_prefix(API)?.strip_prefix('/')?;
+    Some(rest.split('/').next().unwrap_or(rest))
+}
+
+/// A path as its resource sees it, within its group's scope.
+fn local_path(path: &str) -> &str {
+    match group_of(path) {
+        Some(group) => &path[API.len() + 1 + group.len()..],
+        None => path,
+    }
+}
+
+/// The API's routes: the health checks at the root, everything else under `/api/v1`, in
+/// one scope per first segment (routing order kept within each).
 pub fn configure(cfg: &mut web::ServiceConfig) {
     use utoipa::OpenApi;
     let doc = openapi::ApiDoc::openapi();
@@ -232,13 +250,46 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             None => groups.push((endpoint.path.clone(), vec![endpoint])),
         }
     }
-    let mut scope = web::scope(API).app_data(web::PayloadConfig::new(MAX_BODY_BYTES));
+    let mut scopes: Vec<(String, actix_web::Scope)> = Vec::new();
     for (path, group) in groups {
-        if path.starts_with(API) {
-            scope = scope.service(resource(&doc, &path, group));
-        } else {
+        let Some(prefix) = group_of(&path).map(|g| format!("/{g}")) else {
             cfg.service(resource(&doc, &path, group));
+            continue;
+        };
+        let service = resource(&doc, &path, group);
+        match scopes.iter().position(|(p, _)| *p == prefix) {
+            Some(at) => {
+                let (prefix, scope) = scopes.remove(at);
+                scopes.insert(at, (prefix, scope.service(service)));
+            }
+            None => {
+                let scope = web::scope(&prefix).default_service(web::to(not_found));
+                scopes.push((prefix, scope.service(service)));
+            }
         }
     }
-    cfg.service(scope.default_service(web::to(not_found)));
+    let mut api = web::scope(API).app_data(web::PayloadConfig::new(MAX_BODY_BYTES));
+    for (_, scope) in scopes {
+        api = api.service(scope);
+    }
+    cfg.service(api.default_service(web::to(not_found)));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{group_of, local_path};
+
+    #[test]
+    fn api_paths_are_grouped_by_their_first_segment() {
+        assert_eq!(group_of("/api/v1/cohorts/{id}/attempts"), Some("cohorts"));
+        assert_eq!(
+            local_path("/api/v1/cohorts/{id}/attempts"),
+            "/{id}/attempts"
+        );
+        assert_eq!(group_of("/api/v1/cohorts"), Some("cohorts"));
+        assert_eq!(local_path("/api/v1/cohorts"), "");
+        assert_eq!(local_path("/api/v1/openapi.json"), "");
+        assert_eq!(group_of("/healthz"), None);
+        assert_eq!(local_path("/healthz"), "/healthz");
+    }
 }

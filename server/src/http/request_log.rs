@@ -19,6 +19,10 @@ use crate::startup::AppState;
 
 pub const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
+/// The documented path of the API resource that served a request (its data), so the
+/// figures name the route without matching the path against every route a second time.
+pub struct RoutePattern(pub String);
+
 /// A request id sent by a proxy is kept only if it is this plain: nothing a log reader
 /// could mistake for another field.
 fn plain(id: &str) -> bool {
@@ -62,8 +66,12 @@ pub async fn log(
         }
     });
     if let Some(state) = state {
-        let route = res.request().match_pattern();
-        let route = route.as_deref().unwrap_or("unmatched");
+        let request = res.request();
+        let matched = match request.app_data::<RoutePattern>() {
+            Some(pattern) => Some(std::borrow::Cow::Borrowed(pattern.0.as_str())),
+            None => request.match_pattern().map(std::borrow::Cow::Owned),
+        };
+        let route = matched.as_deref().unwrap_or("unmatched");
         state
             .metrics
             .request(method.as_str(), route, status, seconds);

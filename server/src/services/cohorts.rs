@@ -3,10 +3,10 @@
 
 use crate::store::Db;
 use chrono::{NaiveDate, Utc};
-use sea_orm::sea_query::{Alias, Expr, Query};
+use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait,
-    QueryFilter, QueryOrder, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, FromQueryResult,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait, Set,
 };
 use shared::learning::{CohortSummary, NewCohort};
 use shared::{FieldProblem, L10n, Problem};
@@ -33,40 +33,41 @@ fn invalid(field: &str, problem: Problem) -> CohortError {
     CohortError::Invalid(vec![FieldProblem::new(field, problem)])
 }
 
-/// How `actor` stands to `cohort`.
-pub(crate) async fn standing(
+/// The cohort `id` and how `actor` stands to it, read in one statement: this runs on
+/// every submission and every learner's page.
+async fn with_standing(
     db: &Db,
     actor: &Actor,
-    cohort: &cohort::Model,
-) -> Result<CohortStanding, DbErr> {
-    // One round trip for both memberships: this runs on every submission.
+    id: Uuid,
+) -> Result<Option<(cohort::Model, CohortStanding)>, DbErr> {
     let teaches = Query::select()
         .expr(Expr::val(1))
         .from(cohort_lecturer::Entity)
-        .and_where(cohort_lecturer::Column::CohortId.eq(cohort.id))
+        .and_where(cohort_lecturer::Column::CohortId.eq(id))
         .and_where(cohort_lecturer::Column::UserId.eq(actor.me.id))
         .to_owned();
     let enrolled = Query::select()
         .expr(Expr::val(1))
         .from(enrolment::Entity)
-        .and_where(enrolment::Column::CohortId.eq(cohort.id))
+        .and_where(enrolment::Column::CohortId.eq(id))
         .and_where(enrolment::Column::UserId.eq(actor.me.id))
         .to_owned();
-    let statement = Query::select()
-        .expr_as(Expr::exists(teaches), Alias::new("teaches"))
-        .expr_as(Expr::exists(enrolled), Alias::new("enrolled"))
-        .to_owned();
-    let row = db
-        .query_one(&statement)
-        .await?
-        .ok_or_else(|| DbErr::RecordNotFound("cohort standing".into()))?;
+    let statement = cohort::Entity::find_by_id(id)
+        .expr_as(Expr::exists(teaches), "teaches")
+        .expr_as(Expr::exists(enrolled), "enrolled")
+        .into_query();
+    let Some(row) = db.query_one(&statement).await? else {
+        return Ok(None);
+    };
+    let cohort = cohort::Model::from_query_result(&row, "")?;
     let teaches: bool = row.try_get("", "teaches")?;
     let enrolled: bool = row.try_get("", "enrolled")?;
-    Ok(CohortStanding {
+    let standing = CohortStanding {
         staff: teaches || cohort.created_by == actor.me.id,
         enrolled,
         course_author: false,
-    })
+    };
+    Ok(Some((cohort, standing)))
 }
 
 /// The cohort if `actor` may do `action` in it; one they have nothing to do with is not found.
@@ -76,11 +77,9 @@ pub(crate) async fn load(
     id: Uuid,
     action: CohortAction,
 ) -> Result<cohort::Model, CohortError> {
-    let cohort = cohort::Entity::find_by_id(id)
-        .one(db)
+    let (cohort, standing) = with_standing(db, actor, id)
         .await?
         .ok_or(CohortError::NotFound)?;
-    let standing = standing(db, actor, &cohort).await?;
     let visible = policy::cohort_allows(actor, CohortAction::Manage, standing)
         || policy::cohort_allows(actor, CohortAction::Study, standing);
     if !visible {

@@ -100,10 +100,13 @@ pub async fn save_answers(
 ) -> Result<(), AttemptError> {
     let cohort = cohorts::load(db, actor, cohort_id, CohortAction::Study).await?;
     let package = attempts::package_of(db, &cohort).await?;
-    let Some(ActivityBody::CaseStudy(case)) = package.activity(activity).map(|a| &a.body) else {
+    let found = package
+        .activity(activity)
+        .ok_or(AttemptError::NoSuchActivity)?;
+    let ActivityBody::CaseStudy(case) = &found.body else {
         return Err(AttemptError::NoSuchActivity);
     };
-    let tallies = attempts::tallies_if_open(db, &cohort, &package, actor.me.id, activity).await?;
+    let tallies = attempts::tallies_if_open(db, &cohort, &package, actor.me.id, found).await?;
     if attempts::used(&tallies, activity) > 0 {
         return Err(AttemptError::NoAttemptsLeft { allowed: 1 });
     }

@@ -69,11 +69,14 @@ pub async fn step(
         return Ok(Stepped::Moved);
     }
     let package = attempts::package_of(db, &cohort).await?;
-    let Some(ActivityBody::RolePlay(roleplay)) = package.activity(activity).map(|a| &a.body) else {
+    let found = package
+        .activity(activity)
+        .ok_or(AttemptError::NoSuchActivity)?;
+    let ActivityBody::RolePlay(roleplay) = &found.body else {
         return Err(AttemptError::NoSuchActivity);
     };
     let scenario = &roleplay.scenario;
-    attempts::tallies_if_open(db, &cohort, &package, actor.me.id, activity).await?;
+    attempts::tallies_if_open(db, &cohort, &package, actor.me.id, found).await?;
     let draft = drafts::get(db, cohort.id, actor.me.id, activity).await?;
     let play = current(scenario, &drafts::strings(draft.as_ref(), "path"))
         .ok_or(AttemptError::NoSuchActivity)?;

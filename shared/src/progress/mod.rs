@@ -199,6 +199,13 @@ pub fn locked(
     Some(StagesDone::of(done).locks(stage(&found.body), gating))
 }
 
+/// Whether any learner's attempts could leave `activity` waiting: false when its gate is
+/// open even to a learner who has done nothing (attempts only ever open gates), so a
+/// submission to it needs no count of attempts for its gate.
+pub fn may_lock(package: &Package, gating: Gating, activity: &str) -> bool {
+    locked(package, gating, &[], activity) == Some(true)
+}
+
 fn status(body: &ActivityBody, records: &[&Record]) -> (Status, u32, Option<f64>) {
     let attempts: Vec<(f64, bool)> = records
         .iter()

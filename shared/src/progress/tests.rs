@@ -239,11 +239,16 @@ fn tallies_lock_exactly_what_derive_locks() {
             let gating = Gating { pre, post };
             let derived = derive(&package, gating, &records);
             for id in &ids {
+                let locked = crate::progress::locked(&package, gating, &tallies, id);
                 assert_eq!(
-                    crate::progress::locked(&package, gating, &tallies, id),
+                    locked,
                     derived.of(id).map(|p| p.locked),
                     "{id} with {tallies:?} under {gating:?}"
                 );
+                // A gate that cannot lock is never found locked, whatever was done.
+                if locked == Some(true) {
+                    assert!(crate::progress::may_lock(&package, gating, id), "{id}");
+                }
             }
         }
     }
@@ -251,4 +256,22 @@ fn tallies_lock_exactly_what_derive_locks() {
         crate::progress::locked(&package, Gating::default(), &[], "nowhere"),
         None
     );
+    // Ungated, nothing ever waits; gated, the core waits for the pre-test.
+    assert!(
+        ids.iter()
+            .all(|id| !crate::progress::may_lock(&package, Gating::default(), id))
+    );
+    let core = package
+        .activities()
+        .find(|a| matches!(a.body, ActivityBody::Quiz(_)))
+        .map(|a| a.id.clone())
+        .unwrap_or_default();
+    assert!(crate::progress::may_lock(
+        &package,
+        Gating {
+            pre: true,
+            post: false
+        },
+        &core
+    ));
 }

@@ -73,27 +73,14 @@ async fn an_empty_database_gets_its_schema_and_first_administrator() {
 
     // The unit's command, on the unit's port: the administrator signs in.
     let port = free_port();
-    let mut serving = super::instance_of_unit(port)
-        .envs(secrets(&url))
-        .current_dir(folder.path())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .kill_on_drop(true)
+    let mut serving = super::quiet_instance(port, &url, folder.path())
         .spawn()
         .unwrap();
     let base = format!("http://127.0.0.1:{port}");
-    let mut ready = false;
-    for _ in 0..300 {
-        if reqwest::get(format!("{base}/readyz"))
-            .await
-            .is_ok_and(|r| r.status() == StatusCode::OK)
-        {
-            ready = true;
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    assert!(ready, "curl -fsS http://127.0.0.1:PORT/readyz succeeds");
+    assert!(
+        super::ready(&base).await,
+        "curl -fsS http://127.0.0.1:PORT/readyz succeeds"
+    );
     let signed_in = reqwest::Client::new()
         .post(format!("{base}/api/v1/auth/sign-in"))
         .json(&json!({ "username": "admin", "password": "mat-khau-quan-tri-2026" }))

@@ -8,6 +8,7 @@
 //! certificate. The tests are skipped where nginx or PostgreSQL is missing, unless the
 //! test tools are required (`make test` requires them).
 
+mod crash;
 mod documented;
 mod nginx;
 mod proxy_offline;
@@ -74,6 +75,19 @@ pub(crate) fn instance_of_unit(port: u16) -> Command {
     command
 }
 
+/// `fieldschool@{port}` on `database_url`, run in `folder`, its output dropped; stopped if
+/// the test ends first.
+pub(crate) fn quiet_instance(port: u16, database_url: &str, folder: &Path) -> Command {
+    let mut command = instance_of_unit(port);
+    command
+        .envs(secrets(database_url))
+        .current_dir(folder)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .kill_on_drop(true);
+    command
+}
+
 pub(crate) fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())
@@ -128,20 +142,8 @@ impl Deployment {
             return None;
         }
         let database = TestDatabase::create(Backend::Postgres).await?;
-        let folder = tempfile::tempdir().unwrap();
+        let folder = seeded_folder(&database.url).await;
         let spki = tls::certificate(folder.path()).await;
-        documented_config(folder.path());
-        let migrated = fieldschool(&["--config", "fieldschool.toml", "seed-demo"])
-            .envs(secrets(&database.url))
-            .current_dir(folder.path())
-            .output()
-            .await
-            .unwrap();
-        assert!(
-            migrated.status.success(),
-            "{}",
-            String::from_utf8_lossy(&migrated.stderr)
-        );
 
         let port = free_port();
         let database_url = database.url.clone();
@@ -202,17 +204,9 @@ impl Deployment {
             .spawn()
             .unwrap();
         self.instances[n].child = Some(child);
-        let ready = format!("http://127.0.0.1:{port}/readyz");
-        for _ in 0..300 {
-            if reqwest::get(&ready)
-                .await
-                .is_ok_and(|r| r.status().is_success())
-            {
-                return;
-            }
-            tokio::time::sleep(Duration::from_millis(50)).await;
+        if !ready(&format!("http://127.0.0.1:{port}")).await {
+            panic!("instance {n} is not ready: {}", self.log_of(n));
         }
-        panic!("instance {n} is not ready: {}", self.log_of(n));
     }
 
     /// Sends instance `n` SIGTERM, as `systemctl stop` does, and waits for it to exit; its
@@ -235,6 +229,37 @@ impl Deployment {
     pub fn proxy_log(&self) -> String {
         std::fs::read_to_string(self.folder.path().join("access.log")).unwrap_or_default()
     }
+}
+
+/// Whether the server at `base` answers `/readyz` within 15 s.
+pub(crate) async fn ready(base: &str) -> bool {
+    for _ in 0..300 {
+        let answered = reqwest::get(format!("{base}/readyz")).await;
+        if answered.is_ok_and(|r| r.status().is_success()) {
+            return true;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    false
+}
+
+/// A folder holding the documented configuration, its database (`database_url`) migrated
+/// and seeded with the demo data by `fieldschool seed-demo`.
+pub(crate) async fn seeded_folder(database_url: &str) -> TempDir {
+    let folder = tempfile::tempdir().unwrap();
+    documented_config(folder.path());
+    let seeded = fieldschool(&["--config", "fieldschool.toml", "seed-demo"])
+        .envs(secrets(database_url))
+        .current_dir(folder.path())
+        .output()
+        .await
+        .unwrap();
+    assert!(
+        seeded.status.success(),
+        "{}",
+        String::from_utf8_lossy(&seeded.stderr)
+    );
+    folder
 }
 
 /// `docs/deploy/fieldschool.toml` as `folder/fieldschool.toml`, with the test's folders

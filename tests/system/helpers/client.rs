@@ -86,6 +86,51 @@ pub async fn import_course(
     job["course"]["id"].as_str().unwrap().to_owned()
 }
 
+/// An exam-day class: the demo course with its quiz `a3` open to any number of attempts
+/// (the attempts a server writes together, see `attempts::group_commit`), published by
+/// gv.lan and opened ungated for hv.mai and hv.tuan; the class's id.
+pub async fn exam_class(app: &TestApp, code: &str) -> String {
+    let lan = As::sign_in(app, "gv.lan", "giang-vien-lao-cai").await;
+    let mut package: serde_json::Value =
+        serde_json::from_str(server::seed::DEMO_COURSE).expect("the demo course");
+    for module in package["modules"].as_array_mut().expect("modules") {
+        for activity in module["activities"].as_array_mut().expect("activities") {
+            if activity["id"] == "a3" {
+                activity["settings"]["attempts"] = serde_json::json!(0);
+            }
+        }
+    }
+    let course = import_course(app, &lan.token, &package, code).await;
+    let published = lan
+        .post(
+            &format!("/api/v1/courses/{course}/publish"),
+            &serde_json::json!({}),
+        )
+        .await;
+    assert!(published.status().is_success(), "{}", published.status());
+    let opened = lan
+        .post(
+            "/api/v1/cohorts",
+            &serde_json::json!({ "course_id": course, "title_vi": format!("Thi {code}"),
+                "starts_on": "2026-12-01", "ends_on": "2027-12-31",
+                "gate_pre": false, "gate_post": false }),
+        )
+        .await;
+    assert_eq!(opened.status(), reqwest::StatusCode::CREATED);
+    let cohort = json(opened).await["id"]
+        .as_str()
+        .expect("the class's id")
+        .to_owned();
+    let enrolled = lan
+        .post(
+            &format!("/api/v1/cohorts/{cohort}/enrolments"),
+            &serde_json::json!({ "usernames": "hv.mai,hv.tuan" }),
+        )
+        .await;
+    assert!(enrolled.status().is_success(), "{}", enrolled.status());
+    cohort
+}
+
 /// The job an import was accepted as (`202`, its `Location`), followed until it ends.
 pub async fn job_of(me: &As<'_>, accepted: reqwest::Response) -> serde_json::Value {
     assert_eq!(accepted.status(), reqwest::StatusCode::ACCEPTED);

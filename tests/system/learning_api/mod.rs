@@ -9,6 +9,7 @@ use serde_json::{Value, json};
 use crate::helpers::{As, TestApp, json, on_both_databases, take_pre_test};
 
 mod limits;
+mod together;
 
 on_both_databases!(
     every_question_type_is_graded_and_attempts_are_limited,

@@ -40,7 +40,7 @@ pub async fn check(
     if quiz.settings.feedback != FeedbackTiming::Immediate {
         return Err(AttemptError::NoFeedbackNow);
     }
-    let tallies = tallies_if_open(db, &cohort, &package, actor.me.id, activity).await?;
+    let tallies = tallies_if_open(db, &cohort, &package, actor.me.id, found).await?;
     within_limit(&tallies, activity, allowed(&found.body))?;
     let q = quiz
         .questions

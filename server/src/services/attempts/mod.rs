@@ -5,6 +5,7 @@
 
 mod check;
 mod evaluate;
+mod group_commit;
 mod package_cache;
 mod store;
 
@@ -15,7 +16,7 @@ use sea_orm::{
     ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
 };
 use shared::FieldProblem;
-use shared::course::{Package, QuizQuestion};
+use shared::course::{Activity, Package, QuizQuestion};
 use shared::learning::{AttemptResult, AttemptSubmission};
 use shared::progress::{self, Gating, Record, RecordKind, Tally};
 use uuid::Uuid;
@@ -27,6 +28,7 @@ use crate::services::policy::CohortAction;
 
 pub use check::{Answer, check};
 pub use evaluate::{MAX_ANSWER_CHARS, allowed};
+pub use group_commit::GroupCommit;
 pub use package_cache::{PackageCache, package_of, published};
 pub use store::{Origin, submit};
 pub(crate) use store::{client_time, client_time_of};
@@ -202,16 +204,23 @@ pub(crate) async fn attempt_tallies<C: ConnectionTrait>(
 }
 
 /// What the learner's attempts in a cohort add up to, once the gate of `activity` is
-/// checked: an activity waiting for an earlier part of the course is refused.
+/// checked: an activity waiting for an earlier part of the course is refused. Counted only
+/// when the activity's gate or attempt limit asks for it (an unlimited activity no gate can
+/// close, as on an exam day's open quiz, is answered without reading any attempt): empty
+/// otherwise.
 pub(crate) async fn tallies_if_open(
     db: &Db,
     cohort: &cohort::Model,
     package: &Package,
     user: Uuid,
-    activity: &str,
+    activity: &Activity,
 ) -> Result<Vec<Tally>, AttemptError> {
+    let gated = progress::may_lock(package, gating(cohort), &activity.id);
+    if !gated && allowed(&activity.body) == 0 {
+        return Ok(Vec::new());
+    }
     let tallies = attempt_tallies(db, cohort.id, user).await?;
-    if progress::locked(package, gating(cohort), &tallies, activity) == Some(true) {
+    if gated && progress::locked(package, gating(cohort), &tallies, &activity.id) == Some(true) {
         return Err(AttemptError::Locked);
     }
     Ok(tallies)

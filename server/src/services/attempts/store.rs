@@ -4,7 +4,7 @@
 use crate::store::Db;
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set, TransactionTrait};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, TransactionTrait};
 use shared::course::{Activity, ActivityBody, Package, Phase, QuizQuestion};
 use shared::learning::QuestionOutcome;
 use shared::learning::{AttemptResult, AttemptSubmission};
@@ -13,8 +13,8 @@ use std::sync::Arc;
 use uuid::Uuid;
 
 use super::{
-    AttemptError, Submission, allowed, attempt_tallies, evaluate, package_of, published,
-    questions_for, replay, tallies_if_open, to_result, used, within_limit,
+    AttemptError, Submission, allowed, attempt_tallies, evaluate, group_commit, package_of,
+    published, questions_for, replay, tallies_if_open, to_result, used, within_limit,
 };
 use crate::entities::{attempt, cohort, cohort_lecturer, enrolment, work_draft};
 use crate::services::actors::Actor;
@@ -144,7 +144,7 @@ async fn over_limit(
     activity: &Activity,
     origin: Origin,
 ) -> Result<bool, AttemptError> {
-    let tallies = tallies_if_open(db, cohort, package, actor.me.id, &activity.id).await?;
+    let tallies = tallies_if_open(db, cohort, package, actor.me.id, activity).await?;
     match (
         within_limit(&tallies, &activity.id, allowed(&activity.body)),
         origin,
@@ -195,21 +195,33 @@ struct WithAttempt<'a> {
     origin: Origin,
 }
 
-/// Writes the attempt, with what goes with it in one transaction (an unlimited quiz or a
-/// survey alone in one statement). Under a limit the learner's enrolment is locked first,
-/// so their submissions to the class take turns until each commits, and the attempts are
-/// counted again: of submissions sent at once, no more are stored than the limit allows.
-/// `None`: refused, every attempt used (online); offline work over the limit is kept,
-/// marked, without evidence.
+/// What became of an attempt sent to be written.
+enum Outcome {
+    Stored(attempt::Model),
+    /// Its id was already stored: the same submission sent twice at once.
+    Taken,
+    /// Every attempt was used (online).
+    NoneLeft,
+}
+
+/// Writes the attempt, with what goes with it in one transaction; an attempt with nothing
+/// to go with it (an unlimited quiz, a survey's neighbours…) is written together with the
+/// others sent at the same moment (`group_commit`). Under a limit the learner's enrolment
+/// is locked first, so their submissions to the class take turns until each commits, and
+/// the attempts are counted again: of submissions sent at once, no more are stored than
+/// the limit allows. Offline work over the limit is kept, marked, without evidence.
 async fn write(
     db: &Db,
     cohort: &cohort::Model,
     actor: &Actor,
-    mut row: attempt::ActiveModel,
+    mut row: attempt::Model,
     mut with: WithAttempt<'_>,
-) -> Result<Option<attempt::Model>, sea_orm::DbErr> {
+) -> Result<Outcome, sea_orm::DbErr> {
     if with.draft_of.is_none() && with.evidence.is_none() && with.limit == 0 {
-        return row.insert(db).await.map(Some);
+        return Ok(match group_commit::write(db, row.clone()).await? {
+            group_commit::Written::Stored => Outcome::Stored(row),
+            group_commit::Written::Taken => Outcome::Taken,
+        });
     }
     let txn = db.begin().await?;
     if with.limit > 0 {
@@ -218,13 +230,28 @@ async fn write(
         if used(&tallies, with.activity) >= with.limit {
             if with.origin == Origin::Online {
                 txn.rollback().await?;
-                return Ok(None);
+                return Ok(Outcome::NoneLeft);
             }
-            row.over_limit = Set(true);
+            row.over_limit = true;
             with.evidence = None;
         }
     }
-    let stored = row.insert(&txn).await?;
+    let inserted = attempt::ActiveModel::from(row)
+        .reset_all()
+        .insert(&txn)
+        .await;
+    let stored = match inserted {
+        Ok(stored) => stored,
+        Err(e)
+            if matches!(
+                e.sql_err(),
+                Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
+            ) =>
+        {
+            return Ok(Outcome::Taken);
+        }
+        Err(e) => return Err(e),
+    };
     if let Some(activity) = with.draft_of {
         work_draft::Entity::delete_many()
             .filter(work_draft::Column::CohortId.eq(cohort.id))
@@ -237,7 +264,7 @@ async fn write(
         evidence::from_tests::record(&txn, cohort, phase, &stored, paper, scores).await?;
     }
     txn.commit().await?;
-    Ok(Some(stored))
+    Ok(Outcome::Stored(stored))
 }
 
 /// Takes the write lock on the learner's enrolment row (an update that changes nothing):
@@ -276,23 +303,23 @@ async fn store(
     let over_limit = over_limit(db, &cohort, &package, actor, activity, origin).await?;
     let evaluated = grade(db, &cohort, &package, actor, &input, activity).await?;
     let encode = |e: serde_json::Error| AttemptError::Encoding(e.to_string());
-    let row = attempt::ActiveModel {
-        id: Set(input.id),
-        cohort_id: Set(cohort.id),
-        user_id: Set(actor.me.id),
-        activity_id: Set(input.activity.clone()),
-        responses: Set(serde_json::to_string(&evaluated.work).map_err(encode)?),
-        score: Set(evaluated.score),
-        passed: Set(evaluated.passed),
-        result: Set(serde_json::to_string(&evaluated.questions).map_err(encode)?),
-        submitted_at: Set(Utc::now()),
-        outcome: Set(evaluated
+    let row = attempt::Model {
+        id: input.id,
+        cohort_id: cohort.id,
+        user_id: actor.me.id,
+        activity_id: input.activity.clone(),
+        responses: serde_json::to_string(&evaluated.work).map_err(encode)?,
+        score: evaluated.score,
+        passed: evaluated.passed,
+        result: serde_json::to_string(&evaluated.questions).map_err(encode)?,
+        submitted_at: Utc::now(),
+        outcome: evaluated
             .outcome
             .and_then(|o| serde_json::to_value(o).ok())
-            .and_then(|v| v.as_str().map(str::to_owned))),
-        client_at: Set(client_at),
-        over_limit: Set(over_limit),
-        course_version: Set(Some(version)),
+            .and_then(|v| v.as_str().map(str::to_owned)),
+        client_at,
+        over_limit,
+        course_version: Some(version),
     };
     // Only case studies and role-plays have drafts; tests give competency evidence (not
     // when over the limit).
@@ -320,23 +347,17 @@ async fn store(
         limit,
         origin,
     };
-    match write(db, &cohort, actor, row, with).await {
-        Ok(Some(stored)) => Ok((to_result(&stored)?, true)),
+    match write(db, &cohort, actor, row, with).await? {
+        Outcome::Stored(stored) => Ok((to_result(&stored)?, true)),
         // Another submission sent at the same time took the last attempt.
-        Ok(None) => Err(AttemptError::NoAttemptsLeft { allowed: limit }),
+        Outcome::NoneLeft => Err(AttemptError::NoAttemptsLeft { allowed: limit }),
         // The same id sent twice at once: the other request stored it first.
-        Err(e)
-            if matches!(
-                e.sql_err(),
-                Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
-            ) =>
-        {
+        Outcome::Taken => {
             let existing = attempt::Entity::find_by_id(input.id)
                 .one(db)
                 .await?
-                .ok_or(AttemptError::Database(e))?;
+                .ok_or(AttemptError::IdReused)?;
             Ok((replay(&existing, actor, cohort.id, &input.activity)?, false))
         }
-        Err(e) => Err(e.into()),
     }
 }

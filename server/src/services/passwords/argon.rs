@@ -1,7 +1,7 @@
-//! argon2id itself: the parameters (m = 19456 KiB, t = 2, p = 1), PHC strings, and each
-//! hashing thread's working memory, allocated once and reused by every hash it computes.
+//! argon2id itself: the parameters (m = 19456 KiB, t = 2, p = 1), PHC strings, and the
+//! hashing threads' working memory, reused from hash to hash and let go when idle.
 
-use std::cell::RefCell;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use argon2::{Algorithm, Argon2, Block, Params, PasswordVerifier as _, Version};
 use base64::Engine as _;
@@ -21,11 +21,11 @@ fn argon2() -> Result<Argon2<'static>, PasswordError> {
 }
 
 /// Hashes `password` on the calling (hashing) thread.
-pub(super) fn hash_now(password: &str) -> Result<String, PasswordError> {
+pub(super) fn hash_now(memory: &Memory, password: &str) -> Result<String, PasswordError> {
     let mut salt = [0u8; SALT_LEN];
     rand::fill(&mut salt);
     let mut out = [0u8; OUTPUT_LEN];
-    with_blocks(|blocks| {
+    memory.with_blocks(|blocks| {
         argon2()?
             .hash_password_into_with_memory(password.as_bytes(), &salt, &mut out, blocks)
             .map_err(|e| PasswordError::Hashing(e.to_string()))
@@ -43,24 +43,42 @@ const OUTPUT_LEN: usize = 32;
 /// The PHC string of our parameters, up to the salt.
 const PHC_PREFIX: &str = "$argon2id$v=19$m=19456,t=2,p=1$";
 
-thread_local! {
-    /// The hashing thread's working memory, allocated once and reused by every hash.
-    static BLOCKS: RefCell<Vec<Block>> = const { RefCell::new(Vec::new()) };
-}
+/// The working memory of hashes (19 MiB each), shared by a hasher's threads: a hash takes
+/// a spare block or allocates one, and gives it back when done, so a burst of sign-ins
+/// allocates once per thread. [`Memory::release`] lets the spares go once the threads
+/// are idle: a server past its morning of sign-ins does not carry them through the exam.
+#[derive(Clone, Default)]
+pub(super) struct Memory(Arc<Mutex<Vec<Vec<Block>>>>);
 
-fn with_blocks<T>(
-    hash: impl FnOnce(&mut [Block]) -> Result<T, PasswordError>,
-) -> Result<T, PasswordError> {
-    BLOCKS.with(|cell| {
-        let mut blocks = cell
-            .try_borrow_mut()
-            .map_err(|_| PasswordError::Hashing("hashing memory in use".into()))?;
+impl Memory {
+    fn with_blocks<T>(
+        &self,
+        hash: impl FnOnce(&mut [Block]) -> Result<T, PasswordError>,
+    ) -> Result<T, PasswordError> {
         let wanted = usize::try_from(MEMORY_KIB).unwrap_or(usize::MAX);
-        if blocks.len() != wanted {
-            *blocks = vec![Block::new(); wanted];
-        }
-        hash(&mut blocks)
-    })
+        let spare = self.spares().pop().filter(|b| b.len() == wanted);
+        let mut blocks = spare.unwrap_or_else(|| vec![Block::new(); wanted]);
+        let hashed = hash(&mut blocks);
+        self.spares().push(blocks);
+        hashed
+    }
+
+    fn spares(&self) -> std::sync::MutexGuard<'_, Vec<Vec<Block>>> {
+        // A list of buffers cannot be left inconsistent by a panic elsewhere.
+        self.0.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Frees every spare block.
+    pub(super) fn release(&self) {
+        let spares = std::mem::take(&mut *self.spares());
+        drop(spares);
+    }
+
+    /// How many blocks are kept between hashes.
+    #[cfg(test)]
+    pub(super) fn kept(&self) -> usize {
+        self.spares().len()
+    }
 }
 
 /// Salt and hash of a PHC string made with our parameters; `None` for any other.
@@ -78,13 +96,17 @@ fn same(a: &[u8], b: &[u8]) -> bool {
 
 /// Whether `password` matches `phc`, on the calling (hashing) thread. A malformed hash is
 /// simply no match.
-pub(super) fn verify_now(password: &str, phc: &str) -> Result<bool, PasswordError> {
+pub(super) fn verify_now(
+    memory: &Memory,
+    password: &str,
+    phc: &str,
+) -> Result<bool, PasswordError> {
     let Some((salt, expected)) = ours(phc) else {
         // Another algorithm or other parameters: the library checks it with memory of its own.
         return Ok(argon2()?.verify_password(password.as_bytes(), phc).is_ok());
     };
     let mut out = vec![0u8; expected.len()];
-    let hashed = with_blocks(|blocks| {
+    let hashed = memory.with_blocks(|blocks| {
         Ok(argon2()?
             .hash_password_into_with_memory(password.as_bytes(), &salt, &mut out, blocks)
             .is_ok())

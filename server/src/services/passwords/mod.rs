@@ -5,16 +5,21 @@
 //! Dedicated threads, not the runtime's blocking pool: each hash needs 19 MiB, and the
 //! allocator keeps that memory with the thread that used it. On the blocking pool a burst
 //! of sign-ins spreads hashes over many short-lived threads and leaves the process holding
-//! hundreds of megabytes; on `max_concurrent` long-lived threads each reuses its own block.
+//! hundreds of megabytes; on `max_concurrent` long-lived threads the blocks are reused, and
+//! let go once the threads have been idle for [`KEEP_MEMORY_FOR`].
 
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
-use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use tokio::sync::{OwnedSemaphorePermit, Semaphore, oneshot};
 
 mod argon;
+
+/// How long the hashing memory is kept after the last hash: a burst of sign-ins reuses it;
+/// the hours of an exam after its sign-ins do not hold it.
+pub const KEEP_MEMORY_FOR: Duration = Duration::from_secs(10);
 
 /// How often background work looks for a free hashing slot.
 const BACKGROUND_POLL: Duration = Duration::from_millis(10);
@@ -44,6 +49,7 @@ pub struct PasswordHasher {
     /// Callers waiting for a slot now, and callers refused so far (for `/metrics`).
     waiting: Arc<AtomicUsize>,
     refused: Arc<AtomicU64>,
+    memory: argon::Memory,
 }
 
 /// A hashing slot for background work, and its turn among the background work.
@@ -61,15 +67,18 @@ pub struct HashingLoad {
 }
 
 /// One hashing thread: takes jobs until every hasher sharing the queue is dropped.
-fn work(jobs: &Mutex<Receiver<Job>>) {
+/// A hashing thread: runs jobs, and lets the spare memory go when none came for
+/// `keep_memory_for` (the thread waiting on the queue does it for all of them).
+fn work(jobs: &Mutex<Receiver<Job>>, memory: &argon::Memory, keep_memory_for: Duration) {
     loop {
         let job = match jobs.lock() {
-            Ok(queue) => queue.recv(),
+            Ok(queue) => queue.recv_timeout(keep_memory_for),
             Err(_) => return,
         };
         match job {
             Ok(job) => job(),
-            Err(_) => return,
+            Err(RecvTimeoutError::Timeout) => memory.release(),
+            Err(RecvTimeoutError::Disconnected) => return,
         }
     }
 }
@@ -82,14 +91,25 @@ impl PasswordHasher {
     /// A hasher with `max_concurrent` threads whose callers wait at most `queue_wait` for
     /// a free one.
     pub fn with_queue_wait(max_concurrent: usize, queue_wait: Duration) -> Self {
+        Self::with_limits(max_concurrent, queue_wait, KEEP_MEMORY_FOR)
+    }
+
+    /// As [`Self::with_queue_wait`], keeping the hashing memory `keep_memory_for` after the
+    /// last hash.
+    pub fn with_limits(
+        max_concurrent: usize,
+        queue_wait: Duration,
+        keep_memory_for: Duration,
+    ) -> Self {
         let threads = max_concurrent.max(1);
         let (jobs, queue) = channel::<Job>();
         let queue = Arc::new(Mutex::new(queue));
+        let memory = argon::Memory::default();
         for n in 0..threads {
-            let queue = Arc::clone(&queue);
+            let (queue, memory) = (Arc::clone(&queue), memory.clone());
             let spawned = std::thread::Builder::new()
                 .name(format!("password-hash-{n}"))
-                .spawn(move || work(&queue));
+                .spawn(move || work(&queue, &memory, keep_memory_for));
             if let Err(e) = spawned {
                 tracing::error!(error = %e, "could not start a password hashing thread");
             }
@@ -102,6 +122,7 @@ impl PasswordHasher {
             jobs,
             waiting: Arc::new(AtomicUsize::new(0)),
             refused: Arc::new(AtomicU64::new(0)),
+            memory,
         }
     }
 
@@ -172,14 +193,16 @@ impl PasswordHasher {
 
     /// A new PHC string for `password` with a fresh random salt.
     pub async fn hash(&self, password: String) -> Result<String, PasswordError> {
-        self.run(move || argon::hash_now(&password)).await
+        let memory = self.memory.clone();
+        self.run(move || argon::hash_now(&memory, &password)).await
     }
 
     /// As [`Self::hash`], for background work: sign-ins and other requests go first.
     pub async fn hash_in_background(&self, password: String) -> Result<String, PasswordError> {
         let slot = self.background_slot().await?;
+        let memory = self.memory.clone();
         let hashed = self
-            .run_with(slot.permit, move || argon::hash_now(&password))
+            .run_with(slot.permit, move || argon::hash_now(&memory, &password))
             .await;
         drop(slot.turn);
         hashed
@@ -187,7 +210,9 @@ impl PasswordHasher {
 
     /// Whether `password` matches `phc`. A malformed hash is simply no match.
     pub async fn verify(&self, password: String, phc: String) -> Result<bool, PasswordError> {
-        self.run(move || argon::verify_now(&password, &phc)).await
+        let memory = self.memory.clone();
+        self.run(move || argon::verify_now(&memory, &password, &phc))
+            .await
     }
 }
 
@@ -282,6 +307,32 @@ mod tests {
         }
         assert_eq!(done, 6, "and the background work all gets done");
         assert_eq!(hasher.load().refused, 0);
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn hashing_memory_is_reused_in_a_burst_and_let_go_when_idle() {
+        let hasher = PasswordHasher::with_limits(2, QUEUE_WAIT, Duration::from_millis(500));
+        let mut burst = tokio::task::JoinSet::new();
+        for n in 0..6 {
+            let hasher = hasher.clone();
+            burst.spawn(async move { hasher.hash(format!("mật khẩu {n}")).await });
+        }
+        while let Some(hashed) = burst.join_next().await {
+            assert!(hashed.unwrap().is_ok());
+        }
+        let kept = hasher.memory.kept();
+        assert!(
+            (1..=2).contains(&kept),
+            "six hashes on two threads allocate at most two blocks, kept for the next: {kept}"
+        );
+        tokio::time::sleep(Duration::from_millis(2000)).await;
+        assert_eq!(
+            hasher.memory.kept(),
+            0,
+            "idle, the 19 MiB blocks are let go"
+        );
+        assert!(hasher.hash("và lại dùng được".into()).await.is_ok());
+        assert_eq!(hasher.memory.kept(), 1);
     }
 
     #[tokio::test]
