@@ -257,9 +257,13 @@ fn tallies_lock_exactly_what_derive_locks() {
         None
     );
     // Ungated, nothing ever waits; gated, the core waits for the pre-test.
+    let ungated = Gating {
+        pre: false,
+        post: false,
+    };
     assert!(
         ids.iter()
-            .all(|id| !crate::progress::may_lock(&package, Gating::default(), id))
+            .all(|id| !crate::progress::may_lock(&package, ungated, id))
     );
     let core = package
         .activities()
