@@ -21,6 +21,10 @@ use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 
+#[path = "exam_load/learner.rs"]
+mod learner;
+use learner::{Learner, target};
+
 struct Args {
     url: String,
     clients: usize,
@@ -228,82 +232,6 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
     }
     let rank = ((p / 100.0) * (sorted.len() - 1) as f64).round() as usize;
     sorted[rank.min(sorted.len() - 1)]
-}
-
-/// What each learner asks for, again and again: a graded submission (201), or a page of
-/// the class (200, read to its end).
-fn target(args: &Args, cohort: &str) -> (String, reqwest::StatusCode) {
-    match args.page.as_deref() {
-        None => (
-            format!("{}/api/v1/cohorts/{cohort}/attempts", args.url),
-            reqwest::StatusCode::CREATED,
-        ),
-        Some("quiz") => (
-            format!("{}/learn/{cohort}/a3", args.url),
-            reqwest::StatusCode::OK,
-        ),
-        Some("outline") => (
-            format!("{}/learn/{cohort}", args.url),
-            reqwest::StatusCode::OK,
-        ),
-        Some(other) => panic!("--page quiz|outline, not {other}"),
-    }
-}
-
-/// One signed-in learner asking again and again until the deadline.
-struct Learner {
-    client: reqwest::Client,
-    url: String,
-    token: String,
-    /// The quiz's answers to submit; none: a page to load.
-    body: Option<Value>,
-    expected: reqwest::StatusCode,
-}
-
-impl Learner {
-    /// Asks from `first` on every `interval` (open loop), or again as soon as answered:
-    /// the latencies of the answers, the requests not answered as expected, and the bytes
-    /// read.
-    async fn run(
-        self,
-        first: Option<Instant>,
-        interval: Option<Duration>,
-        deadline: Instant,
-    ) -> (Vec<Duration>, u64, u64) {
-        let mut latencies = Vec::new();
-        let (mut refused, mut bytes) = (0u64, 0u64);
-        let mut due = first;
-        while Instant::now() < deadline {
-            if let Some(at) = due {
-                if at >= deadline {
-                    break;
-                }
-                tokio::time::sleep_until(at.into()).await;
-            }
-            let sent = due.unwrap_or_else(Instant::now);
-            due = due.zip(interval).map(|(at, i)| at + i);
-            let request = match &self.body {
-                Some(answers) => self.client.post(&self.url).json(
-                    &json!({ "id": uuid::Uuid::new_v4(), "activity": "a3", "responses": answers }),
-                ),
-                None => self.client.get(&self.url),
-            };
-            let response = request.bearer_auth(&self.token).send().await;
-            // Read to the end, as a browser does: the answer is only there once all of it
-            // is (and a connection is only kept for the next request once it is read).
-            match response {
-                Ok(r) if r.status() == self.expected => match r.bytes().await {
-                    Ok(page) => {
-                        latencies.push(sent.elapsed());
-                        bytes += page.len() as u64;
-                    }
-                    Err(_) => refused += 1,
-                },
-                _ => refused += 1,
-            }
-        }
-        (latencies, refused, bytes)
-    }
 }
 
 #[tokio::main]

@@ -30,9 +30,10 @@ const MAX_ROWS: usize = 256;
 const CHUNK: usize = 64;
 
 /// What became of a row.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug)]
 pub enum Written {
-    Stored,
+    /// Stored: the row as written.
+    Stored(attempt::Model),
     /// An attempt with this id was already stored (the same submission sent twice).
     Taken,
 }
@@ -121,12 +122,13 @@ async fn write_rows(db: &Db, rows: Vec<Pending>) {
     let mut seen = HashSet::new();
     let (unique, repeats): (Vec<Pending>, Vec<Pending>) =
         rows.into_iter().partition(|p| seen.insert(p.row.id));
-    let models: Vec<attempt::Model> = unique.iter().map(|p| p.row.clone()).collect();
-    match insert(db, &models).await {
+    let rows: Vec<&attempt::Model> = unique.iter().map(|p| &p.row).collect();
+    let inserted = insert(db, &rows).await;
+    match inserted {
         Ok(stored) => {
             for pending in unique {
                 let written = if stored.contains(&pending.row.id) {
-                    Written::Stored
+                    Written::Stored(pending.row)
                 } else {
                     Written::Taken
                 };
@@ -155,7 +157,7 @@ async fn write_rows(db: &Db, rows: Vec<Pending>) {
 /// stored. Statements of a power of two rows each, at most [`CHUNK`]: the database keeps
 /// each statement it has prepared, and a statement for every batch size would fill its
 /// memory with statements used once.
-async fn insert(db: &Db, rows: &[attempt::Model]) -> Result<HashSet<Uuid>, DbErr> {
+async fn insert(db: &Db, rows: &[&attempt::Model]) -> Result<HashSet<Uuid>, DbErr> {
     let sizes = chunk_sizes(rows.len());
     let mut stored = HashSet::with_capacity(rows.len());
     if sizes.len() == 1 {
@@ -174,11 +176,11 @@ async fn insert(db: &Db, rows: &[attempt::Model]) -> Result<HashSet<Uuid>, DbErr
 
 async fn insert_chunk<C: ConnectionTrait>(
     db: &C,
-    rows: &[attempt::Model],
+    rows: &[&attempt::Model],
 ) -> Result<Vec<Uuid>, DbErr> {
     let models = rows
         .iter()
-        .map(|row| attempt::ActiveModel::from(row.clone()).reset_all());
+        .map(|row| attempt::ActiveModel::from((*row).clone()).reset_all());
     let inserted = attempt::Entity::insert_many(models)
         .on_conflict_do_nothing_on([attempt::Column::Id])
         .exec_with_returning_keys(db)

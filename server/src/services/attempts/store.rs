@@ -218,8 +218,8 @@ async fn write(
     mut with: WithAttempt<'_>,
 ) -> Result<Outcome, sea_orm::DbErr> {
     if with.draft_of.is_none() && with.evidence.is_none() && with.limit == 0 {
-        return Ok(match group_commit::write(db, row.clone()).await? {
-            group_commit::Written::Stored => Outcome::Stored(row),
+        return Ok(match group_commit::write(db, row).await? {
+            group_commit::Written::Stored(row) => Outcome::Stored(row),
             group_commit::Written::Taken => Outcome::Taken,
         });
     }
