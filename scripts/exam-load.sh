@@ -32,8 +32,10 @@ fi
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 cd "$work"
 # The built site, so that pages link their stylesheet and islands as they do in production.
+# A token for /metrics, where the server counts its group writes of attempts.
+metrics_token="exam-load-$RANDOM$RANDOM"
 export DATABASE_URL=$database_url FIELDSCHOOL_SERVER__PORT=$port FIELDSCHOOL_LOG__FILTER=warn \
-  FIELDSCHOOL_SITE__ROOT="$root/target/site"
+  FIELDSCHOOL_SITE__ROOT="$root/target/site" FIELDSCHOOL_METRICS__TOKEN=$metrics_token
 "$root/target/release/fieldschool" seed-demo >/dev/null
 "$root/target/release/fieldschool" serve >"$work/server.log" 2>&1 &
 server=$!
@@ -73,9 +75,13 @@ pg_cpu() { # CPU seconds used so far by the PostgreSQL server's processes
 pg_counts() {
   psql "$admin" -Atc "SELECT xact_commit, tup_inserted FROM pg_stat_database WHERE datname = '$db_name'"
 }
-if [ -n "$db_name" ] || [ "${PROFILE:-0}" = 1 ]; then
-  until grep -q prepared "$work/load.err" 2>/dev/null; do sleep 0.1; done
-fi
+# The group writes' counters (fieldschool_attempt_group_*), as "name value" lines.
+group_counts() {
+  curl -fs -H "Authorization: Bearer $metrics_token" "http://127.0.0.1:$port/metrics" \
+    | awk '/^fieldschool_attempt_group_/ { print $1, $2 }'
+}
+until grep -q prepared "$work/load.err" 2>/dev/null; do sleep 0.1; done
+groups_before=$(group_counts)
 if [ -n "$db_name" ]; then
   pg_before=$(pg_cpu); counts_before=$(pg_counts)
 fi
@@ -85,6 +91,23 @@ if [ "${PROFILE:-0}" = 1 ]; then
     >/dev/null 2>&1
 fi
 wait "$load"
+groups_after=$(group_counts)
+# What the writes of attempts together cost over the run: rows per write, and per write
+# the time rows waited in the queue, then beginning, inserting, committing.
+awk -v before="$groups_before" -v after="$groups_after" 'BEGIN {
+  n = split(before, lines, "\n"); for (i = 1; i <= n; i++) { split(lines[i], f, " "); b[f[1]] = f[2] }
+  n = split(after, lines, "\n"); for (i = 1; i <= n; i++) { split(lines[i], f, " "); d[f[1]] = f[2] - b[f[1]] }
+  p = "fieldschool_attempt_group_"; writes = d[p "writes_total"]; rows = d[p "rows_total"]
+  if (writes == 0) exit
+  s = p "seconds_total{phase=\""
+  printf "group writes: %d, %.1f rows each; per write: %.2f ms begin, %.2f ms insert, %.2f ms commit; a row waited %.2f ms in the queue\n",
+    writes, rows / writes, d[s "begin\"}"] / writes * 1e3, d[s "insert\"}"] / writes * 1e3,
+    d[s "commit\"}"] / writes * 1e3, d[s "queued\"}"] / rows * 1e3
+}'
+# The server's memory as the run ends: its own (anonymous) pages and the pages of files
+# it maps (its program's code, mostly).
+awk '/^(Rss|Anonymous|Pss_File):/ { printf "%s %d MB  ", $1, $2 / 1024 } END { print "" }' \
+  "/proc/$server/smaps_rollup" 2>/dev/null || true
 if [ -n "$db_name" ]; then
   pg_after=$(pg_cpu); counts_after=$(pg_counts)
   IFS='|' read -r commits_before rows_before <<<"$counts_before"

@@ -15,8 +15,11 @@
 //! and what is read when scraped: the password-hashing slots (`…_password_hashes_running`,
 //! `…_waiting`, `…_refused_total`), the database pool (`…_db_connections{state}`,
 //! `…_db_connections_max`), the jobs queued and running on every server
-//! (`fieldschool_jobs{state}`) and whether the server hears the others' changes
-//! (`fieldschool_cluster_hearing`, 1 or 0; PostgreSQL only).
+//! (`fieldschool_jobs{state}`), whether the server hears the others' changes
+//! (`fieldschool_cluster_hearing`, 1 or 0; PostgreSQL only), and what the attempts written
+//! together have cost (`fieldschool_attempt_group_writes_total`, `…_rows_total` and
+//! `…_seconds_total{phase}`: seconds queued, summed over the rows, then spent beginning,
+//! inserting and committing; see `services::attempts::group_commit`).
 //!
 //! `route` is the route's pattern (`/api/v1/users/{id}`), never the path, so an address
 //! cannot create metrics; requests no route matched count as `unmatched`.
@@ -24,10 +27,14 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use std::fmt::Write as _;
+
 use metrics::{Key, Label, Level, Metadata, Recorder};
 use metrics_exporter_prometheus::{
     Matcher, PrometheusBuilder, PrometheusHandle, PrometheusRecorder,
 };
+
+use crate::services::attempts::GroupTotals;
 
 const REQUEST_SECONDS: &str = "fieldschool_http_request_duration_seconds";
 const RESPONSES: &str = "fieldschool_http_responses_total";
@@ -59,6 +66,7 @@ pub struct Readings {
     /// Jobs of every server waiting to be taken up, and being carried out.
     pub jobs_queued: u64,
     pub jobs_running: u64,
+    pub attempt_writes: GroupTotals,
 }
 
 /// One server's metrics.
@@ -190,7 +198,28 @@ impl Metrics {
                 if hearing { 1.0 } else { 0.0 },
             );
         }
-        self.handle.render()
+        let mut text = self.handle.render();
+        group_writes(&mut text, &now.attempt_writes);
+        text
+    }
+}
+
+/// The group writes' counters, in the text format (fractional seconds, which the
+/// recorder's integer counters cannot hold).
+fn group_writes(text: &mut String, totals: &GroupTotals) {
+    let name = "fieldschool_attempt_group";
+    let _ = writeln!(text, "# TYPE {name}_writes_total counter");
+    let _ = writeln!(text, "{name}_writes_total {}", totals.writes);
+    let _ = writeln!(text, "# TYPE {name}_rows_total counter");
+    let _ = writeln!(text, "{name}_rows_total {}", totals.rows);
+    let _ = writeln!(text, "# TYPE {name}_seconds_total counter");
+    for (phase, seconds) in [
+        ("queued", totals.queued_seconds),
+        ("begin", totals.begin_seconds),
+        ("insert", totals.insert_seconds),
+        ("commit", totals.commit_seconds),
+    ] {
+        let _ = writeln!(text, "{name}_seconds_total{{phase=\"{phase}\"}} {seconds}");
     }
 }
 
@@ -274,6 +303,10 @@ mod tests {
             Some(2.0)
         );
         assert_eq!(value(&text, "fieldschool_cluster_hearing"), Some(1.0));
+        assert_eq!(
+            value(&text, "fieldschool_attempt_group_rows_total"),
+            Some(0.0)
+        );
         let other = b.render(&Readings::default());
         assert!(!other.contains("fieldschool_sync"), "{other}");
         assert!(!other.contains("fieldschool_cluster_hearing"), "{other}");

@@ -19,6 +19,7 @@ mod browser;
 mod competencies;
 mod contract;
 mod courses_api;
+mod database_link;
 mod deployment;
 pub mod evidence;
 mod health;

@@ -49,6 +49,7 @@ pub async fn metrics(req: HttpRequest, state: web::Data<AppState>) -> HttpRespon
         hearing: state.db.hears().then(|| state.db.caches.actors.hearing()),
         jobs_queued,
         jobs_running,
+        attempt_writes: state.db.caches.attempt_writes.totals(),
     };
     HttpResponse::Ok()
         .insert_header((

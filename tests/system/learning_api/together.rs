@@ -94,4 +94,13 @@ async fn attempts_sent_together_are_each_stored_once_and_answered_alone(app: Tes
         .await
         .unwrap();
     assert_eq!(stored, 40, "forty attempts, each stored once");
+    // Counted for /metrics: every request is a row of some write, in fewer writes than
+    // rows since they were sent together, with time spent writing them.
+    let totals = app.store.caches.attempt_writes.totals();
+    assert_eq!(totals.rows, 51, "{totals:?}");
+    assert!(
+        totals.writes >= 1 && totals.writes < totals.rows,
+        "{totals:?}"
+    );
+    assert!(totals.insert_seconds > 0.0, "{totals:?}");
 }

@@ -11,9 +11,15 @@
 //! attempt is as durable as one written alone. A write that fails as a whole (say one
 //! row's class was deleted meanwhile) is tried again row by row, so each submission gets
 //! its own answer.
+//!
+//! What the writes cost is counted ([`GroupTotals`], at `/metrics`): how many, how many
+//! rows, how long rows waited in the queue, and the time spent starting each transaction,
+//! sending its rows and committing it.
 
 use std::collections::HashSet;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
+use std::time::{Duration, Instant};
 
 use sea_orm::{
     ActiveModelTrait, ConnectionTrait, DbErr, EntityTrait, TransactionTrait, TryInsertResult,
@@ -41,6 +47,7 @@ pub enum Written {
 struct Pending {
     row: attempt::Model,
     answer: oneshot::Sender<Result<Written, DbErr>>,
+    queued: Instant,
 }
 
 #[derive(Default)]
@@ -50,14 +57,70 @@ struct Queue {
     writing: bool,
 }
 
+/// What the group writes have done since the server started.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct GroupTotals {
+    /// Writes: the rows taken from the queue at once.
+    pub writes: u64,
+    /// Rows taken from the queue (submissions, a repeated one included).
+    pub rows: u64,
+    /// Seconds rows spent queued before their write began, summed over the rows.
+    pub queued_seconds: f64,
+    /// Seconds spent taking a connection and beginning the transaction.
+    pub begin_seconds: f64,
+    /// Seconds spent sending the rows (a write of one statement commits with it).
+    pub insert_seconds: f64,
+    /// Seconds spent committing.
+    pub commit_seconds: f64,
+}
+
+/// [`GroupTotals`] as they are counted: durations in nanoseconds.
+#[derive(Default)]
+struct Counters {
+    writes: AtomicU64,
+    rows: AtomicU64,
+    queued: AtomicU64,
+    begin: AtomicU64,
+    insert: AtomicU64,
+    commit: AtomicU64,
+}
+
+fn add(counter: &AtomicU64, took: Duration) {
+    let nanos = u64::try_from(took.as_nanos()).unwrap_or(u64::MAX);
+    counter.fetch_add(nanos, Ordering::Relaxed);
+}
+
+fn seconds(counter: &AtomicU64) -> f64 {
+    Duration::from_nanos(counter.load(Ordering::Relaxed)).as_secs_f64()
+}
+
+#[derive(Default)]
+struct Shared {
+    queue: Mutex<Queue>,
+    counters: Counters,
+}
+
 /// The rows waiting to be written together, one per server (held with its caches).
 #[derive(Clone, Default)]
-pub struct GroupCommit(Arc<Mutex<Queue>>);
+pub struct GroupCommit(Arc<Shared>);
 
 impl GroupCommit {
     fn queue(&self) -> std::sync::MutexGuard<'_, Queue> {
         // Nothing is left half-changed under this lock: a panic elsewhere cannot spoil it.
-        self.0.lock().unwrap_or_else(PoisonError::into_inner)
+        self.0.queue.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// What the writes have done so far.
+    pub fn totals(&self) -> GroupTotals {
+        let c = &self.0.counters;
+        GroupTotals {
+            writes: c.writes.load(Ordering::Relaxed),
+            rows: c.rows.load(Ordering::Relaxed),
+            queued_seconds: seconds(&c.queued),
+            begin_seconds: seconds(&c.begin),
+            insert_seconds: seconds(&c.insert),
+            commit_seconds: seconds(&c.commit),
+        }
     }
 
     /// The next rows to write, or none (and no write under way any more).
@@ -93,7 +156,11 @@ pub async fn write(db: &Db, row: attempt::Model) -> Result<Written, DbErr> {
     let (answer, answered) = oneshot::channel();
     let start = {
         let mut queue = commit.queue();
-        queue.rows.push(Pending { row, answer });
+        queue.rows.push(Pending {
+            row,
+            answer,
+            queued: Instant::now(),
+        });
         !std::mem::replace(&mut queue.writing, true)
     };
     if start {
@@ -106,7 +173,16 @@ pub async fn write(db: &Db, row: attempt::Model) -> Result<Written, DbErr> {
                 emptied: false,
             };
             while let Some(rows) = writing.commit.next() {
-                write_rows(&db, rows).await;
+                let now = Instant::now();
+                let counters = &writing.commit.0.counters;
+                counters.writes.fetch_add(1, Ordering::Relaxed);
+                counters
+                    .rows
+                    .fetch_add(rows.len() as u64, Ordering::Relaxed);
+                for pending in &rows {
+                    add(&counters.queued, now.duration_since(pending.queued));
+                }
+                write_rows(&db, counters, rows).await;
             }
             writing.emptied = true;
         });
@@ -116,14 +192,14 @@ pub async fn write(db: &Db, row: attempt::Model) -> Result<Written, DbErr> {
         .map_err(|_| DbErr::Custom("the attempt was not written: the writer stopped".into()))?
 }
 
-async fn write_rows(db: &Db, rows: Vec<Pending>) {
+async fn write_rows(db: &Db, counters: &Counters, rows: Vec<Pending>) {
     // The same id twice in one batch (a button pressed twice): sent once; the other is
     // answered `Taken` once the first is committed, so that its lookup finds it.
     let mut seen = HashSet::new();
     let (unique, repeats): (Vec<Pending>, Vec<Pending>) =
         rows.into_iter().partition(|p| seen.insert(p.row.id));
     let rows: Vec<&attempt::Model> = unique.iter().map(|p| &p.row).collect();
-    let inserted = insert(db, &rows).await;
+    let inserted = insert(db, counters, &rows).await;
     match inserted {
         Ok(stored) => {
             for pending in unique {
@@ -144,7 +220,7 @@ async fn write_rows(db: &Db, rows: Vec<Pending>) {
         // One row spoilt the statement: each on its own, so each gets its own answer.
         Err(_) => {
             for pending in unique {
-                Box::pin(write_rows(db, vec![pending])).await;
+                Box::pin(write_rows(db, counters, vec![pending])).await;
             }
         }
     }
@@ -157,20 +233,31 @@ async fn write_rows(db: &Db, rows: Vec<Pending>) {
 /// stored. Statements of a power of two rows each, at most [`CHUNK`]: the database keeps
 /// each statement it has prepared, and a statement for every batch size would fill its
 /// memory with statements used once.
-async fn insert(db: &Db, rows: &[&attempt::Model]) -> Result<HashSet<Uuid>, DbErr> {
+async fn insert(
+    db: &Db,
+    counters: &Counters,
+    rows: &[&attempt::Model],
+) -> Result<HashSet<Uuid>, DbErr> {
     let sizes = chunk_sizes(rows.len());
     let mut stored = HashSet::with_capacity(rows.len());
+    let began = Instant::now();
     if sizes.len() == 1 {
         stored.extend(insert_chunk(db, rows).await?);
+        add(&counters.insert, began.elapsed());
         return Ok(stored);
     }
     let txn = db.begin().await?;
+    add(&counters.begin, began.elapsed());
+    let sending = Instant::now();
     let mut at = 0;
     for size in sizes {
         stored.extend(insert_chunk(&txn, &rows[at..at + size]).await?);
         at += size;
     }
+    add(&counters.insert, sending.elapsed());
+    let committing = Instant::now();
     txn.commit().await?;
+    add(&counters.commit, committing.elapsed());
     Ok(stored)
 }
 

@@ -28,7 +28,7 @@ use crate::services::policy::CohortAction;
 
 pub use check::{Answer, check};
 pub use evaluate::{MAX_ANSWER_CHARS, allowed};
-pub use group_commit::GroupCommit;
+pub use group_commit::{GroupCommit, GroupTotals};
 pub use package_cache::{PackageCache, package_of, published};
 pub use store::{Origin, submit};
 pub(crate) use store::{client_time, client_time_of};
