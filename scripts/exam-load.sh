@@ -10,6 +10,10 @@
 # as each is answered: the latency a learner sees at that load.
 # PROFILE=1 also samples the server's CPU with `perf record` (cpu-clock, 999 Hz) during
 # the whole run and prints the functions where it spent its time (Debian's linux-perf).
+# CALLGRIND=1 runs the server under `valgrind --tool=callgrind` instead, counting the
+# instructions it executes while the learners submit (not while they sign in): the same
+# figure on a busy machine as on an idle one. Use few learners (CLIENTS=20): it runs about
+# fifty times slower.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -37,7 +41,12 @@ metrics_token="exam-load-$RANDOM$RANDOM"
 export DATABASE_URL=$database_url FIELDSCHOOL_SERVER__PORT=$port FIELDSCHOOL_LOG__FILTER=warn \
   FIELDSCHOOL_SITE__ROOT="$root/target/site" FIELDSCHOOL_METRICS__TOKEN=$metrics_token
 "$root/target/release/fieldschool" seed-demo >/dev/null
-"$root/target/release/fieldschool" serve >"$work/server.log" 2>&1 &
+if [ "${CALLGRIND:-0}" = 1 ]; then
+  valgrind --tool=callgrind --instr-atstart=no --callgrind-out-file="$work/callgrind.out" \
+    "$root/target/release/fieldschool" serve >"$work/server.log" 2>&1 &
+else
+  "$root/target/release/fieldschool" serve >"$work/server.log" 2>&1 &
+fi
 server=$!
 cleanup() {
   kill "$server" 2>/dev/null || true
@@ -46,7 +55,7 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-for _ in $(seq 100); do
+for _ in $(seq 1200); do
   curl -fs "http://127.0.0.1:$port/readyz" >/dev/null && break
   sleep 0.1
 done
@@ -61,7 +70,8 @@ done
 ) &
 echo "backend $backend"
 "$root/target/release/examples/exam_load" --url "http://127.0.0.1:$port" --clients "$clients" \
-  --seconds "$duration" --server-pid "$server" ${RATE:+--rate "$RATE"} ${PAGE:+--page "$PAGE"} 2> >(tee "$work/load.err" >&2) &
+  --seconds "$duration" --server-pid "$server" ${RATE:+--rate "$RATE"} ${PAGE:+--page "$PAGE"} \
+  2> >(tee "$work/load.err" >&2) > >(tee "$work/load.out") &
 load=$!
 # PostgreSQL's side of the submissions: its processes' CPU, and its commits and inserted
 # rows (pg_stat_database), from when the learners are signed in to the end of the run.
@@ -82,6 +92,7 @@ group_counts() {
 }
 until grep -q prepared "$work/load.err" 2>/dev/null; do sleep 0.1; done
 groups_before=$(group_counts)
+if [ "${CALLGRIND:-0}" = 1 ]; then callgrind_control -i on "$server" >/dev/null; fi
 if [ -n "$db_name" ]; then
   pg_before=$(pg_cpu); counts_before=$(pg_counts)
 fi
@@ -92,6 +103,18 @@ if [ "${PROFILE:-0}" = 1 ]; then
 fi
 wait "$load"
 groups_after=$(group_counts)
+if [ "${CALLGRIND:-0}" = 1 ]; then
+  callgrind_control -i off "$server" >/dev/null
+  kill "$server"; wait "$server" 2>/dev/null || true
+  until grep -q 'graded and stored' "$work/load.out" 2>/dev/null; do sleep 0.1; done
+  stored=$(grep -oE '[0-9]+ graded and stored' "$work/load.out" | grep -oE '^[0-9]+')
+  total=$(callgrind_annotate "$work/callgrind.out" 2>/dev/null | awk '/PROGRAM TOTALS/ { gsub(",", "", $1); print $1 }')
+  echo "instructions while submitting: $total, $(( total / stored )) per graded and stored submission"
+  cp "$work/callgrind.out" "$root/target/exam-load.callgrind"
+  echo "by function (self, top 25; the whole profile: target/exam-load.callgrind):"
+  callgrind_annotate --threshold=100 "$work/callgrind.out" 2>/dev/null \
+    | grep -E '^ *[0-9,]+ \(' | head -25 || true
+fi
 # What the writes of attempts together cost over the run: rows per write, and per write
 # the time rows waited in the queue, then beginning, inserting, committing.
 awk -v before="$groups_before" -v after="$groups_after" 'BEGIN {

@@ -66,7 +66,27 @@ pub struct ServerSettings {
 pub struct DatabaseSettings {
     /// `sqlite://path/to/file.db` (created on first start) or `postgres://…`.
     pub url: Secret<String>,
-    pub max_connections: u32,
+    /// Connections in the pool; unset, [`DatabaseSettings::pool_size`] chooses by backend.
+    pub max_connections: Option<u32>,
+}
+
+impl DatabaseSettings {
+    /// The pool's size: as configured, or 10 for PostgreSQL and, for SQLite, twice the
+    /// cores (2 to 8). Each SQLite connection has a thread and caches of its own (about
+    /// 5 MB), and SQLite writes one transaction at a time whatever the pool: on two cores
+    /// 4 connections took more submissions a second than 10, in 20 MB less
+    /// (docs/BENCHMARKS.md).
+    pub fn pool_size(&self) -> u32 {
+        if let Some(max) = self.max_connections {
+            return max.max(1);
+        }
+        if self.url.expose().starts_with("sqlite:") {
+            let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+            u32::try_from(cores * 2).unwrap_or(8).clamp(2, 8)
+        } else {
+            10
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -148,7 +168,7 @@ impl Default for DatabaseSettings {
     fn default() -> Self {
         Self {
             url: Secret::new("sqlite://data/fieldschool.db".into()),
-            max_connections: 10,
+            max_connections: None,
         }
     }
 }
@@ -268,6 +288,32 @@ mod tests {
             let settings = Settings::load(None).map_err(|e| e.to_string())?;
             assert_eq!(settings.server.port, 3000);
             assert!(settings.database.url.expose().starts_with("sqlite://"));
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn the_pool_is_sized_for_the_backend_unless_configured() {
+        let sqlite = DatabaseSettings::default();
+        assert!(
+            (2..=8).contains(&sqlite.pool_size()),
+            "{}",
+            sqlite.pool_size()
+        );
+        let postgres = DatabaseSettings {
+            url: Secret::new("postgres://db.example/fieldschool".into()),
+            max_connections: None,
+        };
+        assert_eq!(postgres.pool_size(), 10);
+        let set = DatabaseSettings {
+            max_connections: Some(20),
+            ..DatabaseSettings::default()
+        };
+        assert_eq!(set.pool_size(), 20);
+        figment::Jail::expect_with(|jail| {
+            jail.set_env("FIELDSCHOOL_DATABASE__MAX_CONNECTIONS", "3");
+            let settings = Settings::load(None).map_err(|e| e.to_string())?;
+            assert_eq!(settings.database.pool_size(), 3);
             Ok(())
         });
     }

@@ -1,7 +1,12 @@
 //! The OpenAPI document at `/api/v1/openapi.json`: the endpoints of `routes.rs`, their
 //! schemas, and the contract every operation keeps (`contract.rs`).
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
 use actix_web::HttpResponse;
+use actix_web::http::header::ContentType;
+use actix_web::web::Bytes;
 use utoipa::OpenApi;
 
 use super::contract::Contract;
@@ -154,9 +159,60 @@ impl utoipa::Modify for Endpoints {
     }
 }
 
+/// The document as the server uses it, built once per process: building it allocates
+/// megabytes, which every worker's routing and every request for it used to do again.
+pub struct Built {
+    /// The document, as served.
+    pub json: Bytes,
+    /// The methods each path answers, as `Allow` lists them (`GET, HEAD, POST`).
+    allowed: HashMap<String, String>,
+}
+
+impl Built {
+    /// The methods `path` (a pattern of the document) answers.
+    pub fn allowed(&self, path: &str) -> &str {
+        self.allowed.get(path).map_or("", String::as_str)
+    }
+}
+
+fn build() -> Built {
+    let doc = ApiDoc::openapi();
+    let allowed = doc
+        .paths
+        .paths
+        .keys()
+        .map(|path| {
+            let methods = super::contract::allowed_methods(&doc, path).join(", ");
+            (path.clone(), methods)
+        })
+        .collect();
+    // Maps with string keys and plain values: writing them cannot fail.
+    let json = serde_json::to_vec(&doc).unwrap_or_else(|e| {
+        tracing::error!(error = %e, "the OpenAPI document could not be written");
+        b"{}".to_vec()
+    });
+    Built {
+        json: Bytes::from(json),
+        allowed,
+    }
+}
+
+/// The document, built on first use on a thread of its own, so that what building it
+/// allocates goes back with that thread's memory rather than staying among the pages of
+/// a worker.
+pub fn built() -> &'static Built {
+    static BUILT: LazyLock<Built> = LazyLock::new(|| {
+        std::thread::scope(|s| s.spawn(build).join())
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+    });
+    &BUILT
+}
+
 /// This document.
 #[utoipa::path(get, path = "/api/v1/openapi.json", tag = "meta",
     responses((status = 200, description = "The OpenAPI 3.1 document of this API", content_type = "application/json")))]
 pub async fn document() -> HttpResponse {
-    HttpResponse::Ok().json(ApiDoc::openapi())
+    HttpResponse::Ok()
+        .content_type(ContentType::json())
+        .body(built().json.clone())
 }

@@ -199,12 +199,8 @@ fn method(method: &HttpMethod) -> actix_web::http::Method {
 
 /// The endpoints of one path as one resource: its handlers by method, its body limit, and
 /// `405` with `Allow` for any other method.
-fn resource(
-    doc: &utoipa::openapi::OpenApi,
-    path: &str,
-    group: Vec<Endpoint>,
-) -> actix_web::Resource {
-    let allow = super::contract::allowed_methods(doc, path).join(", ");
+fn resource(doc: &openapi::Built, path: &str, group: Vec<Endpoint>) -> actix_web::Resource {
+    let allow = doc.allowed(path).to_owned();
     let local = local_path(path);
     let limit = group.iter().find_map(|e| e.limit);
     let mut resource = web::resource(local.to_owned()).app_data(RoutePattern(path.to_owned()));
@@ -241,8 +237,7 @@ fn local_path(path: &str) -> &str {
 /// The API's routes: the health checks at the root, everything else under `/api/v1`, in
 /// one scope per first segment (routing order kept within each).
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    use utoipa::OpenApi;
-    let doc = openapi::ApiDoc::openapi();
+    let doc = openapi::built();
     let mut groups: Vec<(String, Vec<Endpoint>)> = Vec::new();
     for endpoint in endpoints() {
         match groups.iter_mut().find(|(path, _)| *path == endpoint.path) {
@@ -253,10 +248,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     let mut scopes: Vec<(String, actix_web::Scope)> = Vec::new();
     for (path, group) in groups {
         let Some(prefix) = group_of(&path).map(|g| format!("/{g}")) else {
-            cfg.service(resource(&doc, &path, group));
+            cfg.service(resource(doc, &path, group));
             continue;
         };
-        let service = resource(&doc, &path, group);
+        let service = resource(doc, &path, group);
         match scopes.iter().position(|(p, _)| *p == prefix) {
             Some(at) => {
                 let (prefix, scope) = scopes.remove(at);

@@ -153,7 +153,7 @@ pub fn test_settings(database_url: &str) -> Settings {
     settings.server.port = 0;
     settings.server.workers = 1;
     settings.database.url = Secret::new(database_url.to_owned());
-    settings.database.max_connections = 5;
+    settings.database.max_connections = Some(5);
     settings.site.root = workspace_root().join("target/site");
     settings.security.max_concurrent_hashes = 2;
     settings.security.signing_key = Some(Secret::new(TEST_SIGNING_KEY.to_owned()));
