@@ -10,6 +10,7 @@
 
 mod crash;
 mod documented;
+mod memory;
 mod nginx;
 mod proxy_offline;
 mod restart;
