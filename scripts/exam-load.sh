@@ -10,6 +10,7 @@
 # as each is answered: the latency a learner sees at that load.
 # PROFILE=1 also samples the server's CPU with `perf record` (cpu-clock, 999 Hz) during
 # the whole run and prints the functions where it spent its time (Debian's linux-perf).
+# SERVER_LOG=file keeps what the server wrote to its standard output and error.
 # CALLGRIND=1 runs the server under `valgrind --tool=callgrind` instead, counting the
 # instructions it executes while the learners submit (not while they sign in): the same
 # figure on a busy machine as on an idle one. Use few learners (CLIENTS=20): it runs about
@@ -51,6 +52,7 @@ server=$!
 cleanup() {
   kill "$server" 2>/dev/null || true
   wait "$server" 2>/dev/null || true
+  if [ -n "${SERVER_LOG:-}" ]; then cp "$work/server.log" "$SERVER_LOG"; fi
   if [ -n "$db_name" ]; then psql "$admin" -qc "DROP DATABASE IF EXISTS $db_name WITH (FORCE)"; fi
   rm -rf "$work"
 }
@@ -131,6 +133,11 @@ awk -v before="$groups_before" -v after="$groups_after" 'BEGIN {
 # it maps (its program's code, mostly).
 awk '/^(Rss|Anonymous|Pss_File):/ { printf "%s %d MB  ", $1, $2 / 1024 } END { print "" }' \
   "/proc/$server/smaps_rollup" 2>/dev/null || true
+# Resident pages by file mapped (the program, the C libraries), largest first.
+awk '/^[0-9a-f]+-[0-9a-f]+ / { file = ($6 == "" ? "[anonymous]" : $6) }
+  /^Rss:/ { rss[file] += $2 }
+  END { for (f in rss) if (f != "[anonymous]" && rss[f] >= 256) printf "%d KB %s\n", rss[f], f }' \
+  "/proc/$server/smaps" 2>/dev/null | sort -rn | head -6 | sed 's/^/  mapped: /' || true
 if [ -n "$db_name" ]; then
   pg_after=$(pg_cpu); counts_after=$(pg_counts)
   IFS='|' read -r commits_before rows_before <<<"$counts_before"

@@ -84,6 +84,7 @@ where
     I: IntoIterator<Item = T>,
     T: Into<std::ffi::OsString> + Clone,
 {
+    crate::allocator::configure();
     let cli = Cli::parse_from(args);
     let settings = match Settings::load(cli.config.as_deref()) {
         Ok(settings) => settings,

@@ -38,7 +38,25 @@ fn sqlite_folder(url: &str) -> Option<&Path> {
         .filter(|p| !p.as_os_str().is_empty())
 }
 
+/// The pool of connections the server's requests share.
 pub async fn connect(settings: &DatabaseSettings) -> Result<DatabaseConnection, DbSetupError> {
+    open(settings, settings.pool_size()).await
+}
+
+/// A connection of its own for the group writes of attempts (`services::attempts`), none
+/// for an in-memory SQLite database (which exists per connection). Taking one from the
+/// shared pool, the writer queued behind a request's reads, and every submission of the
+/// group waited with it.
+pub async fn connect_writer(
+    settings: &DatabaseSettings,
+) -> Result<Option<DatabaseConnection>, DbSetupError> {
+    if settings.url.expose().contains(":memory:") {
+        return Ok(None);
+    }
+    open(settings, 1).await.map(Some)
+}
+
+async fn open(settings: &DatabaseSettings, size: u32) -> Result<DatabaseConnection, DbSetupError> {
     let url = settings.url.expose();
     let mut options = ConnectOptions::new(url.clone());
     options
@@ -53,11 +71,7 @@ pub async fn connect(settings: &DatabaseSettings) -> Result<DatabaseConnection, 
             })?;
         }
         // An in-memory database exists per connection: keep exactly one.
-        let max = if url.contains(":memory:") {
-            1
-        } else {
-            settings.pool_size()
-        };
+        let max = if url.contains(":memory:") { 1 } else { size };
         // A file on this machine does not go away between statements: no ping before use,
         // which would cost each statement a second trip to the connection's thread.
         options.test_before_acquire(false);
@@ -72,12 +86,18 @@ pub async fn connect(settings: &DatabaseSettings) -> Result<DatabaseConnection, 
                 // attempts touches index pages all over a large table, which no cache of
                 // this size would hold, and the operating system's cache answers those.
                 .pragma("cache_size", "-1024")
+                // The server copies the log back on a connection of its own
+                // (`crate::checkpoint`); a commit does it only past this many pages.
+                .pragma(
+                    "wal_autocheckpoint",
+                    crate::checkpoint::BACKSTOP_PAGES.to_string(),
+                )
         });
     } else {
         // A connection idle long enough for the server, a proxy or a firewall to have dropped
         // it is checked before use; a busy one is not (a round trip to the server each time).
         options
-            .max_connections(settings.pool_size())
+            .max_connections(size)
             .test_before_acquire_if_idle_for(Duration::from_secs(30));
     }
     Database::connect(options)

@@ -115,7 +115,8 @@ fn query_config() -> web::QueryConfig {
 }
 
 /// What runs beside the requests for as long as the server does: hearing the other
-/// servers' changes (PostgreSQL), carrying out jobs, folding the metrics.
+/// servers' changes (PostgreSQL), carrying out jobs, copying SQLite's log back into its
+/// file, folding the metrics.
 fn background_work(
     db: &Db,
     settings: &Settings,
@@ -130,6 +131,7 @@ fn background_work(
         db.clone(),
         passwords,
     )));
+    tasks.push(tokio::spawn(crate::checkpoint::run(db.clone())));
     tasks.push(tokio::spawn(async move {
         let mut every = tokio::time::interval(crate::metrics::UPKEEP_EVERY);
         loop {
@@ -144,7 +146,8 @@ fn background_work(
 pub async fn connect_and_migrate(settings: &Settings) -> Result<Db, StartupError> {
     let db = db::connect(&settings.database).await?;
     crate::cluster::migrate(&db).await?;
-    Ok(Db::new(db))
+    let writer = db::connect_writer(&settings.database).await?;
+    Ok(Db::new(db).with_writer(writer))
 }
 
 impl Application {

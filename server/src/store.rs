@@ -56,6 +56,8 @@ pub struct PoolUse {
 pub struct Db {
     pub conn: DatabaseConnection,
     pub caches: Caches,
+    /// The group writer's connection, outside the pool (`crate::db::connect_writer`).
+    writer: Option<DatabaseConnection>,
 }
 
 impl Db {
@@ -64,7 +66,18 @@ impl Db {
         Self {
             conn,
             caches: Caches::default(),
+            writer: None,
         }
+    }
+
+    /// The same, with a connection of its own for the group writes of attempts.
+    pub fn with_writer(self, writer: Option<DatabaseConnection>) -> Self {
+        Self { writer, ..self }
+    }
+
+    /// Where the group writes of attempts go: the writer's connection, or the pool.
+    pub fn writer(&self) -> &DatabaseConnection {
+        self.writer.as_ref().unwrap_or(&self.conn)
     }
 
     /// Whether there are other servers to hear (PostgreSQL; see `crate::cluster`).

@@ -226,6 +226,66 @@ fn cpu_seconds(pid: &str) -> Option<f64> {
     Some(ticks / 100.0)
 }
 
+/// The learners, each having opened the quiz before the clock starts, as on an exam day:
+/// the connection their browser then submits on is open, and the server has seen them.
+async fn with_the_quiz_open(args: &Args, cohort: &str, tokens: Vec<String>) -> Vec<Learner> {
+    let (url, expected) = target(args, cohort);
+    let answers = right_answers();
+    let learners: Vec<Learner> = tokens
+        .into_iter()
+        .map(|token| Learner {
+            client: http_client(args.ca.as_deref()),
+            url: url.clone(),
+            token,
+            body: args.page.is_none().then(|| answers.clone()),
+            expected,
+        })
+        .collect();
+    let quiz = format!("{}/learn/{cohort}/a3", args.url);
+    for learner in &learners {
+        learner.open(&quiz).await;
+    }
+    learners
+}
+
+/// The server's resident memory until `deadline`: at the start, and the highest reading
+/// in each second (ten readings a second).
+async fn sample_memory(pid: u32, deadline: Instant) -> (u64, Vec<u64>) {
+    let at_start = resident_mb(pid).unwrap_or(0);
+    let began = Instant::now();
+    let mut each_second = Vec::new();
+    while Instant::now() < deadline {
+        let second = began.elapsed().as_secs() as usize;
+        if each_second.len() <= second {
+            each_second.resize(second + 1, 0);
+        }
+        each_second[second] = each_second[second].max(resident_mb(pid).unwrap_or(0));
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    (at_start, each_second)
+}
+
+/// The run second by second: the p99 of the answers that arrived in each, so that a pause
+/// (a checkpoint, a stalled write) shows as the second it happened in.
+fn by_second(start: Instant, answers: &[(Instant, Duration)], seconds: u64) -> String {
+    let mut each: Vec<Vec<Duration>> = vec![Vec::new(); seconds as usize + 1];
+    for (at, took) in answers {
+        let second = at.duration_since(start).as_secs() as usize;
+        if let Some(slot) = each.get_mut(second) {
+            slot.push(*took);
+        }
+    }
+    let p99s: Vec<String> = each
+        .iter_mut()
+        .filter(|s| !s.is_empty())
+        .map(|s| {
+            s.sort();
+            format!("{:.0}", percentile(s, 99.0).as_secs_f64() * 1e3)
+        })
+        .collect();
+    format!("p99 second by second (ms): {}", p99s.join(" "))
+}
+
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
     if sorted.is_empty() {
         return Duration::ZERO;
@@ -240,58 +300,42 @@ async fn main() {
     let client = http_client(args.ca.as_deref());
     let started = Instant::now();
     let (cohort, tokens) = prepare(&client, &args.url, args.clients).await;
+    let learners = with_the_quiz_open(&args, &cohort, tokens).await;
     eprintln!(
-        "prepared {} signed-in learners in {:.1} s",
-        tokens.len(),
+        "prepared {} signed-in learners with the quiz open in {:.1} s",
+        learners.len(),
         started.elapsed().as_secs_f64()
     );
-    let (url, expected) = target(&args, &cohort);
-    let pages = args.page.is_some();
     let deadline = Instant::now() + Duration::from_secs(args.seconds);
-    let answers = right_answers();
     // The server's memory while the submissions run (sign-ins, with their password hashes,
     // are over by now).
     let server_cpu = args
         .server_pid
         .and_then(|pid| cpu_seconds(&pid.to_string()));
     let own_cpu = cpu_seconds("self");
-    let sampler = args.server_pid.map(|pid| {
-        tokio::spawn(async move {
-            let at_start = resident_mb(pid).unwrap_or(0);
-            let mut peak = at_start;
-            while Instant::now() < deadline {
-                peak = peak.max(resident_mb(pid).unwrap_or(0));
-                tokio::time::sleep(Duration::from_millis(100)).await;
-            }
-            (at_start, peak)
-        })
-    });
+    let sampler = args
+        .server_pid
+        .map(|pid| tokio::spawn(sample_memory(pid, deadline)));
     let mut workers = Vec::new();
-    let clients = tokens.len().max(1);
+    let clients = learners.len().max(1);
     // Open loop: client n sends at start + (n / clients + k) × interval.
     let interval = args
         .rate
         .map(|rate| Duration::from_secs_f64(clients as f64 / rate.max(0.001)));
     let start = Instant::now();
-    for (n, token) in tokens.into_iter().enumerate() {
-        let learner = Learner {
-            client: http_client(args.ca.as_deref()),
-            url: url.clone(),
-            token,
-            body: (!pages).then(|| answers.clone()),
-            expected,
-        };
+    for (n, learner) in learners.into_iter().enumerate() {
         let first = interval.map(|i| start + i.mul_f64(n as f64 / clients as f64));
         workers.push(tokio::spawn(learner.run(first, interval, deadline)));
     }
-    let mut latencies = Vec::new();
+    let mut answers = Vec::new();
     let (mut refused, mut bytes) = (0, 0);
     for worker in workers {
         let (mine, bad, read) = worker.await.unwrap();
-        latencies.extend(mine);
+        answers.extend(mine);
         refused += bad;
         bytes += read;
     }
+    let mut latencies: Vec<Duration> = answers.iter().map(|(_, took)| *took).collect();
     latencies.sort();
     let rate = latencies.len() as f64 / args.seconds as f64;
     if let Some(rate) = args.rate {
@@ -316,9 +360,13 @@ async fn main() {
         percentile(&latencies, 99.0).as_secs_f64() * 1e3,
         latencies.last().copied().unwrap_or_default().as_secs_f64() * 1e3,
     );
+    println!("{}", by_second(start, &answers, args.seconds));
     if let Some(sampler) = sampler {
-        let (at_start, peak) = sampler.await.unwrap();
+        let (at_start, each_second) = sampler.await.unwrap();
+        let peak = each_second.iter().copied().max().unwrap_or(at_start);
         println!("server RSS while submitting: {at_start} MB at the start, {peak} MB at the peak");
+        let each: Vec<String> = each_second.iter().map(u64::to_string).collect();
+        println!("RSS second by second (MB): {}", each.join(" "));
     }
     // Where the two cores went while submitting.
     let stored = latencies.len().max(1) as f64;

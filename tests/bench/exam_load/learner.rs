@@ -37,15 +37,27 @@ pub struct Learner {
 }
 
 impl Learner {
+    /// Loads `page` once (the quiz, before the exam's clock starts).
+    pub async fn open(&self, page: &str) {
+        let opened = self.client.get(page).bearer_auth(&self.token).send().await;
+        match opened {
+            Ok(r) if r.status().is_success() => {
+                let _ = r.bytes().await;
+            }
+            Ok(r) => panic!("{page}: {}", r.status()),
+            Err(e) => panic!("{page}: {e}"),
+        }
+    }
+
     /// Asks from `first` on every `interval` (open loop), or again as soon as answered:
-    /// the latencies of the answers, the requests not answered as expected, and the bytes
-    /// read.
+    /// each answer's latency with when it arrived, the requests not answered as expected,
+    /// and the bytes read.
     pub async fn run(
         self,
         first: Option<Instant>,
         interval: Option<Duration>,
         deadline: Instant,
-    ) -> (Vec<Duration>, u64, u64) {
+    ) -> (Vec<(Instant, Duration)>, u64, u64) {
         let mut latencies = Vec::new();
         let (mut refused, mut bytes) = (0u64, 0u64);
         let mut due = first;
@@ -70,7 +82,7 @@ impl Learner {
             match response {
                 Ok(r) if r.status() == self.expected => match r.bytes().await {
                     Ok(page) => {
-                        latencies.push(sent.elapsed());
+                        latencies.push((Instant::now(), sent.elapsed()));
                         bytes += page.len() as u64;
                     }
                     Err(_) => refused += 1,

@@ -8,6 +8,7 @@ use serde_json::{Value, json};
 
 use crate::helpers::{As, TestApp, json, on_both_databases, take_pre_test};
 
+mod checkpoint;
 mod limits;
 mod together;
 

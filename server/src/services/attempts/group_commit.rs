@@ -238,6 +238,7 @@ async fn insert(
     counters: &Counters,
     rows: &[&attempt::Model],
 ) -> Result<HashSet<Uuid>, DbErr> {
+    let db = db.writer();
     let sizes = chunk_sizes(rows.len());
     let mut stored = HashSet::with_capacity(rows.len());
     let began = Instant::now();

@@ -17,10 +17,11 @@ use tokio::sync::{OwnedSemaphorePermit, Semaphore, oneshot};
 
 mod argon;
 
-/// How long the hashing memory is kept after the last hash: a burst of sign-ins reuses it;
-/// the exam after its sign-ins does not hold it (19 MiB per hashing thread). Taking it again
-/// after a pause costs a sign-in a few milliseconds, against the tens the hash takes.
-pub const KEEP_MEMORY_FOR: Duration = Duration::from_secs(2);
+/// How long the hashing memory is kept after the last hash: a burst of sign-ins (one
+/// after another on each hashing thread) reuses it; the exam after its sign-ins does not
+/// hold it (19 MiB per hashing thread). Taking it again after a pause costs a sign-in a few
+/// milliseconds, against the tens the hash takes.
+pub const KEEP_MEMORY_FOR: Duration = Duration::from_millis(500);
 
 /// How often background work looks for a free hashing slot.
 const BACKGROUND_POLL: Duration = Duration::from_millis(10);
