@@ -122,7 +122,9 @@
   async function render() {
     const meta = await saved();
     const lines = [];
-    if (manifest) lines.push(fill(d.size, { size: size(manifest.bytes) }));
+    if (manifest) {
+      lines.push(fill(d.size, { transfer: size(manifest.transfer), size: size(manifest.bytes) }));
+    }
     if (meta) {
       lines.push(fill(d.saved, { t: time(meta.saved_at), size: size(meta.bytes) }));
       if (manifest && manifest.version !== meta.version) lines.push(d.newer);

@@ -139,7 +139,17 @@ pub(crate) async fn studied_offline_and_synced_once(app: &TestApp, mai: Mai) {
         .text()
         .await
         .unwrap();
-    assert!(size.contains("KB"), "{size}");
+    // "Tải về khoảng 58 KB, chiếm 477 KB trên máy": both sizes filled in, nothing left of
+    // the text's placeholders.
+    let sizes = size.matches(" KB").count() + size.matches(" MB").count();
+    assert!(
+        size.starts_with("Tải về khoảng ") && sizes == 2,
+        "the download and its size on the device: {size}"
+    );
+    assert!(
+        !size.contains("undefined") && !size.contains('{'),
+        "every placeholder filled: {size}"
+    );
     // `scripts/offline-download.sh` times the download at Regular 2G and prints it.
     let measure = std::env::var("FIELDSCHOOL_MEASURE_OFFLINE").is_ok_and(|v| v == "1");
     if measure {
