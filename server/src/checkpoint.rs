@@ -15,7 +15,7 @@
 
 use std::time::Duration;
 
-use sea_orm::{ConnectionTrait, DbBackend, DbErr, Statement};
+use sea_orm::{ConnectionTrait, DbBackend};
 
 use crate::store::Db;
 
@@ -25,35 +25,6 @@ pub const EVERY: Duration = Duration::from_millis(250);
 /// Pages of log after which a connection checkpoints by itself on commit (4 KiB each:
 /// 32 MiB). SQLite's default is 1,000.
 pub const BACKSTOP_PAGES: u32 = 8_192;
-
-/// What one checkpoint found: pages in the log, and pages of it now in the database file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Copied {
-    pub log: i64,
-    pub copied: i64,
-}
-
-/// Copies what it can of the log into the database file (SQLite only; none otherwise).
-pub async fn once(db: &Db) -> Result<Option<Copied>, DbErr> {
-    if db.conn.get_database_backend() != DbBackend::Sqlite {
-        return Ok(None);
-    }
-    let row = db
-        .conn
-        .query_one_raw(Statement::from_string(
-            DbBackend::Sqlite,
-            "PRAGMA wal_checkpoint(PASSIVE)",
-        ))
-        .await?;
-    // Columns: busy, pages in the log, pages copied (-1 and -1 outside WAL mode).
-    row.map(|row| -> Result<Copied, DbErr> {
-        Ok(Copied {
-            log: row.try_get_by_index(1)?,
-            copied: row.try_get_by_index(2)?,
-        })
-    })
-    .transpose()
-}
 
 /// Checkpoints every [`EVERY`] for as long as the server runs (returns at once on
 /// PostgreSQL, which has its own).
@@ -65,7 +36,11 @@ pub async fn run(db: Db) {
     every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
         every.tick().await;
-        if let Err(e) = once(&db).await {
+        let copied = db
+            .conn
+            .execute_unprepared("PRAGMA wal_checkpoint(PASSIVE)")
+            .await;
+        if let Err(e) = copied {
             tracing::warn!(error = %e, "could not copy the write-ahead log into the database");
         }
     }
