@@ -83,4 +83,16 @@ if [ "$want_test" = 1 ]; then
   fi
 fi
 
+# 6. axe-core (npm, pinned) for the accessibility crawl (tests/system/browser/accessibility),
+#    which injects it into every page through WebDriver.
+AXE_VERSION=4.14.1
+if [ "$want_test" = 1 ]; then
+  axe="$TOOLS_DIR/axe-core/node_modules/axe-core"
+  if [ "$(node -p "require('$axe/package.json').version" 2>/dev/null)" != "$AXE_VERSION" ]; then
+    log "installing axe-core $AXE_VERSION from npm"
+    mkdir -p "$TOOLS_DIR/axe-core"
+    npm install --silent --no-audit --no-fund --prefix "$TOOLS_DIR/axe-core" "axe-core@$AXE_VERSION"
+  fi
+fi
+
 log "tools ready"

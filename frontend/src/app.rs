@@ -58,6 +58,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 {assets.stylesheet.map(|href| view! { <link rel="stylesheet" href=href/> })}
+                <link rel="icon" href="/icons/icon.svg" type="image/svg+xml"/>
+                <link rel="manifest" href="/manifest.webmanifest"/>
+                <meta name="theme-color" content="#8a1c1c"/>
                 <MetaTags/>
             </head>
             <body>

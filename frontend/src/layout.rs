@@ -60,7 +60,7 @@ pub fn SiteHeader() -> impl IntoView {
     let here = location.pathname.get_untracked();
     let account = match viewer.me {
         Some(me) => view! {
-            <nav class="account">
+            <nav class="account" aria-label=t(locale, Text::MainNav)>
                 {(me.has_role(shared::Role::Admin) || me.has_role(shared::Role::Supervisor)).then(|| view! {
                     <a href=Page::Supervise.path()>{t(locale, Text::SupervisionNav)}</a>
                     <a href=Page::AdminUsers.path()>{t(locale, Text::Administration)}</a>
@@ -83,7 +83,7 @@ pub fn SiteHeader() -> impl IntoView {
         }
         .into_any(),
         None => view! {
-            <nav class="account">
+            <nav class="account" aria-label=t(locale, Text::MainNav)>
                 <a href=Page::Login.path()>{t(locale, Text::SignIn)}</a>
             </nav>
         }

@@ -181,6 +181,11 @@ pub struct Assets {
     pub offline_script: Option<String>,
 }
 
+/// The address the page was asked for, scheme and host (`https://hoc.example.vn`): what a
+/// printed certificate's QR code points back to.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SiteOrigin(pub String);
+
 /// Who is looking at the page: the signed-in user, if any, and the session's form token,
 /// which every form a signed-in user posts must carry.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

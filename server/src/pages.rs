@@ -7,7 +7,7 @@ use std::sync::Arc;
 use actix_web::HttpMessage;
 use actix_web::http::StatusCode;
 use actix_web::http::header::{self, HeaderValue};
-use frontend::ports::{Assets, ResponseStatus, Viewer};
+use frontend::ports::{Assets, ResponseStatus, SiteOrigin, Viewer};
 
 use crate::auth::csrf;
 use crate::http::authenticate::Authenticated;
@@ -49,10 +49,26 @@ fn viewer(authenticated: Option<Authenticated>, signing_key: &Secret<Vec<u8>>) -
 }
 
 /// The per-request context closure given to `leptos_routes_with_context`.
+/// The scheme and host the page was asked for: the `Host` header over plain HTTP, or what a
+/// trusted proxy (which terminates TLS) forwarded.
+fn site_origin(req: &Request, trusted: &[std::net::IpAddr]) -> SiteOrigin {
+    let peer = req.peer_addr().map(|a| a.ip());
+    let info = req.connection_info();
+    let host = crate::http::client::host(peer, req.headers(), &info, trusted)
+        .unwrap_or_else(|| "localhost".into());
+    let scheme = if peer.is_some_and(|p| trusted.contains(&p)) {
+        info.scheme().to_owned()
+    } else {
+        "http".to_owned()
+    };
+    SiteOrigin(format!("{scheme}://{host}"))
+}
+
 pub fn context(
     db: Db,
     assets: Assets,
     signing_key: Secret<Vec<u8>>,
+    trusted_proxies: Vec<std::net::IpAddr>,
 ) -> impl Fn() + Clone + Send + 'static {
     move || {
         let authenticated = use_context::<Request>()
@@ -62,6 +78,9 @@ pub fn context(
         provide_context(crate::ports::build(db.clone(), actor));
         provide_context(viewer(authenticated, &signing_key));
         provide_context(assets.clone());
+        if let Some(req) = use_context::<Request>() {
+            provide_context(site_origin(&req, &trusted_proxies));
+        }
         let locale = use_context::<Request>()
             .map(|req| crate::http::locale::of_page(&req))
             .unwrap_or_default();

@@ -193,6 +193,7 @@ impl Application {
             state.db.clone(),
             pages::page_assets(&site_assets),
             signing_key.clone(),
+            settings.server.trusted_proxies.clone(),
         );
         let routes = generate_route_list(FrontendApp);
         let (metrics, passwords) = (state.metrics.clone(), state.passwords.clone());
@@ -219,6 +220,11 @@ impl Application {
                 .route("/metrics", web::get().to(crate::http::scrape::metrics))
                 .route("/pkg/{file}", web::get().to(assets::serve))
                 .route("/sw.js", web::get().to(assets::service_worker))
+                .route(
+                    "/manifest.webmanifest",
+                    web::get().to(crate::http::install::web_manifest),
+                )
+                .route("/icons/{file}", web::get().to(crate::http::install::icon))
                 .leptos_routes_with_context(routes.clone(), page_context.clone(), move || {
                     shell(options.clone())
                 })

@@ -197,6 +197,24 @@ pub struct AchievedCompetency {
     pub name: L10n,
     /// Share of the post-test's marks on this competency, 0 to 1.
     pub share: f64,
+    /// The level that share reaches on the framework's scale. Absent on certificates
+    /// issued before levels were printed on them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<LevelReached>,
+}
+
+/// A level of a competency framework's scale, as a certificate prints it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LevelReached {
+    /// 1 to `of`.
+    pub level: u8,
+    /// The top of the scale.
+    pub of: u8,
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    pub name: L10n,
+    /// Whether the framework counts this level as proficient.
+    pub proficient: bool,
 }
 
 /// A certificate as its printable page and the public verification page show it.

@@ -6,18 +6,11 @@
 use std::path::PathBuf;
 use std::process::Stdio;
 
-use crate::helpers::{Backend, spawn_app, workspace_root};
+use crate::helpers::{Backend, spawn_app, tools_dir, workspace_root};
 
 /// The `st` command the bootstrap installs (`scripts/bootstrap.sh --test`).
 fn schemathesis() -> Option<PathBuf> {
-    let tools = std::env::var_os("FIELDSCHOOL_TOOLS_DIR")
-        .map(PathBuf::from)
-        .or_else(|| {
-            std::env::var_os("XDG_CACHE_HOME").map(|c| PathBuf::from(c).join("fieldschool-tools"))
-        })
-        .or_else(|| {
-            std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache/fieldschool-tools"))
-        })?;
+    let tools = tools_dir()?;
     let st = tools.join("schemathesis/bin/st");
     if st.exists() {
         return Some(st);

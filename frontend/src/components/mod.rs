@@ -2,7 +2,7 @@
 //! reading a page's data (`loaded`) and saying when it cannot be had, what the last post
 //! did or why it failed, the problems of a form or an uploaded file, field and other
 //! labels, the address's parameters, how an accepted import goes, questions as a learner answers them, the delete that
-//! asks first, and the header's offline count.
+//! asks first, the header's offline count, and the region wide things scroll in.
 
 mod address;
 mod delete_button;
@@ -13,7 +13,9 @@ mod labels;
 mod loaded;
 mod outcome;
 mod problems;
+mod qr;
 mod questions;
+mod scroll;
 mod signed_in;
 mod sync_indicator;
 
@@ -26,6 +28,8 @@ pub use labels::{activity_kind, role_name, tr};
 pub use loaded::loaded;
 pub use outcome::OutcomeNotice;
 pub use problems::{ProblemList, field_label, place};
+pub use qr::{QrCode, qr_path};
 pub use questions::{Md, Questions};
+pub use scroll::{ScrollRegion, scroll_region};
 pub use signed_in::signed_in;
 pub use sync_indicator::SyncIndicator;

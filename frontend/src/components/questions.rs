@@ -33,6 +33,10 @@ pub fn Questions(
         <div class="paper">
             {questions.into_iter().enumerate().map(|(i, q)| {
                 let name = q.id.clone();
+                // The legend and the prompt name the text boxes; each select has its own label.
+                let legend_id = format!("{name}-legend");
+                let prompt_id = format!("{name}-prompt");
+                let named_by = format!("{legend_id} {prompt_id}");
                 let table = offline.as_ref().and_then(|t| t.get(&q.id).cloned());
                 let check = checks.clone().map(|(cohort, activity)| view! {
                     <QuestionCheck locale cohort activity question=q.id.clone() offline=table/>
@@ -48,33 +52,40 @@ pub fn Questions(
                         <label class="check"><input type="radio" name=name.clone() value="true" disabled=disabled/>{t(locale, Text::True)}</label>
                         <label class="check"><input type="radio" name=name.clone() value="false" disabled=disabled/>{t(locale, Text::False)}</label>
                     }.into_any(),
-                    Shown::Numeric => view! { <input type="text" inputmode="decimal" name=name.clone() disabled=disabled/> }.into_any(),
-                    Shown::ShortText => view! { <input type="text" name=name.clone() disabled=disabled/> }.into_any(),
+                    Shown::Numeric => view! { <input type="text" inputmode="decimal" name=name.clone() aria-labelledby=named_by disabled=disabled/> }.into_any(),
+                    Shown::ShortText => view! { <input type="text" name=name.clone() aria-labelledby=named_by disabled=disabled/> }.into_any(),
                     Shown::Ordering { items } => {
                         let count = items.len();
-                        items.into_iter().map(|item| view! {
-                            <label class="check">
-                                <select name=format!("{name}-{}", item.key) disabled=disabled>
-                                    <option value="">"—"</option>
-                                    {(1..=count).map(|n| view! { <option value=n.to_string()>{n.to_string()}</option> }).collect_view()}
-                                </select>
-                                {tr(locale, &item.text)}
-                            </label>
+                        items.into_iter().map(|item| {
+                            let control = format!("{name}-{}", item.key);
+                            view! {
+                                <div class="pair">
+                                    <select id=control.clone() name=control.clone() disabled=disabled>
+                                        <option value="">"—"</option>
+                                        {(1..=count).map(|n| view! { <option value=n.to_string()>{n.to_string()}</option> }).collect_view()}
+                                    </select>
+                                    <label for=control>{tr(locale, &item.text)}</label>
+                                </div>
+                            }
                         }).collect_view().into_any()
                     }
-                    Shown::Matching { left, right } => left.into_iter().map(|l| view! {
-                        <label class="check">{tr(locale, &l.text)}" → "
-                            <select name=format!("{name}-{}", l.key) disabled=disabled>
-                                <option value="">"—"</option>
-                                {right.iter().map(|r| view! { <option value=r.key.clone()>{tr(locale, &r.text)}</option> }).collect_view()}
-                            </select>
-                        </label>
+                    Shown::Matching { left, right } => left.into_iter().map(|l| {
+                        let control = format!("{name}-{}", l.key);
+                        view! {
+                            <div class="pair matching">
+                                <label for=control.clone()>{tr(locale, &l.text)}</label>
+                                <select id=control.clone() name=control disabled=disabled>
+                                    <option value="">"—"</option>
+                                    {right.iter().map(|r| view! { <option value=r.key.clone()>{tr(locale, &r.text)}</option> }).collect_view()}
+                                </select>
+                            </div>
+                        }
                     }).collect_view().into_any(),
                 };
                 view! {
                     <fieldset class="question">
-                        <legend>{format!("{} {}", t(locale, Text::Question), i + 1)}</legend>
-                        <div class="prose" inner_html=md.markdown(q.prompt.get(locale))></div>
+                        <legend id=legend_id>{format!("{} {}", t(locale, Text::Question), i + 1)}</legend>
+                        <div class="prose" id=prompt_id inner_html=md.markdown(q.prompt.get(locale))></div>
                         {controls}
                         {check}
                     </fieldset>

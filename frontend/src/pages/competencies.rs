@@ -7,6 +7,7 @@ use crate::text_area::TextArea;
 use shared::Locale;
 use shared::competency::{CompetencyKind, Framework};
 
+use crate::components::ScrollRegion;
 use crate::components::loaded;
 use crate::components::{DeleteButton, FormOutcome, query, signed_in};
 use crate::i18n::{Text, t};
@@ -112,7 +113,7 @@ fn framework(locale: Locale, f: Framework, national_admin: bool) -> impl IntoVie
             </ul>
         }).collect_view()}
         <h2>{t(locale, Text::ProficiencyScale)}</h2>
-        <table>
+        <ScrollRegion label=t(locale, Text::ProficiencyScale)><table>
             <thead><tr>
                 <th scope="col" class="num">{t(locale, Text::LevelColumn)}</th>
                 <th scope="col">{t(locale, Text::Name)}</th>
@@ -131,6 +132,6 @@ fn framework(locale: Locale, f: Framework, national_admin: bool) -> impl IntoVie
                     }
                 }).collect_view()}
             </tbody>
-        </table>
+        </table></ScrollRegion>
     }
 }

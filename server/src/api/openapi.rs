@@ -101,6 +101,7 @@ use super::{evidence, reports};
         shared::learning::EventBatch,
         shared::learning::EventReport,
         shared::learning::AchievedCompetency,
+        shared::learning::LevelReached,
         shared::learning::Certificate,
         shared::learning::CohortReport,
         shared::learning::LearnerStanding,

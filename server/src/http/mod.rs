@@ -9,6 +9,7 @@ pub mod csrf;
 pub mod error;
 pub mod etag;
 pub mod head;
+pub mod install;
 pub mod locale;
 pub mod request_log;
 pub mod scrape;

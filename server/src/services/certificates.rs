@@ -3,8 +3,10 @@
 //! name and the competencies achieved as they were then. Anyone holding the code — 128
 //! random bits, printed on the certificate — can check it on the public `/verify/{code}`.
 //!
-//! A competency is *achieved* when the learner scored at least half the marks of their
-//! post-test's items on it ([`ACHIEVED_SHARE`]).
+//! The certificate lists the competencies the post-test assessed, each with the level the
+//! learner's share of its marks reaches on the framework's scale (the same cutoffs that make
+//! the post-test's evidence) and whether the framework counts that level as proficient: a
+//! share of 50 % is level 3 of 5, "applies with guidance", not a pass.
 
 use crate::store::Db;
 use std::collections::BTreeMap;
@@ -14,17 +16,15 @@ use rand::RngCore;
 use sea_orm::{ActiveModelTrait, ColumnTrait, DbErr, EntityTrait, QueryFilter, Set};
 use shared::L10n;
 use shared::course::{ActivityBody, Phase};
-use shared::learning::{AchievedCompetency, Certificate};
+use shared::learning::{AchievedCompetency, Certificate, LevelReached};
 use uuid::Uuid;
 
-use crate::entities::{attempt, certificate, cohort, competency, course};
+use crate::entities::{attempt, certificate, cohort, competency, competency_level, course};
 use crate::services::actors::Actor;
 use crate::services::attempts::{self, AttemptError};
 use crate::services::cohorts;
 use crate::services::policy::CohortAction;
 use crate::services::progress;
-
-pub const ACHIEVED_SHARE: f64 = 0.5;
 
 #[derive(Debug, thiserror::Error)]
 pub enum CertificateError {
@@ -91,28 +91,49 @@ async fn achieved(
         .one(db)
         .await?
         .map(|c| c.framework_id);
-    let names: BTreeMap<String, L10n> = match framework {
-        Some(id) => competency::Entity::find()
-            .filter(competency::Column::FrameworkId.eq(id))
-            .all(db)
-            .await?
-            .into_iter()
-            .map(|c| (c.code, L10n::new(&c.name_vi, &c.name_en)))
-            .collect(),
-        None => BTreeMap::new(),
+    let (names, scale, cutoffs) = match framework {
+        Some(id) => {
+            let names: BTreeMap<String, L10n> = competency::Entity::find()
+                .filter(competency::Column::FrameworkId.eq(id))
+                .all(db)
+                .await?
+                .into_iter()
+                .map(|c| (c.code, L10n::new(&c.name_vi, &c.name_en)))
+                .collect();
+            let scale = competency_level::Entity::find()
+                .filter(competency_level::Column::FrameworkId.eq(id))
+                .all(db)
+                .await?;
+            let (_, cutoffs) =
+                crate::services::evidence::from_tests::framework_rule(db, id).await?;
+            (names, scale, cutoffs)
+        }
+        None => (BTreeMap::new(), Vec::new(), Vec::new()),
     };
+    let top = u8::try_from(scale.len()).unwrap_or(u8::MAX);
     Ok(marks
         .into_iter()
-        .filter_map(|(code, (sum, n))| {
+        .map(|(code, (sum, n))| {
             let share = sum / f64::from(n.max(1));
-            (share + 1e-9 >= ACHIEVED_SHARE).then(|| AchievedCompetency {
+            let reached = shared::evidence::test_level(share, &cutoffs);
+            let level = scale
+                .iter()
+                .find(|l| l.level == i32::from(reached))
+                .map(|l| LevelReached {
+                    level: reached,
+                    of: top,
+                    name: L10n::new(&l.name_vi, &l.name_en),
+                    proficient: l.proficient,
+                });
+            AchievedCompetency {
                 name: names
                     .get(&code)
                     .cloned()
                     .unwrap_or_else(|| L10n::new(&code, &code)),
                 code,
                 share,
-            })
+                level,
+            }
         })
         .collect())
 }

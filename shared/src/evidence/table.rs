@@ -75,6 +75,16 @@ pub fn too_small_label(locale: Locale) -> String {
     pick(locale, "Nhóm dưới 5 người", "Group under 5")
 }
 
+/// The note of a row whose figures are held back: nobody rated at all yet (a follow-up
+/// not yet due, say), or too few to show.
+pub fn held_back_label(rated: u64, locale: Locale) -> String {
+    if rated == 0 {
+        pick(locale, "Chưa có ai được đánh giá", "No one rated yet")
+    } else {
+        too_small_label(locale)
+    }
+}
+
 /// The gain table.
 pub fn gains(report: &GainReport, locale: Locale) -> Table {
     let header = [
@@ -132,7 +142,7 @@ pub fn gains(report: &GainReport, locale: Locale) -> Table {
                 percent(g.proficient_after),
                 p_value(g.mcnemar.map(|m| m.p)),
                 if row.too_small {
-                    too_small_label(locale)
+                    held_back_label(g.n_after, locale)
                 } else {
                     String::new()
                 },
@@ -165,7 +175,7 @@ pub fn rating_gaps(gaps: &[RatingGap], locale: Locale) -> Table {
                 g.n.to_string(),
                 number(g.mean),
                 if g.too_small {
-                    too_small_label(locale)
+                    held_back_label(g.n, locale)
                 } else {
                     String::new()
                 },
@@ -224,7 +234,9 @@ pub fn reaction(items: &[super::kirkpatrick::ReactionItem], locale: Locale) -> T
                 item.lecturer.clone().unwrap_or_default(),
                 item.n.to_string(),
                 number(item.mean),
-                if item.too_small {
+                if item.n == 0 {
+                    pick(locale, "Chưa có câu trả lời", "No answers yet")
+                } else if item.too_small {
                     too_small_label(locale)
                 } else {
                     String::new()

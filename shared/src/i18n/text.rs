@@ -367,7 +367,14 @@ messages! { Text, t {
     CertificateTitle => "Giấy chứng nhận hoàn thành khoá học", "Certificate of completion";
     CertifiesThat => "Chứng nhận đồng chí", "This certifies that";
     HasCompleted => "đã hoàn thành khoá bồi dưỡng", "has completed the training course";
-    CompetenciesAchieved => "Năng lực đạt được (theo bài kiểm tra đầu ra)", "Competencies achieved (post-test)";
+    CompetenciesAchieved => "Năng lực qua bài kiểm tra cuối khoá", "Competencies at the post-test";
+    LevelReached => "Mức đạt được", "Level reached";
+    LevelOf => "Mức", "Level";
+    ProficientMark => "đạt chuẩn", "proficient";
+    SignatureTitle => "Thủ trưởng cơ sở đào tạo", "Head of the training institution";
+    SignatureNote => "(Ký, ghi rõ họ tên và đóng dấu)", "(Signature, full name and seal)";
+    CertificateNumber => "Số hiệu", "Certificate number";
+    CertificateQr => "Mã QR dẫn tới trang kiểm tra giấy chứng nhận", "QR code of the certificate's verification page";
     IssuedOn => "Ngày cấp", "Issued on";
     VerifyAt => "Kiểm tra tính xác thực tại", "Verify at";
     CertificateValid => "Giấy chứng nhận này hợp lệ.", "This certificate is valid.";
@@ -429,6 +436,9 @@ messages! { Text, t {
     MeanAfter => "Trung bình sau", "Mean after";
     IntervalOfChange => "khoảng tin cậy 95% của thay đổi", "95% interval of the change";
     TooSmallShort => "Nhóm dưới 5 người", "Group under 5";
+    MainNav => "Trang chính", "Main pages";
+    PagerNav => "Các trang kết quả", "Result pages";
+    NoAnswersYet => "Chưa có câu trả lời", "No answers yet";
     TooSmallLong => "Nhóm này có dưới 5 người nên không hiện kết quả từng người.", "This group has fewer than 5 people, so no one's results are shown.";
     LearnersTitle => "Từng người trong nhóm", "The people in this group";
     BackToGains => "Quay lại bảng mức tiến bộ", "Back to the gain table";

@@ -150,6 +150,50 @@ impl Browser {
         assert!(sent.expect("chromedriver answers").status().is_success());
     }
 
+    /// A Chrome DevTools command, through chromedriver; its result.
+    pub async fn cdp(&self, command: &str, params: serde_json::Value) -> serde_json::Value {
+        let session = self
+            .client
+            .session_id()
+            .await
+            .ok()
+            .flatten()
+            .expect("a session");
+        let url = format!("{}/session/{session}/goog/cdp/execute", self.driver_url);
+        let answer = reqwest::Client::new()
+            .post(&url)
+            .json(&json!({ "cmd": command, "params": params }))
+            .send()
+            .await
+            .expect("chromedriver answers");
+        assert!(answer.status().is_success(), "{command} failed");
+        let mut answer: serde_json::Value = answer.json().await.expect("a JSON answer");
+        answer["value"].take()
+    }
+
+    /// Keeps the site's own scripts (the islands' bundle, the offline script, the service
+    /// worker) from loading, so pages are seen as without JavaScript while scripts injected
+    /// through WebDriver (axe-core) still run, timers and promises included.
+    pub async fn block_site_scripts(&self) {
+        self.cdp("Network.enable", json!({})).await;
+        self.cdp(
+            "Network.setBlockedURLs",
+            json!({ "urls": ["*/pkg/*.js", "*/pkg/*.wasm", "*/sw.js"] }),
+        )
+        .await;
+    }
+
+    /// Lays the page out as on a screen `width` CSS pixels wide (a phone's, with its
+    /// viewport rules, below 800), without reloading it.
+    pub async fn viewport(&self, width: u32) {
+        self.cdp(
+            "Emulation.setDeviceMetricsOverride",
+            json!({ "width": width, "height": if width < 800 { 760 } else { 900 },
+                    "deviceScaleFactor": 1, "mobile": width < 800 }),
+        )
+        .await;
+    }
+
     /// Ends the session (closing Chromium) before chromedriver is stopped.
     pub async fn close(self) {
         let _ = self.client.close().await;

@@ -16,11 +16,16 @@ const CADRES: [&str; 5] = ["lc.sung", "lc.ly", "lc.vang", "lc.tan", "lc.chu"];
 
 /// The LAW row of the class's 30-day supervisor measure: (n paired, mean change, note).
 fn follow_up_row(html: &str) -> (String, String, String) {
+    law_row(html, "Cấp trên đánh giá: trước → sau 30 ngày")
+}
+
+/// The LAW row of the gain table for a measure: (n paired, mean change, note).
+fn law_row(html: &str, measure: &str) -> (String, String, String) {
     let cells = table_cells(&without_comments(html), "gains");
     let row = cells
         .iter()
-        .find(|r| r[0] == "LAW" && r[2] == "Cấp trên đánh giá: trước → sau 30 ngày")
-        .unwrap_or_else(|| panic!("no LAW follow-up row in {cells:?}"));
+        .find(|r| r[0] == "LAW" && r[2] == measure)
+        .unwrap_or_else(|| panic!("no LAW row for {measure} in {cells:?}"));
     (row[5].clone(), row[9].clone(), row[21].clone())
 }
 
@@ -76,6 +81,15 @@ async fn a_supervisor_rates_a_follow_up_from_the_inbox_and_the_gains_change(app:
     let (paired, change, note) = follow_up_row(&c.source().await.unwrap());
     assert_eq!((paired.as_str(), change.as_str()), ("4", ""), "four rated");
     assert_eq!(note, "Nhóm dưới 5 người");
+    // Nobody has had the 90-day follow-up: the row says so, not that the group is small.
+    let (paired, _, note) = law_row(
+        &c.source().await.unwrap(),
+        "Cấp trên đánh giá: trước → sau 90 ngày",
+    );
+    assert_eq!(
+        (paired.as_str(), note.as_str()),
+        ("0", "Chưa có ai được đánh giá")
+    );
 
     // The inbox holds the fifth cadre's follow-up; the form rates LAW at 4.
     c.goto(&app.url("/inbox")).await.unwrap();

@@ -50,6 +50,18 @@ pub fn workspace_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
+/// Where `scripts/bootstrap.sh` installs the test tools (Schemathesis, axe-core).
+pub fn tools_dir() -> Option<PathBuf> {
+    std::env::var_os("FIELDSCHOOL_TOOLS_DIR")
+        .map(PathBuf::from)
+        .or_else(|| {
+            std::env::var_os("XDG_CACHE_HOME").map(|c| PathBuf::from(c).join("fieldschool-tools"))
+        })
+        .or_else(|| {
+            std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache/fieldschool-tools"))
+        })
+}
+
 /// A database that exists for one test and is removed after it.
 pub struct TestDatabase {
     pub url: String,

@@ -5,6 +5,7 @@ use shared::Role;
 use shared::page::Page;
 
 use super::AdminNav;
+use crate::components::ScrollRegion;
 use crate::components::{FormOutcome, loaded, query, signed_in};
 use crate::i18n::{Text, t};
 use crate::layout::{FormToken, use_locale};
@@ -25,7 +26,7 @@ pub fn PositionsPage() -> impl IntoView {
         {loaded(locale, move |ports: Ports| async move {
                     let positions = ports.admin.positions().await?;
                     Ok(view! {
-                            <table>
+                            <ScrollRegion label=t(locale, Text::Positions)><table>
                                 <thead><tr>
                                     <th scope="col">{t(locale, Text::Code)}</th>
                                     <th scope="col">{t(locale, Text::NameVi)}</th>
@@ -44,7 +45,7 @@ pub fn PositionsPage() -> impl IntoView {
                                         </tr>
                                     }).collect_view()}
                                 </tbody>
-                            </table>
+                            </table></ScrollRegion>
                         }
                         .into_any())
         })}

@@ -13,6 +13,7 @@ use shared::user_import::{ImportAction, ImportReport};
 
 use super::{AdminNav, field_label};
 use crate::components::ProblemList;
+use crate::components::ScrollRegion;
 use crate::components::{FormOutcome, job_state, loaded, signed_in};
 use crate::i18n::{Text, t};
 use crate::layout::{FormToken, use_locale};
@@ -111,7 +112,7 @@ fn summary(
             {t(locale, Text::ActionUpdate)} ": " {report.updated} " · "
             {t(locale, Text::ActionUnchanged)} ": " {report.unchanged}
         </p>
-        <table>
+        <ScrollRegion label=t(locale, Text::ImportSummary)><table>
             <thead><tr>
                 <th scope="col">{t(locale, Text::Line)}</th>
                 <th scope="col">{t(locale, Text::Username)}</th>
@@ -131,7 +132,7 @@ fn summary(
                     }
                 }).collect_view()}
             </tbody>
-        </table>
+        </table></ScrollRegion>
         {draft.map(|draft| view! {
             <form method="post" action="/api/v1/users/import">
                 <FormToken/>

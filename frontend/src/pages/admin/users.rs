@@ -7,6 +7,7 @@ use shared::users::{UserPage, UserQuery};
 use shared::{Locale, Role};
 
 use super::AdminNav;
+use crate::components::ScrollRegion;
 use crate::components::{FormOutcome, loaded, role_name, signed_in};
 use crate::i18n::{Text, t};
 use crate::layout::use_locale;
@@ -110,7 +111,7 @@ fn results(locale: Locale, page: UserPage, q: &str) -> AnyView {
         .collect_view();
     view! {
         <p>{t(locale, Text::ResultsCount)}": " <strong data-testid="total">{page.total}</strong></p>
-        <table>
+        <ScrollRegion label=t(locale, Text::Accounts)><table>
             <thead>
                 <tr>
                     <th scope="col">{t(locale, Text::FullName)}</th>
@@ -122,8 +123,8 @@ fn results(locale: Locale, page: UserPage, q: &str) -> AnyView {
                 </tr>
             </thead>
             <tbody>{rows}</tbody>
-        </table>
-        <nav class="pager">
+        </table></ScrollRegion>
+        <nav class="pager" aria-label=t(locale, Text::PagerNav)>
             {(page.page > 1).then(|| view! { <a rel="prev" href=page_link(q, page.page - 1)>{t(locale, Text::PreviousPage)}</a> })}
             <span>{t(locale, Text::PageLabel)} " " {page.page} " / " {pages}</span>
             {(page.page < pages).then(|| view! { <a rel="next" href=page_link(q, page.page + 1)>{t(locale, Text::NextPage)}</a> })}

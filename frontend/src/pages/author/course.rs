@@ -10,6 +10,7 @@ use shared::authoring::{Author, CourseDetail, Part, VersionSummary};
 use shared::course::{ActivityKind, Module};
 
 use super::{AuthorNav, IssueList, MoveButtons, TitleFields, course_param};
+use crate::components::ScrollRegion;
 use crate::components::{
     DeleteButton, FormOutcome, activity_kind, loaded, port_failure, query, signed_in, tr, typed_or,
 };
@@ -242,7 +243,7 @@ fn VersionsSection(course: uuid::Uuid, versions: Vec<VersionSummary>) -> impl In
             <p><a href=format!("{base}/draft/package.json") download="">{t(locale, Text::DownloadDraft)}</a></p>
             {versions.is_empty().then(|| view! { <p class="empty">{t(locale, Text::NotPublished)}</p> })}
             {(!versions.is_empty()).then(|| view! {
-                <table>
+                <ScrollRegion label=t(locale, Text::Versions)><table>
                     <thead><tr>
                         <th scope="col">{t(locale, Text::Version)}</th>
                         <th scope="col">{t(locale, Text::PublishedAt)}</th>
@@ -259,7 +260,7 @@ fn VersionsSection(course: uuid::Uuid, versions: Vec<VersionSummary>) -> impl In
                             </tr>
                         }).collect_view()}
                     </tbody>
-                </table>
+                </table></ScrollRegion>
             })}
         </section>
     }

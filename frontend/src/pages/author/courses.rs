@@ -8,6 +8,7 @@ use crate::text_area::TextArea;
 use shared::Role;
 use shared::authoring::Part;
 
+use crate::components::ScrollRegion;
 use crate::components::{
     FormOutcome, job_state, loaded, port_failure, query, signed_in, tr, typed_or,
 };
@@ -35,7 +36,7 @@ pub fn CoursesPage() -> impl IntoView {
                     Ok(match ports.author.courses().await? {
                         courses if courses.is_empty() => view! { <p class="empty">{t(locale, Text::NoCoursesYet)}</p> }.into_any(),
                         courses => view! {
-                            <table>
+                            <ScrollRegion label=t(locale, Text::MyCourses)><table>
                                 <thead><tr>
                                     <th scope="col">{t(locale, Text::CourseTitle)}</th>
                                     <th scope="col">{t(locale, Text::Code)}</th>
@@ -64,7 +65,7 @@ pub fn CoursesPage() -> impl IntoView {
                                         }
                                     }).collect_view()}
                                 </tbody>
-                            </table>
+                            </table></ScrollRegion>
                         }
                         .into_any(),
                     })

@@ -7,6 +7,7 @@ use std::collections::{HashMap, HashSet, VecDeque};
 use leptos::prelude::*;
 use shared::roleplay::{Node, NodeKind, Outcome, Problem, Scenario, validate};
 
+use crate::components::ScrollRegion;
 use crate::i18n::{Say, say};
 use crate::i18n::{Text, t};
 use crate::layout::use_locale;
@@ -167,7 +168,8 @@ pub fn ScenarioGraph(scenario: Scenario) -> impl IntoView {
         .collect_view();
     view! {
         <figure class="graph">
-            <svg viewBox=format!("0 0 {width} {height}") width=width height=height role="img"
+            <ScrollRegion label=t(locale, Text::ScenarioGraph)>
+            <svg viewBox=format!("0 0 {width} {height}") width=width height=height role="group"
                 aria-label=t(locale, Text::ScenarioGraph)>
                 <defs>
                     <marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
@@ -178,6 +180,7 @@ pub fn ScenarioGraph(scenario: Scenario) -> impl IntoView {
                 {stubs}
                 {boxes}
             </svg>
+            </ScrollRegion>
             <figcaption>
                 <span class="key start">{t(locale, Text::GraphStart)}</span>
                 <span class="key success">{say(locale, Say::OutcomeSuccess)}</span>

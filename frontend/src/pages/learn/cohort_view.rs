@@ -10,6 +10,7 @@ use shared::learning::Reflection;
 use shared::progress::Status;
 
 use super::{minutes, percent};
+use crate::components::scroll_region;
 use crate::components::{FormOutcome, loaded, param, port_failure, signed_in, tr};
 use crate::i18n::{Text, t};
 use crate::layout::{FormToken, use_locale};
@@ -104,7 +105,7 @@ pub fn CohortViewPage() -> impl IntoView {
                             view! { <p class="empty">{t(locale, Text::NoLearnersYet)}</p> }.into_any()
                         } else {
                             view! {
-                                <div class="table-wrap"><table>
+                                {scroll_region(t(locale, Text::WhoIsWhere).to_owned(), view! { <table>
                                     <thead><tr>
                                         <th>{t(locale, Text::Learner)}</th>
                                         {activities.iter().map(|(a, title)| view! { <th title=title.clone()>{a.clone()}</th> }).collect_view()}
@@ -123,7 +124,7 @@ pub fn CohortViewPage() -> impl IntoView {
                                             </tr>
                                         }).collect_view()}
                                     </tbody>
-                                </table></div>
+                                </table> })}
                                 <p class="meta">{t(locale, Text::StatusLegend)}</p>
                             }.into_any()
                         }}
@@ -136,7 +137,7 @@ pub fn CohortViewPage() -> impl IntoView {
                             view! { <p class="empty">{t(locale, Text::NoAttemptsYet)}</p> }.into_any()
                         } else {
                             view! {
-                                <div class="table-wrap"><table>
+                                {scroll_region(t(locale, Text::ItemStatistics).to_owned(), view! { <table>
                                     <thead><tr>
                                         <th>{t(locale, Text::Question)}</th><th>{t(locale, Text::Competency)}</th><th>"n"</th>
                                         <th>{t(locale, Text::Facility)}</th><th>{t(locale, Text::Discrimination)}</th>
@@ -156,7 +157,7 @@ pub fn CohortViewPage() -> impl IntoView {
                                             }
                                         }).collect_view()}
                                     </tbody>
-                                </table></div>
+                                </table> })}
                             }.into_any()
                         }}
                     }

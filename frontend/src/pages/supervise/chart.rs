@@ -3,11 +3,12 @@
 //! of training needs by unit and competency. Each mark has a `<title>` with its numbers,
 //! and the tables beside the charts hold the same figures for screen readers.
 
+use crate::components::ScrollRegion;
 use crate::i18n::{Text, t};
 use leptos::prelude::*;
 use shared::Locale;
 use shared::evidence::report::{Comparison, GainRow, NeedsReport};
-use shared::evidence::table::{comparison_label, number};
+use shared::evidence::table::{comparison_label, held_back_label, number};
 
 const WIDTH: f64 = 640.0;
 const LABEL: f64 = 230.0;
@@ -76,13 +77,16 @@ pub fn GainChart(rows: Vec<GainRow>, measure: Comparison, locale: Locale) -> imp
         })
         .collect_view();
     let caption = comparison_label(measure, locale);
+    let named = caption.clone();
     view! {
         <figure class="chart">
-            <svg viewBox=format!("0 0 {WIDTH} {height}") role="img" aria-label=caption.clone()
+            <ScrollRegion label=caption.clone()>
+            <svg viewBox=format!("0 0 {WIDTH} {height}") role="img" aria-label=named
                 xmlns="http://www.w3.org/2000/svg">
                 {ticks}
                 {marks}
             </svg>
+            </ScrollRegion>
             <figcaption>
                 {caption} ". "
                 <span class="legend">"○ "{t(locale, Text::MeanBefore)}</span>" "
@@ -138,7 +142,7 @@ fn change_mark(
             .into_any()
         }
         _ => view! {
-            <text class="note" x=LABEL y=y + 4.0>{t(locale, Text::TooSmallShort)}</text>
+            <text class="note" x=LABEL y=y + 4.0>{held_back_label(g.n_after, locale)}</text>
         }
         .into_any(),
     }
@@ -238,11 +242,13 @@ pub fn HeatMap(report: NeedsReport, locale: Locale) -> impl IntoView {
         .collect_view();
     view! {
         <figure class="chart heat">
+            <ScrollRegion label=t(locale, Text::HeatMapTitle)>
             <svg viewBox=format!("0 0 {width} {height}") role="img"
                 aria-label=t(locale, Text::HeatMapTitle) xmlns="http://www.w3.org/2000/svg">
                 {header}
                 {cells}
             </svg>
+            </ScrollRegion>
             <figcaption>{t(locale, Text::HeatMapKey)}</figcaption>
         </figure>
     }

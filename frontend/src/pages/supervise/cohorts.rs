@@ -107,9 +107,9 @@ fn summary_view(locale: Locale, s: KirkpatrickSummary) -> AnyView {
             {t(locale, Text::Respondents)} ": " {s.respondents}</p>
         <section>
             <h2>{t(locale, Text::LevelReaction)}</h2>
-            <p>{t(locale, Text::ReactionMean)} ": " <strong>{reaction_mean.map_or_else(|| t(locale, Text::TooSmallShort).to_owned(), |m| number(Some(m)))}</strong></p>
+            <p>{t(locale, Text::ReactionMean)} ": " <strong>{reaction_mean.map_or_else(|| t(locale, if s.respondents == 0 { Text::NoAnswersYet } else { Text::TooSmallShort }).to_owned(), |m| number(Some(m)))}</strong></p>
             <p class="actions"><a href=format!("/api/v1/reports/cohorts/{id}/reaction.csv")>{t(locale, Text::DownloadCsv)}</a></p>
-            {table_view(table::reaction(&s.reaction, locale), "reaction", Vec::new())}
+            {table_view(table::reaction(&s.reaction, locale), "reaction", t(locale, Text::LevelReaction), Vec::new())}
         </section>
         <section>
             <h2>{t(locale, Text::LevelLearning)}</h2>
@@ -131,7 +131,7 @@ fn summary_view(locale: Locale, s: KirkpatrickSummary) -> AnyView {
         </section>
         <h2>{t(locale, Text::GainTable)}</h2>
         <p class="actions"><a href=format!("/api/v1/reports/gains.csv?cohort={id}")>{t(locale, Text::DownloadCsv)}</a></p>
-        {table_view(table::gains(&s.gains, locale), "gains", Vec::new())}
+        {table_view(table::gains(&s.gains, locale), "gains", t(locale, Text::GainTable), Vec::new())}
         <p><small>{t(locale, Text::ResultsLevelNote)}</small></p>
     }
     .into_any()

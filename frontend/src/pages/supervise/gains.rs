@@ -97,7 +97,7 @@ fn body(locale: shared::Locale, report: GainReport, measure: Comparison) -> AnyV
         <p class="actions">
             <a href=with_query("/api/v1/reports/gains.csv", &query)>{t(locale, Text::DownloadCsv)}</a>
         </p>
-        {table_view(table::gains(&report, locale), "gains", links)}
+        {table_view(table::gains(&report, locale), "gains", t(locale, Text::GainTable), links)}
         <p><small>{t(locale, Text::GainsHelp)}</small></p>
         <h2>{t(locale, Text::RatingGaps)}</h2>
         {if gaps.is_empty() {
@@ -107,7 +107,7 @@ fn body(locale: shared::Locale, report: GainReport, measure: Comparison) -> AnyV
                 <p class="actions">
                     <a href=with_query("/api/v1/reports/rating-gaps.csv", &query)>{t(locale, Text::DownloadCsv)}</a>
                 </p>
-                {table_view(table::rating_gaps(&gaps, locale), "rating-gaps", Vec::new())}
+                {table_view(table::rating_gaps(&gaps, locale), "rating-gaps", t(locale, Text::RatingGaps), Vec::new())}
             }
             .into_any()
         }}

@@ -11,6 +11,7 @@ use shared::learning::CohortSummary;
 use shared::page::Page;
 
 use super::{ErrorNotice, Outcome, source_label};
+use crate::components::ScrollRegion;
 use crate::components::{loaded, signed_in};
 use crate::i18n::{Text, t};
 use crate::layout::{FormToken, use_locale};
@@ -46,7 +47,7 @@ fn tasks(locale: Locale, inbox: Inbox) -> AnyView {
         view! { <p>{t(locale, Text::ShowingFirst)} " " {inbox.tasks.len()} " / " {inbox.total}</p> }
     });
     view! {
-        <table data-testid="tasks">
+        <ScrollRegion label=t(locale, Text::Inbox)><table data-testid="tasks">
             <thead><tr>
                 <th scope="col">{t(locale, Text::Due)}</th>
                 <th scope="col">{t(locale, Text::Person)}</th>
@@ -70,7 +71,7 @@ fn tasks(locale: Locale, inbox: Inbox) -> AnyView {
                     }
                 }).collect_view()}
             </tbody>
-        </table>
+        </table></ScrollRegion>
         {more}
     }
     .into_any()

@@ -10,7 +10,7 @@ use shared::evidence::table::{number, phase_label};
 use shared::page::Page;
 
 use super::{ErrorNotice, Outcome, SuperviseNav, source_label};
-use crate::components::{loaded, signed_in};
+use crate::components::{ScrollRegion, loaded, signed_in};
 use crate::i18n::{Text, t};
 use crate::layout::{FormToken, use_locale};
 use crate::ports::{PortError, Ports};
@@ -73,7 +73,7 @@ fn record_view(locale: Locale, record: LearnerRecord, supervises: bool) -> AnyVi
             view! { <p class="empty">{t(locale, Text::NoProfile)}</p> }.into_any()
         } else {
             view! {
-                <table data-testid="needs">
+                <ScrollRegion label=t(locale, Text::TrainingNeeds)><table data-testid="needs">
                     <thead><tr>
                         <th scope="col">{t(locale, Text::Competency)}</th>
                         <th scope="col">{t(locale, Text::Required)}</th>
@@ -82,7 +82,7 @@ fn record_view(locale: Locale, record: LearnerRecord, supervises: bool) -> AnyVi
                         <th scope="col">{t(locale, Text::Gap)}</th>
                     </tr></thead>
                     <tbody>{needs}</tbody>
-                </table>
+                </table></ScrollRegion>
             }
             .into_any()
         }}
@@ -97,8 +97,8 @@ fn record_view(locale: Locale, record: LearnerRecord, supervises: bool) -> AnyVi
             view! { <p class="empty">{t(locale, Text::NoEvidence)}</p> }.into_any()
         } else {
             view! {
-                <div class="scroll">
-                <table data-testid="evidence">
+                <ScrollRegion label=t(locale, Text::Evidence)>
+                <table data-testid="evidence" class="wide">
                     <thead><tr>
                         <th scope="col">{t(locale, Text::Date)}</th>
                         <th scope="col">{t(locale, Text::Competency)}</th>
@@ -110,7 +110,7 @@ fn record_view(locale: Locale, record: LearnerRecord, supervises: bool) -> AnyVi
                     </tr></thead>
                     <tbody>{evidence}</tbody>
                 </table>
-                </div>
+                </ScrollRegion>
             }
             .into_any()
         }}

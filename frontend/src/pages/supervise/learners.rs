@@ -9,6 +9,7 @@ use shared::evidence::table::{comparison_label, number};
 use shared::page::Page;
 
 use super::{SuperviseNav, filter_from_query, filter_query, with_query};
+use crate::components::ScrollRegion;
 use crate::components::{loaded, signed_in};
 use crate::i18n::{Text, t};
 use crate::layout::use_locale;
@@ -34,7 +35,7 @@ pub fn LearnersPage() -> impl IntoView {
             Ok(match ports.supervise.learners(filter.clone(), of, measure).await {
                 Ok(people) => view! {
                     <p>{comparison_label(measure, locale)}</p>
-                    <table data-testid="learners">
+                    <ScrollRegion label=t(locale, Text::LearnersTitle)><table data-testid="learners">
                         <thead><tr>
                             <th scope="col">{t(locale, Text::FullName)}</th>
                             <th scope="col">{t(locale, Text::OrgUnit)}</th>
@@ -51,7 +52,7 @@ pub fn LearnersPage() -> impl IntoView {
                                 </tr>
                             }).collect_view()}
                         </tbody>
-                    </table>
+                    </table></ScrollRegion>
                 }
                 .into_any(),
                 // Fewer people than may be shown one by one: said, not refused.

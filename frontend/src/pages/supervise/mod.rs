@@ -22,6 +22,7 @@ use shared::evidence::report::{FilterOptions, ReportFilter};
 use shared::evidence::table::Table;
 use shared::page::Page;
 
+use crate::components::ScrollRegion;
 use crate::layout::use_locale;
 
 /// Who or what a source is, in words.
@@ -226,7 +227,13 @@ pub fn filter_form(
 }
 
 /// A table of text cells; `links` gives, per row, an address for its first cell.
-pub fn table_view(table: Table, testid: &'static str, links: Vec<Option<String>>) -> impl IntoView {
+/// It scrolls sideways in a region named `label`, its first column kept in view.
+pub fn table_view(
+    table: Table,
+    testid: &'static str,
+    label: &str,
+    links: Vec<Option<String>>,
+) -> impl IntoView {
     let rows = table
         .rows
         .into_iter()
@@ -247,12 +254,12 @@ pub fn table_view(table: Table, testid: &'static str, links: Vec<Option<String>>
         })
         .collect_view();
     view! {
-        <div class="scroll">
-            <table data-testid=testid>
+        <ScrollRegion label=label.to_owned()>
+            <table data-testid=testid class="wide">
                 <thead><tr>{table.header.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr></thead>
                 <tbody>{rows}</tbody>
             </table>
-        </div>
+        </ScrollRegion>
     }
 }
 

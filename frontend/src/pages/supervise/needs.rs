@@ -13,6 +13,7 @@ use super::{
     ErrorNotice, Outcome, SuperviseNav, filter_form, filter_from_query, filter_query, table_view,
     with_query,
 };
+use crate::components::ScrollRegion;
 use crate::components::{loaded, signed_in};
 use crate::i18n::{Text, t};
 use crate::layout::{FormToken, use_locale};
@@ -71,13 +72,13 @@ fn body(locale: Locale, report: NeedsReport, query: &str) -> AnyView {
         <p class="actions">
             <a href=with_query("/api/v1/reports/needs.csv", query)>{t(locale, Text::DownloadCsv)}</a>
         </p>
-        {table_view(table::needs(&report, locale), "needs", links)}
+        {table_view(table::needs(&report, locale), "needs", t(locale, Text::TrainingNeeds), links)}
         <h2>{t(locale, Text::RankedGaps)}</h2>
         {if report.ranked.is_empty() {
             view! { <p class="empty">{t(locale, Text::NoNeeds)}</p> }.into_any()
         } else {
             view! {
-                <table data-testid="ranked">
+                <ScrollRegion label=t(locale, Text::RankedGaps)><table data-testid="ranked">
                     <thead><tr>
                         <th scope="col">{t(locale, Text::Competency)}</th>
                         <th scope="col">{t(locale, Text::PeopleRequired)}</th>
@@ -87,7 +88,7 @@ fn body(locale: Locale, report: NeedsReport, query: &str) -> AnyView {
                         <th scope="col">{t(locale, Text::Coverage)}</th>
                     </tr></thead>
                     <tbody>{ranked}</tbody>
-                </table>
+                </table></ScrollRegion>
             }
             .into_any()
         }}
