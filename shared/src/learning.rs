@@ -222,6 +222,10 @@ pub struct LevelReached {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Certificate {
     pub code: String,
+    /// The training institution that runs the course (the course owner's, or the nearest
+    /// above it); `None` when the owner belongs to none.
+    #[serde(default)]
+    pub issuer: Option<String>,
     pub learner_name: String,
     #[cfg_attr(feature = "openapi", schema(value_type = Object))]
     pub course_title: L10n,

@@ -19,7 +19,9 @@ use shared::course::{ActivityBody, Phase};
 use shared::learning::{AchievedCompetency, Certificate, LevelReached};
 use uuid::Uuid;
 
-use crate::entities::{attempt, certificate, cohort, competency, competency_level, course};
+use crate::entities::{
+    attempt, certificate, cohort, competency, competency_level, course, org_unit, user,
+};
 use crate::services::actors::Actor;
 use crate::services::attempts::{self, AttemptError};
 use crate::services::cohorts;
@@ -197,6 +199,35 @@ pub async fn code_of(db: &Db, cohort: Uuid, user: Uuid) -> Result<Option<String>
     Ok(mine(db, cohort, user).await?.map(|c| c.code))
 }
 
+/// The name of the training institution a person works in: their org unit if it is one,
+/// else the nearest one above it.
+async fn institution_of(db: &Db, person: Uuid) -> Result<Option<String>, DbErr> {
+    let Some(unit) = user::Entity::find_by_id(person)
+        .one(db)
+        .await?
+        .and_then(|u| u.org_unit_id)
+    else {
+        return Ok(None);
+    };
+    let Some(unit) = org_unit::Entity::find_by_id(unit).one(db).await? else {
+        return Ok(None);
+    };
+    let lineage: Vec<Uuid> = unit
+        .path
+        .split('/')
+        .filter_map(|id| Uuid::parse_str(id).ok())
+        .collect();
+    let institution = shared::directory::OrgUnitKind::Institution.code();
+    let mut above = org_unit::Entity::find()
+        .filter(org_unit::Column::Id.is_in(lineage.iter().copied()))
+        .filter(org_unit::Column::Kind.eq(institution))
+        .all(db)
+        .await?;
+    // The nearest: the one deepest in the path.
+    above.sort_by_key(|u| u.path.len());
+    Ok(above.pop().map(|u| u.name))
+}
+
 /// A certificate by its code; public. Codes that are not 32 hex digits are not looked up.
 pub async fn verify(db: &Db, code: &str) -> Result<Certificate, CertificateError> {
     let code = code.trim().to_ascii_lowercase();
@@ -211,12 +242,18 @@ pub async fn verify(db: &Db, code: &str) -> Result<Certificate, CertificateError
         .one(db)
         .await?
         .ok_or(CertificateError::NotFound)?;
-    let course_title = match course::Entity::find_by_id(row.course_id).one(db).await? {
-        Some(c) => L10n::new(&c.title_vi, &c.title_en),
-        None => L10n::default(),
+    let course = course::Entity::find_by_id(row.course_id).one(db).await?;
+    let course_title = course
+        .as_ref()
+        .map(|c| L10n::new(&c.title_vi, &c.title_en))
+        .unwrap_or_default();
+    let issuer = match &course {
+        Some(c) => institution_of(db, c.owner_id).await?,
+        None => None,
     };
     Ok(Certificate {
         code: found.code,
+        issuer,
         learner_name: found.learner_name,
         course_title,
         cohort_title: L10n::new(&row.title_vi, &row.title_en),

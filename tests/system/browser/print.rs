@@ -116,6 +116,8 @@ async fn a_certificate_prints_on_one_a4_page_with_its_qr_code() {
         assert!(!row[1].contains('%'), "{row:?}");
     }
     assert!(page.contains("Thủ trưởng cơ sở đào tạo"), "a place to sign");
+    // Issued by the institution that runs the course (its lecturer's).
+    assert!(page.contains("<p class=\"issuer\">Trường Chính trị tỉnh Lào Cai</p>"));
     // The QR code is the verification address, drawn on the server.
     let address = format!("{}/verify/{}", app.address, issued.code);
     assert!(page.contains(&address));

@@ -45,7 +45,7 @@ fn CertificateBody(certificate: Certificate) -> impl IntoView {
     let address = format!("{origin}{}", Page::Verify(certificate.code.clone()).path());
     view! {
         <article class="certificate">
-            <p class="issuer">{t(locale, Text::CertificateIssuer)}</p>
+            <p class="issuer">{certificate.issuer.clone().unwrap_or_else(|| t(locale, Text::CertificateIssuer).to_owned())}</p>
             <h1>{t(locale, Text::CertificateTitle)}</h1>
             <p>{t(locale, Text::CertifiesThat)}</p>
             <p class="name">{certificate.learner_name.clone()}</p>
