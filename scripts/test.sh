@@ -35,11 +35,16 @@ export FIELDSCHOOL_TEST_REQUIRE_SCHEMATHESIS=1
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
+rm -rf target/accessibility
 status=0
 cargo test --workspace --locked -- "$@" 2>&1 | tee "$log" || status=$?
 # The service worker's rules, with Node's own test runner (no packages needed).
 if [ "$#" = 0 ]; then
   node --test frontend/offline/ 2>&1 | tee -a "$log" || status=$?
+fi
+# What the accessibility crawl noted without failing (moderate and minor findings).
+if compgen -G "target/accessibility/*.txt" >/dev/null; then
+  echo; echo "accessibility (axe-core):"; cat target/accessibility/*.txt
 fi
 # One closing line for the whole run, summed over every test binary and the Node tests.
 awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($(i) ~ /^passed;?$/) p += $(i-1); if ($(i) ~ /^failed;?$/) f += $(i-1) } }

@@ -82,6 +82,14 @@ async fn run(
     }
 }
 
+/// A fault of CPython 3.11's `ast` module that Hypothesis can meet while describing a
+/// strategy, on a loaded machine: an error of the tool, not a finding about the API. Only
+/// this exact fault earns a second run.
+fn is_interpreter_fault(output: &str) -> bool {
+    output.contains("SystemError: AST constructor recursion depth mismatch")
+        && !output.contains("FAILURES")
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn schemathesis_finds_no_failure_in_the_openapi_contract() {
     let Some(st) = schemathesis() else {
@@ -108,7 +116,12 @@ async fn schemathesis_finds_no_failure_in_the_openapi_contract() {
             .as_str()
             .unwrap()
             .to_owned();
-        if let Err(output) = run(&st, &app.address, Some(&token), &keep_session).await {
+        let mut outcome = run(&st, &app.address, Some(&token), &keep_session).await;
+        if outcome.as_ref().is_err_and(|o| is_interpreter_fault(o)) {
+            eprintln!("schemathesis: the Python interpreter failed inside the tool; once more");
+            outcome = run(&st, &app.address, Some(&token), &keep_session).await;
+        }
+        if let Err(output) = outcome {
             failures.push(format!("as {username}:\n{output}"));
         }
     }

@@ -17,7 +17,7 @@ use sea_orm::EntityTrait;
 
 use super::driver::{Browser, click, eventually, submit_sign_in};
 use crate::evidence::{ADMIN, LECTURER, MAI, SUPERVISOR};
-use crate::helpers::{Backend, TestApp, spawn_app};
+use crate::helpers::{Backend, TestApp, spawn_app, workspace_root};
 
 /// The demo learner who finished the course and holds its certificate.
 const THAO: (&str, &str) = ("hv.thao", "hoc-vien-phong-dien");
@@ -52,14 +52,26 @@ impl Findings {
         }
     }
 
-    fn finish(self, role: &str) {
-        eprintln!(
-            "{role}: {} page views checked; {} moderate or minor findings",
+    /// Reports the findings (also to `target/accessibility/{role}.txt`, which
+    /// `scripts/test.sh` prints after the run, as passing tests' output is not shown) and
+    /// fails on any serious or critical one.
+    fn finish(self, role: &str, pages: &[String]) {
+        let mut report = format!(
+            "{role}: {} pages, {} page views checked; {} moderate or minor findings\n",
+            pages.len(),
             self.checked,
             self.listed.len()
         );
         for line in &self.listed {
-            eprintln!("  note: {line}");
+            report.push_str(&format!("  note: {line}\n"));
+        }
+        eprint!("{report}");
+        let folder = workspace_root().join("target/accessibility");
+        let file = folder.join(format!("{}.txt", role.replace(' ', "-")));
+        if let Err(e) =
+            std::fs::create_dir_all(&folder).and_then(|()| std::fs::write(&file, &report))
+        {
+            eprintln!("could not write {}: {e}", file.display());
         }
         assert!(
             self.blocking.is_empty(),
@@ -184,7 +196,7 @@ async fn check_role(app: &TestApp, role: &str, who: Option<(&str, &str)>, starts
         }
         browser.close().await;
     }
-    findings.finish(role);
+    findings.finish(role, &pages);
 }
 
 fn paths(list: &[&str]) -> Vec<String> {
