@@ -246,3 +246,16 @@ pub fn reaction(items: &[super::kirkpatrick::ReactionItem], locale: Locale) -> T
         .collect();
     Table { header, rows }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_row_nobody_was_rated_on_says_so_rather_than_blaming_group_size() {
+        assert_eq!(held_back_label(0, Locale::Vi), "Chưa có ai được đánh giá");
+        assert_eq!(held_back_label(0, Locale::En), "No one rated yet");
+        assert_eq!(held_back_label(3, Locale::Vi), "Nhóm dưới 5 người");
+        assert_eq!(held_back_label(4, Locale::En), "Group under 5");
+    }
+}
