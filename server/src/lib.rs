@@ -11,6 +11,7 @@ pub mod config;
 pub mod db;
 pub mod entities;
 mod http;
+pub mod interchange;
 pub mod metrics;
 mod pages;
 mod ports;
