@@ -11,7 +11,7 @@ use shared::Locale;
 use shared::course::QuizQuestion;
 use shared::quiz::{Item, MultiScoring, Question};
 
-use super::{LeftOut, Read, Reading, localised};
+use super::{LeftOut, Read, Reading, key, localised, right_key};
 
 /// A question's raw text and the line it starts on, with the category then in force.
 struct Block {
@@ -228,10 +228,6 @@ fn numeric(section: &str) -> Result<Answers, String> {
     ))
 }
 
-fn key(i: usize) -> String {
-    char::from(b'a' + u8::try_from(i % 26).unwrap_or(0)).to_string()
-}
-
 fn matching(items: &[(char, String)], locale: Locale) -> Result<Answers, String> {
     let mut left = Vec::new();
     let mut right: Vec<Item> = Vec::new();
@@ -242,17 +238,7 @@ fn matching(items: &[(char, String)], locale: Locale) -> Result<Answers, String>
             return Err(format!("'{text}' is not a pair 'left -> right'"));
         };
         let (l, r) = (l.trim(), r.trim());
-        let right_key = match right.iter().position(|item| item.text.get(locale) == r) {
-            Some(at) => key(at),
-            None => {
-                right.push(Item {
-                    key: key(right.len()),
-                    text: localised(locale, r),
-                    feedback: None,
-                });
-                key(right.len() - 1)
-            }
-        };
+        let right_key = right_key(&mut right, r, locale);
         if l.is_empty() {
             // A right-hand item with no left: a distractor.
             continue;

@@ -1,5 +1,6 @@
 //! Question banks in the formats lecturers already keep them in: Aiken and GIFT (written by
-//! hand, exported by Moodle), read into Fieldschool's question types. A reader returns every
+//! hand, exported by Moodle) and Moodle XML (Moodle's own export), read into Fieldschool's
+//! question types; Moodle XML is also written, so a bank goes back to Moodle. A reader returns every
 //! question it could carry, with where it started in the file, what of it could not be
 //! carried (say, a weight other than an equal share), the questions it had to leave out
 //! (an essay, a description) and the problems that stop the file from being imported, each
@@ -7,6 +8,7 @@
 
 pub mod aiken;
 pub mod gift;
+pub mod moodle_xml;
 
 mod text;
 
@@ -66,6 +68,7 @@ impl Reading {
 pub enum Format {
     Aiken,
     Gift,
+    MoodleXml,
 }
 
 impl Format {
@@ -73,6 +76,7 @@ impl Format {
         match code {
             "aiken" => Some(Self::Aiken),
             "gift" => Some(Self::Gift),
+            "moodle_xml" => Some(Self::MoodleXml),
             _ => None,
         }
     }
@@ -84,6 +88,7 @@ pub fn read(format: Format, bytes: &[u8], locale: Locale) -> Reading {
         Ok(text) => match format {
             Format::Aiken => aiken::read(&text, locale),
             Format::Gift => gift::read(&text, locale),
+            Format::MoodleXml => moodle_xml::read(&text, locale),
         },
         Err((line, message)) => {
             let mut reading = Reading::default();
@@ -91,6 +96,25 @@ pub fn read(format: Format, bytes: &[u8], locale: Locale) -> Reading {
             reading
         }
     }
+}
+
+/// The key of the `i`-th option or item: `a`, `b`, …
+fn key(i: usize) -> String {
+    char::from(b'a' + u8::try_from(i % 26).unwrap_or(0)).to_string()
+}
+
+/// The key of a matching question's right-hand item with `text`, added if new (two left
+/// items may share one right item).
+fn right_key(right: &mut Vec<shared::quiz::Item>, text: &str, locale: Locale) -> String {
+    if let Some(at) = right.iter().position(|item| item.text.get(locale) == text) {
+        return key(at);
+    }
+    right.push(shared::quiz::Item {
+        key: key(right.len()),
+        text: localised(locale, text),
+        feedback: None,
+    });
+    key(right.len() - 1)
 }
 
 /// Text in the file's language, the other left empty for the lecturer to add.
@@ -122,6 +146,7 @@ mod tests {
     fn formats_are_named_by_their_codes() {
         assert_eq!(Format::from_code("gift"), Some(Format::Gift));
         assert_eq!(Format::from_code("aiken"), Some(Format::Aiken));
+        assert_eq!(Format::from_code("moodle_xml"), Some(Format::MoodleXml));
         assert_eq!(Format::from_code("docx"), None);
     }
 }
