@@ -5,7 +5,11 @@
 //! (`#…`), general feedback (`####…`), `$CATEGORY:`, `//` comments, the escapes `\~ \= \# \{
 //! \} \:` and a `[markdown]`/`[plain]` format. An essay (`{}`) or a description (no braces)
 //! is left out and said so; an answer in the middle of the text ("missing word") keeps its
-//! place as a blank.
+//! place as a blank. Written (`write`): every type but ordering, which GIFT lacks.
+
+mod write;
+
+pub use write::write;
 
 use shared::Locale;
 use shared::course::QuizQuestion;

@@ -7,6 +7,8 @@
 //! with its line. Texts land in the language the lecturer says the file is written in.
 
 pub mod aiken;
+#[cfg(test)]
+mod arbitrary;
 pub mod gift;
 pub mod moodle_xml;
 

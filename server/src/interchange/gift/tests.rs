@@ -205,3 +205,60 @@ fn mistakes_are_named_with_their_line() {
         ]
     );
 }
+
+mod round_trip {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::interchange::arbitrary::questions;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        #[test]
+        fn fieldschool_to_gift_and_back_gives_the_same_questions(
+            questions in questions(false)
+        ) {
+            let (gift, lost) = write(&questions, Locale::Vi, Some("$course$/Ngân hàng"));
+            prop_assert!(lost.is_empty(), "{:?}", lost);
+            let reading = read(&gift, Locale::Vi);
+            prop_assert_eq!(&reading.problems, &[]);
+            let back: Vec<QuizQuestion> = reading.questions.iter().map(|r| r.question.clone()).collect();
+            prop_assert_eq!(back, questions, "{}", gift);
+        }
+    }
+
+    #[test]
+    fn what_gift_cannot_hold_is_said_by_question() {
+        let ordering = QuizQuestion {
+            id: "q9".into(),
+            competency: String::new(),
+            prompt: localised(Locale::Vi, "Sắp xếp"),
+            question: Question::Ordering {
+                items: vec![
+                    Item {
+                        key: "a".into(),
+                        text: localised(Locale::Vi, "Một"),
+                        feedback: None,
+                    },
+                    Item {
+                        key: "b".into(),
+                        text: localised(Locale::Vi, "Hai"),
+                        feedback: None,
+                    },
+                ],
+                correct: vec!["a".into(), "b".into()],
+            },
+            feedback: None,
+        };
+        let (gift, lost) = write(&[ordering], Locale::Vi, None);
+        assert_eq!(gift, "");
+        assert_eq!(
+            lost,
+            [(
+                "q9".to_owned(),
+                "GIFT has no ordering question; export it as Moodle XML".to_owned()
+            )]
+        );
+    }
+}
