@@ -39,6 +39,7 @@ mod offline_versions;
 mod openapi;
 mod preferences;
 mod progress_api;
+mod question_exchange;
 mod security;
 mod security_headers;
 mod seed;

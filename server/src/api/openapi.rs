@@ -102,6 +102,7 @@ use super::{evidence, reports};
         shared::learning::EventReport,
         shared::learning::AchievedCompetency,
         shared::learning::LevelReached,
+        crate::api::course_content::ExportFormat,
         shared::learning::Certificate,
         shared::learning::CohortReport,
         shared::learning::LearnerStanding,

@@ -142,6 +142,8 @@ api! {
     course_content::add_choice,
     course_content::update_choice,
     course_content::delete_choice,
+    // Before `{container}/{question}`, which would take `export` for a question id.
+    course_content::export_questions,
     course_content::add_question,
     course_content::update_question,
     course_content::move_question,

@@ -1,11 +1,14 @@
 //! Editing the parts of a draft: modules, activities, questions (of a quiz or of the item
 //! bank), and the nodes and choices of a role-play. Each is one small change saved with
-//! the draft's revision check; forms come back to the page they were sent from.
+//! the draft's revision check; forms come back to the page they were sent from. A quiz's
+//! questions or the bank also go out as Moodle XML or GIFT.
 
+mod exchange;
 mod questions;
 mod scenario;
 mod structure;
 
+pub use exchange::*;
 pub use questions::*;
 pub use scenario::*;
 pub use structure::*;
