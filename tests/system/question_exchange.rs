@@ -20,6 +20,18 @@ async fn token(app: &TestApp, username: &str, password: &str) -> String {
     )
 }
 
+/// `GET …/questions/{container}/export?{query}` with a bearer token.
+async fn export(
+    app: &TestApp,
+    course: &str,
+    container: &str,
+    query: &str,
+    token: &str,
+) -> reqwest::Response {
+    let path = format!("/api/v1/courses/{course}/questions/{container}/export?{query}");
+    app.get_with(&path, "Authorization", token).await
+}
+
 async fn authors_export_questions_others_are_refused(app: TestApp) {
     app.seed_demo().await;
     let lan = token(&app, "gv.lan", "giang-vien-lao-cai").await;
@@ -38,13 +50,7 @@ async fn authors_export_questions_others_are_refused(app: TestApp) {
     };
 
     // Moodle XML: every question, read back the same.
-    let answer = app
-        .get_with(
-            &format!("/api/v1/courses/{id}/questions/a3/export?format=moodle_xml&language=vi"),
-            "Authorization",
-            &lan,
-        )
-        .await;
+    let answer = export(&app, &id, "a3", "format=moodle_xml&language=vi", &lan).await;
     assert_eq!(answer.status(), 200);
     assert_eq!(
         answer.headers()["content-type"],
@@ -68,13 +74,7 @@ async fn authors_export_questions_others_are_refused(app: TestApp) {
     }
 
     // GIFT in English: the ordering question is said to be left out, the rest read back.
-    let answer = app
-        .get_with(
-            &format!("/api/v1/courses/{id}/questions/a3/export?format=gift&language=en"),
-            "Authorization",
-            &lan,
-        )
-        .await;
+    let answer = export(&app, &id, "a3", "format=gift&language=en", &lan).await;
     assert_eq!(answer.status(), 200);
     let text = answer.text().await.unwrap();
     let orderings: Vec<&str> = quiz
@@ -107,13 +107,7 @@ async fn authors_export_questions_others_are_refused(app: TestApp) {
     );
 
     // The bank too.
-    let bank = app
-        .get_with(
-            &format!("/api/v1/courses/{id}/questions/bank/export?format=moodle_xml"),
-            "Authorization",
-            &lan,
-        )
-        .await;
+    let bank = export(&app, &id, "bank", "format=moodle_xml", &lan).await;
     assert_eq!(bank.status(), 200);
     let reading = moodle_xml::read(&bank.text().await.unwrap(), Locale::Vi);
     assert_eq!(reading.questions.len(), package.item_bank.len());
@@ -123,26 +117,14 @@ async fn authors_export_questions_others_are_refused(app: TestApp) {
         ("format=docx", None),
         ("format=gift&language=fr", Some("language")),
     ] {
-        let answer = app
-            .get_with(
-                &format!("/api/v1/courses/{id}/questions/a3/export?{query}"),
-                "Authorization",
-                &lan,
-            )
-            .await;
+        let answer = export(&app, &id, "a3", query, &lan).await;
         assert_eq!(answer.status(), 400, "{query}");
         if let Some(field) = field {
             let body: serde_json::Value = answer.json().await.unwrap();
             assert_eq!(body["error"]["fields"][0]["field"], field, "{body}");
         }
     }
-    let answer = app
-        .get_with(
-            &format!("/api/v1/courses/{id}/questions/a2/export?format=gift"),
-            "Authorization",
-            &lan,
-        )
-        .await;
+    let answer = export(&app, &id, "a2", "format=gift", &lan).await;
     assert_eq!(answer.status(), 404, "the case study is not a quiz");
 
     // A learner, and an administrator of another province, are refused.
@@ -151,13 +133,7 @@ async fn authors_export_questions_others_are_refused(app: TestApp) {
         ("admin.daklak", "cao-nguyen-dak-lak"),
     ] {
         let other = token(&app, username, password).await;
-        let answer = app
-            .get_with(
-                &format!("/api/v1/courses/{id}/questions/a3/export?format=moodle_xml"),
-                "Authorization",
-                &other,
-            )
-            .await;
+        let answer = export(&app, &id, "a3", "format=moodle_xml", &other).await;
         assert!(
             [403, 404].contains(&answer.status().as_u16()),
             "{username}: {}",

@@ -74,6 +74,13 @@ pub fn course_rows() -> Vec<Row> {
         ),
         row(
             M::GET,
+            "/api/v1/courses/{course}/questions/a3/export?format=gift",
+            "/api/v1/courses/{id}/questions/{container}/export",
+            None,
+            AUTHOR_READS,
+        ),
+        row(
+            M::GET,
             "/api/v1/courses/{course}/versions/1/package.json",
             "/api/v1/courses/{id}/versions/{number}/package.json",
             None,
