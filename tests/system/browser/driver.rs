@@ -125,7 +125,8 @@ impl Browser {
         .await;
     }
 
-    async fn emulate(&self, conditions: Option<serde_json::Value>) {
+    /// chromedriver's address for a command of this session that fantoccini lacks.
+    async fn session_url(&self, command: &str) -> String {
         let session = self
             .client
             .session_id()
@@ -133,10 +134,11 @@ impl Browser {
             .ok()
             .flatten()
             .expect("a session");
-        let url = format!(
-            "{}/session/{session}/chromium/network_conditions",
-            self.driver_url
-        );
+        format!("{}/session/{session}/{command}", self.driver_url)
+    }
+
+    async fn emulate(&self, conditions: Option<serde_json::Value>) {
+        let url = self.session_url("chromium/network_conditions").await;
         let http = reqwest::Client::new();
         let sent = match conditions {
             Some(c) => {
@@ -152,14 +154,7 @@ impl Browser {
 
     /// A Chrome DevTools command, through chromedriver; its result.
     pub async fn cdp(&self, command: &str, params: serde_json::Value) -> serde_json::Value {
-        let session = self
-            .client
-            .session_id()
-            .await
-            .ok()
-            .flatten()
-            .expect("a session");
-        let url = format!("{}/session/{session}/goog/cdp/execute", self.driver_url);
+        let url = self.session_url("goog/cdp/execute").await;
         let answer = reqwest::Client::new()
             .post(&url)
             .json(&json!({ "cmd": command, "params": params }))
@@ -213,6 +208,20 @@ where
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     panic!("timed out waiting until {what}");
+}
+
+/// Signs in through the sign-in page and waits until it has left it.
+pub async fn sign_in_at(c: &Client, base: &str, (username, password): (&str, &str)) {
+    c.goto(&format!("{base}/login"))
+        .await
+        .expect("the sign-in page");
+    submit_sign_in(c, username, password).await;
+    eventually("the sign-in lands", || async {
+        c.current_url()
+            .await
+            .is_ok_and(|url| url.path() != "/login")
+    })
+    .await;
 }
 
 /// Fills the sign-in form on the current page and submits it.

@@ -8,23 +8,15 @@ use fantoccini::Client;
 use sea_orm::EntityTrait;
 use serde_json::json;
 
-use super::driver::{Browser, eventually, submit_sign_in};
+use super::driver::{Browser, sign_in_at};
 use crate::evidence::SUPERVISOR;
 use crate::helpers::{Backend, TestApp, spawn_app, without_comments};
 
 const THAO: (&str, &str) = ("hv.thao", "hoc-vien-phong-dien");
 
-async fn signed_in(app: &TestApp, (username, password): (&str, &str)) -> Option<Browser> {
+async fn signed_in(app: &TestApp, who: (&str, &str)) -> Option<Browser> {
     let browser = Browser::start(false).await?;
-    let c = &browser.client;
-    c.goto(&app.url("/login")).await.unwrap();
-    submit_sign_in(c, username, password).await;
-    eventually("the sign-in lands", || async {
-        c.current_url()
-            .await
-            .is_ok_and(|url| url.path() != "/login")
-    })
-    .await;
+    sign_in_at(&browser.client, &app.address, who).await;
     Some(browser)
 }
 

@@ -15,7 +15,7 @@ mod reflow;
 use fantoccini::Client;
 use sea_orm::EntityTrait;
 
-use super::driver::{Browser, click, eventually, submit_sign_in};
+use super::driver::{Browser, click, eventually, sign_in_at};
 use crate::evidence::{ADMIN, LECTURER, MAI, SUPERVISOR};
 use crate::helpers::{Backend, TestApp, spawn_app, workspace_root};
 
@@ -79,17 +79,6 @@ impl Findings {
             self.blocking.join("\n")
         );
     }
-}
-
-async fn sign_in(app: &TestApp, c: &Client, (username, password): (&str, &str)) {
-    c.goto(&app.url("/login")).await.expect("the sign-in page");
-    submit_sign_in(c, username, password).await;
-    eventually("the sign-in lands", || async {
-        c.current_url()
-            .await
-            .is_ok_and(|url| url.path() != "/login")
-    })
-    .await;
 }
 
 /// Chooses the language with the home page's buttons, as a person would, and checks the
@@ -181,7 +170,7 @@ async fn check_role(app: &TestApp, role: &str, who: Option<(&str, &str)>, starts
         let c = &browser.client;
         c.goto(&app.url("/")).await.expect("the home page");
         if let Some(who) = who {
-            sign_in(app, c, who).await;
+            sign_in_at(c, &app.address, who).await;
         }
         if pages.is_empty() {
             pages = crawl::crawl(c, &app.address, starts).await;
